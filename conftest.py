@@ -1,0 +1,86 @@
+"""Personas shared by all tests: one school with a user in every role, and an outsider of another school."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from kadry.core.models import Membership, Organisation
+from kadry.testing.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+Role = Membership.Role
+
+
+@dataclass
+class Persona:
+    membership: Membership
+    client: Client
+
+    @property
+    def user(self):
+        return self.membership.user
+
+    @property
+    def organisation(self) -> Organisation:
+        return self.membership.organisation
+
+
+def _persona(organisation: Organisation, role: str, username: str) -> Persona:
+    membership = MembershipFactory(organisation=organisation, role=role, user=UserFactory(username=username))
+    client = Client()
+    client.force_login(membership.user)
+    return Persona(membership=membership, client=client)
+
+
+@pytest.fixture
+def school(db) -> Organisation:
+    return OrganisationFactory(short_name="Лицей № 1")
+
+
+@pytest.fixture
+def other_school(db) -> Organisation:
+    return OrganisationFactory(short_name="Школа № 2")
+
+
+@pytest.fixture
+def personas(school: Organisation) -> dict[str, Persona]:
+    """A user of ``school`` in every role, keyed by the role's value."""
+    return {role.value: _persona(school, role, role.value) for role in Role}
+
+
+@pytest.fixture
+def hr_inspector(personas: dict[str, Persona]) -> Persona:
+    return personas[Role.HR_INSPECTOR]
+
+
+@pytest.fixture
+def hr_head(personas: dict[str, Persona]) -> Persona:
+    return personas[Role.HR_HEAD]
+
+
+@pytest.fixture
+def director(personas: dict[str, Persona]) -> Persona:
+    return personas[Role.DIRECTOR]
+
+
+@pytest.fixture
+def auditor(personas: dict[str, Persona]) -> Persona:
+    return personas[Role.AUDITOR]
+
+
+@pytest.fixture
+def class_teacher(personas: dict[str, Persona]) -> Persona:
+    return personas[Role.CLASS_TEACHER]
+
+
+@pytest.fixture
+def outsider(other_school: Organisation) -> Persona:
+    """The HR inspector of another school: must see nothing of ``school``."""
+    return _persona(other_school, Role.HR_INSPECTOR, "outsider")
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings) -> None:
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,1 @@
+"""The API assembly (Django Ninja): authentication, error answers and the routers of the apps."""

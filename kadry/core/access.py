@@ -1,0 +1,68 @@
+"""Access helpers: the current membership and capability checks.
+
+Everything a user may not see answers 404, whether it belongs to another organisation or lies
+outside the role: the answer must not reveal that the object exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+
+from kadry.core.models import Membership
+from kadry.core.permissions import Capability, role_can
+
+SESSION_KEY = "kadry_membership_id"
+
+
+def memberships_of(user: Any) -> list[Membership]:
+    """Return the user's active memberships with their organisations (one query)."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        Membership.objects.filter(user=user, is_active=True)
+        .select_related("organisation")
+        .order_by("organisation__short_name", "role")
+    )
+
+
+def choose_membership(memberships: list[Membership], request: HttpRequest) -> Membership | None:
+    """Return the membership chosen in this session, else the user's first one."""
+    if not memberships:
+        return None
+    chosen_id = request.session.get(SESSION_KEY)
+    for membership in memberships:
+        if membership.pk == chosen_id:
+            return membership
+    return memberships[0]
+
+
+def require(membership: Membership | None, capability: Capability) -> Membership:
+    """Return the membership if its role has ``capability``; otherwise raise 404."""
+    if membership is None or not role_can(membership.role, capability):
+        raise Http404
+    return membership
+
+
+def capability_required(capability: Capability) -> Callable[..., Any]:
+    """Decorate a view: log-in required, then ``capability`` in the current membership, else 404."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @login_required
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            require(request.membership, capability)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def client_ip(request: HttpRequest) -> str | None:
+    """Return the client's address; behind a reverse proxy it sets REMOTE_ADDR via the WSGI server."""
+    return request.META.get("REMOTE_ADDR") or None

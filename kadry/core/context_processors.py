@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from kadry.core.permissions import ROLE_CAPABILITIES
+
+
+def membership(request: HttpRequest) -> dict[str, Any]:
+    """Expose the current membership and its capabilities (as a set of names) to templates."""
+    current = getattr(request, "membership", None)
+    capabilities = ROLE_CAPABILITIES.get(current.role, frozenset()) if current else frozenset()
+    return {
+        "membership": current,
+        "memberships": getattr(request, "memberships", []),
+        "can": {capability.value: True for capability in capabilities},
+    }

@@ -1,0 +1,168 @@
+"""Organisations (tenants), memberships with roles, API tokens and the audit log."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        SCHOOL = "school", _("Образовательная организация")
+        HR_SERVICE = "hr_service", _("Централизованная кадровая служба")
+
+    name = models.CharField(_("полное наименование"), max_length=500)
+    short_name = models.CharField(_("краткое наименование"), max_length=200)
+    kind = models.CharField(_("тип"), max_length=20, choices=Kind.choices, default=Kind.SCHOOL)
+    inn = models.CharField(_("ИНН"), max_length=10, blank=True)
+    ogrn = models.CharField(_("ОГРН"), max_length=13, blank=True)
+    address = models.CharField(_("адрес"), max_length=500, blank=True)
+    # A school whose records are kept by a centralised HR service.
+    serviced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("обслуживающая кадровая служба"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="serviced_organisations",
+    )
+
+    class Meta:
+        verbose_name = _("организация")
+        verbose_name_plural = _("организации")
+        ordering = ["short_name"]
+
+    def __str__(self) -> str:
+        return self.short_name
+
+
+class Membership(models.Model):
+    """A user's role in one organisation; a user acts within one membership at a time."""
+
+    class Role(models.TextChoices):
+        ADMINISTRATOR = "administrator", _("Администратор")
+        HR_HEAD = "hr_head", _("Начальник отдела кадров")
+        HR_INSPECTOR = "hr_inspector", _("Инспектор по кадрам")
+        DIRECTOR = "director", _("Директор")
+        DEPUTY_DIRECTOR = "deputy_director", _("Заместитель директора по ВР")
+        CLASS_TEACHER = "class_teacher", _("Классный руководитель")
+        TEACHER = "teacher", _("Учитель")
+        AUDITOR = "auditor", _("Аудитор (только чтение)")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("роль"), max_length=20, choices=Role.choices)
+    # The employee record of this user in the organisation, when there is one (a teacher's own card).
+    employee = models.ForeignKey(
+        "staff.Employee", null=True, blank=True, on_delete=models.SET_NULL, related_name="memberships"
+    )
+    is_active = models.BooleanField(_("действует"), default=True)
+
+    class Meta:
+        verbose_name = _("членство")
+        verbose_name_plural = _("членства")
+        constraints = [
+            # One row per user, organisation and role; the organisation switcher lists them.
+            models.UniqueConstraint(fields=["organisation", "user", "role"], name="membership_unique_role"),
+        ]
+        indexes = [models.Index(fields=["user", "is_active"], name="membership_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()} ({self.organisation})"
+
+
+class ApiToken(models.Model):
+    """A bearer token for the API, bound to one membership; only its hash is stored."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("название"), max_length=100)
+    prefix = models.CharField(max_length=8, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("токен API")
+        verbose_name_plural = _("токены API")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def new_secret() -> str:
+        return "kd_" + secrets.token_urlsafe(32)
+
+    @staticmethod
+    def digest_of(secret: str) -> str:
+        return hashlib.sha256(secret.encode()).hexdigest()
+
+
+class ChangeRecord(models.Model):
+    """One change of a record: who, when, which fields, old → new.
+
+    ``subject`` is the person the record belongs to (an employee's card and its sections
+    all share the employee as subject), so a card can show its whole history at once.
+    """
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("добавление")
+        UPDATE = "update", _("изменение")
+        DELETE = "delete", _("удаление")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(db_index=False)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    subject_type = models.CharField(max_length=50)
+    subject_id = models.BigIntegerField()
+    section = models.CharField(_("раздел"), max_length=100)
+    object_id = models.BigIntegerField(null=True)
+    object_repr = models.CharField(max_length=300, blank=True)
+    # {"field label": ["old", "new"]}, values already rendered for display.
+    changes = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("изменение")
+        verbose_name_plural = _("история изменений")
+        ordering = ["-at", "-id"]
+        indexes = [
+            # The history tab of a card.
+            models.Index(fields=["organisation", "subject_type", "subject_id", "-at"], name="change_subject_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.section}, {self.object_repr}"
+
+
+class AccessLogEntry(models.Model):
+    """An opening of personal data (a card, a student's file): who, whose, when, from where."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    role = models.CharField(max_length=20, choices=Membership.Role.choices)
+    at = models.DateTimeField()
+    subject_type = models.CharField(max_length=50)
+    subject_id = models.BigIntegerField()
+    subject_repr = models.CharField(max_length=300)
+    what = models.CharField(max_length=100)
+    ip_address = models.GenericIPAddressField(null=True)
+    channel = models.CharField(max_length=10, default="web")
+
+    class Meta:
+        verbose_name = _("запись журнала доступа")
+        verbose_name_plural = _("журнал доступа к персональным данным")
+        ordering = ["-at", "-id"]
+        indexes = [
+            # The access-log page: newest first within an organisation, by date range.
+            models.Index(fields=["organisation", "-at"], name="accesslog_org_at_idx"),
+            models.Index(fields=["organisation", "subject_type", "subject_id"], name="accesslog_subject_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d.%m.%Y %H:%M} {self.what}: {self.subject_repr}"

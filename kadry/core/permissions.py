@@ -1,0 +1,53 @@
+"""What each role may do. The one table every view and API endpoint consults.
+
+Personal data (passport, SNILS, addresses, family, health) is read only by the roles that keep
+or sign personnel records and by the auditor (152-ФЗ ст. 19: access limited to the persons whose
+duties require it); the deputy director and teachers see the staff registry without it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from kadry.core.models import Membership
+
+Role = Membership.Role
+
+
+class Capability(StrEnum):
+    VIEW_STAFF = "view_staff"  # the registry: names, positions, departments
+    VIEW_PERSONAL_DATA = "view_personal_data"  # the personal card Т-2
+    EDIT_PERSONAL_DATA = "edit_personal_data"
+    VIEW_STRUCTURE = "view_structure"  # departments, positions, staffing table Т-3
+    EDIT_STRUCTURE = "edit_structure"
+    VIEW_ACCESS_LOG = "view_access_log"
+    USE_API = "use_api"
+
+
+ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
+    Role.ADMINISTRATOR: frozenset(
+        {Capability.VIEW_STAFF, Capability.VIEW_STRUCTURE, Capability.EDIT_STRUCTURE, Capability.USE_API}
+    ),
+    Role.HR_HEAD: frozenset(Capability),
+    Role.HR_INSPECTOR: frozenset(Capability) - {Capability.VIEW_ACCESS_LOG},
+    Role.DIRECTOR: frozenset(
+        {Capability.VIEW_STAFF, Capability.VIEW_PERSONAL_DATA, Capability.VIEW_STRUCTURE, Capability.USE_API}
+    ),
+    Role.DEPUTY_DIRECTOR: frozenset({Capability.VIEW_STAFF, Capability.VIEW_STRUCTURE, Capability.USE_API}),
+    Role.CLASS_TEACHER: frozenset({Capability.USE_API}),
+    Role.TEACHER: frozenset({Capability.USE_API}),
+    Role.AUDITOR: frozenset(
+        {
+            Capability.VIEW_STAFF,
+            Capability.VIEW_PERSONAL_DATA,
+            Capability.VIEW_STRUCTURE,
+            Capability.VIEW_ACCESS_LOG,
+            Capability.USE_API,
+        }
+    ),
+}
+
+
+def role_can(role: str, capability: Capability) -> bool:
+    """Return whether ``role`` has ``capability``."""
+    return capability in ROLE_CAPABILITIES.get(role, frozenset())

@@ -1,0 +1,126 @@
+"""Home, organisation switcher, profile with API tokens, and the personal-data access log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from kadry.core.access import SESSION_KEY, capability_required
+from kadry.core.forms import AccessLogFilterForm, TokenForm
+from kadry.core.models import AccessLogEntry, ApiToken
+from kadry.core.permissions import Capability, role_can
+from kadry.core.services import create_api_token, revoke_api_token
+from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each role to its main page."""
+    membership = request.membership
+    if membership is not None and role_can(membership.role, Capability.VIEW_STAFF):
+        return redirect("employee_list")
+    return redirect("profile")
+
+
+@login_required
+@require_POST
+def switch_organisation(request: HttpRequest) -> HttpResponse:
+    """Act in another of the user's memberships (an organisation and role)."""
+    chosen = request.POST.get("membership")
+    membership = next((m for m in request.memberships if str(m.pk) == chosen), None)
+    if membership is None:
+        raise Http404
+    request.session[SESSION_KEY] = membership.pk
+    messages.success(
+        request, f"Вы работаете в организации «{membership.organisation}» как {membership.get_role_display().lower()}."
+    )
+    return redirect("home")
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    tokens = ApiToken.objects.filter(membership=request.membership).order_by("-created_at")
+    return render(request, "core/profile.html", {"tokens": tokens, "form": TokenForm()})
+
+
+@capability_required(Capability.USE_API)
+@require_POST
+def token_create(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST)
+    if not form.is_valid():
+        tokens = ApiToken.objects.filter(membership=request.membership)
+        return render(request, "core/profile.html", {"tokens": tokens, "form": form}, status=400)
+    token, secret = create_api_token(actor=request.user, membership=request.membership, name=form.cleaned_data["name"])
+    tokens = ApiToken.objects.filter(membership=request.membership)
+    # The secret is shown once and never stored: only its hash is kept.
+    return render(
+        request, "core/profile.html", {"tokens": tokens, "form": TokenForm(), "new_token": token, "secret": secret}
+    )
+
+
+@capability_required(Capability.USE_API)
+@require_POST
+def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken, pk=pk, membership=request.membership)
+    revoke_api_token(actor=request.user, token=token)
+    messages.success(request, f"Токен «{token.name}» отозван.")
+    return redirect("profile")
+
+
+def _access_log_entries(request: HttpRequest, form: AccessLogFilterForm) -> QuerySet[AccessLogEntry]:
+    entries = AccessLogEntry.objects.filter(organisation_id=request.membership.organisation_id).select_related("actor")
+    if not form.is_valid():
+        return entries.none()
+    zone = timezone.get_current_timezone()
+    if start := form.cleaned_data["start"]:
+        entries = entries.filter(at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=zone))
+    if end := form.cleaned_data["end"]:
+        entries = entries.filter(at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone))
+    if query := form.cleaned_data["q"].strip():
+        entries = entries.filter(
+            Q(subject_repr__icontains=query)
+            | Q(actor__username__icontains=query)
+            | Q(actor__last_name__icontains=query)
+        )
+    return entries
+
+
+@capability_required(Capability.VIEW_ACCESS_LOG)
+def access_log(request: HttpRequest) -> HttpResponse:
+    form = AccessLogFilterForm(request.GET)
+    page = Paginator(_access_log_entries(request, form), 100).get_page(request.GET.get("page"))
+    return render(request, "core/access_log.html", {"form": form, "page": page})
+
+
+@capability_required(Capability.VIEW_ACCESS_LOG)
+def access_log_export(request: HttpRequest) -> HttpResponse:
+    form = AccessLogFilterForm(request.GET)
+    local = timezone.localtime
+    rows = (
+        (
+            local(entry.at).strftime("%d.%m.%Y %H:%M:%S"),
+            entry.actor.get_full_name() or entry.actor.username if entry.actor else "—",
+            entry.get_role_display(),
+            entry.subject_repr,
+            entry.what,
+            entry.ip_address or "",
+            entry.channel,
+        )
+        for entry in _access_log_entries(request, form).iterator(chunk_size=2000)
+    )
+    content = table_to_xlsx(
+        "Журнал доступа",
+        ["Когда", "Кто", "Роль", "Чьи данные", "Что открыто", "IP-адрес", "Канал"],
+        rows,
+    )
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="access-log.xlsx"'
+    return response

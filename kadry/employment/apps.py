@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class EmploymentConfig(AppConfig):
+    name = "kadry.employment"
+    label = "employment"
+    verbose_name = "Трудовые отношения"

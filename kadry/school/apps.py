@@ -1,0 +1,9 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class SchoolConfig(AppConfig):
+    name = "kadry.school"
+    label = "school"
+    verbose_name = "Классы и обучающиеся"

@@ -1,0 +1,136 @@
+"""The school year, classes, students and their guardians: the class teacher's data.
+
+The class teacher's workspace (attendance, class hours, meetings, events) builds on these.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+
+class AcademicYear(models.Model):
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    name = models.CharField(_("учебный год"), max_length=20)  # «2026/2027»
+    start = models.DateField(_("начало"))
+    end = models.DateField(_("окончание"))
+
+    class Meta:
+        verbose_name = _("учебный год")
+        verbose_name_plural = _("учебные годы")
+        ordering = ["-start"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="academicyear_unique_name")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SchoolClass(models.Model):
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    academic_year = models.ForeignKey(AcademicYear, on_delete=models.PROTECT, related_name="classes")
+    grade = models.PositiveSmallIntegerField(_("параллель"), validators=[MinValueValidator(1), MaxValueValidator(11)])
+    letter = models.CharField(_("литера"), max_length=3)
+
+    class Meta:
+        verbose_name = _("класс")
+        verbose_name_plural = _("классы")
+        ordering = ["grade", "letter"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "academic_year", "grade", "letter"], name="schoolclass_unique_name"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.grade}{self.letter}"
+
+
+class Student(models.Model):
+    class Sex(models.TextChoices):
+        MALE = "M", _("мужской")
+        FEMALE = "F", _("женский")
+
+    class HealthGroup(models.TextChoices):
+        # Группы здоровья детей: Приказ Минздрава № 514н (профилактические осмотры несовершеннолетних).
+        I = "1", "I"  # noqa: E741
+        II = "2", "II"
+        III = "3", "III"
+        IV = "4", "IV"
+        V = "5", "V"
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    file_number = models.CharField(_("номер личного дела"), max_length=20)
+    last_name = models.CharField(_("фамилия"), max_length=100)
+    first_name = models.CharField(_("имя"), max_length=100)
+    middle_name = models.CharField(_("отчество"), max_length=100, blank=True)
+    sex = models.CharField(_("пол"), max_length=1, choices=Sex.choices)
+    birth_date = models.DateField(_("дата рождения"))
+    address = models.CharField(_("адрес"), max_length=500, blank=True)
+    health_group = models.CharField(_("группа здоровья"), max_length=1, choices=HealthGroup.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("обучающийся")
+        verbose_name_plural = _("обучающиеся")
+        ordering = ["last_name", "first_name", "middle_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "file_number"], name="student_unique_file_number"),
+        ]
+
+    def __str__(self) -> str:
+        return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)
+
+
+class Guardian(models.Model):
+    class Relation(models.TextChoices):
+        MOTHER = "mother", _("мать")
+        FATHER = "father", _("отец")
+        GUARDIAN = "guardian", _("опекун (попечитель)")
+        OTHER = "other", _("иной законный представитель")
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="guardians")
+    relation = models.CharField(_("кем приходится"), max_length=20, choices=Relation.choices)
+    full_name = models.CharField(_("фамилия, имя, отчество"), max_length=300)
+    phone = models.CharField(_("телефон"), max_length=30, blank=True)
+    email = models.EmailField(_("электронная почта"), blank=True)
+    receives_notices = models.BooleanField(_("получает уведомления"), default=False)
+
+    class Meta:
+        verbose_name = _("родитель (законный представитель)")
+        verbose_name_plural = _("родители (законные представители)")
+        indexes = [models.Index(fields=["organisation", "student"], name="guardian_org_student_idx")]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class EnrollmentQuerySet(models.QuerySet["Enrollment"]):
+    def active(self, *, on: dt.date) -> EnrollmentQuerySet:
+        return self.filter(Q(end__isnull=True) | Q(end__gte=on), start__lte=on)
+
+
+class Enrollment(models.Model):
+    """A student's membership of a class over a period; a transfer ends one and starts another."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="enrollments")
+    school_class = models.ForeignKey(SchoolClass, on_delete=models.PROTECT, related_name="enrollments")
+    start = models.DateField(_("с"))
+    end = models.DateField(_("по"), null=True, blank=True)
+
+    objects = EnrollmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("зачисление в класс")
+        verbose_name_plural = _("зачисления в классы")
+        indexes = [
+            # The class list on a date.
+            models.Index(fields=["organisation", "school_class", "start"], name="enrollment_org_class_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.student} — {self.school_class}"

@@ -1,0 +1,62 @@
+"""Access helpers of the staff registry: scope by organisation and role, 404 otherwise."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from kadry.core.access import require
+from kadry.core.models import Membership
+from kadry.core.permissions import Capability
+from kadry.staff.models import Department, Employee, Position, StaffingUnit
+from kadry.staff.models.employee import EmployeeQuerySet
+from kadry.staff.sections import SECTIONS, Section
+
+
+def employees_for(membership: Membership | None) -> EmployeeQuerySet:
+    """Return the employees the membership may list."""
+    membership = require(membership, Capability.VIEW_STAFF)
+    return Employee.objects.of(membership.organisation_id)
+
+
+def get_employee_for(
+    membership: Membership | None, pk: int, capability: Capability = Capability.VIEW_PERSONAL_DATA
+) -> Employee:
+    """Return the employee ``pk`` of the membership's organisation if the role has ``capability``."""
+    membership = require(membership, capability)
+    return get_object_or_404(Employee.objects.of(membership.organisation_id), pk=pk)
+
+
+def get_card_for(membership: Membership | None, pk: int) -> Employee:
+    """Return the employee with every card section prefetched (one query per section)."""
+    membership = require(membership, Capability.VIEW_PERSONAL_DATA)
+    queryset = (
+        Employee.objects.of(membership.organisation_id)
+        .select_related("military_record")
+        .prefetch_related(*(Prefetch(section.related_name) for section in SECTIONS.values()))
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def section_or_404(slug: str) -> Section:
+    section = SECTIONS.get(slug)
+    if section is None:
+        raise Http404
+    return section
+
+
+def get_section_row_for(employee: Employee, slug: str, row_pk: int) -> tuple[Section, models.Model]:
+    """Return a card section and its row ``row_pk`` of ``employee`` (already scoped by the caller), else 404."""
+    section = section_or_404(slug)
+    return section, get_object_or_404(section.model, pk=row_pk, employee=employee)
+
+
+def structure_for(membership: Membership | None, model: type, pk: int, capability: Capability):
+    """Return a department, position or staffing unit of the membership's organisation."""
+    membership = require(membership, capability)
+    return get_object_or_404(model.objects.filter(organisation_id=membership.organisation_id), pk=pk)
+
+
+STRUCTURE_MODELS = {"departments": Department, "positions": Position, "staffing-units": StaffingUnit}

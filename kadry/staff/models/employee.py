@@ -1,0 +1,197 @@
+"""The employee and the main part of the personal card (Т-2, Постановление Госкомстата № 1 от 05.01.2004)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kadry.lib.text import search_key, search_terms
+
+
+class EmployeeQuerySet(models.QuerySet["Employee"]):
+    def of(self, organisation_id: int) -> EmployeeQuerySet:
+        return self.filter(organisation_id=organisation_id)
+
+    def search(self, query: str) -> EmployeeQuerySet:
+        """Keep employees each of whose query words starts a word of their full name («ё» = «е»)."""
+        result = self
+        for term in search_terms(query):
+            result = result.filter(search_key__contains=" " + term)
+        return result
+
+    def with_placement(self, on: dt.date | None = None) -> EmployeeQuerySet:
+        """Annotate the main current assignment (position, category, department) and the status on ``on``.
+
+        Assignments belong to the employment app and come from orders; they are reached by name
+        so that staff does not import the apps built on it.
+        """
+        on = on or timezone.localdate()
+        assignment_model = apps.get_model("employment", "Assignment")
+        current = assignment_model.objects.filter(employee=OuterRef("pk")).active(on=on).order_by("kind", "start")
+        return self.annotate(
+            position_name=Subquery(current.values("staffing_unit__position__name")[:1]),
+            position_category=Subquery(current.values("staffing_unit__position__category")[:1]),
+            department_id=Subquery(current.values("staffing_unit__department_id")[:1]),
+            department_name=Subquery(current.values("staffing_unit__department__name")[:1]),
+            is_working=Exists(current),
+            was_hired=Exists(assignment_model.objects.filter(employee=OuterRef("pk"), start__lte=on)),
+        )
+
+    def with_status(self, status: str) -> EmployeeQuerySet:
+        """Filter a ``with_placement`` queryset by ``Employee.Status``."""
+        if status == Employee.Status.WORKING:
+            return self.filter(is_working=True)
+        if status == Employee.Status.DISMISSED:
+            return self.filter(is_working=False, was_hired=True)
+        if status == Employee.Status.NOT_HIRED:
+            return self.filter(was_hired=False)
+        return self
+
+
+class Employee(models.Model):
+    class Status(models.TextChoices):
+        WORKING = "working", _("Работает")
+        DISMISSED = "dismissed", _("Уволен")
+        NOT_HIRED = "not_hired", _("Не оформлен")
+
+    class Sex(models.TextChoices):
+        MALE = "M", _("мужской")
+        FEMALE = "F", _("женский")
+
+    class IdentityDocument(models.TextChoices):
+        # Коды видов документов, удостоверяющих личность, из справочника ФНС и СФР (применяются в ЕФС-1).
+        PASSPORT_RF = "21", _("Паспорт гражданина РФ")
+        FOREIGN_PASSPORT = "10", _("Паспорт иностранного гражданина")
+        RESIDENCE_PERMIT = "12", _("Вид на жительство в РФ")
+        TEMPORARY_RESIDENCE = "15", _("Разрешение на временное проживание")
+        OTHER = "91", _("Иной документ")
+
+    class MaritalStatus(models.TextChoices):
+        # ОКИН, раздел 10 «Состояние в браке».
+        NEVER_MARRIED = "never_married", _("никогда не состоял(а) в браке")
+        MARRIED = "married", _("состоит в зарегистрированном браке")
+        WIDOWED = "widowed", _("вдовец (вдова)")
+        DIVORCED = "divorced", _("разведён (разведена)")
+        SEPARATED = "separated", _("разошёлся (разошлась)")
+
+    class QualificationCategory(models.TextChoices):
+        # Приказ Минпросвещения № 196 от 24.03.2023: порядок аттестации педагогических работников.
+        NONE = "", _("без категории")
+        CONFORMITY = "conformity", _("соответствие занимаемой должности")
+        FIRST = "first", _("первая")
+        HIGHEST = "highest", _("высшая")
+        METHODIST = "methodist", _("педагог-методист")
+        MENTOR = "mentor", _("педагог-наставник")
+
+    class WorkBook(models.TextChoices):
+        # ТК РФ ст. 66.1: выбор работника между бумажной и электронной трудовой книжкой.
+        NOT_CHOSEN = "", _("не выбрано")
+        PAPER = "paper", _("бумажная")
+        ELECTRONIC = "electronic", _("электронная")
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    personnel_number = models.CharField(_("табельный номер"), max_length=20, blank=True)
+    last_name = models.CharField(_("фамилия"), max_length=100)
+    first_name = models.CharField(_("имя"), max_length=100)
+    middle_name = models.CharField(_("отчество"), max_length=100, blank=True)
+    sex = models.CharField(_("пол"), max_length=1, choices=Sex.choices)
+    birth_date = models.DateField(_("дата рождения"))
+    birth_place = models.CharField(_("место рождения"), max_length=300, blank=True)
+    citizenship = models.CharField(_("гражданство"), max_length=100, default="Российская Федерация")
+    snils = models.CharField(_("СНИЛС"), max_length=14, blank=True)
+    inn = models.CharField(_("ИНН"), max_length=12, blank=True)
+
+    id_doc_kind = models.CharField(
+        _("документ, удостоверяющий личность"),
+        max_length=2,
+        choices=IdentityDocument.choices,
+        default=IdentityDocument.PASSPORT_RF,
+    )
+    id_doc_series = models.CharField(_("серия"), max_length=10, blank=True)
+    id_doc_number = models.CharField(_("номер"), max_length=20, blank=True)
+    id_doc_issued_by = models.CharField(_("кем выдан"), max_length=300, blank=True)
+    id_doc_issued_on = models.DateField(_("дата выдачи"), null=True, blank=True)
+    id_doc_issuer_code = models.CharField(_("код подразделения"), max_length=7, blank=True)
+
+    registration_address = models.CharField(_("адрес регистрации"), max_length=500, blank=True)
+    registration_date = models.DateField(_("дата регистрации"), null=True, blank=True)
+    actual_address = models.CharField(_("адрес фактического места жительства"), max_length=500, blank=True)
+    phone = models.CharField(_("телефон"), max_length=30, blank=True)
+    phone_extra = models.CharField(_("дополнительный телефон"), max_length=30, blank=True)
+    email = models.EmailField(_("электронная почта"), blank=True)
+
+    marital_status = models.CharField(_("состояние в браке"), max_length=20, choices=MaritalStatus.choices, blank=True)
+    qualification_category = models.CharField(
+        _("квалификационная категория"), max_length=20, choices=QualificationCategory.choices, blank=True
+    )
+    qualification_category_date = models.DateField(_("дата присвоения категории"), null=True, blank=True)
+    work_book = models.CharField(_("трудовая книжка"), max_length=20, choices=WorkBook.choices, blank=True)
+    work_book_chosen_on = models.DateField(_("дата заявления о выборе"), null=True, blank=True)
+
+    search_key = models.CharField(max_length=320, editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = EmployeeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("сотрудник")
+        verbose_name_plural = _("сотрудники")
+        ordering = ["last_name", "first_name", "middle_name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "snils"], condition=~Q(snils=""), name="employee_unique_snils"
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "personnel_number"],
+                condition=~Q(personnel_number=""),
+                name="employee_unique_personnel_number",
+            ),
+        ]
+        indexes = [
+            # The registry: sorted by surname within an organisation.
+            models.Index(
+                fields=["organisation", "last_name", "first_name", "middle_name", "id"], name="employee_org_name_idx"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.search_key = search_key(self.last_name, self.first_name, self.middle_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_key"}  # type: ignore[misc]
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.last_name, self.first_name, self.middle_name) if part)
+
+    @property
+    def short_name(self) -> str:
+        """Return «Иванова М. П.»."""
+        initials = " ".join(f"{part[0]}." for part in (self.first_name, self.middle_name) if part)
+        return f"{self.last_name} {initials}".strip()
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        today = timezone.localdate()
+        if self.birth_date and self.birth_date > today:
+            errors["birth_date"] = _("Дата рождения не может быть в будущем.")
+        elif self.birth_date and self.birth_date < dt.date(today.year - 100, 1, 1):
+            errors["birth_date"] = _("Проверьте дату рождения: возраст больше 100 лет.")
+        if self.id_doc_issued_on and self.birth_date and self.id_doc_issued_on < self.birth_date:
+            errors["id_doc_issued_on"] = _("Документ не может быть выдан до рождения.")
+        if self.id_doc_issued_on and self.id_doc_issued_on > today:
+            errors["id_doc_issued_on"] = _("Дата выдачи не может быть в будущем.")
+        if self.work_book and not self.work_book_chosen_on:
+            errors["work_book_chosen_on"] = _("Укажите дату заявления о выборе трудовой книжки.")
+        if errors:
+            raise ValidationError(errors)

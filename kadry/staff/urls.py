@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from kadry.staff.views import card, registry, structure
+
+urlpatterns = [
+    path("employees/", registry.employee_list, name="employee_list"),
+    path("employees/new/", registry.employee_create, name="employee_create"),
+    path("employees/<int:pk>/", card.employee_card, name="employee_card"),
+    path("employees/<int:pk>/edit/", card.employee_edit, name="employee_edit"),
+    path("employees/<int:pk>/military/", card.military_edit, name="military_edit"),
+    path("employees/<int:pk>/<slug:section>/new/", card.section_add, name="section_add"),
+    path("employees/<int:pk>/<slug:section>/<int:row>/edit/", card.section_edit, name="section_edit"),
+    path("employees/<int:pk>/<slug:section>/<int:row>/delete/", card.section_delete, name="section_delete"),
+    path("structure/", structure.structure, name="structure"),
+    path("structure/<slug:kind>/new/", structure.structure_edit, name="structure_create"),
+    path("structure/<slug:kind>/<int:pk>/edit/", structure.structure_edit, name="structure_edit"),
+    path("staffing/", structure.staffing_table_view, name="staffing_table"),
+    path("staffing/export.xlsx", structure.staffing_table_export, name="staffing_table_export"),
+]

@@ -1,0 +1,141 @@
+"""Departments, positions and the staffing table (Т-3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from kadry.core.access import capability_required
+from kadry.core.permissions import Capability, role_can
+from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
+from kadry.staff.access import structure_for
+from kadry.staff.forms import DepartmentForm, PositionForm, StaffingUnitForm
+from kadry.staff.models import Department, Position, StaffingUnit
+from kadry.staff.queries import department_tree, staffing_table
+from kadry.staff.services import save_structure_object
+
+# kind in the URL → (model, form, title of the form page)
+STRUCTURE_KINDS = {
+    "departments": (Department, DepartmentForm, "Структурное подразделение"),
+    "positions": (Position, PositionForm, "Должность"),
+    "staffing-units": (StaffingUnit, StaffingUnitForm, "Штатная единица"),
+}
+
+
+@capability_required(Capability.VIEW_STRUCTURE)
+def structure(request: HttpRequest) -> HttpResponse:
+    organisation_id = request.membership.organisation_id
+    positions = (
+        Position.objects.filter(organisation_id=organisation_id)
+        .annotate(units=Count("staffingunit"))
+        .order_by("category", "name")
+    )
+    return render(
+        request,
+        "staff/structure.html",
+        {
+            "departments": department_tree(organisation_id),
+            "positions": positions,
+            "can_edit": role_can(request.membership.role, Capability.EDIT_STRUCTURE),
+        },
+    )
+
+
+@capability_required(Capability.EDIT_STRUCTURE)
+def structure_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
+    if kind not in STRUCTURE_KINDS:
+        raise Http404
+    model, form_class, title = STRUCTURE_KINDS[kind]
+    membership = request.membership
+    instance = structure_for(membership, model, pk, Capability.EDIT_STRUCTURE) if pk else None
+    form = form_class(request.POST or None, instance=instance, organisation_id=membership.organisation_id)
+    if request.method == "POST" and form.is_valid():
+        saved = save_structure_object(
+            actor=request.user,
+            instance=form.instance,
+            data={name: form.cleaned_data[name] for name in form._meta.fields},
+        )
+        messages.success(request, f"Сохранено: {saved}.")
+        return redirect("staffing_table" if kind == "staffing-units" else "structure")
+    context = {"form": form, "title": title, "instance": instance}
+    return render(request, "staff/structure_form.html", context, status=400 if form.errors else 200)
+
+
+def _chosen_date(request: HttpRequest) -> dt.date:
+    try:
+        return dt.date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
+@capability_required(Capability.VIEW_STRUCTURE)
+def staffing_table_view(request: HttpRequest) -> HttpResponse:
+    on = _chosen_date(request)
+    sections, grand_total = staffing_table(request.membership.organisation_id, on)
+    return render(
+        request,
+        "staff/staffing_table.html",
+        {
+            "sections": sections,
+            "total": grand_total,
+            "on": on,
+            "can_edit": role_can(request.membership.role, Capability.EDIT_STRUCTURE),
+        },
+    )
+
+
+@capability_required(Capability.VIEW_STRUCTURE)
+def staffing_table_export(request: HttpRequest) -> HttpResponse:
+    on = _chosen_date(request)
+    sections, grand_total = staffing_table(request.membership.organisation_id, on)
+    rows = [
+        (
+            section.department.name,
+            unit.position.name,
+            float(line.rates),
+            float(line.salary),
+            float(line.allowance),
+            float(line.monthly_fund),
+            float(line.occupied),
+            float(line.vacant),
+            unit.note,
+        )
+        for section in sections
+        for unit, line in section.rows
+    ]
+    rows.append(
+        (
+            "Итого",
+            "",
+            float(grand_total.rates),
+            None,
+            None,
+            float(grand_total.monthly_fund),
+            float(grand_total.occupied),
+            float(grand_total.vacant),
+            "",
+        )
+    )
+    content = table_to_xlsx(
+        f"Т-3 на {on:%d.%m.%Y}",
+        [
+            "Подразделение",
+            "Должность",
+            "Штатных единиц",
+            "Оклад, руб.",
+            "Надбавки, руб.",
+            "Всего в месяц, руб.",
+            "Занято ставок",
+            "Вакантно ставок",
+            "Примечание",
+        ],
+        rows,
+    )
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="staffing-table-{on:%Y-%m-%d}.xlsx"'
+    return response

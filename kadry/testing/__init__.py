@@ -1,0 +1,1 @@
+"""Shared test personas and factories (imported by every app's tests)."""
