@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
     name = "kadry.core"
     label = "core"
     verbose_name = "Организации и доступ"
+
+    def ready(self) -> None:
+        from kadry.core import checks  # noqa: F401  (registers the system checks)
