@@ -112,6 +112,17 @@ class DepartmentForm(forms.ModelForm):
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        name, parent = cleaned.get("name"), cleaned.get("parent")
+        if name:
+            siblings = Department.objects.filter(
+                organisation_id=self.instance.organisation_id, parent=parent
+            ).exclude(pk=self.instance.pk)
+            if name.strip().casefold() in {other.casefold() for other in siblings.values_list("name", flat=True)}:
+                self.add_error("name", _("Подразделение с таким названием здесь уже есть."))
+        return cleaned
+
     def clean_parent(self) -> Department | None:
         parent = self.cleaned_data["parent"]
         ancestor = parent
@@ -133,8 +144,9 @@ class PositionForm(forms.ModelForm):
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
-        taken = Position.objects.filter(organisation_id=self.instance.organisation_id, name__iexact=name)
-        if taken.exclude(pk=self.instance.pk).exists():
+        # Compared in Python: SQLite folds the case of Latin letters only, and positions are few.
+        others = Position.objects.filter(organisation_id=self.instance.organisation_id).exclude(pk=self.instance.pk)
+        if name.casefold() in {other.casefold() for other in others.values_list("name", flat=True)}:
             raise forms.ValidationError(_("Такая должность уже есть."))
         return name
 

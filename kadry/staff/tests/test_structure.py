@@ -150,3 +150,20 @@ def test_structure_page_shows_nested_departments(director) -> None:
 
     assert [(d.name, level) for d, level in departments] == [("Администрация", 0), ("Отдел кадров", 1)]
     assert Department.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_duplicate_department_and_position_names_are_refused_whatever_the_case(hr_inspector) -> None:
+    school = hr_inspector.organisation
+    DepartmentFactory(organisation=school, name="Библиотека")
+    PositionFactory(organisation=school, name="Учитель физики")
+
+    department = hr_inspector.client.post(
+        reverse("structure_create", args=["departments"]), {"name": "библиотека", "order": 0}
+    )
+    position = hr_inspector.client.post(
+        reverse("structure_create", args=["positions"]), {"name": "учитель ФИЗИКИ", "category": "pedagogical"}
+    )
+
+    assert department.status_code == 400 and "уже есть" in department.context["form"].errors["name"][0]
+    assert position.status_code == 400 and "уже есть" in position.context["form"].errors["name"][0]

@@ -1,0 +1,45 @@
+"""API v1: one NinjaAPI with bearer-token authentication; each app contributes the router in its api.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import NinjaAPI, Swagger
+from ninja.errors import ValidationErrorContext
+from ninja.renderers import JSONRenderer
+
+from kadry.api import errors
+from kadry.api.auth import TokenAuth
+from kadry.staff.api import router as staff_router
+
+
+class UnicodeJSONRenderer(JSONRenderer):
+    # Names and messages are Cyrillic: send them as UTF-8, not as \uXXXX escapes three times longer.
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class KadryAPI(NinjaAPI):
+    def validation_error_from_error_contexts(  # type: ignore[override]
+        self, error_contexts: list[ValidationErrorContext[Any]]
+    ) -> errors.InvalidInput:
+        """Answer request-schema errors in the same shape and language as form errors.
+
+        Overridden rather than handled afterwards: Ninja's own error list drops the value sent,
+        which tells a null (a required field left empty) from a value of the wrong type.
+        """
+        return errors.InvalidInput(errors.schema_errors(error_contexts))
+
+
+api = KadryAPI(
+    title="Kadry API",
+    version="1",
+    urls_namespace="api-1",
+    description="Кадровый учёт школы: сотрудники, личные карточки Т-2, структура и штатное расписание.",
+    auth=TokenAuth(),
+    renderer=UnicodeJSONRenderer(),
+    # "ninja" is an installed app, so the docs page loads Swagger UI from the package's static
+    # files (served by WhiteNoise), never from a CDN: the API docs work on a closed network.
+    docs=Swagger(),
+)
+errors.install(api)
+api.add_router("/", staff_router)

@@ -1,0 +1,40 @@
+"""The OpenAPI schema and the docs page, served without a CDN."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+def test_openapi_schema_lists_the_endpoints_with_real_schemas() -> None:
+    response = Client().get("/api/v1/openapi.json")
+
+    assert response.status_code == 200
+    schema = response.json()
+    assert schema["info"] == {"title": "Kadry API", "version": "1", "description": schema["info"]["description"]}
+    assert "/api/v1/employees/" in schema["paths"]
+    assert {"get", "post"} <= set(schema["paths"]["/api/v1/employees/{employee_id}/prior-jobs"])
+    prior_job = schema["components"]["schemas"]["PriorJobIn"]["properties"]
+    assert set(prior_job) == {"employer", "position", "start", "end", "pedagogical"}
+    assert prior_job["start"]["format"] == "date"
+    card = schema["components"]["schemas"]["EmployeeCard"]["properties"]
+    assert {"snils", "prior_jobs", "hire_documents", "previous_names", "military_record"} <= set(card)
+    assert schema["components"]["securitySchemes"]["TokenAuth"]["scheme"] == "bearer"
+
+
+def test_docs_page_loads_swagger_from_local_static_files() -> None:
+    client = Client()
+    page = client.get("/api/v1/docs")
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "cdn" not in html.lower()
+    assert not re.search(r"""(src|href)=["']https?://""", html)
+    scripts = re.findall(r"""src=["']([^"']+)["']""", html)
+    assert "/static/ninja/swagger-ui-bundle.js" in scripts
+    for script in scripts:
+        assert client.get(script).status_code == 200

@@ -1,0 +1,112 @@
+"""Building and removing the demo data as a whole."""
+
+from __future__ import annotations
+
+import random
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Q
+from faker import Faker
+
+from kadry.core.models import Membership, Organisation
+from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STAFF_PLANS
+from kadry.demo.people import PersonMaker
+from kadry.demo.school import build_school
+from kadry.demo.staff import Staff, build_staff
+from kadry.demo.users import USERNAMES, create_users
+from kadry.employment.models import Assignment
+from kadry.school.models import AcademicYear, Enrollment, SchoolClass, Student
+from kadry.staff.models import Department, Employee, Position, StaffingUnit
+
+# Every build draws from the same seed, so every build makes the same people.
+SEED = 7
+
+
+class DemoError(Exception):
+    """The demo cannot be loaded as asked; the message says why, in Russian."""
+
+
+def demo_exists() -> bool:
+    return Organisation.objects.filter(inn=LYCEUM.inn).exists()
+
+
+def build_demo(*, reset: bool = False) -> bool:
+    """Load the demo organisations, their staff and pupils, and the demo users; return False if already loaded.
+
+    All or nothing, in one transaction. With ``reset`` the demo organisations and their users are
+    removed first and the demo is loaded anew.
+    """
+    with transaction.atomic():
+        if reset:
+            remove_demo()
+        elif demo_exists():
+            return False
+        taken = sorted(get_user_model().objects.filter(username__in=USERNAMES).values_list("username", flat=True))
+        if taken:
+            raise DemoError(
+                "Пользователи " + ", ".join(taken) + " уже есть в системе, а демо-организаций нет. "
+                "Удалите этих пользователей или загрузите демо-данные в пустую базу."
+            )
+        rng = random.Random(SEED)
+        faker = Faker("ru_RU")
+        faker.seed_instance(SEED)
+        people = PersonMaker(rng, faker)
+
+        organisations = {
+            plan.key: Organisation.objects.create(
+                name=plan.name,
+                short_name=plan.short_name,
+                kind=plan.kind,
+                inn=plan.inn,
+                ogrn=plan.ogrn,
+                address=plan.address,
+            )
+            for plan in ORGANISATIONS
+        }
+        service = organisations[HR_SERVICE.key]
+        Organisation.objects.filter(
+            kind=Organisation.Kind.SCHOOL, pk__in=[o.pk for o in organisations.values()]
+        ).update(serviced_by=service)
+        staff: dict[str, Staff] = {}
+        for plan in ORGANISATIONS:
+            staff[plan.key] = build_staff(organisations[plan.key], STAFF_PLANS[plan.key], people, rng)
+            if STAFF_PLANS[plan.key].classes:
+                build_school(organisations[plan.key], STAFF_PLANS[plan.key], people, rng)
+        create_users(organisations, staff)
+    return True
+
+
+def remove_demo() -> None:
+    """Delete the demo organisations with everything in them, and the demo users who belong nowhere else."""
+    organisations = list(Organisation.objects.filter(inn__in=DEMO_INNS).values_list("pk", flat=True))
+    in_demo = Q(organisation_id__in=organisations)
+    User = get_user_model()
+    users = User.objects.filter(username__in=USERNAMES).exclude(
+        pk__in=Membership.objects.exclude(in_demo).values("user_id")
+    )
+    # Rows that protect their parents go first; the rest follows the organisations by cascade.
+    # A new model that protects a row of a demo organisation needs a line here.
+    Assignment.objects.filter(in_demo).delete()
+    Enrollment.objects.filter(in_demo).delete()
+    Student.objects.filter(in_demo).delete()
+    SchoolClass.objects.filter(in_demo).delete()
+    AcademicYear.objects.filter(in_demo).delete()
+    Employee.objects.filter(in_demo).delete()
+    StaffingUnit.objects.filter(in_demo).delete()
+    Position.objects.filter(in_demo).delete()
+    Department.objects.filter(in_demo).update(parent=None)
+    Department.objects.filter(in_demo).delete()
+    users.delete()
+    Organisation.objects.filter(pk__in=organisations).delete()
+
+
+def lyceum_counts() -> dict[str, int]:
+    """Return the lyceum's numbers for the command's report."""
+    lyceum = Organisation.objects.get(inn=LYCEUM.inn)
+    return {
+        "сотрудников": Employee.objects.filter(organisation=lyceum).count(),
+        "штатных единиц": StaffingUnit.objects.filter(organisation=lyceum).count(),
+        "классов": SchoolClass.objects.filter(organisation=lyceum).count(),
+        "обучающихся": Student.objects.filter(organisation=lyceum).count(),
+    }

@@ -1,0 +1,169 @@
+"""``manage.py demo``: what it builds, that it builds it once, and that every build is the same."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db.models import Count, Min, Q, Sum
+from django.test import Client
+
+from kadry.core.models import ChangeRecord, Membership, Organisation
+from kadry.demo.catalog import DEMO_DAY, HR_SERVICE, LYCEUM, SMALL_SCHOOL
+from kadry.demo.names import ALL_MALE_FIRST_NAMES, MALE_NAMES, feminine_surname
+from kadry.demo.users import LOGINS, PASSWORD
+from kadry.employment.models import Assignment
+from kadry.lib.identifiers import normalise_inn, normalise_snils
+from kadry.school.models import Enrollment, Guardian, SchoolClass, Student
+from kadry.staff.models import (
+    Award,
+    Education,
+    Employee,
+    FamilyMember,
+    HireDocument,
+    MilitaryRecord,
+    Position,
+    PriorJob,
+    StaffingUnit,
+    Training,
+)
+
+User = get_user_model()
+
+
+def _demo(*args: str) -> str:
+    out = StringIO()
+    call_command("demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def _counts() -> dict[str, int]:
+    models = (
+        Organisation, Membership, User, Employee, Assignment, StaffingUnit, Position, Education, Training,
+        FamilyMember, PriorJob, Award, HireDocument, MilitaryRecord, SchoolClass, Student, Guardian, Enrollment,
+        ChangeRecord,
+    )  # fmt: skip
+    return {model.__name__: model.objects.count() for model in models}
+
+
+@pytest.mark.django_db
+def test_demo_builds_a_lyceum_with_staff_pupils_and_users() -> None:
+    output = _demo()
+
+    assert "Демо-данные загружены" in output
+    assert "Логин" in output and "demo12345" in output
+    lyceum = Organisation.objects.get(inn=LYCEUM.inn)
+    service = Organisation.objects.get(inn=HR_SERVICE.inn, kind=Organisation.Kind.HR_SERVICE)
+    small_school = Organisation.objects.get(inn=SMALL_SCHOOL.inn)
+    assert lyceum.serviced_by == service and small_school.serviced_by == service
+    normalise_inn(lyceum.inn)
+
+    # Staff: about 120 people with valid, unique identifiers and searchable names.
+    employees = Employee.objects.filter(organisation=lyceum)
+    assert 100 <= employees.count() <= 140
+    snils = list(employees.values_list("snils", flat=True))
+    assert all(normalise_snils(value) == value for value in snils)
+    assert len(set(snils)) == len(snils)
+    assert all(normalise_inn(value) for value in employees.exclude(inn="").values_list("inn", flat=True))
+    someone = employees.order_by("personnel_number").first()
+    assert someone is not None
+    assert someone in employees.search(someone.last_name[:4])
+    assert employees.filter(sex=Employee.Sex.MALE).exists() and employees.filter(sex=Employee.Sex.FEMALE).exists()
+
+    # Assignments: everyone placed, some leavers, some internal part-timers, no unit over its rates, vacancies left.
+    today = DEMO_DAY
+    placed = Employee.objects.of(lyceum.pk).with_placement(today)
+    assert placed.with_status(Employee.Status.NOT_HIRED).count() == 0
+    assert placed.with_status(Employee.Status.DISMISSED).count() >= 3
+    assert Assignment.objects.filter(organisation=lyceum, kind=Assignment.Kind.INTERNAL_PART_TIME).exists()
+    vacant = 0
+    for unit in StaffingUnit.objects.filter(organisation=lyceum):
+        occupied = Assignment.objects.filter(staffing_unit=unit).active(on=today).aggregate(total=Sum("rate"))["total"]
+        assert (occupied or Decimal(0)) <= unit.rates, unit
+        vacant += unit.rates > (occupied or Decimal(0))
+    assert vacant >= 3
+    assert set(Position.objects.filter(organisation=lyceum).values_list("category", flat=True)) == set(
+        Position.Category.values
+    )
+
+    # The card: earlier jobs end before the hire, nothing dated after the demo day.
+    hired = dict(
+        Assignment.objects.filter(organisation=lyceum)
+        .values("employee")
+        .annotate(first=Min("start"))
+        .values_list("employee", "first")
+    )
+    for job in PriorJob.objects.filter(organisation=lyceum):
+        assert job.start < job.end < hired[job.employee_id]
+    assert max(Training.objects.filter(organisation=lyceum).values_list("end", flat=True)) <= today
+    assert max(Award.objects.filter(organisation=lyceum).values_list("awarded_on", flat=True)) <= today
+    assert HireDocument.objects.filter(organisation=lyceum).exists()
+    assert MilitaryRecord.objects.filter(organisation=lyceum).exists()
+    assert employees.exclude(qualification_category="").exists()
+
+    # Pupils: 33 classes of 25–30, each pupil with a parent who gets the notices.
+    assert SchoolClass.objects.filter(organisation=lyceum).count() == 33
+    students = Student.objects.filter(organisation=lyceum)
+    assert 800 <= students.count() <= 1000
+    assert not students.filter(guardians__isnull=True).exists()
+    notified = students.annotate(n=Count("guardians", filter=Q(guardians__receives_notices=True)))
+    assert set(notified.values_list("n", flat=True)) == {1}
+    assert Enrollment.objects.filter(organisation=lyceum).count() == students.count()
+    seventh = students.filter(enrollments__school_class__grade=7)
+    assert all(2011 <= born.year <= 2014 for born in seventh.values_list("birth_date", flat=True))
+
+    # Users: every role can log in; the director's membership is the director's card; cks works in three places.
+    roles = set(Membership.objects.filter(organisation=lyceum).values_list("role", flat=True))
+    assert roles == set(Membership.Role.values)
+    for login in LOGINS:
+        assert Client().login(username=login.username, password=PASSWORD), login.username
+    director = Membership.objects.get(user__username="director")
+    assert director.employee is not None
+    assert director.employee.assignments.filter(staffing_unit__position__name="директор").exists()
+    assert Membership.objects.filter(user__username="cks").values("organisation").distinct().count() == 3
+
+
+@pytest.mark.django_db
+def test_demo_loads_once_and_every_build_is_the_same() -> None:
+    _demo()
+    before = _counts()
+    people = sorted(Employee.objects.values_list("snils", "last_name", "birth_date"))
+
+    assert "Демо-данные уже загружены" in _demo()
+    assert _counts() == before
+
+    # --reset removes the demo (its users too) and builds exactly the same data again.
+    _demo("--reset")
+    assert _counts() == before
+    assert sorted(Employee.objects.values_list("snils", "last_name", "birth_date")) == people
+
+
+@pytest.mark.django_db
+def test_demo_refuses_to_take_over_existing_users() -> None:
+    User.objects.create_user(username="admin", password="secret-admin")
+
+    with pytest.raises(CommandError, match="admin"):
+        _demo()
+    assert not Organisation.objects.exists()
+
+
+def test_every_male_name_gives_patronymics() -> None:
+    assert not ALL_MALE_FIRST_NAMES - set(MALE_NAMES)
+
+
+@pytest.mark.parametrize(
+    ("surname", "feminine"),
+    [
+        ("Иванов", "Иванова"),
+        ("Покровский", "Покровская"),
+        ("Толстой", "Толстая"),
+        ("Черных", "Черных"),
+        ("Шевченко", "Шевченко"),
+    ],
+)
+def test_feminine_surname(surname: str, feminine: str) -> None:
+    assert feminine_surname(surname) == feminine
