@@ -176,7 +176,9 @@ class StaffingUnitForm(forms.ModelForm):
 
 class EmployeeFilterForm(forms.Form):
     q = forms.CharField(label=_("Поиск"), required=False)
-    department = forms.ModelChoiceField(label=_("Подразделение"), queryset=Department.objects.none(), required=False)
+    department = forms.ModelChoiceField(
+        label=_("Подразделение"), queryset=Department.objects.none(), required=False, empty_label=_("все подразделения")
+    )
     category = forms.ChoiceField(
         label=_("Категория"), choices=[("", _("все категории")), *Position.Category.choices], required=False
     )

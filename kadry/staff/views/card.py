@@ -28,7 +28,7 @@ from kadry.staff.services import (
 
 # Tabs of the card and the sections each shows, in the order of form Т-2.
 CARD_TABS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("main", "Общие сведения", ("previous-names",)),
+    ("general", "Общие сведения", ("previous-names",)),
     ("education", "Образование", ("education", "training", "languages")),
     ("work", "Трудовая деятельность", ("prior-jobs", "awards")),
     ("family", "Семья и льготы", ("family", "benefits")),
@@ -61,6 +61,7 @@ def employee_card(request: HttpRequest, pk: int) -> HttpResponse:
         organisation_id=employee.organisation_id, subject_type=employee._meta.label_lower, subject_id=employee.pk
     ).select_related("actor")[:HISTORY_LIMIT]
     tabs = [(slug, title, [_section_rows(employee, SECTIONS[s]) for s in slugs]) for slug, title, slugs in CARD_TABS]
+    current = [a for a in assignments if a.start <= today and (a.end is None or a.end >= today)]
     # select_related gave the record or nothing; the reverse one-to-one raises when there is none.
     military = getattr(employee, "military_record", None)
     return render(
@@ -70,6 +71,7 @@ def employee_card(request: HttpRequest, pk: int) -> HttpResponse:
             "employee": employee,
             "tabs": tabs,
             "assignments": assignments,
+            "current_assignments": current,
             "today": today,
             "history": history,
             "military": military,

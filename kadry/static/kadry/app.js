@@ -24,8 +24,12 @@ function setupTabs(root) {
       if (event.key === "End") { event.preventDefault(); select(tabs.length - 1, true); }
     });
   });
-  const fromHash = tabs.findIndex((tab) => "#" + tab.getAttribute("aria-controls") === location.hash);
-  select(fromHash >= 0 ? fromHash : 0, false);
+  function selectFromHash() {
+    const fromHash = tabs.findIndex((tab) => "#" + tab.getAttribute("aria-controls") === location.hash);
+    select(fromHash >= 0 ? fromHash : 0, false);
+  }
+  window.addEventListener("hashchange", selectFromHash);
+  selectFromHash();
 }
 
 document.addEventListener("DOMContentLoaded", () => {
