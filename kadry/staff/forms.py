@@ -116,9 +116,9 @@ class DepartmentForm(forms.ModelForm):
         cleaned = super().clean()
         name, parent = cleaned.get("name"), cleaned.get("parent")
         if name:
-            siblings = Department.objects.filter(
-                organisation_id=self.instance.organisation_id, parent=parent
-            ).exclude(pk=self.instance.pk)
+            siblings = Department.objects.filter(organisation_id=self.instance.organisation_id, parent=parent).exclude(
+                pk=self.instance.pk
+            )
             if name.strip().casefold() in {other.casefold() for other in siblings.values_list("name", flat=True)}:
                 self.add_error("name", _("Подразделение с таким названием здесь уже есть."))
         return cleaned
