@@ -95,6 +95,16 @@ def build_staff(organisation: Organisation, plan: StaffPlan, people: PersonMaker
     return Staff(organisation=organisation, units=units, holders=dict(holders), employees=[h.employee for h in hires])
 
 
+# Heads who lead educational work count it as pedagogical service; the deputy for facilities does not.
+_PEDAGOGICAL_HEADS = ("директор", "заместитель директора по учебно", "заместитель директора по воспитательной")
+
+
+def counts_as_pedagogical(position: str, category: str) -> bool:
+    if category == Position.Category.PEDAGOGICAL:
+        return True
+    return category == Position.Category.MANAGEMENT and position.lower().startswith(_PEDAGOGICAL_HEADS)
+
+
 def _structure(organisation: Organisation, plan: StaffPlan) -> dict[str, StaffingUnit]:
     """Create the departments (parents first), the positions and the staffing table; return units by position."""
     departments: dict[str, Department] = {}
@@ -115,7 +125,10 @@ def _structure(organisation: Organisation, plan: StaffPlan) -> dict[str, Staffin
         )
     positions = {
         unit.position: Position(
-            organisation=organisation, name=unit.position, category=POSITIONS[unit.position].category
+            organisation=organisation,
+            name=unit.position,
+            category=POSITIONS[unit.position].category,
+            pedagogical_service=counts_as_pedagogical(unit.position, POSITIONS[unit.position].category),
         )
         for unit in plan.units
     }

@@ -136,7 +136,7 @@ class DepartmentForm(forms.ModelForm):
 class PositionForm(forms.ModelForm):
     class Meta:
         model = Position
-        fields = ("name", "category")
+        fields = ("name", "category", "pedagogical_service")
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -42,6 +42,10 @@ class Position(models.Model):
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
     name = models.CharField(_("наименование должности"), max_length=300)
     category = models.CharField(_("категория"), max_length=30, choices=Category.choices)
+    # Work in this position counts towards pedagogical length of service: teachers and other
+    # pedagogical staff, and the heads who lead educational work (Номенклатура должностей
+    # педагогических работников и руководителей, Постановление Правительства РФ № 225 от 21.02.2022).
+    pedagogical_service = models.BooleanField(_("засчитывается в педагогический стаж"), default=False)
 
     class Meta:
         verbose_name = _("должность")

@@ -13,7 +13,6 @@ from kadry.core.access import capability_required
 from kadry.core.audit import record_access
 from kadry.core.models import ChangeRecord
 from kadry.core.permissions import Capability, role_can
-from kadry.employment.models import Assignment
 from kadry.staff.access import get_card_for, get_employee_for, get_section_row_for, section_or_404
 from kadry.staff.forms import EmployeeForm, MilitaryRecordForm, section_form_class
 from kadry.staff.models import Employee, MilitaryRecord
@@ -52,10 +51,9 @@ def employee_card(request: HttpRequest, pk: int) -> HttpResponse:
     employee = get_card_for(membership, pk)
     record_access(membership=membership, subject=employee, what="Личная карточка Т-2", request=request)
     today = timezone.localdate()
-    assignments = (
-        Assignment.objects.filter(employee=employee)
-        .select_related("staffing_unit__position", "staffing_unit__department")
-        .order_by("-start")
+    # Through the reverse relation: staff does not import the apps built on it (DESIGN.md).
+    assignments = employee.assignments.select_related("staffing_unit__position", "staffing_unit__department").order_by(
+        "-start"
     )
     history = ChangeRecord.objects.filter(
         organisation_id=employee.organisation_id, subject_type=employee._meta.label_lower, subject_id=employee.pk
