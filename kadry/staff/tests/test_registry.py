@@ -121,3 +121,9 @@ def test_employee_model_search_is_a_queryset_method(school) -> None:
     EmployeeFactory(organisation=school, last_name="Ёлкина")
 
     assert Employee.objects.of(school.pk).search("елк").count() == 1
+
+
+@pytest.mark.django_db
+def test_search_without_a_chosen_status_finds_everyone(hr_inspector, staff) -> None:
+    assert _names(hr_inspector.client.get(reverse("employee_list"), {"q": "нов"})) == ["Новикова"]
+    assert _names(hr_inspector.client.get(reverse("employee_list"), {"q": "нов", "status": "working"})) == []

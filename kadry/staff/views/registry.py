@@ -20,8 +20,10 @@ from kadry.staff.services import create_employee
 def employee_list(request: HttpRequest) -> HttpResponse:
     membership = request.membership
     params = request.GET.copy()
-    # Working staff by default: that is what the office looks for nine times out of ten.
-    params.setdefault("status", Employee.Status.WORKING)
+    # Working staff by default: that is what the office browses nine times out of ten. A name typed
+    # into the search is looked for among everyone, so a card just created is found at once.
+    if not params.get("q", "").strip():
+        params.setdefault("status", Employee.Status.WORKING)
     form = EmployeeFilterForm(params, organisation_id=membership.organisation_id)
     employees = employees_for(membership).with_placement()
     if form.is_valid():
