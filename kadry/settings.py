@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "kadry.staff",
     "kadry.employment",
     "kadry.school",
+    "kadry.orders",
+    "kadry.documents",
 ]
 
 MIDDLEWARE = [

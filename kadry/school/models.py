@@ -134,3 +134,39 @@ class Enrollment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.student} — {self.school_class}"
+
+
+class ClassTeacherAssignmentQuerySet(models.QuerySet["ClassTeacherAssignment"]):
+    def active(self, *, on: dt.date) -> ClassTeacherAssignmentQuerySet:
+        return self.filter(Q(end__isnull=True) | Q(end__gte=on), start__lte=on)
+
+
+class ClassTeacherAssignment(models.Model):
+    """Классное руководство: appointed and released by the director's order (regulation §2)."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    teacher = models.ForeignKey("staff.Employee", on_delete=models.PROTECT, related_name="class_teacher_assignments")
+    school_class = models.ForeignKey(SchoolClass, on_delete=models.PROTECT, related_name="class_teacher_assignments")
+    start = models.DateField(_("с"))
+    end = models.DateField(_("по"), null=True, blank=True)
+    monthly_allowance = models.DecimalField(_("ежемесячное вознаграждение, руб."), max_digits=10, decimal_places=2)
+    agreement = models.CharField(_("дополнительное соглашение"), max_length=200, blank=True)
+    order_item = models.ForeignKey("orders.OrderItem", on_delete=models.PROTECT, related_name="+")
+    release_item = models.ForeignKey(
+        "orders.OrderItem", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = ClassTeacherAssignmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("классное руководство")
+        verbose_name_plural = _("классное руководство")
+        ordering = ["start"]
+        indexes = [
+            # A class's teacher on a date; a teacher's classes on a date (access follows appointment).
+            models.Index(fields=["organisation", "school_class", "start"], name="classteacher_org_class_idx"),
+            models.Index(fields=["organisation", "teacher", "start"], name="classteacher_org_teacher_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school_class}: {self.teacher}"

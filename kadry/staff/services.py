@@ -8,7 +8,7 @@ from django.db import models, transaction
 
 from kadry.core.audit import record_change, snapshot
 from kadry.core.models import ChangeRecord
-from kadry.staff.models import Employee, MilitaryRecord
+from kadry.staff.models import Award, Employee, MilitaryRecord, NameChange
 from kadry.staff.sections import Section
 
 MAIN_SECTION = "Личные данные"
@@ -123,3 +123,42 @@ def save_structure_object(*, actor: Any, instance: models.Model, data: dict[str,
             setattr(instance, name, value)
         return _create(actor=actor, subject=instance, section=STRUCTURE_SECTION, obj=instance)
     return _update(actor=actor, subject=instance, section=STRUCTURE_SECTION, obj=instance, data=data)
+
+
+def change_surname(
+    *, actor: Any, employee: Employee, new_last_name: str, date: Any, basis: str, order_item: Any
+) -> NameChange:
+    """Change the surname by an order, keeping the previous one in the card (Т-2, «прежние ФИО»)."""
+    previous = NameChange.objects.create(
+        organisation_id=employee.organisation_id,
+        employee=employee,
+        previous_last_name=employee.last_name,
+        previous_first_name=employee.first_name,
+        previous_middle_name=employee.middle_name,
+        changed_on=date,
+        reason=basis,
+        order_item=order_item,
+    )
+    update_employee(actor=actor, employee=employee, data={"last_name": new_last_name})
+    return previous
+
+
+def undo_surname_change(*, actor: Any, employee: Employee, order_item: Any) -> None:
+    previous = NameChange.objects.get(order_item=order_item)
+    update_employee(actor=actor, employee=employee, data={"last_name": previous.previous_last_name})
+    previous.delete()
+
+
+def add_award_from_order(*, employee: Employee, name: str, date: Any, document: str, order_item: Any) -> Award:
+    return Award.objects.create(
+        organisation_id=employee.organisation_id,
+        employee=employee,
+        name=name,
+        awarded_on=date,
+        document=document,
+        order_item=order_item,
+    )
+
+
+def remove_awards_of(order_item: Any) -> None:
+    Award.objects.filter(order_item=order_item).delete()

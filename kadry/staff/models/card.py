@@ -40,6 +40,9 @@ class NameChange(CardSection):
     previous_middle_name = models.CharField(_("прежнее отчество"), max_length=100, blank=True)
     changed_on = models.DateField(_("дата изменения"))
     reason = models.CharField(_("основание (документ)"), max_length=300, blank=True)
+    order_item = models.ForeignKey(
+        "orders.OrderItem", null=True, blank=True, editable=False, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("прежние ФИО")
@@ -167,6 +170,10 @@ class Award(CardSection):
     name = models.CharField(_("наименование награды (поощрения)"), max_length=300)
     awarded_on = models.DateField(_("дата"))
     document = models.CharField(_("документ: наименование, номер"), max_length=300, blank=True)
+    # Awards of this organisation come from an award order; those from elsewhere are typed in.
+    order_item = models.ForeignKey(
+        "orders.OrderItem", null=True, blank=True, editable=False, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("награда, поощрение")

@@ -1,0 +1,355 @@
+"""What signing each kind of order item does, and how a cancellation undoes it.
+
+Each kind has ``check`` (errors against the current state, ``{field: message}``), ``apply`` and
+``undo``. They call the domain services; the domain apps never import orders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from django.core.exceptions import ValidationError
+
+from kadry.employment import services as employment
+from kadry.employment.grounds import GROUNDS
+from kadry.employment.models import Assignment, WorkRecordEntry, WorkRecordEvent
+from kadry.employment.work_record_rules import award_wording, hire_wording, surname_change_wording, transfer_wording
+from kadry.lib.declension import Case, decline_phrase, decline_position
+from kadry.orders.models import Order, OrderItem
+from kadry.orders.rules import fixed_term_errors, sanction_errors
+from kadry.school import services as school
+from kadry.staff import services as staff
+
+Errors = dict[str, str]
+ONE_DAY = dt.timedelta(days=1)
+
+
+class Effect(Protocol):
+    def check(self, item: OrderItem, order: Order) -> Errors: ...
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None: ...
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None: ...
+
+
+def document_of(order: Order) -> str:
+    return f"Приказ от {order.date:%d.%m.%Y} № {order.display_number}"
+
+
+def _active(item: OrderItem, on: dt.date) -> Assignment | None:
+    """Return the assignment the item ends: the one chosen, else the employee's main one on ``on``."""
+    if item.closed_assignment_id:
+        return item.closed_assignment
+    return Assignment.objects.filter(employee=item.employee).active(on=on).order_by("kind", "start").first()
+
+
+def _position_genitive(item_or_assignment: Any) -> str:
+    return decline_position(item_or_assignment.staffing_unit.position.name, Case.GENITIVE)
+
+
+class Hire:
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        errors = fixed_term_errors(
+            term=item.contract_term, start=item.date, end=item.end_date, reason=item.fixed_term_reason
+        )
+        if item.employment_kind == OrderItem.EmploymentKind.MAIN:
+            main = Assignment.objects.filter(employee=item.employee, kind=Assignment.Kind.MAIN).active(on=item.date)
+            if main.exists():
+                errors["employment_kind"] = "Сотрудник уже работает по основному месту работы — оформите перевод."
+        if item.staffing_unit_id and item.rate and item.rate > employment.free_rates(item.staffing_unit, item.date):
+            errors["rate"] = f"Штатная единица «{item.staffing_unit}» занята: свободной ставки {item.rate} нет."
+        return errors
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        employee, document = item.employee, document_of(order)
+        employment.create_contract(
+            employee=employee,
+            order_item=item,
+            number=item.contract_number,
+            date=item.contract_date,
+            term=item.contract_term,
+            kind=item.employment_kind,
+            start=item.date,
+            end=item.end_date,
+            fixed_term_reason=item.fixed_term_reason,
+            probation_months=item.probation_months,
+        )
+        employment.start_assignment(
+            employee=employee,
+            staffing_unit=item.staffing_unit,
+            rate=item.rate,
+            kind=item.employment_kind,
+            start=item.date,
+            end=item.end_date,
+            basis=document,
+            order_item=item,
+        )
+        if item.employment_kind != OrderItem.EmploymentKind.INTERNAL_PART_TIME:
+            # An internal part-time job is not entered in the work book (ТК РФ ст. 66 ч. 4).
+            employment.add_work_record_entry(
+                employee=employee,
+                date=item.date,
+                kind=WorkRecordEntry.Kind.HIRE,
+                document=document,
+                order_item=item,
+                wording=hire_wording(sex=employee.sex, position_genitive=_position_genitive(item)),
+            )
+        _event(item, order, WorkRecordEvent.Kind.HIRE)
+
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        _undo_employment(item, cancellation)
+
+
+class Transfer:
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        current = _active(item, item.date)
+        if current is None:
+            return {"employee": "Сотрудник не работает на дату перевода — переводить некого."}
+        errors: Errors = {}
+        if item.date <= current.start:
+            errors["date"] = f"Перевод возможен только после начала работы ({current.start:%d.%m.%Y})."
+        if item.end_date and item.end_date < item.date:
+            errors["end_date"] = "Дата окончания временного перевода раньше его начала."
+        if item.staffing_unit_id and item.rate:
+            free = employment.free_rates(item.staffing_unit, item.date, excluding=current)
+            if item.rate > free:
+                errors["rate"] = f"В штатной единице «{item.staffing_unit}» свободно {free} ст."
+        return errors
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        employee, document = item.employee, document_of(order)
+        current = _active(item, item.date)
+        item.closed_assignment = current
+        item.closed_assignment_end = employment.close_assignment(current, last_day=item.date - ONE_DAY)
+        item.save(update_fields=["closed_assignment", "closed_assignment_end"])
+        kind = item.employment_kind or current.kind
+        employment.start_assignment(
+            employee=employee,
+            staffing_unit=item.staffing_unit,
+            rate=item.rate,
+            kind=kind,
+            start=item.date,
+            end=item.end_date,
+            basis=document,
+            order_item=item,
+        )
+        if item.end_date:
+            # A temporary transfer (ТК РФ ст. 72.2): the previous position is kept and the employee returns to it.
+            employment.start_assignment(
+                employee=employee,
+                staffing_unit=current.staffing_unit,
+                rate=current.rate,
+                kind=current.kind,
+                start=item.end_date + ONE_DAY,
+                end=item.closed_assignment_end,
+                basis=document,
+                order_item=item,
+            )
+        if kind != OrderItem.EmploymentKind.INTERNAL_PART_TIME:
+            employment.add_work_record_entry(
+                employee=employee,
+                date=item.date,
+                kind=WorkRecordEntry.Kind.TRANSFER,
+                document=document,
+                order_item=item,
+                wording=transfer_wording(sex=employee.sex, position_genitive=_position_genitive(item)),
+            )
+        _event(item, order, WorkRecordEvent.Kind.TRANSFER)
+
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        _undo_employment(item, cancellation)
+
+
+class Dismissal:
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        current = _active(item, item.date)
+        if current is None:
+            return {"employee": "Сотрудник не работает на дату увольнения."}
+        if item.date < current.start:
+            return {"date": f"Дата увольнения раньше начала работы ({current.start:%d.%m.%Y})."}
+        return {}
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        employee, document = item.employee, document_of(order)
+        current = _active(item, item.date)
+        item.closed_assignment = current
+        item.closed_assignment_end = employment.close_assignment(current, last_day=item.date)
+        item.save(update_fields=["closed_assignment", "closed_assignment_end"])
+        ground = GROUNDS[item.dismissal_ground]
+        if current.kind != Assignment.Kind.INTERNAL_PART_TIME:
+            employment.add_work_record_entry(
+                employee=employee,
+                date=item.date,
+                kind=WorkRecordEntry.Kind.DISMISSAL,
+                wording=ground.wording,
+                document=document,
+                order_item=item,
+            )
+        _event(item, order, WorkRecordEvent.Kind.DISMISSAL, assignment=current)
+
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        _undo_employment(item, cancellation)
+
+
+class Award:
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        return {}
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        employee, document = item.employee, document_of(order)
+        staff.add_award_from_order(
+            employee=employee, name=item.award, date=item.date, document=document, order_item=item
+        )
+        employment.add_work_record_entry(
+            employee=employee,
+            date=item.date,
+            kind=WorkRecordEntry.Kind.AWARD,
+            document=document,
+            order_item=item,
+            wording=award_wording(sex=employee.sex, award_instrumental=decline_phrase(item.award, Case.INSTRUMENTAL)),
+        )
+
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        staff.remove_awards_of(item)
+        _undo_employment(item, cancellation)
+
+
+class Sanction:
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        return sanction_errors(
+            order_date=order.date,
+            misconduct_date=item.misconduct_date,
+            discovered_on=item.misconduct_discovered_on,
+            explanation_requested_on=item.explanation_requested_on,
+        )
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        # A sanction is not entered in the work book (ТК РФ ст. 66 ч. 4: only dismissal for it is).
+        employment.add_sanction(
+            employee=item.employee, order_item=item, kind=item.sanction_kind, date=item.date, misconduct=item.misconduct
+        )
+
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        _undo_employment(item, cancellation)
+
+
+class SurnameChange:
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        if item.new_last_name.strip() == item.employee.last_name:
+            return {"new_last_name": "Новая фамилия совпадает с нынешней."}
+        return {}
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        employee, document = item.employee, document_of(order)
+        previous = employee.last_name
+        item.previous_last_name = previous
+        item.save(update_fields=["previous_last_name"])
+        staff.change_surname(
+            actor=actor,
+            employee=employee,
+            new_last_name=item.new_last_name.strip(),
+            date=item.date,
+            basis=item.basis,
+            order_item=item,
+        )
+        employment.add_work_record_entry(
+            employee=employee,
+            date=item.date,
+            kind=WorkRecordEntry.Kind.NAME_CHANGE,
+            document=document,
+            order_item=item,
+            wording=surname_change_wording(previous=previous, new=item.new_last_name.strip(), basis=item.basis),
+        )
+
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        staff.undo_surname_change(actor=actor, employee=item.employee, order_item=item)
+        _undo_employment(item, cancellation)
+
+
+class ClassTeacherAppointment:
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        if not Assignment.objects.filter(employee=item.employee).active(on=item.date).exists():
+            return {"employee": "Классным руководителем назначают работающего педагога."}
+        return {}
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        school.appoint_class_teacher(
+            teacher=item.employee,
+            school_class=item.school_class,
+            start=item.date,
+            monthly_allowance=item.monthly_allowance,
+            agreement=item.agreement,
+            order_item=item,
+        )
+
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        school.undo_class_teacher_item(item)
+
+
+class ClassTeacherRelease(ClassTeacherAppointment):
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        return {}
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        school.release_class_teacher(
+            teacher=item.employee, school_class=item.school_class, last_day=item.date, order_item=item
+        )
+
+
+def _event(item: OrderItem, order: Order, kind: str, *, assignment: Assignment | None = None) -> None:
+    """Register the ЕФС-1 event of a hire, transfer or dismissal."""
+    unit = assignment.staffing_unit if assignment else item.staffing_unit
+    employment_kind = assignment.kind if assignment else (item.employment_kind or Assignment.Kind.MAIN)
+    ground = GROUNDS.get(item.dismissal_ground) if kind == WorkRecordEvent.Kind.DISMISSAL else None
+    employment.add_work_record_event(
+        employee=item.employee,
+        kind=kind,
+        order_date=order.date,
+        order_item=item,
+        date=item.date,
+        position=unit.position.name,
+        department=unit.department.name,
+        part_time=employment_kind != Assignment.Kind.MAIN,
+        ground_wording=ground.wording if ground else "",
+        ground_article=ground.article if ground else "",
+        ground_part=str(ground.part or "") if ground else "",
+        ground_item=(ground.item or "") if ground else "",
+        document_number=order.display_number,
+    )
+
+
+def _undo_employment(item: OrderItem, cancellation: Order) -> None:
+    employment.undo_order_item(
+        item, cancellation_date=cancellation.date, cancellation_document=document_of(cancellation)
+    )
+
+
+EFFECTS: dict[str, Effect] = {
+    Order.Kind.HIRE: Hire(),
+    Order.Kind.TRANSFER: Transfer(),
+    Order.Kind.DISMISSAL: Dismissal(),
+    Order.Kind.AWARD: Award(),
+    Order.Kind.SANCTION: Sanction(),
+    Order.Kind.SURNAME_CHANGE: SurnameChange(),
+    Order.Kind.CLASS_TEACHER_APPOINTMENT: ClassTeacherAppointment(),
+    Order.Kind.CLASS_TEACHER_RELEASE: ClassTeacherRelease(),
+}
+
+
+@dataclass
+class ItemErrors:
+    index: int
+    item: OrderItem
+    errors: Errors
+
+
+def raise_if_any(problems: list[ItemErrors]) -> None:
+    """Raise one ValidationError keyed ``items.<n>.<field>``, each message naming the employee."""
+    if problems:
+        raise ValidationError(
+            {
+                f"items.{problem.index}.{field}": f"{problem.item.employee.short_name}: {message}"
+                for problem in problems
+                for field, message in problem.errors.items()
+            }
+        )
