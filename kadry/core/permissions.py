@@ -22,16 +22,26 @@ class Capability(StrEnum):
     EDIT_STRUCTURE = "edit_structure"
     VIEW_ACCESS_LOG = "view_access_log"
     USE_API = "use_api"
+    VIEW_ORDERS = "view_orders"  # orders, work records, ЕФС-1 deadlines
+    DRAFT_ORDERS = "draft_orders"  # prepare drafts, cancellations, ЕФС-1 exports
+    SIGN_ORDERS = "sign_orders"  # the director (ТК РФ ст. 68: the employer's order)
 
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.ADMINISTRATOR: frozenset(
         {Capability.VIEW_STAFF, Capability.VIEW_STRUCTURE, Capability.EDIT_STRUCTURE, Capability.USE_API}
     ),
-    Role.HR_HEAD: frozenset(Capability),
-    Role.HR_INSPECTOR: frozenset(Capability) - {Capability.VIEW_ACCESS_LOG},
+    Role.HR_HEAD: frozenset(Capability) - {Capability.SIGN_ORDERS},
+    Role.HR_INSPECTOR: frozenset(Capability) - {Capability.VIEW_ACCESS_LOG, Capability.SIGN_ORDERS},
     Role.DIRECTOR: frozenset(
-        {Capability.VIEW_STAFF, Capability.VIEW_PERSONAL_DATA, Capability.VIEW_STRUCTURE, Capability.USE_API}
+        {
+            Capability.VIEW_STAFF,
+            Capability.VIEW_PERSONAL_DATA,
+            Capability.VIEW_STRUCTURE,
+            Capability.USE_API,
+            Capability.VIEW_ORDERS,
+            Capability.SIGN_ORDERS,
+        }
     ),
     Role.DEPUTY_DIRECTOR: frozenset({Capability.VIEW_STAFF, Capability.VIEW_STRUCTURE, Capability.USE_API}),
     Role.CLASS_TEACHER: frozenset({Capability.USE_API}),
@@ -43,6 +53,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_STRUCTURE,
             Capability.VIEW_ACCESS_LOG,
             Capability.USE_API,
+            Capability.VIEW_ORDERS,
         }
     ),
 }
