@@ -11,13 +11,15 @@ from faker import Faker
 
 from kadry.core.models import Membership, Organisation
 from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STAFF_PLANS
+from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
 from kadry.demo.school import build_school
 from kadry.demo.staff import Staff, build_staff
 from kadry.demo.users import USERNAMES, create_users
-from kadry.employment.models import Assignment
-from kadry.school.models import AcademicYear, Enrollment, SchoolClass, Student
-from kadry.staff.models import Department, Employee, Position, StaffingUnit
+from kadry.employment.models import Assignment, Contract, Sanction, WorkRecordEntry, WorkRecordEvent
+from kadry.orders.models import Order, OrderItem
+from kadry.school.models import AcademicYear, ClassTeacherAssignment, Enrollment, SchoolClass, Student
+from kadry.staff.models import Award, Department, Employee, NameChange, Position, StaffingUnit
 
 # Every build draws from the same seed, so every build makes the same people.
 SEED = 7
@@ -74,6 +76,13 @@ def build_demo(*, reset: bool = False) -> bool:
             if STAFF_PLANS[plan.key].classes:
                 build_school(organisations[plan.key], STAFF_PLANS[plan.key], people, rng)
         create_users(organisations, staff)
+        User = get_user_model()
+        build_orders(
+            organisations[LYCEUM.key],
+            staff[LYCEUM.key],
+            inspector=User.objects.get(username="inspector"),
+            director=User.objects.get(username="director"),
+        )
     return True
 
 
@@ -87,7 +96,19 @@ def remove_demo() -> None:
     )
     # Rows that protect their parents go first; the rest follows the organisations by cascade.
     # A new model that protects a row of a demo organisation needs a line here.
+    WorkRecordEvent.objects.filter(in_demo, cancels__isnull=False).delete()
+    WorkRecordEvent.objects.filter(in_demo).delete()
+    WorkRecordEntry.objects.filter(in_demo, invalidates__isnull=False).delete()
+    WorkRecordEntry.objects.filter(in_demo).delete()
+    Contract.objects.filter(in_demo).delete()
+    Sanction.objects.filter(in_demo).delete()
+    ClassTeacherAssignment.objects.filter(in_demo).delete()
+    Award.objects.filter(in_demo).delete()
+    NameChange.objects.filter(in_demo).delete()
+    OrderItem.objects.filter(in_demo).update(closed_assignment=None)
     Assignment.objects.filter(in_demo).delete()
+    Order.objects.filter(in_demo, cancels__isnull=False).delete()
+    Order.objects.filter(in_demo).delete()
     Enrollment.objects.filter(in_demo).delete()
     Student.objects.filter(in_demo).delete()
     SchoolClass.objects.filter(in_demo).delete()

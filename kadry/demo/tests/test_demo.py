@@ -16,9 +16,10 @@ from kadry.core.models import ChangeRecord, Membership, Organisation
 from kadry.demo.catalog import DEMO_DAY, HR_SERVICE, LYCEUM, SMALL_SCHOOL
 from kadry.demo.names import ALL_MALE_FIRST_NAMES, MALE_NAMES, feminine_surname
 from kadry.demo.users import LOGINS, PASSWORD
-from kadry.employment.models import Assignment
+from kadry.employment.models import Assignment, WorkRecordEvent
 from kadry.lib.identifiers import normalise_inn, normalise_snils
-from kadry.school.models import Enrollment, Guardian, SchoolClass, Student
+from kadry.orders.models import Order
+from kadry.school.models import ClassTeacherAssignment, Enrollment, Guardian, SchoolClass, Student
 from kadry.staff.models import (
     Award,
     Education,
@@ -100,7 +101,8 @@ def test_demo_builds_a_lyceum_with_staff_pupils_and_users() -> None:
     for job in PriorJob.objects.filter(organisation=lyceum):
         assert job.start < job.end < hired[job.employee_id]
     assert max(Training.objects.filter(organisation=lyceum).values_list("end", flat=True)) <= today
-    assert max(Award.objects.filter(organisation=lyceum).values_list("awarded_on", flat=True)) <= today
+    typed_in = Award.objects.filter(organisation=lyceum, order_item__isnull=True)
+    assert max(typed_in.values_list("awarded_on", flat=True)) <= today
     assert HireDocument.objects.filter(organisation=lyceum).exists()
     assert MilitaryRecord.objects.filter(organisation=lyceum).exists()
     assert employees.exclude(qualification_category="").exists()
@@ -167,3 +169,20 @@ def test_every_male_name_gives_patronymics() -> None:
 )
 def test_feminine_surname(surname: str, feminine: str) -> None:
     assert feminine_surname(surname) == feminine
+
+
+@pytest.mark.django_db
+def test_demo_orders_appoint_every_class_teacher_and_leave_drafts_to_sign() -> None:
+    call_command("demo", stdout=StringIO())
+    lyceum = Organisation.objects.get(inn=LYCEUM.inn)
+
+    appointed = ClassTeacherAssignment.objects.filter(organisation=lyceum, end__isnull=True)
+    assert appointed.count() == SchoolClass.objects.filter(organisation=lyceum).count()
+    assert (
+        appointed.get(school_class__grade=7, school_class__letter="Б").teacher.memberships.get().user.username
+        == "teacher7b"
+    )
+    signed = Order.objects.filter(organisation=lyceum, status=Order.Status.SIGNED).order_by("number")
+    assert list(signed.values_list("number", flat=True)) == list(range(1, signed.count() + 1))
+    assert Order.objects.filter(organisation=lyceum, status=Order.Status.DRAFT).count() == 2
+    assert WorkRecordEvent.objects.filter(organisation=lyceum, reported_on__isnull=True).exists()

@@ -1,0 +1,185 @@
+"""The demo's orders: class teachers appointed by order, this autumn's personnel orders, and drafts to sign.
+
+Everything goes through the orders services, exactly as the office would do it, so the demo shows
+numbered orders, work-record entries, ЕФС-1 deadlines and a director's queue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Q, Sum
+
+from kadry.core.models import Organisation
+from kadry.demo.staff import Staff
+from kadry.employment.models import Assignment, WorkRecordEvent
+from kadry.orders import services
+from kadry.orders.models import Order, OrderItem
+from kadry.school.models import SchoolClass
+from kadry.school.rules import FEDERAL_MONTHLY_ALLOWANCE, MAX_CLASSES_PER_TEACHER
+from kadry.staff.models import Employee, StaffingUnit
+
+D = dt.date
+# The class teacher of 7Б is the demo user teacher7b (the second holder of this position).
+TEACHER_7B = ("учитель русского языка и литературы", 1)
+PRIMARY = "учитель начальных классов"
+
+
+def build_orders(organisation: Organisation, staff: Staff, *, inspector: Any, director: Any) -> None:
+    """Draft and sign the lyceum's orders of the autumn; leave two drafts for the director."""
+    _appoint_class_teachers(organisation, staff, inspector, director)
+    rehired, waiting = _dismissed(organisation)[:2]
+    vacancies = _vacancies(organisation)
+
+    def sign(kind: str, date: dt.date, *items: dict[str, Any]) -> Order:
+        order = services.create_draft(actor=inspector, organisation_id=organisation.pk, kind=kind, date=date)
+        for item in items:
+            services.save_item(actor=inspector, order=order, data=item)
+        return services.sign_order(actor=director, order=order)
+
+    sign(
+        Order.Kind.HIRE,
+        D(2026, 10, 1),
+        _hire_item(rehired, vacancies[0], D(2026, 10, 1), "27/26", "заявление о приёме на работу от 28.09.2026"),
+    )
+    teachers = [employee for holders in staff.holders.values() for employee in holders][:5]
+    sign(
+        Order.Kind.AWARD,
+        D(2026, 10, 5),
+        *(
+            {
+                "employee": teacher,
+                "date": D(2026, 10, 5),
+                "award": "Почётная грамота МАОУ «Лицей № 7»",
+                "basis": "представление заместителя директора по УВР от 01.10.2026",
+            }
+            for teacher in teachers
+        ),
+    )
+    cleaner = staff.holders["уборщик служебных помещений"][0]
+    sign(
+        Order.Kind.DISMISSAL,
+        D(2026, 11, 20),
+        {
+            "employee": cleaner,
+            "date": D(2026, 11, 20),
+            "dismissal_ground": "77-1-3",
+            "basis": "заявление об увольнении от 06.11.2026",
+        },
+    )
+    # Events whose deadline has passed were reported in time; the latest are still due.
+    WorkRecordEvent.objects.filter(organisation=organisation, deadline__lt=D(2026, 11, 1)).update(
+        reported_on=D(2026, 10, 2)
+    )
+
+    # Drafts waiting for the director's signature.
+    hire = services.create_draft(
+        actor=inspector, organisation_id=organisation.pk, kind=Order.Kind.HIRE, date=D(2026, 11, 23)
+    )
+    services.save_item(
+        actor=inspector,
+        order=hire,
+        data=_hire_item(waiting, vacancies[1], D(2026, 11, 24), "31/26", "заявление о приёме на работу от 19.11.2026"),
+    )
+    sanction = services.create_draft(
+        actor=inspector, organisation_id=organisation.pk, kind=Order.Kind.SANCTION, date=D(2026, 11, 23)
+    )
+    services.save_item(
+        actor=inspector,
+        order=sanction,
+        data={
+            "employee": staff.holders["уборщик служебных помещений"][1],
+            "date": D(2026, 11, 23),
+            "sanction_kind": OrderItem.SanctionKind.REMARK,
+            "misconduct": "опоздание на работу 16.11.2026 на 2 часа без уважительной причины",
+            "misconduct_date": D(2026, 11, 16),
+            "misconduct_discovered_on": D(2026, 11, 16),
+            "explanation_requested_on": D(2026, 11, 17),
+            "basis": "служебная записка заместителя директора по АХЧ",
+        },
+    )
+
+
+def _hire_item(employee: Employee, unit: StaffingUnit, start: dt.date, number: str, basis: str) -> dict[str, Any]:
+    return {
+        "employee": employee,
+        "date": start,
+        "staffing_unit": unit,
+        "rate": Decimal("1"),
+        "employment_kind": OrderItem.EmploymentKind.MAIN,
+        "contract_term": OrderItem.ContractTerm.INDEFINITE,
+        "contract_number": number,
+        "contract_date": start,
+        "probation_months": 3,
+        "basis": basis,
+    }
+
+
+def _dismissed(organisation: Organisation) -> list[Employee]:
+    """Return the people who worked here and left, by name."""
+    working = Assignment.objects.filter(organisation=organisation).filter(
+        Q(end__isnull=True) | Q(end__gte=D(2026, 11, 30))
+    )
+    return list(
+        Employee.objects.filter(organisation=organisation, assignments__isnull=False)
+        .exclude(pk__in=working.values("employee_id"))
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
+def _vacancies(organisation: Organisation) -> list[StaffingUnit]:
+    """Return pedagogical units with a whole free rate, in a stable order."""
+    on = D(2026, 11, 30)
+    active = Q(assignments__start__lte=on) & (Q(assignments__end__isnull=True) | Q(assignments__end__gte=on))
+    units = (
+        StaffingUnit.objects.filter(organisation=organisation, position__category="pedagogical")
+        .annotate(occupied=Sum("assignments__rate", filter=active))
+        .select_related("position")
+        .order_by("position__name", "pk")
+    )
+    return [unit for unit in units if unit.rates - (unit.occupied or 0) >= 1]
+
+
+def _appoint_class_teachers(organisation: Organisation, staff: Staff, inspector: Any, director: Any) -> None:
+    """One order of 1 September appointing a class teacher to every class (at most two classes each)."""
+    classes = list(SchoolClass.objects.filter(organisation=organisation).order_by("grade", "letter"))
+    if not classes:
+        return
+    position, index = TEACHER_7B
+    teacher_7b = staff.holders[position][index]
+    primary = list(staff.holders.get(PRIMARY, []))
+    subject = [
+        employee
+        for name, holders in sorted(staff.holders.items())
+        if name.startswith("учитель") and name != PRIMARY
+        for employee in holders
+        if employee != teacher_7b
+    ]
+    load: dict[int, int] = {teacher_7b.pk: 1}
+    order = services.create_draft(
+        actor=inspector, organisation_id=organisation.pk, kind=Order.Kind.CLASS_TEACHER_APPOINTMENT, date=D(2026, 9, 1)
+    )
+    for school_class in classes:
+        if (school_class.grade, school_class.letter) == (7, "Б"):
+            teacher = teacher_7b
+        else:
+            pool = primary if school_class.grade <= 4 else subject
+            teacher = next((t for t in pool if load.get(t.pk, 0) < MAX_CLASSES_PER_TEACHER), None)
+            if teacher is None:
+                continue
+            load[teacher.pk] = load.get(teacher.pk, 0) + 1
+        services.save_item(
+            actor=inspector,
+            order=order,
+            data={
+                "employee": teacher,
+                "date": D(2026, 9, 1),
+                "school_class": school_class,
+                "monthly_allowance": FEDERAL_MONTHLY_ALLOWANCE,
+                "agreement": f"дополнительное соглашение от 01.09.2026 к трудовому договору ({school_class})",
+            },
+        )
+    services.sign_order(actor=director, order=order)
