@@ -187,3 +187,20 @@ class EmployeeFilterForm(forms.Form):
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = Department.objects.filter(organisation_id=organisation_id)
+
+
+class NameFormsForm(forms.Form):
+    """The declined forms of a name or title, pre-filled with the automatic ones, for correction."""
+
+    def __init__(self, *args: Any, automatic: dict[str, str], current: dict[str, str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        from kadry.staff.declension import CASES
+
+        for case, question in CASES:
+            self.fields[case.value] = forms.CharField(
+                label=question,
+                max_length=300,
+                required=False,
+                initial=current.get(case.value) or automatic[case.value],
+                help_text=_("автоматически: %(form)s") % {"form": automatic[case.value]},
+            )

@@ -8,7 +8,7 @@ from django.db import models, transaction
 
 from kadry.core.audit import record_change, snapshot
 from kadry.core.models import ChangeRecord
-from kadry.staff.models import Award, Employee, MilitaryRecord, NameChange
+from kadry.staff.models import Award, Employee, MilitaryRecord, NameChange, Position
 from kadry.staff.sections import Section
 
 MAIN_SECTION = "Личные данные"
@@ -162,3 +162,12 @@ def add_award_from_order(*, employee: Employee, name: str, date: Any, document: 
 
 def remove_awards_of(order_item: Any) -> None:
     Award.objects.filter(order_item=order_item).delete()
+
+
+@transaction.atomic
+def save_name_forms(
+    *, actor: Any, obj: Employee | Position, subject: models.Model, forms: dict[str, str]
+) -> models.Model:
+    """Keep the corrected declined forms of an employee's name or a position title."""
+    section = MAIN_SECTION if isinstance(obj, Employee) else STRUCTURE_SECTION
+    return _update(actor=actor, subject=subject, section=section, obj=obj, data={"name_forms": forms})

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.staff.views import card, registry, structure
+from kadry.staff.views import card, declension, registry, structure
 
 urlpatterns = [
     path("employees/", registry.employee_list, name="employee_list"),
@@ -10,6 +10,8 @@ urlpatterns = [
     path("employees/<int:pk>/", card.employee_card, name="employee_card"),
     path("employees/<int:pk>/edit/", card.employee_edit, name="employee_edit"),
     path("employees/<int:pk>/military/", card.military_edit, name="military_edit"),
+    path("employees/<int:pk>/name-forms/", declension.employee_name_forms, name="employee_name_forms"),
+    path("structure/positions/<int:pk>/name-forms/", declension.position_name_forms, name="position_name_forms"),
     path("employees/<int:pk>/<slug:section>/new/", card.section_add, name="section_add"),
     path("employees/<int:pk>/<slug:section>/<int:row>/edit/", card.section_edit, name="section_edit"),
     path("employees/<int:pk>/<slug:section>/<int:row>/delete/", card.section_delete, name="section_delete"),

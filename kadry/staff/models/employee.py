@@ -134,6 +134,8 @@ class Employee(models.Model):
     work_book = models.CharField(_("трудовая книжка"), max_length=20, choices=WorkBook.choices, blank=True)
     work_book_chosen_on = models.DateField(_("дата заявления о выборе"), null=True, blank=True)
 
+    # Corrections of the automatically declined full name, by case ({"gent": "…"}); see staff/declension.py.
+    name_forms = models.JSONField(_("формы ФИО по падежам"), default=dict, blank=True)
     search_key = models.CharField(max_length=320, editable=False, default="")
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -46,6 +46,8 @@ class Position(models.Model):
     # pedagogical staff, and the heads who lead educational work (Номенклатура должностей
     # педагогических работников и руководителей, Постановление Правительства РФ № 225 от 21.02.2022).
     pedagogical_service = models.BooleanField(_("засчитывается в педагогический стаж"), default=False)
+    # Corrections of the automatically declined title, by case ({"gent": "…"}); see staff/declension.py.
+    name_forms = models.JSONField(_("формы наименования по падежам"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("должность")

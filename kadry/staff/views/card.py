@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from django.contrib import messages
 from django.db import models
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +17,7 @@ from kadry.core.audit import record_access
 from kadry.core.models import ChangeRecord
 from kadry.core.permissions import Capability, role_can
 from kadry.staff.access import get_card_for, get_employee_for, get_section_row_for, section_or_404
+from kadry.staff.declension import CASES, employee_name
 from kadry.staff.forms import EmployeeForm, MilitaryRecordForm, section_form_class
 from kadry.staff.models import Employee, MilitaryRecord
 from kadry.staff.sections import SECTIONS, Section
@@ -33,6 +37,7 @@ CARD_TABS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("family", "Семья и льготы", ("family", "benefits")),
     ("documents", "Документы при приёме", ("hire-documents",)),
     ("military", "Воинский учёт", ()),
+    ("timeline", "Хронология", ()),
     ("history", "История изменений", ()),
 )
 HISTORY_LIMIT = 100
@@ -43,6 +48,23 @@ def _section_rows(employee: Employee, section: Section) -> tuple[Section, list[t
     """Return the section with its prefetched rows and their displayed values."""
     rows = getattr(employee, section.related_name).all()
     return section, [(row, section.display_values(row)) for row in rows]
+
+
+def _timeline(employee: Employee, assignments: Iterable[models.Model]) -> list[tuple[Any, str, Any, bool]]:
+    """Return (date, kind, row, struck out) for the orders, assignments and work-record entries, newest first.
+
+    Read through reverse relations (two queries): staff does not import orders or employment. Within
+    one day the order comes before what it caused; cancelled orders and invalidated entries are struck out.
+    """
+    items = employee.order_items.exclude(order__status="draft").select_related(
+        "order__journal", "order__cancelled_by__journal"
+    )
+    entries = list(employee.work_record_entries.all())
+    invalid = {entry.invalidates_id for entry in entries}
+    rows = [(item.order.date, "order", item, item.order.status == "cancelled") for item in items]
+    rows += [(assignment.start, "assignment", assignment, False) for assignment in assignments]
+    rows += [(entry.date, "entry", entry, entry.pk in invalid) for entry in entries]
+    return sorted(rows, key=lambda row: row[0], reverse=True)
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
@@ -73,6 +95,10 @@ def employee_card(request: HttpRequest, pk: int) -> HttpResponse:
             "today": today,
             "history": history,
             "military": military,
+            "timeline": _timeline(employee, assignments),
+            "name_forms": [
+                (question, employee_name(employee, case), case.value in employee.name_forms) for case, question in CASES
+            ],
             "can_edit": role_can(membership.role, Capability.EDIT_PERSONAL_DATA),
         },
     )
