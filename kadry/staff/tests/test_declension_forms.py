@@ -34,15 +34,15 @@ def test_a_corrected_form_is_kept_used_and_recorded(hr_inspector) -> None:
         case: hr_inspector.client.get(url).context["form"][case].value()
         for case in ("gent", "datv", "accs", "ablt", "loct")
     }
-    data["datv"] = "Гусь Ивану Петровичу"
+    data["datv"] = "Гусю Ивану Петровичу"
 
     response = hr_inspector.client.post(url, data)
 
     assert response.status_code == 302
     employee.refresh_from_db()
-    assert employee.name_forms == {"datv": "Гусь Ивану Петровичу"}  # only what differs from the automatic form
-    assert employee_name(employee, Case.DATIVE) == "Гусь Ивану Петровичу"
-    assert employee_initials(employee, Case.DATIVE) == "Гусь И. П."
+    assert employee.name_forms == {"datv": "Гусю Ивану Петровичу"}  # only what differs from the automatic form
+    assert employee_name(employee, Case.DATIVE) == "Гусю Ивану Петровичу"
+    assert employee_initials(employee, Case.DATIVE) == "Гусю И. П."
     assert ChangeRecord.objects.filter(subject_id=employee.pk, action="update").exists()
     assert automatic == {}
 
