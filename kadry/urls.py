@@ -11,5 +11,6 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("kadry.core.urls")),
     path("staff/", include("kadry.staff.urls")),
+    path("documents/", include("kadry.documents.urls")),
     path("", include("kadry.api.urls")),
 ]

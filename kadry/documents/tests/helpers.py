@@ -1,0 +1,30 @@
+"""Reading generated documents back in tests."""
+
+from __future__ import annotations
+
+import io
+
+from django.http.response import HttpResponseBase
+from docx import Document
+from pypdf import PdfReader
+
+
+def docx_text(content: bytes) -> str:
+    """Return the text of a DOCX: its paragraphs, then its tables' cells, one per line."""
+    document = Document(io.BytesIO(content))
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.extend(cell.text for cell in row.cells)
+    return "\n".join(lines)
+
+
+def pdf_text(content: bytes) -> str:
+    """Return the text of a PDF, whitespace collapsed (lines break where the layout wrapped them)."""
+    reader = PdfReader(io.BytesIO(content))
+    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+
+
+def response_bytes(response: HttpResponseBase) -> bytes:
+    """Return the body of a plain or a streaming (file) response."""
+    return b"".join(response.streaming_content) if response.streaming else response.content
