@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("kadry.core.urls")),
     path("staff/", include("kadry.staff.urls")),
     path("documents/", include("kadry.documents.urls")),
+    path("work-record/", include("kadry.employment.work_record_urls")),
     path("", include("kadry.api.urls")),
 ]

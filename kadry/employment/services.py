@@ -212,3 +212,32 @@ def undo_order_item(order_item: Any, *, cancellation_date: dt.date, cancellation
             cancels=event,
             order_item=order_item,
         )
+
+
+@transaction.atomic
+def mark_events_reported(*, actor: Any, events: list[WorkRecordEvent], on: dt.date) -> int:
+    """Record that ``events`` were reported to the Social Fund in ЕФС-1 on ``on``; return how many were marked.
+
+    An event already marked keeps its first date: the deadline of 27-ФЗ ст. 11 п. 6 is met (or
+    missed) by the first report. Each employee's history gets a row per event.
+    """
+    pending = list(
+        WorkRecordEvent.objects.select_for_update(of=("self",))
+        .filter(pk__in=[event.pk for event in events], reported_on__isnull=True)
+        .select_related("employee")
+        .order_by("pk")
+    )
+    WorkRecordEvent.objects.filter(pk__in=[event.pk for event in pending]).update(reported_on=on)
+    label = "Представлено в СФР (ЕФС-1)"
+    for event in pending:
+        record_change(
+            actor=actor,
+            organisation_id=event.organisation_id,
+            subject=event.employee,
+            section="Сведения о трудовой деятельности",
+            action=ChangeRecord.Action.UPDATE,
+            obj=event,
+            before={label: ""},
+            after={label: f"{on:%d.%m.%Y}"},
+        )
+    return len(pending)

@@ -59,7 +59,8 @@ def test_card_costs_the_same_queries_with_1_or_50_rows_per_section(
             changes={"a": ["1", "2"]},
         )
 
-    # session, user, membership, card + military, 9 sections, assignments, history, access-log insert (+ savepoint)
-    with django_assert_max_num_queries(19):
+    # session, user, membership, card + military, 9 sections, assignments, history, access-log insert (+ savepoint),
+    # and for the «Хронология» tab: order items with their orders, work-record entries
+    with django_assert_max_num_queries(21):
         response = hr_inspector.client.get(reverse("employee_card", args=[employee.pk]))
     assert response.status_code == 200
