@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("kadry.core.urls")),
     path("staff/", include("kadry.staff.urls")),
+    path("orders/", include("kadry.orders.urls")),
     path("documents/", include("kadry.documents.urls")),
     path("work-record/", include("kadry.employment.work_record_urls")),
     path("", include("kadry.api.urls")),

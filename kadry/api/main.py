@@ -43,3 +43,5 @@ api = KadryAPI(
 )
 errors.install(api)
 api.add_router("/", staff_router)
+api.add_router("/orders", "kadry.orders.api.router", tags=["Приказы"])
+api.add_router("/", "kadry.employment.api.router")

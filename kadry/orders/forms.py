@@ -1,0 +1,327 @@
+"""Forms of orders, shared by the UI and the API: the order's heading and one item form per kind.
+
+Every choice of an employee, staffing unit, class or order is limited to the organisation the user
+acts in, so an id of another organisation is a field error and never reaches a service.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kadry.core.forms import DateInput
+from kadry.orders.models import Order, OrderItem
+from kadry.orders.rules import REQUIRED, fixed_term_errors
+from kadry.school.models import SchoolClass
+from kadry.school.rules import FEDERAL_MONTHLY_ALLOWANCE
+from kadry.staff.models import Employee, StaffingUnit
+
+Kind = Order.Kind
+
+# The upper bound of one assignment's rate (the Assignment model holds the same limit).
+MAX_RATE = Decimal("1.5")
+
+
+@dataclass(frozen=True)
+class KindCard:
+    """How the wizard presents a kind of order."""
+
+    title: str
+    form: str  # the unified form (Постановление Госкомстата № 1 от 05.01.2004), or «произвольная форма»
+    hint: str
+
+
+KIND_CARDS: dict[str, KindCard] = {
+    Kind.HIRE: KindCard("Приём на работу", "Т-1, Т-1а", "Принять одного или нескольких сотрудников на штатные единицы"),
+    Kind.TRANSFER: KindCard("Перевод", "Т-5, Т-5а", "Перевести на другую должность или ставку, в том числе временно"),
+    Kind.DISMISSAL: KindCard("Увольнение", "Т-8, Т-8а", "Прекратить трудовой договор по основанию ТК РФ"),
+    Kind.AWARD: KindCard("Поощрение", "Т-11, Т-11а", "Благодарность, грамота, премия"),
+    Kind.SANCTION: KindCard(
+        "Дисциплинарное взыскание", "произвольная форма", "Замечание или выговор (ТК РФ ст. 192–193)"
+    ),
+    Kind.SURNAME_CHANGE: KindCard("Изменение фамилии", "произвольная форма", "По свидетельству о браке и т. п."),
+    Kind.CLASS_TEACHER_APPOINTMENT: KindCard(
+        "Назначение классных руководителей", "произвольная форма", "Классное руководство и вознаграждение за него"
+    ),
+    Kind.CLASS_TEACHER_RELEASE: KindCard(
+        "Освобождение от классного руководства", "произвольная форма", "Прекратить классное руководство"
+    ),
+    Kind.CANCELLATION: KindCard(
+        "Отмена приказа", "произвольная форма", "Отменить подписанный приказ и его последствия"
+    ),
+}
+
+# Kinds with a list form (Т-1а, Т-5а, Т-8а, Т-11а) and the lists of class teachers; the others
+# concern one employee each.
+MULTIPLE_ITEMS = frozenset(
+    {
+        Kind.HIRE,
+        Kind.TRANSFER,
+        Kind.DISMISSAL,
+        Kind.AWARD,
+        Kind.CLASS_TEACHER_APPOINTMENT,
+        Kind.CLASS_TEACHER_RELEASE,
+    }
+)
+ONE_ITEM_ONLY = _("В приказе этого вида — один сотрудник. Для другого сотрудника подготовьте отдельный приказ.")
+
+# The fields of an item of each kind, in the order the form shows them.
+ITEM_FIELDS: dict[str, tuple[str, ...]] = {
+    Kind.HIRE: (
+        "employee",
+        "date",
+        "staffing_unit",
+        "rate",
+        "employment_kind",
+        "contract_term",
+        "end_date",
+        "fixed_term_reason",
+        "contract_number",
+        "contract_date",
+        "probation_months",
+        "basis",
+    ),
+    Kind.TRANSFER: ("employee", "date", "staffing_unit", "rate", "employment_kind", "end_date", "basis"),
+    Kind.DISMISSAL: ("employee", "date", "dismissal_ground", "basis"),
+    Kind.AWARD: ("employee", "date", "award", "basis"),
+    Kind.SANCTION: (
+        "employee",
+        "date",
+        "sanction_kind",
+        "misconduct",
+        "misconduct_date",
+        "misconduct_discovered_on",
+        "explanation_requested_on",
+        "basis",
+    ),
+    Kind.SURNAME_CHANGE: ("employee", "date", "new_last_name", "basis"),
+    Kind.CLASS_TEACHER_APPOINTMENT: ("employee", "date", "school_class", "monthly_allowance", "agreement"),
+    Kind.CLASS_TEACHER_RELEASE: ("employee", "date", "school_class"),
+}
+
+# The item's date means something different in each kind.
+DATE_LABELS: dict[str, str] = {
+    Kind.HIRE: _("Дата начала работы"),
+    Kind.TRANSFER: _("Дата перевода"),
+    Kind.DISMISSAL: _("Дата увольнения"),
+    Kind.AWARD: _("Дата поощрения"),
+    Kind.SANCTION: _("Дата взыскания"),
+    Kind.SURNAME_CHANGE: _("Дата изменения фамилии"),
+    Kind.CLASS_TEACHER_APPOINTMENT: _("Классное руководство с"),
+    Kind.CLASS_TEACHER_RELEASE: _("Последний день классного руководства"),
+}
+END_DATE_LABELS: dict[str, str] = {
+    Kind.HIRE: _("Окончание срочного договора"),
+    Kind.TRANSFER: _("Окончание временного перевода"),
+}
+# Messages for the two fields every item needs.
+ALWAYS_REQUIRED = {"employee": _("Выберите сотрудника."), "date": _("Укажите дату.")}
+
+
+class SchoolClassChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: SchoolClass) -> str:
+        # Classes of several school years share their names: «7Б (2026/2027)».
+        return f"{obj} ({obj.academic_year})"
+
+
+class StaffingUnitChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: StaffingUnit) -> str:
+        return f"{obj.position.name} — {obj.department.name}"
+
+
+class EmployeeChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Employee) -> str:
+        return f"{obj.full_name}, таб. № {obj.personnel_number}" if obj.personnel_number else obj.full_name
+
+
+class OrderItemForm(forms.ModelForm):
+    """The base of the item forms; ``item_form_class`` gives the one of a kind."""
+
+    kind: str = ""
+
+    class Meta:
+        model = OrderItem
+        fields: tuple[str, ...] = ()
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation_id = organisation_id
+        self.instance.organisation_id = organisation_id
+        fields = self.fields
+        if "employee" in fields:
+            fields["employee"].queryset = Employee.objects.of(organisation_id).only(
+                "last_name", "first_name", "middle_name", "personnel_number"
+            )
+        if "staffing_unit" in fields:
+            fields["staffing_unit"].queryset = (
+                StaffingUnit.objects.filter(organisation_id=organisation_id)
+                .select_related("position", "department")
+                .order_by("department__order", "department__name", "position__name")
+            )
+        if "school_class" in fields:
+            fields["school_class"].queryset = (
+                SchoolClass.objects.filter(organisation_id=organisation_id)
+                .select_related("academic_year")
+                .order_by("-academic_year__start", "grade", "letter")
+            )
+        if "rate" in fields:
+            fields["rate"].validators.append(MaxValueValidator(MAX_RATE))
+            fields["rate"].widget.attrs.update(step="0.05", min="0.1", max=str(MAX_RATE))
+        if self.kind == Kind.TRANSFER:
+            fields["employment_kind"].choices = [("", _("как до перевода")), *OrderItem.EmploymentKind.choices]
+        if "date" in fields:
+            fields["date"].label = DATE_LABELS[self.kind]
+            fields["date"].help_text = ""  # the model's lists every kind; the label names this one
+        if "end_date" in fields:
+            fields["end_date"].label = END_DATE_LABELS[self.kind]
+        for name, message in {**ALWAYS_REQUIRED, **REQUIRED.get(self.kind, {})}.items():
+            if name in fields:
+                fields[name].required = True
+                fields[name].error_messages["required"] = message
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self.kind == Kind.HIRE and cleaned.get("date") and cleaned.get("contract_term"):
+            if cleaned["contract_term"] == OrderItem.ContractTerm.INDEFINITE:
+                if cleaned.get("end_date"):
+                    self.add_error("end_date", _("У бессрочного договора нет даты окончания."))
+                cleaned["fixed_term_reason"] = ""
+            for name, message in fixed_term_errors(
+                term=cleaned["contract_term"],
+                start=cleaned["date"],
+                end=cleaned.get("end_date"),
+                reason=cleaned.get("fixed_term_reason", ""),
+            ).items():
+                if name not in self.errors:
+                    self.add_error(name, message)
+        end, start = cleaned.get("end_date"), cleaned.get("date")
+        if end and start and end < start and "end_date" not in self.errors:
+            self.add_error("end_date", _("Дата окончания раньше даты начала."))
+        return cleaned
+
+    def field_data(self) -> dict[str, Any]:
+        """Return the cleaned values of this kind's fields, as the services take them."""
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+
+def _item_form(kind: str) -> type[OrderItemForm]:
+    fields = ITEM_FIELDS[kind]
+    widgets: dict[str, forms.Widget] = {
+        name: DateInput() for name in fields if isinstance(OrderItem._meta.get_field(name), models.DateField)
+    }
+    if "misconduct" in fields:
+        widgets["misconduct"] = forms.Textarea(attrs={"rows": 3})
+    field_classes = {
+        "employee": EmployeeChoiceField,
+        "staffing_unit": StaffingUnitChoiceField,
+        "school_class": SchoolClassChoiceField,
+    }
+    meta = type(
+        "Meta",
+        (OrderItemForm.Meta,),
+        {
+            "fields": fields,
+            "widgets": widgets,
+            "field_classes": {name: cls for name, cls in field_classes.items() if name in fields},
+        },
+    )
+    name = "".join(part.capitalize() for part in kind.split("_")) + "ItemForm"
+    return type(name, (OrderItemForm,), {"Meta": meta, "kind": kind})  # type: ignore[return-value]
+
+
+ITEM_FORMS: dict[str, type[OrderItemForm]] = {kind: _item_form(kind) for kind in ITEM_FIELDS}
+
+
+def item_form_class(kind: str) -> type[OrderItemForm]:
+    """Return the item form of ``kind`` (a cancellation has no items: KeyError)."""
+    return ITEM_FORMS[kind]
+
+
+def item_defaults(order: Order) -> dict[str, Any]:
+    """Return the values an item of ``order`` starts with (the UI's initial, the API's defaults)."""
+    defaults: dict[str, Any] = {"date": order.date}
+    if order.kind == Kind.CLASS_TEACHER_APPOINTMENT:
+        defaults["monthly_allowance"] = FEDERAL_MONTHLY_ALLOWANCE
+    return defaults
+
+
+def item_initial(order: Order) -> dict[str, Any]:
+    """Return the UI's initial values of a new item: the defaults and the usual choices."""
+    initial = item_defaults(order)
+    if order.kind == Kind.HIRE:
+        initial.update(
+            rate=Decimal("1"),
+            employment_kind=OrderItem.EmploymentKind.MAIN,
+            contract_term=OrderItem.ContractTerm.INDEFINITE,
+            contract_date=order.date,
+        )
+    return initial
+
+
+class OrderChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Order) -> str:
+        return f"{obj} — {obj.get_kind_display()}"
+
+
+class OrderForm(forms.ModelForm):
+    """The heading of an order: its kind (fixed once drafted), date, note, and for a cancellation the order cancelled."""
+
+    class Meta:
+        model = Order
+        fields = ("kind", "date", "note", "cancels")
+        widgets = {"date": DateInput()}
+        field_classes = {"cancels": OrderChoiceField}
+
+    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.organisation_id = organisation_id
+        self.fields["kind"].error_messages["required"] = _("Выберите вид приказа.")
+        self.fields["date"].error_messages["required"] = _("Укажите дату приказа.")
+        if self.instance.pk:
+            # The items were written for this kind: a different kind is a new draft.
+            self.fields["kind"].disabled = True
+        # A signed order not cancelled yet; a cancellation is reversed by nothing (it has no effects of its own).
+        cancellable = Order.objects.filter(
+            organisation_id=organisation_id, status=Order.Status.SIGNED, cancelled_by__isnull=True
+        ).exclude(kind=Kind.CANCELLATION)
+        if self.instance.cancels_id:
+            cancellable = cancellable | Order.objects.filter(pk=self.instance.cancels_id)
+        self.fields["cancels"].queryset = cancellable.select_related("journal").order_by("-date", "-number")
+        self.fields["cancels"].empty_label = _("— выберите приказ —")
+        # Marked required (the asterisk) only where it is: on a cancellation.
+        kind = self.instance.kind if self.instance.pk else (self.data.get("kind") or self.initial.get("kind"))
+        self.fields["cancels"].required = kind == Kind.CANCELLATION
+        self.fields["cancels"].error_messages["required"] = _("Выберите отменяемый приказ.")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("kind") != Kind.CANCELLATION:
+            cleaned["cancels"] = None
+            return cleaned
+        cancels = cleaned.get("cancels")
+        if cancels is None and "cancels" not in self.errors:
+            self.add_error("cancels", self.fields["cancels"].error_messages["required"])
+        elif cancels is not None and cleaned.get("date") and cleaned["date"] < cancels.date:
+            self.add_error("date", _("Приказ об отмене не может быть датирован раньше отменяемого приказа."))
+        return cleaned
+
+    def draft_data(self) -> dict[str, Any]:
+        """Return the values ``services.update_draft`` may change (the kind stays)."""
+        return {name: self.cleaned_data[name] for name in ("date", "note", "cancels")}
+
+
+class OrderFilterForm(forms.Form):
+    q = forms.CharField(label=_("Сотрудник"), required=False)
+    status = forms.ChoiceField(label=_("Состояние"), required=False, choices=[("", _("все")), *Order.Status.choices])
+    kind = forms.ChoiceField(label=_("Вид"), required=False, choices=[("", _("все")), *Order.Kind.choices])
+    year = forms.TypedChoiceField(label=_("Год"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("все")), *((year, str(year)) for year in years)]
