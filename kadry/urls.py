@@ -14,5 +14,6 @@ urlpatterns = [
     path("orders/", include("kadry.orders.urls")),
     path("documents/", include("kadry.documents.urls")),
     path("work-record/", include("kadry.employment.work_record_urls")),
+    path("employment/", include("kadry.employment.urls")),
     path("", include("kadry.api.urls")),
 ]

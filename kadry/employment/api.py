@@ -1,0 +1,62 @@
+"""API of employment: an employee's length of service on a date.
+
+Thin, like the UI view: access helper → the periods from the database → the rules. An employee of
+another organisation, or a role that may not read personal data, answers 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Field, Router, Schema
+
+from kadry.core.audit import record_access
+from kadry.employment.seniority import ACCESS_LOG_WHAT, KindOfService, length_of_service_on, sources_for_employee
+from kadry.staff.access import get_employee_for
+
+router = Router()
+
+SERVICE_TAG = "Стаж"
+
+
+class DurationOut(Schema):
+    years: int
+    months: int
+    days: int
+
+
+class LengthOfServiceOut(Schema):
+    on: dt.date
+    total: DurationOut = Field(description="Общий стаж: все прежние места работы и назначения")
+    insurance: DurationOut = Field(
+        description="Страховой стаж (Приказ Минтруда № 585н): пока те же периоды работы, что и общий"
+    )
+    pedagogical: DurationOut = Field(description="Педагогический стаж: работа в педагогических должностях")
+    organisation: DurationOut = Field(description="Непрерывный стаж в организации: последний период без перерыва")
+
+
+def _duration(kind: KindOfService) -> dict[str, int]:
+    return kind.duration.as_dict()
+
+
+@router.get("/employees/{employee_id}/length-of-service", response=LengthOfServiceOut, tags=[SERVICE_TAG])
+def length_of_service(request: HttpRequest, employee_id: int, on: dt.date | None = None) -> dict[str, Any]:
+    """Return the employee's length of service of every kind on ``on`` (today if left out), the day included.
+
+    Coinciding periods count once; whole calendar months and years count as such, the days left over
+    are added up, and every 30 days make a month (Приказ Минтруда № 585н, п. 20–21).
+    """
+    employee = get_employee_for(request.membership, employee_id)
+    on = on or timezone.localdate()
+    service = length_of_service_on(sources_for_employee(employee), on)
+    record_access(membership=request.membership, subject=employee, what=ACCESS_LOG_WHAT, request=request, channel="api")
+    return {
+        "on": on,
+        "total": _duration(service.total),
+        "insurance": _duration(service.insurance),
+        "pedagogical": _duration(service.pedagogical),
+        "organisation": _duration(service.organisation),
+    }

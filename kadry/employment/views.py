@@ -1,0 +1,97 @@
+"""Length of service: one employee's page and the report of everyone working on a date (with XLSX)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from kadry.core.access import capability_required
+from kadry.core.audit import record_access
+from kadry.core.permissions import Capability
+from kadry.employment.seniority import (
+    ACCESS_LOG_WHAT,
+    KindOfService,
+    Threshold,
+    length_of_service_on,
+    service_report,
+    sources_for_employee,
+)
+from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
+from kadry.staff.access import get_employee_for
+
+
+def _chosen_date(request: HttpRequest) -> dt.date:
+    """Return the date in ``?on=YYYY-MM-DD``, or today when it is missing or malformed."""
+    try:
+        return dt.date.fromisoformat(request.GET.get("on", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def employee_service(request: HttpRequest, pk: int) -> HttpResponse:
+    membership = request.membership
+    employee = get_employee_for(membership, pk)
+    on = _chosen_date(request)
+    sources = sources_for_employee(employee)
+    service = length_of_service_on(sources, on)
+    record_access(membership=membership, subject=employee, what=ACCESS_LOG_WHAT, request=request)
+    return render(
+        request,
+        "employment/employee_service.html",
+        {"employee": employee, "on": on, "service": service, "sources": sources},
+    )
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def service_report_view(request: HttpRequest) -> HttpResponse:
+    on = _chosen_date(request)
+    rows = service_report(request.membership.organisation_id, on)
+    return render(request, "employment/service_report.html", {"on": on, "rows": rows})
+
+
+REPORT_HEADERS = (
+    "Табельный номер",
+    "Сотрудник",
+    "Должность",
+    "Подразделение",
+    "Общий стаж",
+    "Страховой стаж",
+    "Педагогический стаж",
+    "Непрерывный стаж в организации",
+    "Страховой стаж 5 лет",
+    "Страховой стаж 8 лет",
+    "Больничный, % заработка",
+)
+
+
+def _threshold_cell(threshold: Threshold) -> dt.date | str:
+    return threshold.date or ("достигнут" if threshold.reached else "")
+
+
+def _duration_cell(kind: KindOfService) -> str:
+    return str(kind.duration)
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def service_report_export(request: HttpRequest) -> HttpResponse:
+    on = _chosen_date(request)
+    rows = [
+        (
+            row.employee.personnel_number,
+            row.employee.full_name,
+            row.employee.position_name or "",
+            row.employee.department_name or "",
+            *(_duration_cell(kind) for kind in row.service.kinds),
+            *(_threshold_cell(threshold) for threshold in row.service.thresholds),
+            row.service.sick_pay_percent,
+        )
+        for row in service_report(request.membership.organisation_id, on)
+    ]
+    content = table_to_xlsx(f"Стаж на {on:%d.%m.%Y}", REPORT_HEADERS, rows)
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="length-of-service-{on:%Y-%m-%d}.xlsx"'
+    return response
