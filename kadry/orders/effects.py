@@ -16,11 +16,12 @@ from kadry.employment import services as employment
 from kadry.employment.grounds import GROUNDS
 from kadry.employment.models import Assignment, WorkRecordEntry, WorkRecordEvent
 from kadry.employment.work_record_rules import award_wording, hire_wording, surname_change_wording, transfer_wording
-from kadry.lib.declension import Case, decline_phrase, decline_position
+from kadry.lib.declension import Case, decline_phrase
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.rules import fixed_term_errors, sanction_errors
 from kadry.school import services as school
 from kadry.staff import services as staff
+from kadry.staff.declension import position_name
 
 Errors = dict[str, str]
 ONE_DAY = dt.timedelta(days=1)
@@ -44,7 +45,26 @@ def _active(item: OrderItem, on: dt.date) -> Assignment | None:
 
 
 def _position_genitive(item_or_assignment: Any) -> str:
-    return decline_position(item_or_assignment.staffing_unit.position.name, Case.GENITIVE)
+    """Return «учителя математики», with the office's correction of the title if there is one."""
+    return position_name(item_or_assignment.staffing_unit.position, Case.GENITIVE)
+
+
+def _close(item: OrderItem, *, last_day: dt.date) -> Assignment:
+    """End the assignment the item ends on ``last_day`` and remember its previous end for a cancellation."""
+    current = _active(item, item.date)
+    item.closed_assignment = current
+    item.closed_assignment_end = employment.close_assignment(current, last_day=last_day)
+    item.save(update_fields=["closed_assignment", "closed_assignment_end"])
+    return current
+
+
+def _entry(item: OrderItem, order: Order, kind: str, wording: str, *, employment_kind: str = "") -> None:
+    """Add the work-record entry of ``item``; an internal part-time job gets none (ТК РФ ст. 66 ч. 4)."""
+    if employment_kind == OrderItem.EmploymentKind.INTERNAL_PART_TIME:
+        return
+    employment.add_work_record_entry(
+        employee=item.employee, date=item.date, kind=kind, wording=wording, document=document_of(order), order_item=item
+    )
 
 
 class Hire:
@@ -84,16 +104,13 @@ class Hire:
             basis=document,
             order_item=item,
         )
-        if item.employment_kind != OrderItem.EmploymentKind.INTERNAL_PART_TIME:
-            # An internal part-time job is not entered in the work book (ТК РФ ст. 66 ч. 4).
-            employment.add_work_record_entry(
-                employee=employee,
-                date=item.date,
-                kind=WorkRecordEntry.Kind.HIRE,
-                document=document,
-                order_item=item,
-                wording=hire_wording(sex=employee.sex, position_genitive=_position_genitive(item)),
-            )
+        _entry(
+            item,
+            order,
+            WorkRecordEntry.Kind.HIRE,
+            hire_wording(sex=employee.sex, position_genitive=_position_genitive(item)),
+            employment_kind=item.employment_kind,
+        )
         _event(item, order, WorkRecordEvent.Kind.HIRE)
 
     def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
@@ -118,10 +135,7 @@ class Transfer:
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         employee, document = item.employee, document_of(order)
-        current = _active(item, item.date)
-        item.closed_assignment = current
-        item.closed_assignment_end = employment.close_assignment(current, last_day=item.date - ONE_DAY)
-        item.save(update_fields=["closed_assignment", "closed_assignment_end"])
+        current = _close(item, last_day=item.date - ONE_DAY)
         kind = item.employment_kind or current.kind
         employment.start_assignment(
             employee=employee,
@@ -145,15 +159,13 @@ class Transfer:
                 basis=document,
                 order_item=item,
             )
-        if kind != OrderItem.EmploymentKind.INTERNAL_PART_TIME:
-            employment.add_work_record_entry(
-                employee=employee,
-                date=item.date,
-                kind=WorkRecordEntry.Kind.TRANSFER,
-                document=document,
-                order_item=item,
-                wording=transfer_wording(sex=employee.sex, position_genitive=_position_genitive(item)),
-            )
+        _entry(
+            item,
+            order,
+            WorkRecordEntry.Kind.TRANSFER,
+            transfer_wording(sex=employee.sex, position_genitive=_position_genitive(item)),
+            employment_kind=kind,
+        )
         _event(item, order, WorkRecordEvent.Kind.TRANSFER)
 
     def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
@@ -170,21 +182,9 @@ class Dismissal:
         return {}
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
-        employee, document = item.employee, document_of(order)
-        current = _active(item, item.date)
-        item.closed_assignment = current
-        item.closed_assignment_end = employment.close_assignment(current, last_day=item.date)
-        item.save(update_fields=["closed_assignment", "closed_assignment_end"])
+        current = _close(item, last_day=item.date)
         ground = GROUNDS[item.dismissal_ground]
-        if current.kind != Assignment.Kind.INTERNAL_PART_TIME:
-            employment.add_work_record_entry(
-                employee=employee,
-                date=item.date,
-                kind=WorkRecordEntry.Kind.DISMISSAL,
-                wording=ground.wording,
-                document=document,
-                order_item=item,
-            )
+        _entry(item, order, WorkRecordEntry.Kind.DISMISSAL, ground.wording, employment_kind=current.kind)
         _event(item, order, WorkRecordEvent.Kind.DISMISSAL, assignment=current)
 
     def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
