@@ -30,9 +30,12 @@ class DocumentTemplate(models.Model):
         ORDER_T8 = "order_t8", _("Приказ о прекращении трудового договора (Т-8)")
         ORDER_T8A = "order_t8a", _("Приказ о прекращении трудового договора, список (Т-8а)")
         ORDER_T11 = "order_t11", _("Приказ о поощрении (Т-11)")
+        ORDER_T11A = "order_t11a", _("Приказ о поощрении, список (Т-11а)")
         ORDER_SANCTION = "order_sanction", _("Приказ о дисциплинарном взыскании")
         ORDER_SURNAME_CHANGE = "order_surname_change", _("Приказ об изменении фамилии")
         ORDER_CLASS_TEACHER = "order_class_teacher", _("Приказ о назначении классного руководителя")
+        ORDER_CANCELLATION = "order_cancellation", _("Приказ об отмене приказа")
+        WORK_RECORD_EXTRACT = "work_record_extract", _("Сведения о трудовой деятельности (СТД-Р)")
 
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
     kind = models.CharField(_("документ"), max_length=40, choices=Kind.choices)

@@ -31,3 +31,16 @@ urlpatterns = [
     path("templates/<slug:kind>.docx", views.template_download, name="template_download"),
     path("templates/<slug:kind>/reset/", views.template_reset, name="template_reset"),
 ]
+
+# Printed orders, СТД-Р and the certificate of length of service.
+from kadry.documents import order_views  # noqa: E402 (appended with its routes)
+
+urlpatterns += [
+    path("orders/<int:pk>.<docfmt:fmt>", order_views.order_print, name="order_print"),
+    path("employees/<int:pk>/stdr.<docfmt:fmt>", order_views.work_record_extract, name="work_record_extract"),
+    path(
+        "employees/<int:pk>/service-certificate.<docfmt:fmt>",
+        order_views.service_certificate,
+        name="service_certificate",
+    ),
+]

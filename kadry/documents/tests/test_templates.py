@@ -11,7 +11,7 @@ from django.urls import reverse
 from docx import Document
 
 from kadry.core.models import ChangeRecord
-from kadry.documents import build_templates
+from kadry.documents import build_templates, services
 from kadry.documents.models import DocumentTemplate
 from kadry.documents.services import template_for, upload_template
 from kadry.documents.tests.helpers import docx_text, response_bytes
@@ -224,8 +224,11 @@ def test_templates_page_lists_every_kind_and_reset_restores_the_shipped_one(hr_i
 
 
 @pytest.mark.django_db
-def test_kind_without_any_template_is_not_found(hr_inspector) -> None:
+def test_kind_without_any_template_is_not_found(hr_inspector, monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(services, "SHIPPED_DIR", tmp_path)  # as if the application shipped none
+
     response = hr_inspector.client.get(reverse("documents:template_download", args=[Kind.ORDER_T1]))
+
     assert response.status_code == 404
 
 
