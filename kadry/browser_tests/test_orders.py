@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from kadry.core.models import Membership
 from kadry.orders.models import Order
 from kadry.testing.factories import EmployeeFactory, MembershipFactory, StaffingUnitFactory, UserFactory
 
-# The lead mounts kadry.orders.urls in kadry/urls.py; until then the test mounts it itself.
+pytestmark = pytest.mark.browser
 
 
 def test_inspector_drafts_a_hire_and_the_director_signs_it_from_the_queue(
@@ -77,3 +81,13 @@ def test_inspector_drafts_a_hire_and_the_director_signs_it_from_the_queue(
     employee_row = page.locator("#employee-rows tr", has_text="Иванова Мария Петровна")
     expect(employee_row).to_contain_text("учитель математики")
     expect(employee_row).to_contain_text("работает")
+
+    # 4. The inspector opens the signed order and downloads its Т-1 as PDF.
+    page.get_by_role("button", name="Выйти").click()
+    login(page, "inspector", "password")
+    page.goto(f"/orders/{Order.objects.get().pk}/")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="PDF").click()
+    pdf = Path(download_info.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF")
+    assert "Иванову" in "".join(page_.extract_text() for page_ in PdfReader(io.BytesIO(pdf)).pages)
