@@ -1,0 +1,218 @@
+"""Every page of the application × every role, written out by hand; and every URL must be listed here.
+
+A new URL fails ``test_every_url_is_in_the_matrix`` until its row is added, so no page ships without
+its permission check being tested. Forbidden answers 404 (DESIGN.md); a POST-only URL answers GET with
+405 to the roles that may use it and 404 to the others. Objects of another organisation: see
+``test_outsider_gets_404_for_every_object_url``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.files.base import ContentFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from kadry.core.models import ApiToken, Membership
+from kadry.documents.models import GeneratedDocument
+from kadry.orders import services as orders
+from kadry.orders.models import Order
+from kadry.orders.tests.conftest import HIRE
+from kadry.staff.models import PriorJob
+from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PriorJobFactory, StaffingUnitFactory
+
+R = Membership.Role
+ALL = frozenset(R)
+STAFF = frozenset({R.ADMINISTRATOR, R.HR_HEAD, R.HR_INSPECTOR, R.DIRECTOR, R.DEPUTY_DIRECTOR, R.AUDITOR})
+CARD = frozenset({R.HR_HEAD, R.HR_INSPECTOR, R.DIRECTOR, R.AUDITOR})
+HR = frozenset({R.HR_HEAD, R.HR_INSPECTOR})
+STRUCTURE_EDITORS = frozenset({R.ADMINISTRATOR, R.HR_HEAD, R.HR_INSPECTOR})
+LOG = frozenset({R.HR_HEAD, R.AUDITOR})
+ORDERS = frozenset({R.HR_HEAD, R.HR_INSPECTOR, R.DIRECTOR, R.AUDITOR})
+DIRECTOR = frozenset({R.DIRECTOR})
+NOBODY: frozenset[str] = frozenset()
+
+# url name → (the roles that may open it, the status they get). Everybody else gets 404.
+MATRIX: dict[str, tuple[frozenset[str], int]] = {
+    "home": (ALL, 302),
+    "profile": (ALL, 200),
+    "switch_organisation": (ALL, 405),
+    "logout": (ALL, 405),
+    "token_create": (ALL, 405),
+    "token_revoke": (ALL, 405),
+    "access_log": (LOG, 200),
+    "access_log_export": (LOG, 200),
+    "employee_list": (STAFF, 200),
+    "employee_create": (HR, 200),
+    "employee_card": (CARD, 200),
+    "employee_edit": (HR, 200),
+    "military_edit": (HR, 200),
+    "employee_name_forms": (HR, 200),
+    "position_name_forms": (STRUCTURE_EDITORS, 200),
+    "section_add": (HR, 200),
+    "section_edit": (HR, 200),
+    "section_delete": (HR, 405),
+    "structure": (STAFF, 200),
+    "structure_create": (STRUCTURE_EDITORS, 200),
+    "structure_edit": (STRUCTURE_EDITORS, 200),
+    "staffing_table": (STAFF, 200),
+    "staffing_table_export": (STAFF, 200),
+    "orders:list": (ORDERS, 200),
+    "orders:new": (HR, 200),
+    "orders:queue": (DIRECTOR, 200),
+    "orders:queue_count": (DIRECTOR, 200),
+    "orders:queue_sign": (DIRECTOR, 405),
+    "orders:detail": (ORDERS, 200),
+    "orders:edit": (HR, 200),
+    "orders:delete": (HR, 405),
+    "orders:check": (ORDERS, 200),
+    "orders:sign": (DIRECTOR, 405),
+    "orders:cancel": (HR, 200),
+    "orders:item_add": (HR, 200),
+    "orders:item_edit": (HR, 200),
+    "orders:item_delete": (HR, 405),
+    "documents:personal_card": (CARD, 200),
+    "documents:employment_certificate": (CARD, 200),
+    "documents:jobs": (CARD, 200),
+    "documents:start_personal_cards": (CARD, 405),
+    "documents:job_download": (CARD, 200),
+    "documents:templates": (HR, 200),
+    "documents:template_download": (HR, 200),
+    "documents:template_reset": (HR, 405),
+    "documents:order_print": (ORDERS, 200),
+    "documents:work_record_extract": (CARD, 200),
+    "documents:service_certificate": (CARD, 200),
+    "efs_deadlines": (ORDERS, 200),
+    "efs_mark_reported": (HR, 405),
+    "efs1_export": (HR, 200),
+    "efs1_xml": (HR, 400),
+    "work_record": (CARD, 200),
+    "work_record_xlsx": (CARD, 200),
+    "employee_service": (CARD, 200),
+    "service_report": (CARD, 200),
+    "service_report_export": (CARD, 200),
+}
+# Reached without logging in, or the API (which has its own matrix in kadry/api/tests).
+NOT_IN_MATRIX = {"login"}
+
+
+def _all_url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns: list, namespace: str = "") -> None:
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, namespace + (f"{pattern.namespace}:" if pattern.namespace else ""))
+            elif isinstance(pattern, URLPattern) and pattern.name and not namespace.startswith("api-"):
+                names.add(namespace + pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return names
+
+
+def test_every_url_is_in_the_matrix() -> None:
+    assert _all_url_names() - NOT_IN_MATRIX == set(MATRIX)
+
+
+@pytest.fixture
+def world(school, personas):
+    """One object of each kind in ``school``, for the URLs that name one; return url name → URL."""
+    hr = personas[R.HR_INSPECTOR]
+    unit = StaffingUnitFactory(organisation=school, rates=Decimal("3"))
+    employee = AssignmentFactory(employee__organisation=school, staffing_unit=unit).employee
+    PriorJobFactory(employee=employee)
+    newcomer = EmployeeFactory(organisation=school)
+    draft = orders.create_draft(
+        actor=hr.user, organisation_id=school.pk, kind=Order.Kind.HIRE, date=dt.date(2026, 11, 2)
+    )
+    item = orders.save_item(
+        actor=hr.user,
+        order=draft,
+        data={"employee": newcomer, "date": dt.date(2026, 11, 2), "staffing_unit": unit, **HIRE},
+    )
+    signed = orders.create_draft(
+        actor=hr.user, organisation_id=school.pk, kind=Order.Kind.AWARD, date=dt.date(2026, 11, 2)
+    )
+    orders.save_item(
+        actor=hr.user, order=signed, data={"employee": employee, "date": dt.date(2026, 11, 2), "award": "Благодарность"}
+    )
+    orders.sign_order(actor=personas[R.DIRECTOR].user, order=signed)
+    token = ApiToken.objects.create(membership=hr.membership, name="t", prefix="kd_x", digest="0" * 64)
+    job = GeneratedDocument.objects.create(
+        organisation=school,
+        kind=GeneratedDocument.Kind.PERSONAL_CARDS_T2,
+        title="Т-2",
+        created_by=hr.user,
+        status=GeneratedDocument.Status.DONE,
+        progress=100,
+        created_at=timezone.now(),
+    )
+    job.file.save("cards.zip", ContentFile(b"PK"))
+    e, job_pk = employee.pk, PriorJob.objects.get(employee=employee).pk
+    args: dict[str, list] = {
+        "token_revoke": [token.pk],
+        "employee_card": [e],
+        "employee_edit": [e],
+        "military_edit": [e],
+        "employee_name_forms": [e],
+        "position_name_forms": [unit.position_id],
+        "section_add": [e, "prior-jobs"],
+        "section_edit": [e, "prior-jobs", job_pk],
+        "section_delete": [e, "prior-jobs", job_pk],
+        "structure_create": ["departments"],
+        "structure_edit": ["staffing-units", unit.pk],
+        "orders:detail": [draft.pk],
+        "orders:edit": [draft.pk],
+        "orders:delete": [draft.pk],
+        "orders:check": [draft.pk],
+        "orders:sign": [draft.pk],
+        "orders:cancel": [signed.pk],
+        "orders:item_add": [draft.pk],
+        "orders:item_edit": [draft.pk, item.pk],
+        "orders:item_delete": [draft.pk, item.pk],
+        "documents:personal_card": [e, "pdf"],
+        "documents:employment_certificate": [e],
+        "documents:job_download": [job.pk],
+        "documents:template_download": ["order_t1"],
+        "documents:template_reset": ["order_t1"],
+        "documents:order_print": [draft.pk, "pdf"],
+        "documents:work_record_extract": [e, "pdf"],
+        "documents:service_certificate": [e, "pdf"],
+        "work_record": [e],
+        "work_record_xlsx": [e],
+        "employee_service": [e],
+    }
+    # URLs naming an object of the school (not a template kind or a file format alone).
+    objects = {name for name, values in args.items() if any(isinstance(value, int) for value in values)}
+    return {name: (reverse(name, args=args.get(name, [])), name in objects) for name in MATRIX}
+
+
+@pytest.mark.django_db
+def test_every_page_answers_every_role_as_the_matrix_says(personas, world) -> None:
+    failures = []
+    for name, (allowed, status) in MATRIX.items():
+        for role, persona in personas.items():
+            expected = status if role in allowed else 404
+            got = persona.client.get(world[name][0]).status_code
+            if got != expected:
+                failures.append(f"{name} as {role}: {got}, expected {expected}")
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.django_db
+def test_outsider_gets_404_for_every_object_url(outsider, world) -> None:
+    """The HR inspector of another school may open all these pages for their own school, never for ours."""
+    object_urls = {name: url for name, (url, is_object) in world.items() if is_object}
+    assert len(object_urls) >= 25
+    failures = []
+    for name, url in object_urls.items():
+        # POST-only URLs are asked with POST: the answer must not depend on the method.
+        send = outsider.client.post if MATRIX[name][1] == 405 else outsider.client.get
+        status = send(url).status_code
+        if status != 404:
+            failures.append(f"{name}: {status}")
+    assert not failures, "\n".join(failures)
+    assert PriorJob.objects.exists() and Order.objects.filter(status=Order.Status.DRAFT).exists()
