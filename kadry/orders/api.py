@@ -20,6 +20,7 @@ from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import create_model
 
+from kadry.api.endpoints import Pagination, typed
 from kadry.api.errors import Errors, InvalidInput
 from kadry.core.access import require
 from kadry.core.models import Membership
@@ -36,7 +37,6 @@ from kadry.orders.forms import (
 )
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.views.preview import order_texts
-from kadry.staff.api import Pagination, _typed
 from kadry.staff.models import Employee
 
 router = Router()
@@ -210,7 +210,7 @@ def _read(membership: Membership, order_id: int) -> Order:
 
 @router.get("", response=list[OrderSummary])
 @paginate(Pagination)
-@_typed()
+@typed()
 def order_list(request: HttpRequest, filters: Query[OrderFilters]) -> QuerySet[Order]:
     """List orders, newest first, with the names of their employees."""
     orders = orders_for(request.membership)

@@ -6,10 +6,8 @@ Objects of another organisation and capabilities the role lacks answer 404 (the 
 
 from __future__ import annotations
 
-import typing
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from django import forms
 from django.db import models
@@ -17,9 +15,10 @@ from django.forms.models import model_to_dict
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.orm import create_schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import create_model
 
+from kadry.api.endpoints import Pagination, typed
 from kadry.api.errors import validated
 from kadry.core.access import require
 from kadry.core.audit import record_access
@@ -45,13 +44,6 @@ CARD_TAG = "Личная карточка Т-2"
 STRUCTURE_TAG = "Структура и штатное расписание"
 CARD = "Личная карточка Т-2"  # what the access log says was opened
 
-ViewT = TypeVar("ViewT", bound=Callable[..., Any])
-
-
-class Pagination(LimitOffsetPagination):
-    class Input(Schema):
-        limit: int = Field(50, ge=1, le=200)
-        offset: int = Field(0, ge=0)
 
 
 def _merged(instance: models.Model, fields: tuple[str, ...], payload: Schema) -> dict[str, Any]:
@@ -62,21 +54,6 @@ def _merged(instance: models.Model, fields: tuple[str, ...], payload: Schema) ->
 def _key(slug: str) -> str:
     """Return the card key of a section: ``prior-jobs`` → ``prior_jobs``."""
     return slug.replace("-", "_")
-
-
-def _typed(**annotations: Any) -> Callable[[ViewT], ViewT]:
-    """Resolve a view's annotations now, in this module, with ``annotations`` overriding them.
-
-    Under ``from __future__ import annotations`` annotations are strings, and Ninja evaluates them
-    in the globals of the function it is handed: for a paginated view that is the pagination
-    wrapper's module, and a schema made inside a loop exists in no module at all.
-    """
-
-    def decorator(view: ViewT) -> ViewT:
-        view.__annotations__ = {**typing.get_type_hints(view, include_extras=True), **annotations}
-        return view
-
-    return decorator
 
 
 # Employees: the registry and the main part of the card.
@@ -141,7 +118,7 @@ def _card(employee: Employee) -> dict[str, Any]:
 
 @router.get("/employees/", response=list[EmployeeItem], tags=[EMPLOYEES_TAG])
 @paginate(Pagination)
-@_typed()
+@typed()
 def employee_list(request: HttpRequest, filters: Query[EmployeeFilters]) -> models.QuerySet[Employee]:
     """List employees with their current position and department."""
     employees = employees_for(request.membership).with_placement()
@@ -229,11 +206,11 @@ def _add_section_routes(section: Section) -> None:
     common: dict[str, Any] = {"tags": [CARD_TAG], "summary": section.title}
     router.get(path, response=list[row_schema], operation_id=f"{name}_list", **common)(list_rows)
     router.post(path, response={201: row_schema}, operation_id=f"{name}_add", **common)(
-        _typed(payload=payload_schema)(add_row)
+        typed(payload=payload_schema)(add_row)
     )
     row_path = f"{path}/{{row_id}}"
     router.put(row_path, response=row_schema, operation_id=f"{name}_replace", **common)(
-        _typed(payload=payload_schema)(replace_row)
+        typed(payload=payload_schema)(replace_row)
     )
     router.delete(row_path, response={204: None}, operation_id=f"{name}_delete", **common)(delete_row)
 
@@ -328,14 +305,14 @@ def _add_structure_routes(kind: StructureKind) -> None:
 
     common: dict[str, Any] = {"tags": [STRUCTURE_TAG], "summary": str(kind.model._meta.verbose_name_plural)}
     router.get(path, response=list[answer_schema], operation_id=f"{name}_list", **common)(
-        paginate(Pagination)(_typed()(list_objects))
+        paginate(Pagination)(typed()(list_objects))
     )
     router.post(path, response={201: answer_schema}, operation_id=f"{name}_create", **common)(
-        _typed(payload=payload_schema)(create_object)
+        typed(payload=payload_schema)(create_object)
     )
     router.get(object_path, response=answer_schema, operation_id=f"{name}_read", **common)(read_object)
     router.put(object_path, response=answer_schema, operation_id=f"{name}_replace", **common)(
-        _typed(payload=payload_schema)(replace_object)
+        typed(payload=payload_schema)(replace_object)
     )
 
 
