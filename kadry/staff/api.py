@@ -45,7 +45,6 @@ STRUCTURE_TAG = "Структура и штатное расписание"
 CARD = "Личная карточка Т-2"  # what the access log says was opened
 
 
-
 def _merged(instance: models.Model, fields: tuple[str, ...], payload: Schema) -> dict[str, Any]:
     """Return the row's current values with the fields sent in ``payload`` over them."""
     return {**model_to_dict(instance, fields=fields), **payload.model_dump(exclude_unset=True)}
