@@ -51,6 +51,8 @@ class Membership(models.Model):
         DEPUTY_DIRECTOR = "deputy_director", _("Заместитель директора по ВР")
         CLASS_TEACHER = "class_teacher", _("Классный руководитель")
         TEACHER = "teacher", _("Учитель")
+        SOCIAL_PEDAGOGUE = "social_pedagogue", _("Социальный педагог")
+        PSYCHOLOGIST = "psychologist", _("Педагог-психолог")
         AUDITOR = "auditor", _("Аудитор (только чтение)")
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")

@@ -25,14 +25,49 @@ class Capability(StrEnum):
     VIEW_ORDERS = "view_orders"  # orders, work records, ЕФС-1 deadlines
     DRAFT_ORDERS = "draft_orders"  # prepare drafts, cancellations, ЕФС-1 exports
     SIGN_ORDERS = "sign_orders"  # the director (ТК РФ ст. 68: the employer's order)
+    # The class teachers' side. A class teacher reaches only the classes they lead (by order or as a
+    # substitute); the roles below reach every class of the school.
+    CLASS_WORK = "class_work"  # the workspace of one's own classes: attendance, class life, documents
+    VIEW_ALL_CLASSES = "view_all_classes"  # every class, the overview, reports
+    MANAGE_SCHOOL = "manage_school"  # school year, classes, students, guardians, import, substitutions
+    VIEW_SOCIAL_DATA = "view_social_data"  # social categories and the named social passport
+    VIEW_PREVENTION = "view_prevention"  # individual work and prevention cases (ПДН, КДН)
 
+
+# The personnel office's capabilities (the school side is not theirs).
+PERSONNEL = frozenset(
+    {
+        Capability.VIEW_STAFF,
+        Capability.VIEW_PERSONAL_DATA,
+        Capability.EDIT_PERSONAL_DATA,
+        Capability.VIEW_STRUCTURE,
+        Capability.EDIT_STRUCTURE,
+        Capability.VIEW_ACCESS_LOG,
+        Capability.USE_API,
+        Capability.VIEW_ORDERS,
+        Capability.DRAFT_ORDERS,
+        Capability.SIGN_ORDERS,
+    }
+)
+# Who sees every class with its social data and prevention cases: the administration and the
+# social-psychological service (regulation on class teachers, §7; 152-ФЗ ст. 10 for special data).
+SCHOOL_ADMINISTRATION = frozenset(
+    {Capability.VIEW_ALL_CLASSES, Capability.VIEW_SOCIAL_DATA, Capability.VIEW_PREVENTION}
+)
 
 ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
     Role.ADMINISTRATOR: frozenset(
-        {Capability.VIEW_STAFF, Capability.VIEW_STRUCTURE, Capability.EDIT_STRUCTURE, Capability.USE_API}
+        {
+            Capability.VIEW_STAFF,
+            Capability.VIEW_STRUCTURE,
+            Capability.EDIT_STRUCTURE,
+            Capability.USE_API,
+            Capability.VIEW_ALL_CLASSES,
+            Capability.MANAGE_SCHOOL,
+        }
     ),
-    Role.HR_HEAD: frozenset(Capability) - {Capability.SIGN_ORDERS},
-    Role.HR_INSPECTOR: frozenset(Capability) - {Capability.VIEW_ACCESS_LOG, Capability.SIGN_ORDERS},
+    Role.HR_HEAD: PERSONNEL - {Capability.SIGN_ORDERS},
+    Role.HR_INSPECTOR: PERSONNEL - {Capability.VIEW_ACCESS_LOG, Capability.SIGN_ORDERS},
     Role.DIRECTOR: frozenset(
         {
             Capability.VIEW_STAFF,
@@ -41,11 +76,24 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.USE_API,
             Capability.VIEW_ORDERS,
             Capability.SIGN_ORDERS,
+            *SCHOOL_ADMINISTRATION,
         }
     ),
-    Role.DEPUTY_DIRECTOR: frozenset({Capability.VIEW_STAFF, Capability.VIEW_STRUCTURE, Capability.USE_API}),
-    Role.CLASS_TEACHER: frozenset({Capability.USE_API}),
+    Role.DEPUTY_DIRECTOR: frozenset(
+        {
+            Capability.VIEW_STAFF,
+            Capability.VIEW_STRUCTURE,
+            Capability.USE_API,
+            Capability.MANAGE_SCHOOL,
+            *SCHOOL_ADMINISTRATION,
+        }
+    ),
+    Role.CLASS_TEACHER: frozenset(
+        {Capability.USE_API, Capability.CLASS_WORK, Capability.VIEW_SOCIAL_DATA, Capability.VIEW_PREVENTION}
+    ),
     Role.TEACHER: frozenset({Capability.USE_API}),
+    Role.SOCIAL_PEDAGOGUE: frozenset({Capability.USE_API, *SCHOOL_ADMINISTRATION}),
+    Role.PSYCHOLOGIST: frozenset({Capability.USE_API, *SCHOOL_ADMINISTRATION}),
     Role.AUDITOR: frozenset(
         {
             Capability.VIEW_STAFF,

@@ -42,6 +42,8 @@ LOGINS: tuple[Login, ...] = (
     # The class teacher of 7Б (class-teacher appointments by order come with the school app's next step).
     Login("teacher7b", (Seat(LYCEUM.key, Role.CLASS_TEACHER, "учитель русского языка и литературы", 1),)),
     Login("teacher", (Seat(LYCEUM.key, Role.TEACHER, "учитель математики", 2),)),
+    Login("social", (Seat(LYCEUM.key, Role.SOCIAL_PEDAGOGUE, "социальный педагог"),)),
+    Login("psychologist", (Seat(LYCEUM.key, Role.PSYCHOLOGIST, "педагог-психолог"),)),
     Login("auditor", (Seat(LYCEUM.key, Role.AUDITOR),), name=("Белова", "Ирина")),
     # An inspector of the centralised HR service keeps the records of both schools: the switcher shows three.
     Login(

@@ -1,7 +1,4 @@
-"""The school year, classes, students and their guardians: the class teacher's data.
-
-The class teacher's workspace (attendance, class hours, meetings, events) builds on these.
-"""
+"""Classes, students, guardians, enrolments and who leads each class."""
 
 from __future__ import annotations
 
@@ -34,6 +31,10 @@ class SchoolClass(models.Model):
     academic_year = models.ForeignKey(AcademicYear, on_delete=models.PROTECT, related_name="classes")
     grade = models.PositiveSmallIntegerField(_("параллель"), validators=[MinValueValidator(1), MaxValueValidator(11)])
     letter = models.CharField(_("литера"), max_length=3)
+    # A whole-day absence counts this many lessons unless the teacher says otherwise.
+    lessons_per_day = models.PositiveSmallIntegerField(
+        _("уроков в день"), default=6, validators=[MinValueValidator(1), MaxValueValidator(10)]
+    )
 
     class Meta:
         verbose_name = _("класс")
@@ -116,11 +117,26 @@ class EnrollmentQuerySet(models.QuerySet["Enrollment"]):
 class Enrollment(models.Model):
     """A student's membership of a class over a period; a transfer ends one and starts another."""
 
+    class EndReason(models.TextChoices):
+        # What the graduates and ОО-1 reports count.
+        CLASS_TRANSFER = "class_transfer", _("перевод в другой класс")
+        PROMOTED = "promoted", _("переведён в следующий класс")
+        OTHER_SCHOOL = "other_school", _("выбыл в другую образовательную организацию")
+        VOCATIONAL = "vocational", _("поступил в организацию СПО")
+        GRADUATED = "graduated", _("окончил обучение")
+        FAMILY_EDUCATION = "family_education", _("перешёл на семейное образование")
+        MOVED_ABROAD = "moved_abroad", _("выбыл за пределы РФ")
+        EXPELLED = "expelled", _("отчислен")
+        OTHER = "other", _("иная причина")
+
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
     student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="enrollments")
     school_class = models.ForeignKey(SchoolClass, on_delete=models.PROTECT, related_name="enrollments")
     start = models.DateField(_("с"))
     end = models.DateField(_("по"), null=True, blank=True)
+    end_reason = models.CharField(_("причина выбытия"), max_length=20, choices=EndReason.choices, blank=True)
+    destination = models.CharField(_("куда выбыл"), max_length=300, blank=True)
+    basis = models.CharField(_("основание (приказ)"), max_length=300, blank=True)
 
     objects = EnrollmentQuerySet.as_manager()
 
@@ -170,3 +186,60 @@ class ClassTeacherAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.school_class}: {self.teacher}"
+
+
+class StudentCategory(models.Model):
+    """A social category of a student over a period, with its evidence: the input of the social passport."""
+
+    class Category(models.TextChoices):
+        LARGE_FAMILY = "large_family", _("многодетная семья")
+        LOW_INCOME = "low_income", _("малоимущая семья")
+        SINGLE_PARENT = "single_parent", _("неполная семья")
+        GUARDIANSHIP = "guardianship", _("под опекой (попечительством)")
+        ORPHAN = "orphan", _("ребёнок-сирота, оставшийся без попечения родителей")
+        DISABLED = "disabled", _("ребёнок-инвалид")
+        SPECIAL_NEEDS = "special_needs", _("ОВЗ (особые образовательные потребности)")
+        MIGRANT = "migrant", _("семья мигрантов, вынужденных переселенцев")
+        SVO_FAMILY = "svo_family", _("семья участника СВО")
+        INTERNAL_REGISTER = "internal_register", _("внутришкольный учёт")
+        PDN = "pdn", _("учёт в ПДН")
+        KDN = "kdn", _("учёт в КДН и ЗП")
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="categories")
+    category = models.CharField(_("категория"), max_length=20, choices=Category.choices)
+    valid_from = models.DateField(_("с"))
+    valid_to = models.DateField(_("по"), null=True, blank=True)
+    evidence = models.CharField(_("подтверждающий документ"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("социальная категория")
+        verbose_name_plural = _("социальные категории")
+        ordering = ["category", "valid_from"]
+        indexes = [models.Index(fields=["organisation", "student"], name="studentcat_org_student_idx")]
+
+    def __str__(self) -> str:
+        return self.get_category_display()
+
+
+class ClassTeacherSubstitution(models.Model):
+    """A teacher leading a class while its class teacher is away (illness, leave, a course)."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    school_class = models.ForeignKey(SchoolClass, on_delete=models.PROTECT, related_name="substitutions")
+    substitute = models.ForeignKey("staff.Employee", on_delete=models.PROTECT, related_name="class_substitutions")
+    start = models.DateField(_("с"))
+    end = models.DateField(_("по"))
+    reason = models.CharField(_("причина"), max_length=300)
+    assigned_by = models.ForeignKey("auth.User", on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("замена классного руководителя")
+        verbose_name_plural = _("замены классных руководителей")
+        ordering = ["-start"]
+        indexes = [
+            models.Index(fields=["organisation", "substitute", "start"], name="substitution_org_teacher_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school_class}: {self.substitute} ({self.start:%d.%m}–{self.end:%d.%m.%Y})"

@@ -1,0 +1,75 @@
+"""Access helpers of the school side: which classes and students a membership reaches.
+
+A class teacher reaches exactly the classes they lead on the day — by a signed appointment order,
+or as an assigned substitute — and nothing else; the administration and the social-psychological
+service reach every class. Anything else answers 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from kadry.core.models import Membership
+from kadry.core.permissions import Capability, role_can
+from kadry.school.models import (
+    ClassTeacherAssignment,
+    ClassTeacherSubstitution,
+    Enrollment,
+    SchoolClass,
+    Student,
+)
+
+
+def classes_for(membership: Membership | None, *, on: dt.date | None = None) -> QuerySet[SchoolClass]:
+    """Return the classes the membership reaches on ``on`` (today by default); 404 for roles with none."""
+    if membership is None:
+        raise Http404
+    classes = SchoolClass.objects.filter(organisation_id=membership.organisation_id)
+    if role_can(membership.role, Capability.VIEW_ALL_CLASSES):
+        return classes
+    if role_can(membership.role, Capability.CLASS_WORK) and membership.employee_id:
+        on = on or timezone.localdate()
+        led = ClassTeacherAssignment.objects.active(on=on).filter(teacher_id=membership.employee_id)
+        substituted = ClassTeacherSubstitution.objects.filter(
+            substitute_id=membership.employee_id, start__lte=on, end__gte=on
+        )
+        return classes.filter(Q(pk__in=led.values("school_class_id")) | Q(pk__in=substituted.values("school_class_id")))
+    raise Http404
+
+
+def get_class_for(membership: Membership | None, pk: int, *, on: dt.date | None = None) -> SchoolClass:
+    """Return the class ``pk`` if the membership reaches it, else 404."""
+    return get_object_or_404(classes_for(membership, on=on).select_related("academic_year"), pk=pk)
+
+
+def students_for(membership: Membership | None, *, on: dt.date | None = None) -> QuerySet[Student]:
+    """Return the students enrolled on ``on`` in the classes the membership reaches."""
+    on = on or timezone.localdate()
+    enrolled = Enrollment.objects.active(on=on).filter(school_class__in=classes_for(membership, on=on))
+    return Student.objects.filter(organisation_id=membership.organisation_id, pk__in=enrolled.values("student_id"))
+
+
+def get_student_for(membership: Membership | None, pk: int) -> Student:
+    """Return the student ``pk`` if enrolled today in a class the membership reaches, else 404."""
+    return get_object_or_404(students_for(membership), pk=pk)
+
+
+def sees_social_data(membership: Membership) -> bool:
+    """Whether the membership may see students' social categories and named social lists."""
+    return role_can(membership.role, Capability.VIEW_SOCIAL_DATA)
+
+
+def sees_prevention(membership: Membership) -> bool:
+    """Whether the membership may see individual work and prevention cases (ПДН, КДН)."""
+    return role_can(membership.role, Capability.VIEW_PREVENTION)
+
+
+def require_school_management(membership: Membership | None) -> Membership:
+    if membership is None or not role_can(membership.role, Capability.MANAGE_SCHOOL):
+        raise Http404
+    return membership

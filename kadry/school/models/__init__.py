@@ -1,0 +1,40 @@
+from kadry.school.models.attendance import AttendanceDay, AttendanceMark, AttendanceThresholds
+from kadry.school.models.life import ClassEvent, ClassHour, ClassVisit, DutyShift, ParentMeeting, SafetyBriefing
+from kadry.school.models.people import (
+    AcademicYear,
+    ClassTeacherAssignment,
+    ClassTeacherSubstitution,
+    Enrollment,
+    Guardian,
+    SchoolClass,
+    Student,
+    StudentCategory,
+)
+from kadry.school.models.records import Activity, Characteristic, EducationPlan, IndividualWork
+from kadry.school.models.year import Holiday, Period
+
+__all__ = [
+    "AcademicYear",
+    "Activity",
+    "AttendanceDay",
+    "AttendanceMark",
+    "AttendanceThresholds",
+    "Characteristic",
+    "ClassEvent",
+    "ClassHour",
+    "ClassTeacherAssignment",
+    "ClassTeacherSubstitution",
+    "ClassVisit",
+    "DutyShift",
+    "EducationPlan",
+    "Enrollment",
+    "Guardian",
+    "Holiday",
+    "IndividualWork",
+    "ParentMeeting",
+    "Period",
+    "SafetyBriefing",
+    "SchoolClass",
+    "Student",
+    "StudentCategory",
+]

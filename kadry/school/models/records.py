@@ -1,0 +1,109 @@
+"""The class's records about students: individual work and prevention, characteristics, plans, activity."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class IndividualWork(models.Model):
+    """Individual work with a student: conversations and prevention cases.
+
+    Seen only by the class teacher of the student's class, the social pedagogue, the psychologist
+    and the administration (the access helpers decide); every opening is access-logged.
+    """
+
+    class Kind(models.TextChoices):
+        CONVERSATION = "conversation", _("беседа")
+        WITH_PARENTS = "with_parents", _("работа с родителями")
+        INTERNAL_REGISTER = "internal_register", _("внутришкольный учёт")
+        PDN = "pdn", _("ПДН")
+        KDN = "kdn", _("КДН и ЗП")
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    student = models.ForeignKey("school.Student", on_delete=models.CASCADE, related_name="individual_work")
+    date = models.DateField(_("дата"))
+    kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices)
+    content = models.TextField(_("содержание"))
+    outcome = models.TextField(_("результат"), blank=True)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("индивидуальная работа")
+        verbose_name_plural = _("журнал индивидуальной работы")
+        ordering = ["-date"]
+        indexes = [models.Index(fields=["organisation", "student", "date"], name="indwork_org_student_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.date:%d.%m.%Y}"
+
+
+class Characteristic(models.Model):
+    """A characteristic of a student written on request, with the register of requests and copies issued."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    student = models.ForeignKey("school.Student", on_delete=models.CASCADE, related_name="characteristics")
+    requested_by = models.CharField(_("кто запросил"), max_length=300)
+    requested_on = models.DateField(_("дата запроса"))
+    purpose = models.CharField(_("для представления"), max_length=300)
+    text = models.TextField(_("текст характеристики"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    issued_on = models.DateField(_("выдана"), null=True, blank=True)
+    issued_to = models.CharField(_("кому выдана"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("характеристика")
+        verbose_name_plural = _("характеристики")
+        ordering = ["-requested_on"]
+        indexes = [models.Index(fields=["organisation", "student"], name="characteristic_org_student_idx")]
+
+    def __str__(self) -> str:
+        return f"Характеристика от {self.requested_on:%d.%m.%Y}"
+
+
+class Activity(models.Model):
+    """A student's extracurricular activity or self-government role: input of the effectiveness criteria (§9.5)."""
+
+    class Kind(models.TextChoices):
+        CLUB = "club", _("кружок, секция (внеурочная деятельность)")
+        SELF_GOVERNMENT = "self_government", _("ученическое самоуправление")
+        COMPETITION = "competition", _("участие в конкурсе, соревновании")
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    student = models.ForeignKey("school.Student", on_delete=models.CASCADE, related_name="activities")
+    kind = models.CharField(_("вид"), max_length=20, choices=Kind.choices)
+    name = models.CharField(_("название, роль"), max_length=300)
+    start = models.DateField(_("с"))
+    end = models.DateField(_("по"), null=True, blank=True)
+    result = models.CharField(_("результат"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("занятость обучающегося")
+        verbose_name_plural = _("занятость обучающихся")
+        ordering = ["start"]
+        indexes = [models.Index(fields=["organisation", "student", "start"], name="activity_org_student_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EducationPlan(models.Model):
+    """The class's plan of educational work for a year, and its yearly analysis (regulation §4.11, §6.5)."""
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    school_class = models.ForeignKey("school.SchoolClass", on_delete=models.CASCADE, related_name="education_plans")
+    goals = models.TextField(_("цели и задачи"))
+    directions = models.TextField(_("направления и мероприятия по четвертям"), blank=True)
+    analysis = models.TextField(_("анализ воспитательной работы за год"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("план воспитательной работы")
+        verbose_name_plural = _("планы воспитательной работы")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "school_class"], name="educationplan_unique_class"),
+        ]
+
+    def __str__(self) -> str:
+        return f"План воспитательной работы {self.school_class}"
