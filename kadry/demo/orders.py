@@ -18,7 +18,7 @@ from kadry.employment.models import Assignment, WorkRecordEvent
 from kadry.orders import services
 from kadry.orders.models import Order, OrderItem
 from kadry.school.models import SchoolClass
-from kadry.school.rules import FEDERAL_MONTHLY_ALLOWANCE, MAX_CLASSES_PER_TEACHER
+from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE, MAX_CLASSES_PER_TEACHER
 from kadry.staff.models import Employee, StaffingUnit
 
 D = dt.date

@@ -19,7 +19,7 @@ from kadry.employment.work_record_rules import award_wording, hire_wording, surn
 from kadry.lib.declension import Case, decline_phrase
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.rules import fixed_term_errors, sanction_errors
-from kadry.school import services as school
+from kadry.school.services import appointment as school
 from kadry.staff import services as staff
 from kadry.staff.declension import position_name
 

@@ -19,7 +19,7 @@ from kadry.core.forms import DateInput
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.rules import REQUIRED, fixed_term_errors
 from kadry.school.models import SchoolClass
-from kadry.school.rules import FEDERAL_MONTHLY_ALLOWANCE
+from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE
 from kadry.staff.models import Employee, StaffingUnit
 
 Kind = Order.Kind

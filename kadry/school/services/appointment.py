@@ -9,7 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from kadry.school.models import ClassTeacherAssignment, SchoolClass
-from kadry.school.rules import MAX_CLASSES_PER_TEACHER
+from kadry.school.rules.appointment import MAX_CLASSES_PER_TEACHER
 from kadry.staff.models import Employee
 
 

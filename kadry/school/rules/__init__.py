@@ -1,0 +1,1 @@
+"""Pure rules of the school side, one module per concern (no database)."""

@@ -1,0 +1,1 @@
+"""State changes of the school side, one module per concern."""
