@@ -25,7 +25,13 @@ from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 def home(request: HttpRequest) -> HttpResponse:
     """Send each role to its main page."""
     membership = request.membership
-    if membership is not None and role_can(membership.role, Capability.VIEW_STAFF):
+    if membership is None:
+        return redirect("profile")
+    if role_can(membership.role, Capability.CLASS_WORK) or (
+        role_can(membership.role, Capability.VIEW_ALL_CLASSES) and not role_can(membership.role, Capability.VIEW_STAFF)
+    ):
+        return redirect("school:home")
+    if role_can(membership.role, Capability.VIEW_STAFF):
         return redirect("employee_list")
     return redirect("profile")
 

@@ -58,7 +58,7 @@ def test_inactive_membership_gives_no_access(hr_inspector) -> None:
 @pytest.mark.django_db
 def test_home_sends_each_role_to_its_page(hr_inspector, class_teacher) -> None:
     assert hr_inspector.client.get(reverse("home"))["Location"] == reverse("employee_list")
-    assert class_teacher.client.get(reverse("home"))["Location"] == reverse("profile")
+    assert class_teacher.client.get(reverse("home"))["Location"] == reverse("school:home")
 
 
 @pytest.mark.django_db

@@ -1,5 +1,115 @@
+"""API of classes and students: the same access helpers as the UI (404 outside the scope), reads access-logged."""
+
 from __future__ import annotations
 
-from ninja import Router
+import datetime as dt
+
+from django.db.models import Prefetch
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+
+from kadry.core.audit import record_access
+from kadry.school.access import classes_for, get_class_for, get_student_for
+from kadry.school.models import Enrollment, Student
 
 router = Router()
+STUDENT_FILE = "Личное дело обучающегося"
+
+
+class ClassOut(Schema):
+    id: int
+    name: str
+    grade: int
+    letter: str
+    academic_year: str
+
+
+class StudentBrief(Schema):
+    id: int
+    file_number: str
+    full_name: str
+    birth_date: dt.date
+
+
+class ClassDetail(ClassOut):
+    students: list[StudentBrief]
+
+
+class GuardianOut(Schema):
+    relation: str
+    full_name: str
+    phone: str
+    email: str
+    receives_notices: bool
+
+
+class StudentOut(StudentBrief):
+    last_name: str
+    first_name: str
+    middle_name: str
+    sex: str
+    address: str
+    health_group: str
+    class_id: int | None
+    guardians: list[GuardianOut]
+
+
+def _class(c: object, **extra: object) -> dict:
+    return {
+        "id": c.pk,  # type: ignore[attr-defined]
+        "name": str(c),
+        "grade": c.grade,  # type: ignore[attr-defined]
+        "letter": c.letter,  # type: ignore[attr-defined]
+        "academic_year": str(c.academic_year),  # type: ignore[attr-defined]
+        **extra,
+    }
+
+
+def _brief(s: Student) -> dict:
+    return {"id": s.pk, "file_number": s.file_number, "full_name": str(s), "birth_date": s.birth_date}
+
+
+@router.get("/classes", response=list[ClassOut], summary="Классы, доступные пользователю")
+def list_classes(request: HttpRequest) -> list[dict]:
+    return [_class(c) for c in classes_for(request.membership).select_related("academic_year")]
+
+
+@router.get("/classes/{class_id}", response=ClassDetail, summary="Класс с обучающимися на сегодня")
+def get_class(request: HttpRequest, class_id: int) -> dict:
+    today = timezone.localdate()
+    school_class = get_class_for(request.membership, class_id, on=today)
+    students = Student.objects.filter(
+        pk__in=Enrollment.objects.active(on=today).filter(school_class=school_class).values("student_id")
+    )
+    return _class(school_class, students=[_brief(s) for s in students])
+
+
+@router.get("/students/{student_id}", response=StudentOut, summary="Личное дело обучающегося")
+def get_student(request: HttpRequest, student_id: int) -> dict:
+    today = timezone.localdate()
+    student = get_student_for(request.membership, student_id)
+    student = Student.objects.prefetch_related(
+        "guardians", Prefetch("enrollments", queryset=Enrollment.objects.active(on=today), to_attr="current")
+    ).get(pk=student.pk)
+    record_access(membership=request.membership, subject=student, what=STUDENT_FILE, request=request, channel="api")
+    return {
+        **_brief(student),
+        "last_name": student.last_name,
+        "first_name": student.first_name,
+        "middle_name": student.middle_name,
+        "sex": student.sex,
+        "address": student.address,
+        "health_group": student.health_group,
+        "class_id": student.current[0].school_class_id if student.current else None,  # type: ignore[attr-defined]
+        "guardians": [
+            {
+                "relation": g.relation,
+                "full_name": g.full_name,
+                "phone": g.phone,
+                "email": g.email,
+                "receives_notices": g.receives_notices,
+            }
+            for g in student.guardians.all()
+        ],
+    }

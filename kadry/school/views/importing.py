@@ -1,0 +1,75 @@
+"""Import of classes, students and guardians: upload, dry run with errors by row and column, commit."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from kadry.core.access import capability_required
+from kadry.core.permissions import Capability
+from kadry.lib.xlsx import XLSX_CONTENT_TYPE
+from kadry.school.forms_classes import ImportForm
+from kadry.school.services import importing
+
+
+@capability_required(Capability.MANAGE_SCHOOL)
+def import_students(request: HttpRequest) -> HttpResponse:
+    organisation_id = request.membership.organisation_id
+    form = ImportForm(request.POST or None, request.FILES or None, organisation_id=organisation_id)
+    plan = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        upload = data["file"]
+        if upload:
+            content, filename = upload.read(), upload.name
+        else:
+            try:
+                content, filename = base64.b64decode(data["content"], validate=True), data["filename"]
+            except binascii.Error:
+                content, filename = b"", ""
+        try:
+            header, rows = importing.read_table(content, filename)
+        except importing.TableError as error:
+            form.add_error("file", str(error))
+        else:
+            year = data["academic_year"]
+            plan = importing.plan_for(
+                organisation_id=organisation_id,
+                year=year,
+                header=header,
+                rows=rows,
+                create_classes=data["create_classes"],
+            )
+            if "commit" in request.POST and not plan.errors:
+                plan = importing.commit_import(
+                    actor=request.user, organisation_id=organisation_id, year=year, plan=plan
+                )
+                if not plan.errors:
+                    messages.success(
+                        request,
+                        f"Загружено: новых обучающихся — {plan.created}, обновлено — {plan.updated}, "
+                        f"новых классов — {len(plan.new_classes)}.",
+                    )
+                    return redirect("school:home")
+            form = ImportForm(
+                initial={
+                    "academic_year": year,
+                    "create_classes": data["create_classes"],
+                    "content": base64.b64encode(content).decode(),
+                    "filename": filename,
+                },
+                organisation_id=organisation_id,
+            )
+    context = {"form": form, "plan": plan, "columns": importing.columns()}
+    return render(request, "school/classes/import.html", context, status=400 if plan and plan.errors else 200)
+
+
+@capability_required(Capability.MANAGE_SCHOOL)
+def import_template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(importing.template_xlsx(), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="import-students.xlsx"'
+    return response
