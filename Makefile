@@ -58,8 +58,15 @@ test: lint
 	$(PY) manage.py check
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
-bench:
-	@echo "The benchmark arrives with issue #5; nothing to run yet."
+# The benchmark (issue #5; not part of `make test`): fresh databases, generated data, gunicorn with
+# 2 workers pinned to core 0, load from core 1. PostgreSQL when DATABASE_URL is set, SQLite otherwise.
+# Results in bench/results/<date>-<backend>.json and .md; see bench/README.md.
+.PHONY: bench-quick
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+bench-quick: $(STAMP)
+	$(PY) bench/run.py --quick
 
 clean:
 	rm -rf $(VENV) .ruff_cache .pytest_cache test-artifacts staticfiles

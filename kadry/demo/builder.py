@@ -14,11 +14,21 @@ from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STA
 from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
 from kadry.demo.school import build_school
+from kadry.demo.school_life import build_school_life
 from kadry.demo.staff import Staff, build_staff
 from kadry.demo.users import USERNAMES, create_users
 from kadry.employment.models import Assignment, Contract, Sanction, WorkRecordEntry, WorkRecordEvent
 from kadry.orders.models import Order, OrderItem
-from kadry.school.models import AcademicYear, ClassTeacherAssignment, Enrollment, SchoolClass, Student
+from kadry.school.models import (
+    AcademicYear,
+    AttendanceDay,
+    AttendanceMark,
+    ClassEvent,
+    ClassTeacherAssignment,
+    Enrollment,
+    SchoolClass,
+    Student,
+)
 from kadry.staff.models import Award, Department, Employee, NameChange, Position, StaffingUnit
 
 # Every build draws from the same seed, so every build makes the same people.
@@ -83,6 +93,7 @@ def build_demo(*, reset: bool = False) -> bool:
             inspector=User.objects.get(username="inspector"),
             director=User.objects.get(username="director"),
         )
+        build_school_life(organisations[LYCEUM.key])
     return True
 
 
@@ -109,6 +120,10 @@ def remove_demo() -> None:
     Assignment.objects.filter(in_demo).delete()
     Order.objects.filter(in_demo, cancels__isnull=False).delete()
     Order.objects.filter(in_demo).delete()
+    # The school's daily records protect their authors (users) and classes.
+    AttendanceMark.objects.filter(in_demo).delete()
+    AttendanceDay.objects.filter(in_demo).delete()
+    ClassEvent.objects.filter(in_demo).delete()
     Enrollment.objects.filter(in_demo).delete()
     Student.objects.filter(in_demo).delete()
     SchoolClass.objects.filter(in_demo).delete()

@@ -21,6 +21,8 @@ from kadry.documents.models import GeneratedDocument
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
+from kadry.school.factories import EnrollmentFactory
+from kadry.school.models import AttendanceMark, Characteristic, ClassEvent, ClassHour, ParentMeeting
 from kadry.staff.models import PriorJob
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PriorJobFactory, StaffingUnitFactory
 
@@ -34,6 +36,9 @@ LOG = frozenset({R.HR_HEAD, R.AUDITOR})
 ORDERS = frozenset({R.HR_HEAD, R.HR_INSPECTOR, R.DIRECTOR, R.AUDITOR})
 DIRECTOR = frozenset({R.DIRECTOR})
 NOBODY: frozenset[str] = frozenset()
+# Every class (the persona class teacher leads none, so reaches no class page).
+SCHOOL_CLASSES = frozenset({R.ADMINISTRATOR, R.DIRECTOR, R.DEPUTY_DIRECTOR, R.SOCIAL_PEDAGOGUE, R.PSYCHOLOGIST})
+SCHOOL_MANAGERS = frozenset({R.ADMINISTRATOR, R.DEPUTY_DIRECTOR})
 
 # url name → (the roles that may open it, the status they get). Everybody else gets 404.
 MATRIX: dict[str, tuple[frozenset[str], int]] = {
@@ -94,6 +99,60 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "employee_service": (CARD, 200),
     "service_report": (CARD, 200),
     "service_report_export": (CARD, 200),
+    # The school register (kadry/school/urls_classes.py).
+    "school:home": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
+    "school:class_detail": (SCHOOL_CLASSES, 200),
+    "school:class_create": (SCHOOL_MANAGERS, 200),
+    "school:class_edit": (SCHOOL_MANAGERS, 200),
+    "school:year_list": (SCHOOL_MANAGERS, 200),
+    "school:year_create": (SCHOOL_MANAGERS, 200),
+    "school:year_edit": (SCHOOL_MANAGERS, 200),
+    "school:substitution_create": (SCHOOL_MANAGERS, 200),
+    "school:student_create": (SCHOOL_MANAGERS, 200),
+    "school:student_detail": (SCHOOL_CLASSES, 200),
+    "school:student_edit": (SCHOOL_MANAGERS, 200),
+    "school:student_transfer": (SCHOOL_MANAGERS, 200),
+    "school:student_withdraw": (SCHOOL_MANAGERS, 200),
+    "school:import": (SCHOOL_MANAGERS, 200),
+    "school:import_template": (SCHOOL_MANAGERS, 200),
+    # Attendance (kadry/school/urls_attendance.py): a class page needs the class; lists need class work.
+    "school:attendance_grid": (SCHOOL_CLASSES, 200),
+    "school:attendance_week": (SCHOOL_CLASSES, 200),
+    "school:attendance_unresolved": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
+    "school:attendance_set_reason": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 405),
+    "school:attendance_flags": (SCHOOL_CLASSES, 200),
+    "school:attendance_thresholds": (SCHOOL_CLASSES, 200),
+    "school:attendance_report": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
+    # The class's documents and the administration's overview (kadry/school/urls_documents.py).
+    "school:social_passport": (SCHOOL_CLASSES, 200),
+    "school:social_passport_download": (SCHOOL_CLASSES, 200),
+    "school:characteristics": (SCHOOL_CLASSES, 200),
+    "school:characteristic_new": (NOBODY, 200),  # the class teacher of the student's class only
+    "school:characteristic_edit": (NOBODY, 200),
+    "school:characteristic_docx": (SCHOOL_CLASSES, 200),
+    "school:characteristic_issue": (NOBODY, 405),
+    "school:education_plan": (SCHOOL_CLASSES, 200),
+    "school:education_plan_docx": (SCHOOL_CLASSES, 200),
+    "school:overview": (SCHOOL_CLASSES, 200),
+    "school:criteria": (SCHOOL_CLASSES, 200),
+    # Class life (kadry/school/urls_life.py): read by whoever reaches the class, written only by its class
+    # teacher (the persona leads none); the individual work log only by the roles that see prevention cases.
+    "school:class_hours": (SCHOOL_CLASSES, 200),
+    "school:class_hour_held": (NOBODY, 200),
+    "school:class_hour_cancel": (NOBODY, 200),
+    "school:meetings": (SCHOOL_CLASSES, 200),
+    "school:meeting_new": (NOBODY, 200),
+    "school:meeting_edit": (NOBODY, 200),
+    "school:meeting_protocol": (SCHOOL_CLASSES, 200),
+    "school:events": (SCHOOL_CLASSES, 200),
+    "school:event_new": (NOBODY, 200),
+    "school:event_detail": (SCHOOL_CLASSES, 200),
+    "school:event_notice": (SCHOOL_CLASSES, 200),
+    "school:briefings": (SCHOOL_CLASSES, 200),
+    "school:briefing_new": (NOBODY, 200),
+    "school:duty": (SCHOOL_CLASSES, 200),
+    "school:visits": (SCHOOL_CLASSES, 200),
+    "school:individual_work": (SCHOOL_CLASSES - {R.ADMINISTRATOR}, 200),
 }
 # Reached without logging in, or the API (which has its own matrix in kadry/api/tests).
 NOT_IN_MATRIX = {"login"}
@@ -152,6 +211,23 @@ def world(school, personas):
     )
     job.file.save("cards.zip", ContentFile(b"PK"))
     e, job_pk = employee.pk, PriorJob.objects.get(employee=employee).pk
+    pupil = EnrollmentFactory(school_class__organisation=school, start=timezone.localdate() - dt.timedelta(days=30))
+    life = {"organisation": school, "school_class": pupil.school_class, "date": timezone.localdate()}
+    hour = ClassHour.objects.create(**life, topic="Тема")
+    meeting = ParentMeeting.objects.create(**life, agenda="Повестка")
+    event = ClassEvent.objects.create(
+        **life, title="Экскурсия", place="Музей", notice_given_on=life["date"], created_by=hr.user
+    )
+    event.participants.set([pupil.student])
+    c = pupil.school_class_id
+    absence = AttendanceMark.objects.create(
+        organisation=school,
+        student_id=pupil.student_id,
+        school_class_id=pupil.school_class_id,
+        date=timezone.localdate() - dt.timedelta(days=1),
+        kind=AttendanceMark.Kind.ABSENT,
+        author=hr.user,
+    )
     args: dict[str, list] = {
         "token_revoke": [token.pk],
         "employee_card": [e],
@@ -184,7 +260,51 @@ def world(school, personas):
         "work_record": [e],
         "work_record_xlsx": [e],
         "employee_service": [e],
+        "school:class_detail": [pupil.school_class_id],
+        "school:class_edit": [pupil.school_class_id],
+        "school:year_edit": [pupil.school_class.academic_year_id],
+        "school:student_detail": [pupil.student_id],
+        "school:student_edit": [pupil.student_id],
+        "school:student_transfer": [pupil.student_id],
+        "school:student_withdraw": [pupil.student_id],
+        "school:attendance_grid": [pupil.school_class_id],
+        "school:attendance_week": [pupil.school_class_id],
+        "school:attendance_set_reason": [absence.pk],
+        "school:class_hours": [c],
+        "school:class_hour_held": [c, hour.pk],
+        "school:class_hour_cancel": [c, hour.pk],
+        "school:meetings": [c],
+        "school:meeting_new": [c],
+        "school:meeting_edit": [c, meeting.pk],
+        "school:meeting_protocol": [c, meeting.pk],
+        "school:events": [c],
+        "school:event_new": [c],
+        "school:event_detail": [c, event.pk],
+        "school:event_notice": [c, event.pk],
+        "school:briefings": [c],
+        "school:briefing_new": [c],
+        "school:duty": [c],
+        "school:visits": [c],
+        "school:individual_work": [pupil.student_id],
     }
+    characteristic = Characteristic.objects.create(
+        organisation=school, student=pupil.student, requested_by="ПДН", requested_on=dt.date(2026, 11, 2),
+        purpose="по запросу", text="Текст", author=hr.user,
+    )  # fmt: skip
+    sc, s = pupil.school_class_id, pupil.student_id
+    args.update(
+        {
+            "school:social_passport": [sc],
+            "school:social_passport_download": [sc, "docx"],
+            "school:characteristics": [s],
+            "school:characteristic_new": [s],
+            "school:characteristic_edit": [s, characteristic.pk],
+            "school:characteristic_docx": [s, characteristic.pk],
+            "school:characteristic_issue": [s, characteristic.pk],
+            "school:education_plan": [sc],
+            "school:education_plan_docx": [sc],
+        }
+    )
     # URLs naming an object of the school (not a template kind or a file format alone).
     objects = {name for name, values in args.items() if any(isinstance(value, int) for value in values)}
     return {name: (reverse(name, args=args.get(name, [])), name in objects) for name in MATRIX}

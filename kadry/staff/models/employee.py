@@ -33,14 +33,16 @@ class EmployeeQuerySet(models.QuerySet["Employee"]):
         """
         on = on or timezone.localdate()
         assignment_model = apps.get_model("employment", "Assignment")
-        current = assignment_model.objects.filter(employee=OuterRef("pk")).active(on=on).order_by("kind", "start")
+        # Filtering by the organisation too lets the (organisation, employee, start) index serve the subquery.
+        mine = assignment_model.objects.filter(organisation=OuterRef("organisation"), employee=OuterRef("pk"))
+        current = mine.active(on=on).order_by("kind", "start")
         return self.annotate(
             position_name=Subquery(current.values("staffing_unit__position__name")[:1]),
             position_category=Subquery(current.values("staffing_unit__position__category")[:1]),
             department_id=Subquery(current.values("staffing_unit__department_id")[:1]),
             department_name=Subquery(current.values("staffing_unit__department__name")[:1]),
             is_working=Exists(current),
-            was_hired=Exists(assignment_model.objects.filter(employee=OuterRef("pk"), start__lte=on)),
+            was_hired=Exists(mine.filter(start__lte=on)),
         )
 
     def with_status(self, status: str) -> EmployeeQuerySet:

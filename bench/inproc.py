@@ -1,0 +1,355 @@
+"""In-process parts of the benchmark, run by ``bench/run.py`` in a subprocess on the server's core.
+
+``info``       print what the HTTP scenarios need (ids, a search term, the attendance grid URL if any).
+``scenarios``  length of service vs one SQL query; Т-3 rows written with openpyxl alone; signing
+               100 orders one by one vs 8 threads at once. Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import json
+import os
+import queue
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kadry.settings")
+
+import django
+
+django.setup()
+
+from django.db import connection, connections  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.urls import NoReverseMatch, reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from openpyxl import Workbook  # noqa: E402
+
+from kadry.bench_data.generate import bench_users  # noqa: E402
+from kadry.core.models import Membership, Organisation  # noqa: E402
+from kadry.employment import rules  # noqa: E402
+from kadry.employment.seniority import service_report, sources_for_organisation  # noqa: E402
+from kadry.orders.models import Order  # noqa: E402
+from kadry.orders.services import create_draft, save_item, sign_order  # noqa: E402
+from kadry.school.models import SchoolClass  # noqa: E402
+from kadry.staff.models import Department, Employee  # noqa: E402
+from kadry.staff.queries import staffing_table  # noqa: E402
+
+
+def bench_organisation_id() -> int:
+    return Membership.objects.filter(user__username="bench_hr").values_list("organisation_id", flat=True).first()
+
+
+def info() -> dict[str, Any]:
+    org = bench_organisation_id()
+    working = list(Employee.objects.of(org).with_placement().with_status(Employee.Status.WORKING)[:100])
+    employee = working[len(working) // 2]
+    department = Department.objects.filter(organisation_id=org, name="Педагогический состав").first()
+    school_class = SchoolClass.objects.filter(organisation_id=org).order_by("grade", "letter").first()
+    grid = ""
+    if school_class is not None:
+        for name in ("school:attendance_grid", "attendance_grid", "school:class_attendance", "school:attendance"):
+            for kwargs in ({"pk": school_class.pk}, {"class_pk": school_class.pk}):
+                try:
+                    grid = reverse(name, kwargs=kwargs)
+                    break
+                except NoReverseMatch:
+                    continue
+            if grid:
+                break
+    return {
+        "organisation_id": org,
+        "employee_id": employee.pk,
+        "search": employee.last_name[:3].lower(),
+        "department_id": department.pk if department else None,
+        "attendance_grid": grid,
+        "employees": Employee.objects.count(),
+        "organisations": Organisation.objects.count(),
+    }
+
+
+# Length of service ----------------------------------------------------------------------------------
+
+# Total length of service by Приказ № 585н п. 20–21, the same arithmetic as kadry.employment.rules:
+# periods cut at the date, overlapping and touching ones merged (gaps and islands), whole calendar
+# months of each merged period plus its days left over, 30 days = a month, 12 months = a year.
+SQL_POSTGRES = """
+WITH p AS (
+    SELECT employee_id, start AS s, LEAST(COALESCE("end", %(on)s), %(on)s) AS f
+    FROM staff_priorjob WHERE organisation_id IN ({orgs}) AND start <= %(on)s
+    UNION ALL
+    SELECT employee_id, start, LEAST(COALESCE("end", %(on)s), %(on)s)
+    FROM employment_assignment WHERE organisation_id IN ({orgs}) AND start <= %(on)s
+), o AS (
+    SELECT employee_id, s, f, MAX(f) OVER (
+        PARTITION BY employee_id ORDER BY s, f ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev
+    FROM p
+), g AS (
+    SELECT employee_id, s, f, SUM(CASE WHEN prev IS NULL OR s > prev + 1 THEN 1 ELSE 0 END) OVER (
+        PARTITION BY employee_id ORDER BY s, f ROWS UNBOUNDED PRECEDING) AS grp
+    FROM o
+), i AS (
+    SELECT employee_id, MIN(s) AS s, MAX(f) + 1 AS a FROM g GROUP BY employee_id, grp
+), m AS (
+    SELECT employee_id, s, a, (12 * (EXTRACT(YEAR FROM a) - EXTRACT(YEAR FROM s))
+        + EXTRACT(MONTH FROM a) - EXTRACT(MONTH FROM s)
+        - CASE WHEN EXTRACT(DAY FROM a) < EXTRACT(DAY FROM s) THEN 1 ELSE 0 END)::int AS months
+    FROM i
+), d AS (
+    SELECT employee_id, months, s, a, (s + make_interval(months => months))::date AS x FROM m
+), t AS (
+    SELECT employee_id, SUM(months)::int AS months, SUM(a - CASE WHEN EXTRACT(DAY FROM x) < EXTRACT(DAY FROM s)
+        THEN (date_trunc('month', x) + interval '1 month')::date ELSE x END)::int AS days
+    FROM d GROUP BY employee_id
+)
+SELECT employee_id, (months + days / 30) / 12, (months + days / 30) %% 12, days %% 30 FROM t
+"""
+SQL_SQLITE = """
+WITH p AS (
+    SELECT employee_id, start AS s, MIN(COALESCE("end", %(on)s), %(on)s) AS f
+    FROM staff_priorjob WHERE organisation_id IN ({orgs}) AND start <= %(on)s
+    UNION ALL
+    SELECT employee_id, start, MIN(COALESCE("end", %(on)s), %(on)s)
+    FROM employment_assignment WHERE organisation_id IN ({orgs}) AND start <= %(on)s
+), o AS (
+    SELECT employee_id, s, f, MAX(f) OVER (
+        PARTITION BY employee_id ORDER BY s, f ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev
+    FROM p
+), g AS (
+    SELECT employee_id, s, f, SUM(CASE WHEN prev IS NULL OR s > date(prev, '+1 day') THEN 1 ELSE 0 END) OVER (
+        PARTITION BY employee_id ORDER BY s, f ROWS UNBOUNDED PRECEDING) AS grp
+    FROM o
+), i AS (
+    SELECT employee_id, MIN(s) AS s, date(MAX(f), '+1 day') AS a FROM g GROUP BY employee_id, grp
+), m AS (
+    SELECT employee_id, s, a, 12 * (CAST(strftime('%%Y', a) AS INT) - CAST(strftime('%%Y', s) AS INT))
+        + CAST(strftime('%%m', a) AS INT) - CAST(strftime('%%m', s) AS INT)
+        - CASE WHEN CAST(strftime('%%d', a) AS INT) < CAST(strftime('%%d', s) AS INT) THEN 1 ELSE 0 END AS months
+    FROM i
+), d AS (
+    SELECT employee_id, months, s, a, date(s, '+' || months || ' months') AS x FROM m
+), t AS (
+    SELECT employee_id, SUM(months) AS months, SUM(CAST(julianday(a) - julianday(
+        CASE WHEN strftime('%%d', x) <> strftime('%%d', s) THEN date(x, 'start of month') ELSE x END) AS INT)) AS days
+    FROM d GROUP BY employee_id
+)
+SELECT employee_id, (months + days / 30) / 12, (months + days / 30) %% 12, days %% 30 FROM t
+"""
+
+
+def service_sql(organisation_ids: list[int], on: dt.date) -> dict[int, tuple[int, int, int]]:
+    template = SQL_POSTGRES if connection.vendor == "postgresql" else SQL_SQLITE
+    sql = template.format(orgs=", ".join(str(int(pk)) for pk in organisation_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"on": on.isoformat() if connection.vendor == "sqlite" else on})
+        return {row[0]: (int(row[1]), int(row[2]), int(row[3])) for row in cursor.fetchall()}
+
+
+def service_python_totals(organisation_ids: list[int], on: dt.date) -> dict[int, tuple[int, int, int]]:
+    result = {}
+    for org in organisation_ids:
+        for employee_id, sources in sources_for_organisation(org, on).items():
+            total = rules.length_of_service([source.period for source in sources], on)
+            result[employee_id] = (total.years, total.months, total.days)
+    return result
+
+
+def service_report_all(organisation_ids: list[int], on: dt.date) -> int:
+    return sum(len(service_report(org, on)) for org in organisation_ids)
+
+
+def _timed(function: Any, *args: Any) -> tuple[float, Any]:
+    started = time.perf_counter()
+    value = function(*args)
+    return time.perf_counter() - started, value
+
+
+def length_of_service(rounds: int) -> dict[str, Any]:
+    organisation_ids = list(Organisation.objects.order_by("pk").values_list("pk", flat=True))
+    on = timezone.localdate()
+    times: dict[str, list[float]] = {"sql": [], "python_total": [], "service_report": []}
+    for round_number in range(rounds):
+        order = ["sql", "python_total", "service_report"]
+        if round_number % 2:
+            order.reverse()
+        for name in order:
+            function = {"sql": service_sql, "python_total": service_python_totals, "service_report": service_report_all}
+            elapsed, value = _timed(function[name], organisation_ids, on)
+            times[name].append(elapsed)
+            if name == "sql":
+                sql_totals = value
+            elif name == "python_total":
+                python_totals = value
+            else:
+                reported = value
+    mismatches = sum(1 for pk, total in python_totals.items() if sql_totals.get(pk, (0, 0, 0)) != total)
+    sql = statistics.median(times["sql"])
+    return {
+        "employees": len(python_totals),
+        "working_in_report": reported,
+        "mismatches_python_vs_sql": mismatches,
+        "sql_s": sql,
+        "python_total_s": statistics.median(times["python_total"]),
+        "service_report_s": statistics.median(times["service_report"]),
+        "python_total_ratio": statistics.median(times["python_total"]) / sql,
+        "service_report_ratio": statistics.median(times["service_report"]) / sql,
+        "rounds": rounds,
+    }
+
+
+# Т-3 with openpyxl alone ------------------------------------------------------------------------------
+
+
+def xlsx_baseline(rounds: int) -> dict[str, Any]:
+    org = bench_organisation_id()
+    sections, _total = staffing_table(org, timezone.localdate())
+    rows = [
+        (
+            section.department.name,
+            unit.position.name,
+            float(line.rates),
+            float(line.salary),
+            float(line.allowance),
+            float(line.monthly_fund),
+            float(line.occupied),
+            float(line.vacant),
+            unit.note,
+        )
+        for section in sections
+        for unit, line in section.rows
+    ]
+    headers = ["Подразделение", "Должность", "Штатных единиц", "Оклад", "Надбавки", "Всего", "Занято", "Вакантно", ""]
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(title="Т-3")
+        sheet.append(headers)
+        for row in rows:
+            sheet.append(list(row))
+        workbook.save(io.BytesIO())
+        times.append(time.perf_counter() - started)
+    return {"rows": len(rows), "openpyxl_s": statistics.median(times), "rounds": rounds}
+
+
+# Signing orders -------------------------------------------------------------------------------------
+
+
+def _drafts(count: int, actor: Any, org: int, employees: list[Employee], offset: int) -> list[Order]:
+    today = timezone.localdate()
+    drafts = []
+    for n in range(count):
+        order = create_draft(actor=actor, organisation_id=org, kind=Order.Kind.AWARD, date=today)
+        employee = employees[(offset + n) % len(employees)]
+        save_item(actor=actor, order=order, data={"employee": employee, "date": today, "award": "Благодарность"})
+        drafts.append(order)
+    return drafts
+
+
+def _sign_sequentially(drafts: list[Order], actor: Any) -> tuple[float, int]:
+    errors = 0
+    started = time.perf_counter()
+    for order in drafts:
+        try:
+            sign_order(actor=actor, order=order)
+        except Exception:
+            errors += 1
+    return time.perf_counter() - started, errors
+
+
+def _sign_concurrently(drafts: list[Order], actor: Any, threads: int) -> tuple[float, int]:
+    work: queue.Queue[Order] = queue.Queue()
+    for order in drafts:
+        work.put(order)
+    errors: list[str] = []
+
+    def signer() -> None:
+        try:
+            while True:
+                try:
+                    order = work.get_nowait()
+                except queue.Empty:
+                    return
+                try:
+                    sign_order(actor=actor, order=order)
+                except Exception as error:
+                    errors.append(repr(error))
+        finally:
+            connections.close_all()
+
+    workers = [threading.Thread(target=signer) for _ in range(threads)]
+    started = time.perf_counter()
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    elapsed = time.perf_counter() - started
+    if errors:
+        print("signing errors:", errors[:3], file=sys.stderr)
+    return elapsed, len(errors)
+
+
+def signing(count: int, rounds: int, threads: int = 8) -> dict[str, Any]:
+    org = bench_organisation_id()
+    actor = bench_users()["bench_director"]
+    employees = list(Employee.objects.of(org).with_placement().with_status(Employee.Status.WORKING))
+    count = min(count, len(employees))  # one order per employee at a time: their work-record numbers differ
+    sequential, concurrent, errors = [], [], 0
+    for round_number in range(rounds):
+        plan = ["sequential", "concurrent"] if round_number % 2 == 0 else ["concurrent", "sequential"]
+        for mode in plan:
+            drafts = _drafts(count, actor, org, employees, 0)
+            if mode == "sequential":
+                elapsed, failed = _sign_sequentially(drafts, actor)
+                sequential.append(elapsed)
+            else:
+                elapsed, failed = _sign_concurrently(drafts, actor, threads)
+                concurrent.append(elapsed)
+            errors += failed
+    duplicates = (
+        Order.objects.filter(organisation_id=org, number__isnull=False)
+        .values("journal", "year", "number")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .count()
+    )
+    seq, conc = statistics.median(sequential), statistics.median(concurrent)
+    return {
+        "orders": count,
+        "threads": threads,
+        "sequential_s": seq,
+        "concurrent_s": conc,
+        "throughput_ratio": seq / conc,
+        "errors": errors,
+        "duplicate_numbers": duplicates,
+        "rounds": rounds,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("what", choices=["info", "scenarios"])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--orders", type=int, default=100)
+    args = parser.parse_args()
+    if args.what == "info":
+        print(json.dumps(info()))
+        return
+    result = {
+        "length_of_service": length_of_service(args.rounds),
+        "xlsx_baseline": xlsx_baseline(max(5, args.rounds * 5)),
+        "signing": signing(args.orders, min(args.rounds, 2)),
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

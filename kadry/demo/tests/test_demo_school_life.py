@@ -1,0 +1,119 @@
+"""The demo lyceum's school life: built fast, and its social passport and attendance match independent counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+from django.db.models import Q
+
+from kadry.core.models import Organisation
+from kadry.demo.builder import build_demo, remove_demo
+from kadry.demo.catalog import LYCEUM
+from kadry.demo.school_life import LAST_DAY, school_days
+from kadry.school.models import (
+    Activity,
+    AttendanceDay,
+    AttendanceMark,
+    ClassEvent,
+    ClassHour,
+    Enrollment,
+    ParentMeeting,
+    SchoolClass,
+    StudentCategory,
+)
+from kadry.school.queries.criteria import Span, class_figures
+from kadry.school.queries.passport import class_passport
+
+ON = dt.date(2026, 11, 20)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Build the demo once for the module (timed), and remove it afterwards."""
+    with django_db_blocker.unblock():
+        started = time.perf_counter()
+        build_demo()
+        elapsed = time.perf_counter() - started
+        yield Organisation.objects.get(inn=LYCEUM.inn), elapsed
+        remove_demo()
+
+
+@pytest.fixture
+def lyceum(demo, db):
+    return demo[0]
+
+
+def test_the_whole_demo_builds_well_under_a_minute(demo) -> None:
+    assert demo[1] < 45, f"demo built in {demo[1]:.1f} s"
+
+
+def test_every_class_has_attendance_marked_for_every_school_day(lyceum) -> None:
+    classes = SchoolClass.objects.filter(organisation=lyceum).count()
+    days = school_days()
+    # Monday to Friday: September 22, October to the holidays (25.10–04.11) 17, November 5–20 12.
+    assert len(days) == 51
+    assert AttendanceDay.objects.filter(organisation=lyceum).count() == classes * len(days)
+    assert not AttendanceMark.objects.filter(organisation=lyceum, date__gt=LAST_DAY).exists()
+
+
+def test_about_one_in_six_students_is_in_a_social_category_with_evidence(lyceum) -> None:
+    students = Enrollment.objects.filter(organisation=lyceum).count()
+    with_category = StudentCategory.objects.filter(organisation=lyceum).values("student").distinct().count()
+    assert 0.10 <= with_category / students <= 0.22
+    assert not StudentCategory.objects.filter(organisation=lyceum, evidence="").exists()
+    clubs = Activity.objects.filter(organisation=lyceum, kind="club").values("student").distinct().count()
+    assert 0.33 <= clubs / students <= 0.47
+    assert Activity.objects.filter(organisation=lyceum, kind="self_government").exists()
+
+
+def test_social_passport_of_every_class_matches_plain_counts(lyceum) -> None:
+    for school_class in SchoolClass.objects.filter(organisation=lyceum).select_related("academic_year"):
+        passport = class_passport(school_class, on=ON)
+        enrolled = Enrollment.objects.filter(school_class=school_class, start__lte=ON).filter(
+            Q(end__isnull=True) | Q(end__gte=ON)
+        )
+        valid = StudentCategory.objects.filter(student__in=enrolled.values("student"), valid_from__lte=ON).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gte=ON)
+        )
+        assert passport.students == enrolled.count()
+        assert passport.boys == enrolled.filter(student__sex="M").count()
+        assert passport.with_any_category == valid.values("student").distinct().count()
+        for line in passport.lines:
+            expected = valid.filter(category=line.category).values("student").distinct().count()
+            assert line.count == expected, (str(school_class), line.category)
+
+
+def test_attendance_figures_match_plain_counts_and_are_realistic(lyceum) -> None:
+    classes = list(SchoolClass.objects.filter(organisation=lyceum))
+    figures = class_figures(classes, Span(dt.date(2026, 9, 1), ON, ON))
+    total_possible = total_missed = 0
+    for school_class in classes:
+        marks = AttendanceMark.objects.filter(school_class=school_class, kind="absent")
+        missed = marks.filter(whole_day=True).count() * school_class.lessons_per_day + sum(
+            marks.filter(whole_day=False).values_list("lessons", flat=True)
+        )
+        students = Enrollment.objects.filter(school_class=school_class).count()
+        days = AttendanceDay.objects.filter(school_class=school_class).count()
+        assert figures[school_class.pk].missed_lessons == missed
+        assert figures[school_class.pk].possible_lessons == students * days * school_class.lessons_per_day
+        total_possible += students * days * school_class.lessons_per_day
+        total_missed += missed
+    assert 0.03 <= total_missed / total_possible <= 0.08
+    marks = AttendanceMark.objects.filter(organisation=lyceum)
+    assert marks.filter(reason="illness").count() > marks.exclude(reason="illness").filter(kind="absent").count()
+    assert marks.filter(reason="unexcused").exists() and marks.filter(kind="late").exists()
+    assert 0 < marks.filter(reason="unknown").count() < 100
+
+
+def test_class_life_a_meeting_per_class_in_the_first_quarter_and_class_hours(lyceum) -> None:
+    for school_class in SchoolClass.objects.filter(organisation=lyceum):
+        assert ParentMeeting.objects.filter(
+            school_class=school_class, date__range=(dt.date(2026, 9, 1), dt.date(2026, 10, 24))
+        ).exists()
+    assert ClassHour.objects.filter(organisation=lyceum, status="held").count() > 300
+    assert (
+        ClassEvent.objects.filter(organisation=lyceum).count()
+        >= SchoolClass.objects.filter(organisation=lyceum).count()
+    )

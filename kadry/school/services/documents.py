@@ -1,0 +1,319 @@
+"""The class's documents: characteristics (register, draft, copies issued), the education plan, rendering.
+
+State changes are atomic, take ``actor=`` and write the change history; rendering turns the derived
+figures into DOCX (docxtpl templates under ``templates_docx/``) or PDF (HTML through WeasyPrint).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+
+from kadry.core.audit import record_change, snapshot
+from kadry.core.models import ChangeRecord, Organisation
+from kadry.lib.dates import short_date
+from kadry.lib.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, render_docx, render_pdf
+from kadry.school.models import (
+    Activity,
+    AttendanceMark,
+    Characteristic,
+    DutyShift,
+    EducationPlan,
+    Enrollment,
+    SchoolClass,
+    Student,
+)
+from kadry.school.queries.criteria import YearAnalysis
+from kadry.school.rules.passport import Passport
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates_docx"
+# What the access log says was opened.
+PASSPORT_ACCESS = "Социальный паспорт класса"
+CHARACTERISTIC_ACCESS = "Характеристика обучающегося"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    content: bytes
+    filename: str
+    content_type: str
+
+
+def docx(kind: str, context: dict[str, Any], stem: str) -> Rendered:
+    content = render_docx(TEMPLATES_DIR / f"{kind}.docx", context)
+    return Rendered(content, f"{stem}.docx", DOCX_CONTENT_TYPE)
+
+
+def pdf(template: str, context: dict[str, Any], stem: str) -> Rendered:
+    return Rendered(render_pdf(render_to_string(template, context)), f"{stem}.pdf", PDF_CONTENT_TYPE)
+
+
+# --- Social passport ---------------------------------------------------------------------------------
+
+
+def passport_context(
+    passport: Passport, *, school_class: SchoolClass, organisation: Organisation, named: bool
+) -> dict[str, Any]:
+    """Return the context of the passport document; the named lists only when ``named``."""
+    return {
+        "organisation": organisation.name,
+        "school_class": str(school_class),
+        "year": str(school_class.academic_year),
+        "on": short_date(passport.on),
+        "students": passport.students,
+        "boys": passport.boys,
+        "girls": passport.girls,
+        "with_any": passport.with_any_category,
+        "health": [{"group": label, "count": passport.health_groups[value]} for value, label in _health_labels()],
+        "lines": [
+            {
+                "label": line.label,
+                "count": line.count,
+                "names": ", ".join(student.name for student in line.students) if named else "",
+            }
+            for line in passport.lines
+        ],
+        "named": named,
+    }
+
+
+def _health_labels() -> list[tuple[str, str]]:
+    return [(str(value), str(label)) for value, label in Student.HealthGroup.choices]
+
+
+# --- Characteristic ----------------------------------------------------------------------------------
+
+
+def school_year_start(today: dt.date) -> dt.date:
+    """Return 1 September of the school year ``today`` belongs to."""
+    return dt.date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+
+
+def characteristic_draft(student: Student, *, today: dt.date, with_family: bool) -> str:
+    """Return the text of a new characteristic filled in from the records; the teacher edits it.
+
+    Family composition goes in only ``with_family`` (who may see social data, 152-ФЗ ст. 10).
+    """
+    enrolment = (
+        Enrollment.objects.active(on=today)
+        .filter(organisation_id=student.organisation_id, student=student)
+        .select_related("school_class")
+        .first()
+    )
+    since = (
+        Enrollment.objects.filter(organisation_id=student.organisation_id, student=student)
+        .order_by("start")
+        .values_list("start", flat=True)
+        .first()
+    )
+    start = school_year_start(today)
+    marks = AttendanceMark.objects.filter(
+        organisation_id=student.organisation_id, student=student, date__range=(start, today)
+    ).select_related("school_class")
+    days = lessons = late = 0
+    reasons: Counter[str] = Counter()
+    for mark in marks:
+        if mark.kind == AttendanceMark.Kind.LATE:
+            late += 1
+            continue
+        missed = mark.school_class.lessons_per_day if mark.whole_day else mark.lessons
+        lessons += missed
+        days += 1 if mark.whole_day else 0
+        reasons[mark.get_reason_display()] += missed
+    duties = DutyShift.objects.filter(
+        organisation_id=student.organisation_id, students=student, date__range=(start, today)
+    ).count()
+    activities = list(
+        Activity.objects.filter(organisation_id=student.organisation_id, student=student)
+        .filter(Q(end__isnull=True) | Q(end__gte=start))
+        .order_by("start")
+    )
+    she = student.sex == Student.Sex.FEMALE
+    name = f"{student.last_name} {student.first_name} {student.middle_name}".strip()
+    parts = [
+        f"{name}, {short_date(student.birth_date)} г. р., "
+        + (f"обучается в {enrolment.school_class} классе" if enrolment else "обучается в лицее")
+        + (f" (в лицее с {short_date(since)})." if since else "."),
+    ]
+    if lessons or late:
+        detail = "; ".join(f"{reason} — {count}" for reason, count in reasons.most_common())
+        parts.append(
+            f"С {short_date(start)} пропущено дней: {days}, уроков: {lessons}"
+            + (f" (по причинам: {detail})" if detail else "")
+            + f"; опозданий: {late}."
+        )
+    else:
+        parts.append(f"С {short_date(start)} занятий без пропусков и опозданий не имеет.")
+    if duties:
+        parts.append(f"Дежурил{'а' if she else ''} по классу {duties} раз(а).")
+    clubs = [a.name for a in activities if a.kind == Activity.Kind.CLUB]
+    roles = [a.name for a in activities if a.kind == Activity.Kind.SELF_GOVERNMENT]
+    contests = [
+        f"{a.name}{f' ({a.result})' if a.result else ''}" for a in activities if a.kind == Activity.Kind.COMPETITION
+    ]
+    if clubs:
+        parts.append("Занимается во внеурочной деятельности: " + ", ".join(clubs) + ".")
+    if roles:
+        parts.append("Участвует в ученическом самоуправлении: " + ", ".join(roles) + ".")
+    if contests:
+        parts.append("Участие в конкурсах и соревнованиях: " + ", ".join(contests) + ".")
+    if with_family:
+        guardians = list(student.guardians.all())
+        if guardians:
+            parts.append(
+                "Состав семьи: " + "; ".join(f"{g.get_relation_display()} — {g.full_name}" for g in guardians) + "."
+            )
+    parts.append("Характеристика выдана для представления по месту требования.")
+    return "\n\n".join(parts)
+
+
+CHARACTERISTIC_EXCLUDE = frozenset({"author"})
+
+
+@transaction.atomic
+def create_characteristic(*, actor: Any, student: Student, data: dict[str, Any]) -> Characteristic:
+    """Register a request for a characteristic with its text."""
+    characteristic = Characteristic.objects.create(
+        organisation_id=student.organisation_id, student=student, author=actor, **data
+    )
+    record_change(
+        actor=actor,
+        organisation_id=student.organisation_id,
+        subject=student,
+        section="Характеристики",
+        action=ChangeRecord.Action.CREATE,
+        obj=characteristic,
+        after=snapshot(characteristic, CHARACTERISTIC_EXCLUDE),
+    )
+    return characteristic
+
+
+@transaction.atomic
+def update_characteristic(*, actor: Any, characteristic: Characteristic, data: dict[str, Any]) -> Characteristic:
+    """Save the teacher's edits of a characteristic (the register's fields and the text)."""
+    before = snapshot(characteristic, CHARACTERISTIC_EXCLUDE)
+    for name, value in data.items():
+        setattr(characteristic, name, value)
+    characteristic.save(update_fields=list(data))
+    record_change(
+        actor=actor,
+        organisation_id=characteristic.organisation_id,
+        subject=characteristic.student,
+        section="Характеристики",
+        action=ChangeRecord.Action.UPDATE,
+        obj=characteristic,
+        before=before,
+        after=snapshot(characteristic, CHARACTERISTIC_EXCLUDE),
+    )
+    return characteristic
+
+
+def issue_copy(*, actor: Any, characteristic: Characteristic, issued_on: dt.date, issued_to: str) -> Characteristic:
+    """Record that a copy of the characteristic was given to ``issued_to`` on ``issued_on``."""
+    return update_characteristic(
+        actor=actor, characteristic=characteristic, data={"issued_on": issued_on, "issued_to": issued_to}
+    )
+
+
+def characteristic_context(
+    characteristic: Characteristic, *, organisation: Organisation, school_class: SchoolClass | None, teacher: str
+) -> dict[str, Any]:
+    return {
+        "organisation": organisation.name,
+        "student": str(characteristic.student),
+        "birth_date": short_date(characteristic.student.birth_date),
+        "school_class": str(school_class) if school_class else "",
+        "paragraphs": [p.strip() for p in characteristic.text.split("\n") if p.strip()],
+        "purpose": characteristic.purpose,
+        "requested_by": characteristic.requested_by,
+        "date": short_date(characteristic.issued_on or characteristic.requested_on),
+        "teacher": teacher,
+    }
+
+
+# --- Education plan and the yearly analysis ----------------------------------------------------------
+
+
+PLAN_FIELDS = ("goals", "directions", "analysis")
+
+
+@transaction.atomic
+def save_education_plan(*, actor: Any, school_class: SchoolClass, data: dict[str, Any]) -> EducationPlan:
+    """Create or update the class's education work plan (one per class)."""
+    plan = EducationPlan.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class).first()
+    if plan is None:
+        plan = EducationPlan.objects.create(
+            organisation_id=school_class.organisation_id, school_class=school_class, **data
+        )
+        record_change(
+            actor=actor,
+            organisation_id=school_class.organisation_id,
+            subject=school_class,
+            section="План воспитательной работы",
+            action=ChangeRecord.Action.CREATE,
+            obj=plan,
+            after=snapshot(plan),
+        )
+        return plan
+    before = snapshot(plan)
+    for name, value in data.items():
+        setattr(plan, name, value)
+    plan.save(update_fields=[*data, "updated_at"])
+    record_change(
+        actor=actor,
+        organisation_id=school_class.organisation_id,
+        subject=school_class,
+        section="План воспитательной работы",
+        action=ChangeRecord.Action.UPDATE,
+        obj=plan,
+        before=before,
+        after=snapshot(plan),
+    )
+    return plan
+
+
+def _pct(value: Any) -> str:
+    return "—" if value is None else f"{value} %"
+
+
+def plan_context(
+    plan: EducationPlan | None, analysis: YearAnalysis, *, school_class: SchoolClass, organisation: Organisation
+) -> dict[str, Any]:
+    def paragraphs(text: str) -> list[str]:
+        return [p.strip() for p in text.split("\n") if p.strip()]
+
+    return {
+        "organisation": organisation.name,
+        "school_class": str(school_class),
+        "year": str(school_class.academic_year),
+        "goals": paragraphs(plan.goals) if plan else [],
+        "directions": paragraphs(plan.directions) if plan else [],
+        "analysis": paragraphs(plan.analysis) if plan else [],
+        "rows": [
+            {
+                "period": str(row.period),
+                "attendance": _pct(row.criteria.attendance),
+                "meetings": row.meetings,
+                "hours_held": row.class_hours_held,
+                "hours_cancelled": row.class_hours_cancelled,
+                "events": row.events_held,
+                "clubs": _pct(row.criteria.clubs),
+            }
+            for row in analysis.rows
+        ],
+        "attendance": _pct(analysis.year.attendance),
+        "clubs": _pct(analysis.year.clubs),
+        "events_share": _pct(analysis.year.events),
+        "self_government": _pct(analysis.year.self_government),
+        "meetings": analysis.meetings,
+        "hours_held": analysis.class_hours_held,
+        "hours_cancelled": analysis.class_hours_cancelled,
+        "events": analysis.events_held,
+    }

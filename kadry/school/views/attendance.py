@@ -1,0 +1,287 @@
+"""Attendance pages: the day's grid (saved in one request), the week's check, unresolved reasons,
+the flags for the social pedagogue and deputy director, the thresholds and the period report.
+
+Access is the school's helpers': a class teacher reaches the classes they lead on the day, the
+administration and the social-psychological service every class; anything else answers 404.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from kadry.core.access import capability_required
+from kadry.core.models import Membership
+from kadry.core.permissions import Capability, role_can
+from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
+from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
+from kadry.school.access import classes_for, get_class_for
+from kadry.school.forms_attendance import DayForm, ReasonForm, ReportForm, ThresholdsForm, parse_grid
+from kadry.school.models import AttendanceMark, SchoolClass
+from kadry.school.queries import attendance as queries
+from kadry.school.services import attendance as services
+
+
+def require_class_side(membership: Membership | None) -> Membership:
+    """Return the membership if it works with classes (its own or all), else 404."""
+    if membership is None or not (
+        role_can(membership.role, Capability.CLASS_WORK) or role_can(membership.role, Capability.VIEW_ALL_CLASSES)
+    ):
+        raise Http404
+    return membership
+
+
+def reachable_classes(membership: Membership | None) -> QuerySet[SchoolClass]:
+    """Return the classes the membership reaches today; none (not 404) for a class teacher without a card."""
+    require_class_side(membership)
+    try:
+        return classes_for(membership)
+    except Http404:
+        return SchoolClass.objects.none()
+
+
+@dataclass
+class GridRow:
+    """A student's row of the grid: the stored mark, or what was posted when the day was refused."""
+
+    student: object
+    kind: str = "present"
+    whole_day: bool = True
+    lessons: int | None = None
+    minutes_late: int | None = None
+    reason: str = AttendanceMark.Reason.UNKNOWN
+    note: str = ""
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def _grid_url(pk: int, day: dt.date) -> str:
+    return f"{reverse('school:attendance_grid', args=[pk])}?date={day.isoformat()}"
+
+
+@login_required
+def grid(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the class's day and save it whole in one POST (regulation §6.1)."""
+    today = timezone.localdate()
+    day = DayForm(request.GET).day(today)
+    school_class = get_class_for(request.membership, pk, on=day)
+    students = queries.enrolled_students(school_class, day)
+    errors = services.AttendanceErrors()
+    posted: dict[int, services.MarkInput] = {}
+    status = 200
+    if request.method == "POST":
+        rows = parse_grid(request.POST, [student.pk for student in students])
+        try:
+            services.save_day(actor=request.user, school_class=school_class, date=day, marks=rows, today=today)
+        except services.AttendanceErrors as refused:
+            errors, status = refused, 422
+            posted = {row.student_id: row for row in rows}
+        else:
+            absent = sum(1 for row in rows if row.kind == AttendanceMark.Kind.ABSENT)
+            late = sum(1 for row in rows if row.kind == AttendanceMark.Kind.LATE)
+            messages.success(
+                request,
+                f"Посещаемость {school_class} за {day:%d.%m.%Y} сохранена: отсутствуют — {absent}, "
+                f"опоздали — {late}, присутствуют — {len(rows) - absent - late}.",
+            )
+            return redirect(_grid_url(pk, day))
+    elif request.method != "GET":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    stored = queries.day_marks(school_class, day, [student.pk for student in students]) if not posted else {}
+    grid_rows = []
+    for student in students:
+        row = GridRow(student, errors=errors.rows.get(student.pk, {}))
+        source = posted.get(student.pk) or stored.get(student.pk)
+        if source is not None and source.kind:
+            row.kind = source.kind
+            row.whole_day = source.whole_day
+            row.lessons = source.lessons or None
+            row.minutes_late = source.minutes_late
+            row.reason = source.reason
+            row.note = source.note
+        grid_rows.append(row)
+    context = {
+        "school_class": school_class,
+        "day": day,
+        "today": today,
+        "previous_day": day - dt.timedelta(days=1),
+        "next_day": day + dt.timedelta(days=1),
+        "rows": grid_rows,
+        "general_errors": errors.general,
+        "refusal": services.day_refusal(school_class, day, today),
+        "marked": school_class.attendance_days.filter(date=day).select_related("marked_by").first(),
+        "reasons": AttendanceMark.Reason.choices,
+    }
+    return render(request, "school/attendance/grid.html", context, status=status)
+
+
+@login_required
+def week(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the week's marks of the class and which still lack a reason (regulation §6.2)."""
+    day = DayForm(request.GET).day(timezone.localdate())
+    school_class = get_class_for(request.membership, pk, on=day)
+    days = queries.week_of(day)
+    rows = queries.week_rows(school_class, days)
+    context = {
+        "school_class": school_class,
+        "days": days,
+        "rows": rows,
+        "missing": sum(row.missing_reasons for row in rows),
+        "previous_week": days[0] - dt.timedelta(days=7),
+        "next_week": days[0] + dt.timedelta(days=7),
+        "reasons": AttendanceMark.Reason.choices,
+    }
+    return render(request, "school/attendance/week.html", context)
+
+
+@login_required
+def unresolved(request: HttpRequest) -> HttpResponse:
+    """List the marks whose reason is still unknown, in the classes the user reaches."""
+    marks = queries.unresolved_marks(reachable_classes(request.membership))
+    page = Paginator(marks, 100).get_page(request.GET.get("page"))
+    context = {"page": page, "marks": page.object_list, "reasons": AttendanceMark.Reason.choices}
+    return render(request, "school/attendance/unresolved.html", context)
+
+
+@login_required
+def set_reason(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the reason of one mark; htmx swaps the row, a plain form goes back where it came from."""
+    membership = require_class_side(request.membership)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    mark = get_object_or_404(
+        AttendanceMark.objects.select_related("student", "school_class").filter(
+            organisation_id=membership.organisation_id
+        ),
+        pk=pk,
+    )
+    # The class must be reachable on the day of the mark (a substitute resolves the days they led).
+    get_class_for(membership, mark.school_class_id, on=mark.date)
+    form = ReasonForm(request.POST)
+    error = ""
+    if form.is_valid():
+        mark = services.set_reason(actor=request.user, mark=mark, reason=form.cleaned_data["reason"])
+    else:
+        error = "Выберите причину из списка."
+    if request.htmx:
+        html = render_to_string(
+            "school/attendance/_reason_row.html",
+            {"mark": mark, "reasons": AttendanceMark.Reason.choices, "error": error, "saved": not error},
+            request=request,
+        )
+        return HttpResponse(html, status=422 if error else 200)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(
+            request, f"{mark.student}: причина пропуска {mark.date:%d.%m.%Y} — «{mark.get_reason_display()}»."
+        )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = reverse("school:attendance_unresolved")
+    return redirect(back)
+
+
+@capability_required(Capability.VIEW_ALL_CLASSES)
+def thresholds(request: HttpRequest) -> HttpResponse:
+    """Edit when unexcused absences flag a student."""
+    organisation_id = request.membership.organisation_id
+    current = services.thresholds_of(organisation_id)
+    form = ThresholdsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        services.save_thresholds(actor=request.user, organisation_id=organisation_id, **form.cleaned_data)
+        messages.success(request, "Пороги сохранены.")
+        return redirect("school:attendance_flags")
+    return render(request, "school/attendance/thresholds.html", {"form": form})
+
+
+@capability_required(Capability.VIEW_ALL_CLASSES)
+def flags(request: HttpRequest) -> HttpResponse:
+    """List the students flagged by unexcused absences (120-ФЗ ст. 14), with why."""
+    day = DayForm(request.GET).day(timezone.localdate())
+    current = services.thresholds_of(request.membership.organisation_id)
+    context = {
+        "flags": queries.flagged_students(classes_for(request.membership), current, day),
+        "thresholds": current,
+        "day": day,
+    }
+    return render(request, "school/attendance/flags.html", context)
+
+
+REPORT_HEADERS = [
+    "Класс",
+    "Обучающийся",
+    "Дней по болезни",
+    "Уроков по болезни",
+    "Дней по уважительной",
+    "Уроков по уважительной",
+    "Дней без уважительной",
+    "Уроков без уважительной",
+    "Дней, причина не выяснена",
+    "Уроков, причина не выяснена",
+    "Опозданий",
+    "Уроков по плану",
+    "Посещаемость, %",
+]
+
+
+def report_table(reports: list[queries.ClassReport]) -> list[list[object]]:
+    """Return the report as rows of REPORT_HEADERS: each class's students, then its total."""
+    table: list[list[object]] = []
+    for report in reports:
+        for row in [*report.students, report.total]:
+            values: list[object] = [str(report.school_class), row.label]
+            for group in queries.GROUPS:
+                values += [row.days[group], row.lessons[group]]
+            values += [row.late, row.planned_lessons, row.percentage]
+            table.append(values)
+    return table
+
+
+@login_required
+def report(request: HttpRequest) -> HttpResponse:
+    """Attendance for a period, per student and per class; ``format=xlsx|pdf`` downloads it."""
+    today = timezone.localdate()
+    classes = reachable_classes(request.membership)
+    data = request.GET if "start" in request.GET else {"start": today.replace(day=1), "end": today}
+    form = ReportForm(data, classes=classes)
+    reports: list[queries.ClassReport] = []
+    if form.is_valid():
+        chosen = form.cleaned_data["class"]
+        start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+        reports = queries.period_report(classes.filter(pk=chosen.pk) if chosen else classes, start, end)
+        title = f"Посещаемость {chosen or 'по классам'} за {start:%d.%m.%Y}–{end:%d.%m.%Y}"
+        filename = f"attendance_{start:%Y%m%d}_{end:%Y%m%d}"
+        output = request.GET.get("format")
+        if output == "xlsx":
+            content = table_to_xlsx("Посещаемость", REPORT_HEADERS, report_table(reports))
+            response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+            response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+            return response
+        if output == "pdf":
+            html = render_to_string(
+                "school/attendance/report_pdf.html",
+                {"title": title, "headers": REPORT_HEADERS, "table": report_table(reports), "reports": reports},
+            )
+            try:
+                content = render_pdf(html)
+            except PdfUnavailableError as error:
+                messages.error(request, str(error))
+            else:
+                response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
+                response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+                return response
+    query = request.GET.copy()
+    query.pop("format", None)
+    context = {"form": form, "reports": reports, "groups": queries.GROUPS, "query": query.urlencode()}
+    return render(request, "school/attendance/report.html", context)
