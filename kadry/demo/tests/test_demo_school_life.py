@@ -23,6 +23,7 @@ from kadry.school.models import (
     SchoolClass,
     StudentCategory,
 )
+from kadry.school.queries.attendance import period_report
 from kadry.school.queries.criteria import Span, class_figures
 from kadry.school.queries.passport import class_passport
 
@@ -117,3 +118,27 @@ def test_class_life_a_meeting_per_class_in_the_first_quarter_and_class_hours(lyc
         ClassEvent.objects.filter(organisation=lyceum).count()
         >= SchoolClass.objects.filter(organisation=lyceum).count()
     )
+
+
+def test_attendance_report_of_every_class_matches_plain_counts(lyceum) -> None:
+    """The period report (as the page and the XLSX show it) against counts made here from the raw marks."""
+    classes = SchoolClass.objects.filter(organisation=lyceum)
+    reports = period_report(classes, dt.date(2026, 9, 1), ON)
+    assert len(reports) == classes.count()
+    for report in reports:
+        school_class, total = report.school_class, report.total
+        absent = AttendanceMark.objects.filter(school_class=school_class, kind="absent")
+
+        def lessons(marks, per_day: int = school_class.lessons_per_day) -> int:
+            whole = marks.filter(whole_day=True).count() * per_day
+            return whole + sum(marks.filter(whole_day=False).values_list("lessons", flat=True))
+
+        assert total.lessons["illness"] == lessons(absent.filter(reason="illness"))
+        assert total.lessons["unknown"] == lessons(absent.filter(reason="unknown"))
+        assert total.lessons["unexcused"] == lessons(absent.filter(reason="unexcused"))
+        assert total.missed_lessons == lessons(absent)
+        assert total.days["illness"] == absent.filter(reason="illness", whole_day=True).count()
+        assert total.late == AttendanceMark.objects.filter(school_class=school_class, kind="late").count()
+        marked_days = AttendanceDay.objects.filter(school_class=school_class).count()
+        students = Enrollment.objects.filter(school_class=school_class).count()
+        assert total.planned_lessons == students * marked_days * school_class.lessons_per_day
