@@ -129,7 +129,7 @@ def test_class_page_queries_are_bounded(school, personas, size, django_assert_ma
     for student in enrol(seventh, size, start=timezone.localdate() - dt.timedelta(days=1)):
         StudentCategoryFactory(student=student, valid_from=D(2020, 1, 1))
     # session, user, membership, class, teachers, students, categories
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         response = personas["deputy_director"].client.get(reverse("school:class_detail", args=[seventh.pk]))
     assert response.status_code == 200
     assert len(response.context["students"]) == size

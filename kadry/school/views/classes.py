@@ -33,6 +33,7 @@ from kadry.school.models import (
     StudentCategory,
 )
 from kadry.school.services import classes as services
+from kadry.school.services.life import meeting_warnings
 
 
 def _reaches_classes(membership: object) -> bool:
@@ -107,6 +108,7 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "social": social,
             "teachers": teachers,
             "manages": role_can(membership.role, Capability.MANAGE_SCHOOL),
+            "meeting_warnings": meeting_warnings(school_class, today),
         },
     )
 
