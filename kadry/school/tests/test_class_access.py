@@ -128,7 +128,7 @@ def test_class_page_queries_are_bounded(school, personas, size, django_assert_ma
     seventh = SchoolClassFactory(organisation=school)
     for student in enrol(seventh, size, start=timezone.localdate() - dt.timedelta(days=1)):
         StudentCategoryFactory(student=student, valid_from=D(2020, 1, 1))
-    # session, user, membership, class, teachers, students, categories
+    # session, user, membership, class, teachers, students, categories, periods and meetings (§6.7 warning)
     with django_assert_max_num_queries(10):
         response = personas["deputy_director"].client.get(reverse("school:class_detail", args=[seventh.pk]))
     assert response.status_code == 200
