@@ -18,7 +18,7 @@ from kadry.school.models import (
     ClassEvent,
     ClassHour,
     ClassVisit,
-    DutyShift,
+    DutyRoster,
     IndividualWork,
     ParentMeeting,
     SafetyBriefing,
@@ -160,9 +160,9 @@ class SafetyBriefingForm(ClassForm):
         return cleaned
 
 
-class DutyShiftForm(ClassForm):
+class DutyRosterForm(ClassForm):
     class Meta:
-        model = DutyShift
+        model = DutyRoster
         fields = ["date", "place", "students"]
         widgets = {"date": DateInput()}
 

@@ -128,13 +128,13 @@ class Migration(migrations.Migration):
             },
         ),
         migrations.CreateModel(
-            name='DutyShift',
+            name='DutyRoster',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('date', models.DateField(verbose_name='дата')),
                 ('place', models.CharField(default='класс', max_length=200, verbose_name='пост')),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='core.organisation')),
-                ('school_class', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='duty_shifts', to='school.schoolclass')),
+                ('school_class', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='duty_rosters', to='school.schoolclass')),
                 ('students', models.ManyToManyField(related_name='+', to='school.student', verbose_name='дежурные')),
             ],
             options={
@@ -366,7 +366,7 @@ class Migration(migrations.Migration):
             index=models.Index(fields=['organisation', 'school_class', 'date'], name='visit_org_class_idx'),
         ),
         migrations.AddIndex(
-            model_name='dutyshift',
+            model_name='dutyroster',
             index=models.Index(fields=['organisation', 'school_class', 'date'], name='duty_org_class_idx'),
         ),
         migrations.AddConstraint(

@@ -1,5 +1,5 @@
 from kadry.school.models.attendance import AttendanceDay, AttendanceMark, AttendanceThresholds
-from kadry.school.models.life import ClassEvent, ClassHour, ClassVisit, DutyShift, ParentMeeting, SafetyBriefing
+from kadry.school.models.life import ClassEvent, ClassHour, ClassVisit, DutyRoster, ParentMeeting, SafetyBriefing
 from kadry.school.models.people import (
     AcademicYear,
     ClassTeacherAssignment,
@@ -25,7 +25,7 @@ __all__ = [
     "ClassTeacherAssignment",
     "ClassTeacherSubstitution",
     "ClassVisit",
-    "DutyShift",
+    "DutyRoster",
     "EducationPlan",
     "Enrollment",
     "Guardian",

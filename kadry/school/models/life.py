@@ -113,11 +113,11 @@ class SafetyBriefing(models.Model):
         return f"{self.get_kind_display()} {self.date:%d.%m.%Y}"
 
 
-class DutyShift(models.Model):
+class DutyRoster(models.Model):
     """A day of class duty (дежурство) with the students on duty."""
 
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
-    school_class = models.ForeignKey("school.SchoolClass", on_delete=models.CASCADE, related_name="duty_shifts")
+    school_class = models.ForeignKey("school.SchoolClass", on_delete=models.CASCADE, related_name="duty_rosters")
     date = models.DateField(_("дата"))
     place = models.CharField(_("пост"), max_length=200, default="класс")
     students = models.ManyToManyField("school.Student", verbose_name=_("дежурные"), related_name="+")

@@ -24,7 +24,7 @@ from kadry.school.models import (
     Activity,
     AttendanceMark,
     Characteristic,
-    DutyShift,
+    DutyRoster,
     EducationPlan,
     Enrollment,
     SchoolClass,
@@ -127,7 +127,7 @@ def characteristic_draft(student: Student, *, today: dt.date, with_family: bool)
         lessons += missed
         days += 1 if mark.whole_day else 0
         reasons[mark.get_reason_display()] += missed
-    duties = DutyShift.objects.filter(
+    duties = DutyRoster.objects.filter(
         organisation_id=student.organisation_id, students=student, date__range=(start, today)
     ).count()
     activities = list(

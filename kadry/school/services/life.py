@@ -23,7 +23,7 @@ from kadry.school.models import (
     ClassEvent,
     ClassHour,
     ClassVisit,
-    DutyShift,
+    DutyRoster,
     Enrollment,
     Guardian,
     IndividualWork,
@@ -320,9 +320,9 @@ def record_briefing(*, actor: Any, school_class: SchoolClass, data: dict[str, An
 
 
 @transaction.atomic
-def add_duty_shift(*, actor: Any, school_class: SchoolClass, data: dict[str, Any]) -> DutyShift:
+def add_duty_shift(*, actor: Any, school_class: SchoolClass, data: dict[str, Any]) -> DutyRoster:
     """Add a day of duty with the students on duty."""
-    shift = _create(DutyShift, school_class, data)
+    shift = _create(DutyRoster, school_class, data)
     _history(actor, school_class, "График дежурств", shift, Action.CREATE, after=snapshot(shift))
     return shift
 

@@ -16,8 +16,8 @@ from django.shortcuts import redirect, render
 
 from kadry.core.audit import record_access
 from kadry.school.access import get_class_for, get_student_for, sees_prevention
-from kadry.school.forms_life import ClassVisitForm, DutyShiftForm, IndividualWorkForm, SafetyBriefingForm
-from kadry.school.models import ClassEvent, ClassVisit, DutyShift, IndividualWork, SafetyBriefing, SchoolClass
+from kadry.school.forms_life import ClassVisitForm, DutyRosterForm, IndividualWorkForm, SafetyBriefingForm
+from kadry.school.models import ClassEvent, ClassVisit, DutyRoster, IndividualWork, SafetyBriefing, SchoolClass
 from kadry.school.services import life as services
 from kadry.school.views.life import class_for_request, context, may_write, refused, writable_class
 
@@ -72,12 +72,12 @@ def briefing_new(request: HttpRequest, pk: int) -> HttpResponse:
 def duty(request: HttpRequest, pk: int) -> HttpResponse:
     """The duty roster of the class; the form adds a day."""
     school_class = class_for_request(request, pk)
-    form = DutyShiftForm(request.POST or None, school_class=school_class) if may_write(request) else None
+    form = DutyRosterForm(request.POST or None, school_class=school_class) if may_write(request) else None
     if form is not None and request.method == "POST" and form.is_valid():
         services.add_duty_shift(actor=request.user, school_class=school_class, data=form.cleaned_data)
         messages.success(request, "Дежурство добавлено.")
         return redirect("school:duty", pk=school_class.pk)
-    rows = _of_class(DutyShift, school_class).prefetch_related("students")
+    rows = _of_class(DutyRoster, school_class).prefetch_related("students")
     data = context(request, school_class, "duty", form=form, shifts=rows)
     return render(request, "school/life/duty.html", data, status=400 if form is not None and form.errors else 200)
 

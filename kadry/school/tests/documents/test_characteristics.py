@@ -8,7 +8,7 @@ import pytest
 
 from kadry.core.models import AccessLogEntry, Membership
 from kadry.school.factories import GuardianFactory
-from kadry.school.models import Activity, AttendanceMark, Characteristic, DutyShift
+from kadry.school.models import Activity, AttendanceMark, Characteristic, DutyRoster
 
 Role = Membership.Role
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def student(class_7b, class_teacher):
         organisation=org, student=student, school_class=school_class, date=dt.date(2026, 10, 8), kind="late",
         minutes_late=10, reason="unexcused", author=user,
     )  # fmt: skip
-    duty = DutyShift.objects.create(organisation=org, school_class=school_class, date=dt.date(2026, 10, 9))
+    duty = DutyRoster.objects.create(organisation=org, school_class=school_class, date=dt.date(2026, 10, 9))
     duty.students.add(student)
     Activity.objects.create(organisation=org, student=student, kind="club", name="Шахматы", start=dt.date(2026, 9, 10))
     Activity.objects.create(
