@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -126,41 +126,53 @@ def length_of_service_on(sources: Sequence[Source], on: dt.date) -> LengthOfServ
     )
 
 
-def _prior_job_source(job: PriorJob) -> Source:
-    return Source(Period(job.start, job.end), job.position, job.employer, job.pedagogical)
+# Plain rows, not model instances: the report reads every period of an organisation, and building
+# thousands of model objects cost more than the arithmetic itself (issue #5 benchmark).
+_PRIOR_JOB_FIELDS = ("employee_id", "start", "end", "position", "employer", "pedagogical")
+_ASSIGNMENT_FIELDS = (
+    "employee_id",
+    "start",
+    "end",
+    "staffing_unit__position__name",
+    "staffing_unit__position__pedagogical_service",
+)
 
 
-def _assignment_source(assignment: Assignment) -> Source:
-    position = assignment.staffing_unit.position
-    return Source(Period(assignment.start, assignment.end), position.name, None, position.pedagogical_service)
+def _prior_job_rows(organisation_id: int) -> QuerySet[PriorJob]:
+    return PriorJob.objects.filter(organisation_id=organisation_id).values_list(*_PRIOR_JOB_FIELDS)
 
 
-def _prior_jobs(organisation_id: int) -> QuerySet[PriorJob]:
-    return PriorJob.objects.filter(organisation_id=organisation_id)
+def _assignment_rows(organisation_id: int) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(organisation_id=organisation_id).values_list(*_ASSIGNMENT_FIELDS)
 
 
-def _assignments(organisation_id: int) -> QuerySet[Assignment]:
-    return Assignment.objects.filter(organisation_id=organisation_id).select_related("staffing_unit__position")
+def _sources(prior_jobs: Iterable[tuple], assignments: Iterable[tuple]) -> dict[int, list[Source]]:
+    by_employee: dict[int, list[Source]] = defaultdict(list)
+    for employee_id, start, end, position, employer, pedagogical in prior_jobs:
+        by_employee[employee_id].append(Source(Period(start, end), position, employer, pedagogical))
+    for employee_id, start, end, position, pedagogical in assignments:
+        by_employee[employee_id].append(Source(Period(start, end), position, None, pedagogical))
+    return by_employee
 
 
 def sources_for_employee(employee: Employee) -> list[Source]:
     """Return the periods of work of one employee (two queries)."""
     organisation_id = employee.organisation_id
-    sources = [_prior_job_source(job) for job in _prior_jobs(organisation_id).filter(employee=employee)]
-    sources += [
-        _assignment_source(assignment) for assignment in _assignments(organisation_id).filter(employee=employee)
-    ]
-    return sorted(sources, key=lambda source: source.period.start)
+    by_employee = _sources(
+        _prior_job_rows(organisation_id).filter(employee=employee),
+        _assignment_rows(organisation_id).filter(employee=employee),
+    )
+    return sorted(by_employee.get(employee.pk, []), key=lambda source: source.period.start)
 
 
 def sources_for_organisation(organisation_id: int, on: dt.date) -> dict[int, list[Source]]:
     """Return the periods of work that began by ``on`` of every employee of an organisation (two queries)."""
-    by_employee: dict[int, list[Source]] = defaultdict(list)
-    for job in _prior_jobs(organisation_id).filter(start__lte=on):
-        by_employee[job.employee_id].append(_prior_job_source(job))
-    for assignment in _assignments(organisation_id).filter(start__lte=on):
-        by_employee[assignment.employee_id].append(_assignment_source(assignment))
-    return dict(by_employee)
+    return dict(
+        _sources(
+            _prior_job_rows(organisation_id).filter(start__lte=on),
+            _assignment_rows(organisation_id).filter(start__lte=on),
+        )
+    )
 
 
 @dataclass(frozen=True)
