@@ -2,7 +2,9 @@
 
 ``info``       print what the HTTP scenarios need (ids, a search term, the attendance grid URL if any).
 ``scenarios``  length of service vs one SQL query; Т-3 rows written with openpyxl alone; signing
-               100 orders one by one vs 8 threads at once. Prints one JSON object.
+               100 orders one by one vs 8 threads at once; importing 10,000 employees from CSV vs a
+               bare bulk insert; saving a class's attendance. Prints one JSON object.
+``import``     only the import and attendance scenarios (``--employees``, ``--rounds``).
 """
 
 from __future__ import annotations
@@ -29,17 +31,23 @@ django.setup()
 
 from django.db import connection, connections  # noqa: E402
 from django.db.models import Count  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import NoReverseMatch, reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from kadry.bench_data.generate import bench_users  # noqa: E402
-from kadry.core.models import Membership, Organisation  # noqa: E402
+from kadry.core.models import BackgroundJob, ChangeRecord, Membership, Organisation  # noqa: E402
 from kadry.employment import rules  # noqa: E402
 from kadry.employment.seniority import service_report, sources_for_organisation  # noqa: E402
+from kadry.lib.identifiers import snils_check_digits  # noqa: E402
 from kadry.orders.models import Order  # noqa: E402
 from kadry.orders.services import create_draft, save_item, sign_order  # noqa: E402
-from kadry.school.models import SchoolClass  # noqa: E402
+from kadry.school.models import Enrollment, SchoolClass, Student  # noqa: E402
+from kadry.school.queries.attendance import enrolled_students  # noqa: E402
+from kadry.school.services.attendance import MarkInput, day_refusal, save_day  # noqa: E402
+from kadry.staff import services_import  # noqa: E402
+from kadry.staff.importing import HEADERS  # noqa: E402
 from kadry.staff.models import Department, Employee  # noqa: E402
 from kadry.staff.queries import staffing_table  # noqa: E402
 
@@ -334,19 +342,208 @@ def signing(count: int, rounds: int, threads: int = 8) -> dict[str, Any]:
     }
 
 
+# Import of employees --------------------------------------------------------------------------------
+
+
+def _snils(n: int) -> str:
+    number = f"{200_000_000 + n:09d}"
+    return f"{number[:3]}-{number[3:6]}-{number[6:]} {snils_check_digits(number):02d}"
+
+
+def _inn(n: int) -> str:
+    def digit(digits: str, weights: tuple[int, ...]) -> str:
+        return str(sum(int(d) * w for d, w in zip(digits, weights, strict=False)) % 11 % 10)
+
+    digits = f"77{n:08d}"
+    digits += digit(digits, (7, 2, 4, 10, 3, 5, 9, 4, 6, 8))
+    return digits + digit(digits, (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8))
+
+
+def import_rows(count: int) -> list[dict[str, Any]]:
+    """Return ``count`` distinct, valid employees as the Employee model's fields."""
+    born = dt.date(1960, 1, 1)
+    return [
+        {
+            "personnel_number": f"И{n:05d}",
+            "last_name": f"Импортова{n}",
+            "first_name": "Мария",
+            "middle_name": "Петровна",
+            "sex": "F",
+            "birth_date": born + dt.timedelta(days=n % 15000),
+            "snils": _snils(n),
+            "inn": _inn(n),
+            "phone": f"+7 910 {n:07d}",
+            "email": f"i{n}@example.ru",
+        }
+        for n in range(count)
+    ]
+
+
+def import_csv(rows: list[dict[str, Any]]) -> bytes:
+    lines = [";".join(HEADERS)]
+    for row in rows:
+        sex = "Ж" if row["sex"] == "F" else "М"
+        cells = [row["personnel_number"], row["last_name"], row["first_name"], row["middle_name"], sex]
+        cells += [f"{row['birth_date']:%d.%m.%Y}", row["snils"], row["inn"], row["phone"], row["email"]]
+        lines.append(";".join(cells))
+    return "\n".join(lines).encode("utf-8")
+
+
+def _clear(organisation_id: int) -> None:
+    """Delete the imported rows in two statements, outside the timing."""
+    ChangeRecord.objects.filter(organisation_id=organisation_id)._raw_delete(connection.alias)
+    Employee.objects.filter(organisation_id=organisation_id)._raw_delete(connection.alias)
+
+
+def employee_import(count: int, rounds: int) -> dict[str, Any]:
+    """The import job end to end (file saved, queued, read, checked, written with history) vs a bare bulk insert.
+
+    Both commit; the rows are deleted between rounds. The import runs in a fresh organisation so that
+    no generated СНИЛС collides with the file's.
+    """
+    organisation = Organisation.objects.create(name="Бенчмарк импорта", short_name="Бенчмарк импорта")
+    hr = bench_users()["bench_hr"]
+    membership = Membership.objects.create(organisation=organisation, user=hr, role=Membership.Role.HR_INSPECTOR)
+    rows = import_rows(count)
+    content = import_csv(rows)
+
+    def full() -> None:
+        job = services_import.start_import(membership=membership, content=content, filename="staff.csv")
+        services_import.run_import_job(job.pk)
+        job.refresh_from_db()
+        if job.status != BackgroundJob.Status.DONE or job.result.get("created") != count:
+            raise SystemExit(f"import failed: {job.error} {str(job.result)[:300]}")
+
+    def bare() -> None:
+        Employee.objects.bulk_create(
+            (Employee(organisation_id=organisation.pk, **fields) for fields in rows), batch_size=1000
+        )
+
+    times: dict[str, list[float]] = {"import": [], "bulk": []}
+    for round_number in range(rounds):
+        order = ["import", "bulk"] if round_number % 2 == 0 else ["bulk", "import"]
+        for name in order:
+            elapsed, _value = _timed(full if name == "import" else bare)
+            times[name].append(elapsed)
+            _clear(organisation.pk)
+    full_s, bulk_s = statistics.median(times["import"]), statistics.median(times["bulk"])
+    # Where the time goes, once: reading, checking, writing.
+    started = time.perf_counter()
+    header, table = services_import.read_table(content, "staff.csv")
+    read_s = time.perf_counter() - started
+    plan = services_import.plan_for(
+        organisation_id=organisation.pk, header=header, rows=table, today=timezone.localdate()
+    )
+    check_s = time.perf_counter() - started - read_s
+    services_import.commit_import(actor=hr, organisation_id=organisation.pk, plan=plan)
+    write_s = time.perf_counter() - started - read_s - check_s
+    _clear(organisation.pk)
+    return {
+        "employees": count,
+        "import_s": full_s,
+        "bulk_insert_s": bulk_s,
+        "ratio": full_s / bulk_s,
+        "read_s": read_s,
+        "check_s": check_s,
+        "write_s": write_s,
+        "rounds": rounds,
+    }
+
+
+# Saving a class's attendance ------------------------------------------------------------------------
+
+
+def _class_of(size: int, org: int) -> tuple[SchoolClass, dt.date, list[Student]]:
+    """Return the largest class, a school day to mark and ``size`` of its students (enrolling more if needed)."""
+    today = timezone.localdate()
+    school_class = (
+        SchoolClass.objects.filter(organisation_id=org).annotate(n=Count("enrollments")).order_by("-n", "pk").first()
+    )
+    if school_class is None:
+        raise SystemExit("no classes in the bench data")
+    day = next(
+        (
+            today - dt.timedelta(days=back)
+            for back in range(60)
+            if not day_refusal(school_class, today - dt.timedelta(days=back), today)
+        ),
+        None,
+    )
+    if day is None:
+        raise SystemExit("no school day in the last 60 days")
+    students = enrolled_students(school_class, day)
+    missing = size - len(students)
+    if missing > 0:
+        extra = Student.objects.bulk_create(
+            Student(
+                organisation_id=org,
+                file_number=f"Б{school_class.pk}-{n}",
+                last_name=f"Посещаев{n}",
+                first_name="Иван",
+                sex="M",
+                birth_date=dt.date(2012, 1, 1),
+            )
+            for n in range(missing)
+        )
+        Enrollment.objects.bulk_create(
+            Enrollment(
+                organisation_id=org, student=student, school_class=school_class, start=day - dt.timedelta(days=1)
+            )
+            for student in extra
+        )
+        students = enrolled_students(school_class, day)
+    return school_class, day, students[:size]
+
+
+def attendance_save(size: int, rounds: int) -> dict[str, Any]:
+    """Time ``save_day`` for a class of ``size``: every round changes who is absent, so each save writes."""
+    org = bench_organisation_id()
+    actor = bench_users()["bench_director"]
+    school_class, day, students = _class_of(size, org)
+    times: list[float] = []
+    queries: list[int] = []
+    for round_number in range(max(rounds, 3) * 4):
+        absent = {students[(round_number * 3 + k) % len(students)].pk for k in range(3)}
+        marks = [MarkInput(student_id=s.pk, kind="absent" if s.pk in absent else "") for s in students]
+        with CaptureQueriesContext(connection) as captured:
+            elapsed, _value = _timed(
+                lambda marks=marks: save_day(actor=actor, school_class=school_class, date=day, marks=marks)
+            )
+        times.append(elapsed)
+        queries.append(len(captured))
+    return {
+        "students": len(students),
+        "median_ms": 1000 * statistics.median(times),
+        "max_ms": 1000 * max(times),
+        "queries": max(queries),
+        "queries_min": min(queries),
+        "saves": len(times),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=["info", "scenarios"])
+    parser.add_argument("what", choices=["info", "scenarios", "import"])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--orders", type=int, default=100)
+    parser.add_argument("--employees", type=int, default=10_000, help="rows of the import file")
     args = parser.parse_args()
     if args.what == "info":
         print(json.dumps(info()))
+        return
+    if args.what == "import":
+        result = {
+            "employee_import": employee_import(args.employees, args.rounds),
+            "attendance_save": attendance_save(30, args.rounds),
+        }
+        print(json.dumps(result))
         return
     result = {
         "length_of_service": length_of_service(args.rounds),
         "xlsx_baseline": xlsx_baseline(max(5, args.rounds * 5)),
         "signing": signing(args.orders, min(args.rounds, 2)),
+        "employee_import": employee_import(args.employees, args.rounds),
+        "attendance_save": attendance_save(30, args.rounds),
     }
     print(json.dumps(result))
 

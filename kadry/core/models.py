@@ -168,3 +168,50 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d.%m.%Y %H:%M} {self.what}: {self.subject_repr}"
+
+
+class BackgroundJob(models.Model):
+    """A piece of heavy work run by the task worker (an import): its status, progress and result."""
+
+    class Kind(models.TextChoices):
+        EMPLOYEE_IMPORT = "employee_import", _("Загрузка сотрудников из файла")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("в очереди")
+        RUNNING = "running", _("выполняется")
+        DONE = "done", _("выполнено")
+        FAILED = "failed", _("ошибка")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
+    kind = models.CharField(_("вид"), max_length=40, choices=Kind.choices)
+    title = models.CharField(_("название"), max_length=300)
+    status = models.CharField(_("состояние"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("готовность, %"), default=0)
+    # What the job was asked for (the uploaded file's name in storage) and what it produced.
+    params = models.JSONField(default=dict, blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    error = models.TextField(_("ошибка"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("запустил"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("создано"))
+    finished_at = models.DateTimeField(_("завершено"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("фоновая задача")
+        verbose_name_plural = _("фоновые задачи")
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # An organisation's jobs, newest first.
+            models.Index(fields=["organisation", "-created_at"], name="backgroundjob_org_created_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="backgroundjob_progress_max_100"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.staff.views import card, declension, registry, structure
+from kadry.staff.views import card, declension, importing, registry, structure
 
 urlpatterns = [
     path("employees/", registry.employee_list, name="employee_list"),
     path("employees/new/", registry.employee_create, name="employee_create"),
+    path("employees/import/", importing.employee_import, name="employee_import"),
+    path("employees/import/template.xlsx", importing.employee_import_template, name="employee_import_template"),
+    path("employees/import/jobs/<int:pk>/", importing.employee_import_job, name="employee_import_job"),
     path("employees/<int:pk>/", card.employee_card, name="employee_card"),
     path("employees/<int:pk>/edit/", card.employee_edit, name="employee_edit"),
     path("employees/<int:pk>/military/", card.military_edit, name="military_edit"),

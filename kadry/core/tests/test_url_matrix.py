@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from kadry.core.models import ApiToken, Membership
+from kadry.core.models import ApiToken, BackgroundJob, Membership
 from kadry.documents.models import GeneratedDocument
 from kadry.orders import services as orders
 from kadry.orders.models import Order
@@ -52,6 +52,9 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "access_log_export": (LOG, 200),
     "employee_list": (STAFF, 200),
     "employee_create": (HR, 200),
+    "employee_import": (HR, 200),
+    "employee_import_template": (HR, 200),
+    "employee_import_job": (HR, 200),
     "employee_card": (CARD, 200),
     "employee_edit": (HR, 200),
     "military_edit": (HR, 200),
@@ -210,6 +213,13 @@ def world(school, personas):
         created_at=timezone.now(),
     )
     job.file.save("cards.zip", ContentFile(b"PK"))
+    import_job = BackgroundJob.objects.create(
+        organisation=school,
+        kind=BackgroundJob.Kind.EMPLOYEE_IMPORT,
+        title="Загрузка сотрудников",
+        created_by=hr.user,
+        created_at=timezone.now(),
+    )
     e, job_pk = employee.pk, PriorJob.objects.get(employee=employee).pk
     pupil = EnrollmentFactory(school_class__organisation=school, start=timezone.localdate() - dt.timedelta(days=30))
     life = {"organisation": school, "school_class": pupil.school_class, "date": timezone.localdate()}
@@ -234,6 +244,7 @@ def world(school, personas):
         "employee_edit": [e],
         "military_edit": [e],
         "employee_name_forms": [e],
+        "employee_import_job": [import_job.pk],
         "position_name_forms": [unit.position_id],
         "section_add": [e, "prior-jobs"],
         "section_edit": [e, "prior-jobs", job_pk],

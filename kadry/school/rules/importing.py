@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kadry.lib.tables import RowError, parse_date
+
 CLASS = "Класс"
 FILE_NUMBER = "Номер личного дела"
 LAST_NAME = "Фамилия"
@@ -73,13 +75,6 @@ CLASS_NAME = re.compile(r"^\s*(\d{1,2})\s*-?\s*([А-ЯЁа-яё]{1,3})\s*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int  # the row number as the spreadsheet shows it (the header is row 1)
-    column: str
-    message: str
-
-
 @dataclass
 class GuardianRecord:
     full_name: str
@@ -130,21 +125,6 @@ def class_key(value: Any) -> tuple[int, str] | None:
     if not 1 <= grade <= 11:
         return None
     return grade, match.group(2).upper()
-
-
-def parse_date(value: Any) -> dt.date | None:
-    """Return a date from a cell: a date (XLSX), «ДД.ММ.ГГГГ» or «ГГГГ-ММ-ДД»; None if it is none of them."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value or "").strip()
-    for pattern in ("%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(text, pattern).date()  # noqa: DTZ007 - a calendar date, no time
-        except ValueError:
-            continue
-    return None
 
 
 def _text(value: Any) -> str:

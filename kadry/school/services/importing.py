@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django.db import transaction
@@ -15,35 +13,6 @@ from kadry.school.models import AcademicYear, Enrollment, Guardian, SchoolClass,
 from kadry.school.rules.importing import COLUMNS, HEADERS, ImportPlan, RowError, plan_import
 
 SECTION = "Импорт обучающихся"
-
-
-class TableError(ValueError):
-    """The file is not a table we can read."""
-
-
-def read_table(content: bytes, filename: str) -> tuple[list[Any], list[list[Any]]]:
-    """Return the header and rows of the first sheet of an XLSX file, or of a CSV file (UTF-8 or cp1251; ``;`` or ``,``)."""
-    if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        except Exception as error:  # openpyxl raises many kinds for a broken file
-            raise TableError("Не удалось прочитать файл XLSX.") from error
-        rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
-        workbook.close()
-    elif filename.lower().endswith(".csv"):
-        try:
-            text = content.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = content.decode("cp1251", errors="replace")
-        delimiter = max(";,\t", key=text.split("\n", 1)[0].count)
-        rows = [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
-    else:
-        raise TableError("Загрузите файл CSV или XLSX.")
-    if not rows:
-        raise TableError("Файл пуст.")
-    return rows[0], rows[1:]
 
 
 def template_xlsx() -> bytes:

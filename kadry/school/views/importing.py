@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 
 from kadry.core.access import capability_required
 from kadry.core.permissions import Capability
+from kadry.lib.tables import TableError, read_table
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE
 from kadry.school.forms_classes import ImportForm
 from kadry.school.services import importing
@@ -32,8 +33,8 @@ def import_students(request: HttpRequest) -> HttpResponse:
             except binascii.Error:
                 content, filename = b"", ""
         try:
-            header, rows = importing.read_table(content, filename)
-        except importing.TableError as error:
+            header, rows = read_table(content, filename)
+        except TableError as error:
             form.add_error("file", str(error))
         else:
             year = data["academic_year"]

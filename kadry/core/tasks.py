@@ -1,0 +1,14 @@
+"""Background tasks run on ``BackgroundJob`` rows (Django's Tasks API: a database queue and ``manage.py db_worker``)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def import_employees(job_id: int) -> None:
+    """Import the employees of a queued ``BackgroundJob``'s file, all or nothing, reporting progress."""
+    # Imported here: the staff app is built on core, not the other way round.
+    from kadry.staff.services_import import run_import_job
+
+    run_import_job(job_id)
