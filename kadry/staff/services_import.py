@@ -163,7 +163,7 @@ def start_import(*, membership: Membership, content: bytes, filename: str) -> Ba
         created_by=membership.user,
         created_at=timezone.now(),
     )
-    from kadry.core.tasks import import_employees
+    from kadry.staff.tasks import import_employees
 
     # The worker must find the committed row.
     transaction.on_commit(lambda: import_employees.enqueue(job.pk))
