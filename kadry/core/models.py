@@ -175,6 +175,7 @@ class BackgroundJob(models.Model):
 
     class Kind(models.TextChoices):
         EMPLOYEE_IMPORT = "employee_import", _("Загрузка сотрудников из файла")
+        STUDENT_IMPORT = "student_import", _("Загрузка обучающихся из файла")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("в очереди")

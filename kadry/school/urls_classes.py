@@ -20,4 +20,5 @@ urlpatterns = [
     path("students/<int:pk>/withdraw/", students.student_withdraw, name="student_withdraw"),
     path("import/", importing.import_students, name="import"),
     path("import/template.xlsx", importing.import_template, name="import_template"),
+    path("import/jobs/<int:pk>/", importing.import_job, name="import_job"),
 ]

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import uuid
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from kadry.core.audit import display_value
+from kadry.core.jobs import (
+    create_upload_job,
+    discard_upload,
+    fail_with_row_errors,
+    finish_job,
+    read_upload,
+    save_job,
+    take_job,
+)
 from kadry.core.models import BackgroundJob, ChangeRecord, Membership
 from kadry.lib.tables import TableError, read_table
 from kadry.lib.text import search_key
@@ -28,8 +34,6 @@ logger = logging.getLogger(__name__)
 
 SOURCE = "Загрузка из файла"
 BATCH = 1000
-# Errors kept in the job's result for the page: enough to fix a file, small enough to show.
-ERRORS_SHOWN = 200
 
 __all__ = ["TableError", "read_table"]
 
@@ -146,22 +150,15 @@ def creation_changes() -> Callable[[Employee], dict[str, list[str]]]:
     return changes
 
 
-def _storage_name(organisation_id: int, filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower()
-    return f"imports/{organisation_id}/{uuid.uuid4().hex}{suffix}"
-
-
 @transaction.atomic
 def start_import(*, membership: Membership, content: bytes, filename: str) -> BackgroundJob:
-    """Keep the uploaded file under MEDIA_ROOT/imports/ and queue its import; return the job row."""
-    name = default_storage.save(_storage_name(membership.organisation_id, filename), ContentFile(content))
-    job = BackgroundJob.objects.create(
-        organisation_id=membership.organisation_id,
+    """Keep the uploaded file and queue its import; return the job row."""
+    job = create_upload_job(
+        membership=membership,
         kind=BackgroundJob.Kind.EMPLOYEE_IMPORT,
         title=f"Загрузка сотрудников из файла «{PurePath(filename).name[:200]}»",
-        params={"file": name, "filename": filename, "membership_id": membership.pk},
-        created_by=membership.user,
-        created_at=timezone.now(),
+        content=content,
+        filename=filename,
     )
     from kadry.staff.tasks import import_employees
 
@@ -170,55 +167,37 @@ def start_import(*, membership: Membership, content: bytes, filename: str) -> Ba
     return job
 
 
-def _save(job: BackgroundJob, **values: Any) -> None:
-    for name, value in values.items():
-        setattr(job, name, value)
-    job.save(update_fields=list(values))
-
-
 def run_import_job(job_id: int) -> None:
     """Read the job's file, check and write it all or nothing, reporting progress on the job row.
 
     Reading and checking run outside the transaction so that each progress update is committed
     and shown at once; the writes are one transaction, whose end is the last step.
     """
-    job = BackgroundJob.objects.get(pk=job_id)
-    if job.status != BackgroundJob.Status.QUEUED:
+    job = take_job(job_id)
+    if job is None:
         return  # Already taken by another worker, or retried after it finished.
-    _save(job, status=BackgroundJob.Status.RUNNING, progress=1)
-    name = job.params["file"]
     try:
         membership = Membership.objects.select_related("user").get(pk=job.params["membership_id"])
-        with default_storage.open(name, "rb") as stored:
-            content = stored.read()
-        header, rows = read_table(content, job.params.get("filename", name))
-        _save(job, progress=10)
+        header, rows = read_table(read_upload(job), job.params.get("filename", job.params["file"]))
+        save_job(job, progress=10)
 
         def checked(done: int, total: int) -> None:
-            _save(job, progress=10 + 60 * done // max(total, 1))
+            save_job(job, progress=10 + 60 * done // max(total, 1))
 
         today = timezone.localdate()
         plan = plan_for(organisation_id=job.organisation_id, header=header, rows=rows, today=today, progress=checked)
         if plan.errors:
-            _finish(
-                job,
-                BackgroundJob.Status.FAILED,
-                error=f"В файле ошибок: {len(plan.errors)}. Ничего не загружено — исправьте файл и загрузите его снова.",
-                result={
-                    "errors": [[e.row, e.column, e.message] for e in plan.errors[:ERRORS_SHOWN]],
-                    "error_count": len(plan.errors),
-                },
-            )
+            fail_with_row_errors(job, plan.errors)
         else:
-            _save(job, progress=70)
+            save_job(job, progress=70)
             created = commit_import(actor=membership.user, organisation_id=job.organisation_id, plan=plan)
-            _finish(job, BackgroundJob.Status.DONE, result={"created": created})
+            finish_job(job, BackgroundJob.Status.DONE, result={"created": created})
     except TableError as error:
-        _finish(job, BackgroundJob.Status.FAILED, error=str(error))
+        finish_job(job, BackgroundJob.Status.FAILED, error=str(error))
     except IntegrityError:
         # A card with the same СНИЛС or табельный номер was saved while the file was being checked.
         logger.warning("Employee import job %s hit a uniqueness conflict", job_id)
-        _finish(
+        finish_job(
             job,
             BackgroundJob.Status.FAILED,
             error="Пока файл проверялся, в организации появились сотрудники с теми же СНИЛС или табельными "
@@ -226,15 +205,6 @@ def run_import_job(job_id: int) -> None:
         )
     except Exception as error:
         logger.exception("Employee import job %s failed", job_id)
-        _finish(job, BackgroundJob.Status.FAILED, error=str(error)[:2000] or error.__class__.__name__)
+        finish_job(job, BackgroundJob.Status.FAILED, error=str(error)[:2000] or error.__class__.__name__)
     finally:
-        default_storage.delete(name)
-
-
-def _finish(job: BackgroundJob, status: str, *, error: str = "", result: dict[str, Any] | None = None) -> None:
-    values: dict[str, Any] = {"status": status, "error": error, "finished_at": timezone.now()}
-    if status == BackgroundJob.Status.DONE:
-        values["progress"] = 100
-    if result is not None:
-        values["result"] = result
-    _save(job, **values)
+        discard_upload(job)

@@ -118,6 +118,7 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "school:student_withdraw": (SCHOOL_MANAGERS, 200),
     "school:import": (SCHOOL_MANAGERS, 200),
     "school:import_template": (SCHOOL_MANAGERS, 200),
+    "school:import_job": (SCHOOL_MANAGERS, 200),
     # Attendance (kadry/school/urls_attendance.py): a class page needs the class; lists need class work.
     "school:attendance_grid": (SCHOOL_CLASSES, 200),
     "school:attendance_week": (SCHOOL_CLASSES, 200),
@@ -220,6 +221,13 @@ def world(school, personas):
         created_by=hr.user,
         created_at=timezone.now(),
     )
+    student_import_job = BackgroundJob.objects.create(
+        organisation=school,
+        kind=BackgroundJob.Kind.STUDENT_IMPORT,
+        title="Загрузка обучающихся",
+        created_by=hr.user,
+        created_at=timezone.now(),
+    )
     e, job_pk = employee.pk, PriorJob.objects.get(employee=employee).pk
     pupil = EnrollmentFactory(school_class__organisation=school, start=timezone.localdate() - dt.timedelta(days=30))
     life = {"organisation": school, "school_class": pupil.school_class, "date": timezone.localdate()}
@@ -245,6 +253,7 @@ def world(school, personas):
         "military_edit": [e],
         "employee_name_forms": [e],
         "employee_import_job": [import_job.pk],
+        "school:import_job": [student_import_job.pk],
         "position_name_forms": [unit.position_id],
         "section_add": [e, "prior-jobs"],
         "section_edit": [e, "prior-jobs", job_pk],

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import PurePath
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
-from kadry.core.models import ChangeRecord
+from kadry.core.jobs import (
+    create_upload_job,
+    discard_upload,
+    fail_with_row_errors,
+    finish_job,
+    read_upload,
+    save_job,
+    take_job,
+)
+from kadry.core.models import BackgroundJob, ChangeRecord, Membership
+from kadry.lib.tables import TableError, read_table
 from kadry.lib.xlsx import table_to_xlsx
 from kadry.school.models import AcademicYear, Enrollment, Guardian, SchoolClass, Student
 from kadry.school.rules.importing import COLUMNS, HEADERS, ImportPlan, RowError, plan_import
+
+logger = logging.getLogger(__name__)
 
 SECTION = "Импорт обучающихся"
 
@@ -164,3 +178,58 @@ def commit_import(*, actor: Any, organisation_id: int, year: AcademicYear, plan:
         batch_size=500,
     )
     return plan
+
+
+@transaction.atomic
+def start_import(
+    *, membership: Membership, year: AcademicYear, create_classes: bool, content: bytes, filename: str
+) -> BackgroundJob:
+    """Keep the uploaded file and queue its import as a background job; return the job row."""
+    job = create_upload_job(
+        membership=membership,
+        kind=BackgroundJob.Kind.STUDENT_IMPORT,
+        title=f"Загрузка обучающихся из файла «{PurePath(filename).name[:200]}»",
+        content=content,
+        filename=filename,
+        year_id=year.pk,
+        create_classes=create_classes,
+    )
+    from kadry.school.tasks import import_students
+
+    # The worker must find the committed row.
+    transaction.on_commit(lambda: import_students.enqueue(job.pk))
+    return job
+
+
+def run_import_job(job_id: int) -> None:
+    """Plan the job's file against the database again (it may have changed) and commit it, all or nothing."""
+    job = take_job(job_id)
+    if job is None:
+        return
+    try:
+        membership = Membership.objects.select_related("user").get(pk=job.params["membership_id"])
+        year = AcademicYear.objects.get(pk=job.params["year_id"], organisation_id=job.organisation_id)
+        header, rows = read_table(read_upload(job), job.params["filename"])
+        save_job(job, progress=20)
+        plan = plan_for(
+            organisation_id=job.organisation_id,
+            year=year,
+            header=header,
+            rows=rows,
+            create_classes=job.params["create_classes"],
+        )
+        if not plan.errors:
+            save_job(job, progress=50)
+            plan = commit_import(actor=membership.user, organisation_id=job.organisation_id, year=year, plan=plan)
+        if plan.errors:
+            fail_with_row_errors(job, plan.errors)
+        else:
+            result = {"created": plan.created, "updated": plan.updated, "new_classes": len(plan.new_classes)}
+            finish_job(job, BackgroundJob.Status.DONE, result=result)
+    except TableError as error:
+        finish_job(job, BackgroundJob.Status.FAILED, error=str(error))
+    except Exception as error:
+        logger.exception("Student import job %s failed", job_id)
+        finish_job(job, BackgroundJob.Status.FAILED, error=str(error)[:2000] or error.__class__.__name__)
+    finally:
+        discard_upload(job)

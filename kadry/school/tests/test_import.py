@@ -8,6 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from kadry.core.models import BackgroundJob
 from kadry.school.factories import AcademicYearFactory, StudentFactory
 from kadry.school.models import Enrollment, Guardian, SchoolClass, Student
 from kadry.school.rules.importing import RowError, plan_import
@@ -82,20 +83,40 @@ def test_dry_run_shows_errors_and_writes_nothing(personas, year) -> None:
     assert not Student.objects.exists() and not SchoolClass.objects.exists()
 
 
-def test_commit_writes_everything_in_one_go(personas, year, django_assert_max_num_queries) -> None:
+@pytest.fixture
+def _jobs_run_at_once(settings, tmp_path) -> None:
+    """Uploaded files under a temporary MEDIA_ROOT; tasks run at once."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.mark.usefixtures("_jobs_run_at_once")
+def test_commit_runs_as_a_job_and_writes_everything_in_one_go(
+    personas, year, django_capture_on_commit_callbacks
+) -> None:
     rows = [
         [f"{7 + n % 2}Б", str(1000 + n), f"Ученик{n}", "Иван", "М", "01.02.2013", f"Родитель {n}"] for n in range(300)
     ]
     client = personas["deputy_director"].client
-    response = client.post(
-        reverse("school:import"), {"academic_year": year.pk, "file": _csv(rows), "create_classes": "on", "commit": "1"}
-    )
-    assert response.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("school:import"),
+            {"academic_year": year.pk, "file": _csv(rows), "create_classes": "on", "commit": "1"},
+        )
+    job = BackgroundJob.objects.get()
+    assert response["Location"] == reverse("school:import_job", args=[job.pk])
+    assert (job.status, job.progress, job.result) == ("done", 100, {"created": 300, "updated": 0, "new_classes": 2})
     assert Student.objects.count() == 300 and Enrollment.objects.count() == 300 and Guardian.objects.count() == 300
     assert SchoolClass.objects.count() == 2
+    page = client.get(reverse("school:import_job", args=[job.pk]))
+    assert "Новых обучающихся: 300" in page.content.decode()
+    assert personas["hr_inspector"].client.get(reverse("school:import_job", args=[job.pk])).status_code == 404
 
 
-def test_commit_is_all_or_nothing_when_the_database_refuses_a_row(personas, year, school) -> None:
+@pytest.mark.usefixtures("_jobs_run_at_once")
+def test_commit_is_all_or_nothing_when_the_database_refuses_a_row(
+    personas, year, school, django_capture_on_commit_callbacks
+) -> None:
     other = AcademicYearFactory(organisation=school, name="2025/2026", start=D(2025, 9, 1), end=D(2026, 8, 31))
     moved = StudentFactory(organisation=school, file_number="102")
     Enrollment.objects.create(
@@ -105,11 +126,15 @@ def test_commit_is_all_or_nothing_when_the_database_refuses_a_row(personas, year
         start=D(2026, 9, 1),
     )
     rows = [GOOD, ["7Б", "102", "Иванов", "Иван", "М", "01.02.2013", ""]]
-    response = personas["deputy_director"].client.post(
-        reverse("school:import"), {"academic_year": year.pk, "file": _csv(rows), "create_classes": "on", "commit": "1"}
-    )
-    assert response.status_code == 400
-    assert [(e.row, e.column) for e in response.context["plan"].errors] == [(3, "Класс")]
+    with django_capture_on_commit_callbacks(execute=True):
+        personas["deputy_director"].client.post(
+            reverse("school:import"),
+            {"academic_year": year.pk, "file": _csv(rows), "create_classes": "on", "commit": "1"},
+        )
+
+    job = BackgroundJob.objects.get()
+    assert job.status == "failed"
+    assert [(row, column) for row, column, _message in job.result["errors"]] == [(3, "Класс")]
     assert list(Student.objects.values_list("file_number", flat=True)) == ["102"]
     assert not SchoolClass.objects.filter(grade=7).exists() and other.pk
 

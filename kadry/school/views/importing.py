@@ -5,11 +5,11 @@ from __future__ import annotations
 import base64
 import binascii
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from kadry.core.access import capability_required
+from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability
 from kadry.lib.tables import TableError, read_table
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE
@@ -46,16 +46,15 @@ def import_students(request: HttpRequest) -> HttpResponse:
                 create_classes=data["create_classes"],
             )
             if "commit" in request.POST and not plan.errors:
-                plan = importing.commit_import(
-                    actor=request.user, organisation_id=organisation_id, year=year, plan=plan
+                # The checked file is committed by a background job (a whole school's register can be large).
+                job = importing.start_import(
+                    membership=request.membership,
+                    year=year,
+                    create_classes=data["create_classes"],
+                    content=content,
+                    filename=filename,
                 )
-                if not plan.errors:
-                    messages.success(
-                        request,
-                        f"Загружено: новых обучающихся — {plan.created}, обновлено — {plan.updated}, "
-                        f"новых классов — {len(plan.new_classes)}.",
-                    )
-                    return redirect("school:home")
+                return redirect("school:import_job", pk=job.pk)
             form = ImportForm(
                 initial={
                     "academic_year": year,
@@ -74,3 +73,15 @@ def import_template(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(importing.template_xlsx(), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="import-students.xlsx"'
     return response
+
+
+@capability_required(Capability.MANAGE_SCHOOL)
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    job = get_object_or_404(
+        BackgroundJob.objects.select_related("created_by"),
+        pk=pk,
+        organisation_id=request.membership.organisation_id,
+        kind=BackgroundJob.Kind.STUDENT_IMPORT,
+    )
+    template = "school/classes/_import_job_status.html" if request.htmx else "school/classes/import_job.html"
+    return render(request, template, {"job": job})
