@@ -17,6 +17,16 @@ from kadry.staff.queries import staffing_table
 D = dt.date
 
 
+def _draft_hire(persona, units, employee):
+    """Draft the hire of ``employee`` into the maths rate from 1 September 2026."""
+    return make_order(
+        persona,
+        Order.Kind.HIRE,
+        D(2026, 9, 1),
+        {"employee": employee, "date": D(2026, 9, 1), "staffing_unit": units["maths"], **HIRE},
+    )
+
+
 def _occupied(school, unit, on):
     sections, _total = staffing_table(school.pk, on)
     return next(line.occupied for section in sections for u, line in section.rows if u.pk == unit.pk)
@@ -25,12 +35,7 @@ def _occupied(school, unit, on):
 @pytest.mark.django_db
 def test_hire_transfer_dismissal_leave_the_right_history(hr_inspector, director, units, ivanova) -> None:
     school = hr_inspector.organisation
-    hire = make_order(
-        hr_inspector,
-        Order.Kind.HIRE,
-        D(2026, 9, 1),
-        {"employee": ivanova, "date": D(2026, 9, 1), "staffing_unit": units["maths"], **HIRE},
-    )
+    hire = _draft_hire(hr_inspector, units, ivanova)
     services.sign_order(actor=director.user, order=hire)
     transfer = make_order(
         hr_inspector,
@@ -95,12 +100,7 @@ def test_hire_transfer_dismissal_leave_the_right_history(hr_inspector, director,
 
 @pytest.mark.django_db
 def test_signed_order_refuses_edits_and_deletion(hr_inspector, director, units, ivanova) -> None:
-    order = make_order(
-        hr_inspector,
-        Order.Kind.HIRE,
-        D(2026, 9, 1),
-        {"employee": ivanova, "date": D(2026, 9, 1), "staffing_unit": units["maths"], **HIRE},
-    )
+    order = _draft_hire(hr_inspector, units, ivanova)
     services.sign_order(actor=director.user, order=order)
     item = order.items.get()
 
@@ -120,12 +120,7 @@ def test_signed_order_refuses_edits_and_deletion(hr_inspector, director, units, 
 def test_cancelling_a_dismissal_restores_the_assignment_and_invalidates_the_entry(
     hr_inspector, director, units, ivanova
 ) -> None:
-    hire = make_order(
-        hr_inspector,
-        Order.Kind.HIRE,
-        D(2026, 9, 1),
-        {"employee": ivanova, "date": D(2026, 9, 1), "staffing_unit": units["maths"], **HIRE},
-    )
+    hire = _draft_hire(hr_inspector, units, ivanova)
     services.sign_order(actor=director.user, order=hire)
     dismissal = make_order(
         hr_inspector,
@@ -163,12 +158,7 @@ def test_cancelling_a_dismissal_restores_the_assignment_and_invalidates_the_entr
 def test_cancelling_a_hire_frees_the_rate_and_needs_later_orders_cancelled_first(
     hr_inspector, director, units, ivanova
 ) -> None:
-    hire = make_order(
-        hr_inspector,
-        Order.Kind.HIRE,
-        D(2026, 9, 1),
-        {"employee": ivanova, "date": D(2026, 9, 1), "staffing_unit": units["maths"], **HIRE},
-    )
+    hire = _draft_hire(hr_inspector, units, ivanova)
     services.sign_order(actor=director.user, order=hire)
     award = make_order(
         hr_inspector,
@@ -258,12 +248,7 @@ def test_two_hires_into_one_rate_in_the_same_order_are_refused_whole(hr_inspecto
 
 @pytest.mark.django_db
 def test_no_transfer_of_a_dismissed_person_and_no_dismissal_before_hire(hr_inspector, director, units, ivanova) -> None:
-    hire = make_order(
-        hr_inspector,
-        Order.Kind.HIRE,
-        D(2026, 9, 1),
-        {"employee": ivanova, "date": D(2026, 9, 1), "staffing_unit": units["maths"], **HIRE},
-    )
+    hire = _draft_hire(hr_inspector, units, ivanova)
     early = make_order(
         hr_inspector,
         Order.Kind.DISMISSAL,
