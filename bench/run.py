@@ -68,8 +68,12 @@ def _scales(quick: bool) -> list[Scale]:
 # Databases --------------------------------------------------------------------------------------------
 
 
-def _database_url(label: str) -> str:
-    """Return the bench database of ``label``, created empty: PostgreSQL when DATABASE_URL says so."""
+def _database_url(label: str, reuse: bool = False) -> str:
+    """Return the bench database of ``label``: PostgreSQL when DATABASE_URL says so, else SQLite.
+
+    It is made empty unless ``reuse`` is set and it exists (``BENCH_REUSE=1``: a region takes minutes
+    to generate, and the data of a kept database, ``BENCH_KEEP=1``, is the same for the same scale).
+    """
     base = os.environ.get("DATABASE_URL", "")
     if base.startswith(("postgres://", "postgresql://")):
         import psycopg
@@ -78,14 +82,34 @@ def _database_url(label: str) -> str:
         name = f"kadry_bench_{label}"
         admin = parts._replace(path="/postgres").geturl()
         with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+            if not (reuse and exists):
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                conn.execute(f'CREATE DATABASE "{name}"')
         return parts._replace(path=f"/{name}").geturl()
     VAR.mkdir(parents=True, exist_ok=True)
     path = VAR / f"{label}.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if not (reuse and path.exists()):
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
     return f"sqlite:///{path}"
+
+
+def _schools_in(url: str) -> int:
+    """Return how many organisations the bench database holds (0 when it is not migrated)."""
+    query = "SELECT count(*) FROM core_organisation"
+    try:
+        if url.startswith("postgres"):
+            import psycopg
+
+            with psycopg.connect(url) as conn:
+                return conn.execute(query).fetchone()[0]
+        import sqlite3
+
+        with sqlite3.connect(urllib.parse.urlsplit(url).path) as conn:
+            return conn.execute(query).fetchone()[0]
+    except Exception:
+        return 0
 
 
 def _drop_database(url: str) -> None:
@@ -308,14 +332,21 @@ def measure_xlsx(cookie: str, rounds: int) -> dict[str, Any]:
 
 def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[str, Any]:
     print(f"== {scale.label}: {scale.schools} × {scale.employees} employees × {scale.students} students", flush=True)
-    url = _database_url(scale.label)
+    reuse = bool(os.environ.get("BENCH_REUSE"))
+    url = _database_url(scale.label, reuse)
     env = _env(url)
     try:
-        _run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env)
-        started = time.perf_counter()
-        _run([sys.executable, "manage.py", "generate", *scale.args()], env)
-        generated = time.perf_counter() - started
-        print(f"   generated in {generated:.1f} s", flush=True)
+        generated = None
+        if reuse and _schools_in(url) == scale.schools:
+            print("   reusing the kept database (BENCH_REUSE)", flush=True)
+            _run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env)
+        else:
+            _database_url(scale.label)  # empty it: a half-made or other-scale database is not reused
+            _run([sys.executable, "manage.py", "migrate", "--noinput", "-v0"], env)
+            started = time.perf_counter()
+            _run([sys.executable, "manage.py", "generate", *scale.args()], env)
+            generated = time.perf_counter() - started
+            print(f"   generated in {generated:.1f} s", flush=True)
         facts = json.loads(_run([sys.executable, "bench/inproc.py", "info"], env))
         search = urllib.parse.quote(facts["search"])
         pages = {
@@ -355,7 +386,7 @@ def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[s
         result["xlsx"] = xlsx
         return result
     finally:
-        if not os.environ.get("BENCH_KEEP"):
+        if not (os.environ.get("BENCH_KEEP") or reuse):
             _drop_database(url)
 
 
@@ -404,6 +435,10 @@ def main() -> None:
     print(f"written bench/results/{stem}.json and .md in {results['total_s']:.0f} s")
 
 
+def _generated(seconds: float | None) -> str:
+    return "data kept from an earlier run" if seconds is None else f"generated in {seconds:.1f} s"
+
+
 def _verdict(ok: bool) -> str:
     return "✅" if ok else "❌"
 
@@ -422,7 +457,7 @@ def markdown(results: dict[str, Any]) -> str:
         s = scale["scale"]
         lines += [
             f"## Pages at {s['schools']} school(s) × {s['employees']} employees × {s['students']} students "
-            f"({scale['facts']['employees']} employees in the database; generated in {scale['generate_s']:.1f} s)",
+            f"({scale['facts']['employees']:,} employees in the database; {_generated(scale['generate_s'])})",
             "",
             "| page | throughput / ping (≥ 0.15) | page rps | ping rps | median ms | p95 ms (≤ 100) | errors |",
             "|---|---|---|---|---|---|---|",

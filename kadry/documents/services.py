@@ -244,7 +244,7 @@ def start_personal_cards_batch(*, membership: Membership, on: dt.date, fmt: str 
 
 def _working_employees(organisation_id: int, on: dt.date) -> list[Employee]:
     """Return everyone working on ``on`` with every card section, the military record and assignments."""
-    working = Employee.objects.of(organisation_id).with_placement(on).filter(is_working=True).values("pk")
+    working = Employee.objects.of(organisation_id).with_status(Employee.Status.WORKING, on).values("pk")
     return list(
         Employee.objects.filter(pk__in=working)
         .select_related("military_record")

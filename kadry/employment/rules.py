@@ -183,13 +183,25 @@ def next_threshold(periods: Sequence[Period], on: dt.date, years: int) -> dt.dat
         return None
     # The work running on ``on`` goes on indefinitely; later periods then lie inside it and add nothing.
     running = next(period for period in periods if period.start <= on and (period.end is None or period.end >= on))
-    extended = [*periods, Period(running.start, None)]
-    # Extending the last period by a day never shortens the length of service (a whole month is at
-    # most 31 days and counts as 30), so the first date reaching the target can be found by bisection.
+    *earlier, block = counted_periods([*periods, Period(running.start, None)], on)
+    # Past ``on`` only the last merged block grows (it holds the running work and ends on ``on``);
+    # the blocks before it are fixed, so they are counted once and each probe counts one period.
+    fixed_months = fixed_days = 0
+    for period in earlier:
+        period_months, period_days = whole_months_and_days(period)
+        fixed_months += period_months
+        fixed_days += period_days
+
+    def reached(day: dt.date) -> bool:
+        block_months, block_days = whole_months_and_days(Period(block.start, day))
+        return normalise(fixed_months + block_months, fixed_days + block_days) >= target
+
+    # Extending the block by a day never shortens the length of service (a whole month is at most
+    # 31 days and counts as 30), so the first date reaching the target can be found by bisection.
     low, high = on + ONE_DAY, on + dt.timedelta(days=366 * years + 31)
     while low < high:
         middle = low + (high - low) // 2
-        if length_of_service(extended, middle) >= target:
+        if reached(middle):
             high = middle
         else:
             low = middle + ONE_DAY

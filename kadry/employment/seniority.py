@@ -30,6 +30,7 @@ from kadry.employment import rules
 from kadry.employment.models import Assignment
 from kadry.lib.duration import Duration, Period
 from kadry.staff.models import Employee, PriorJob
+from kadry.staff.queries import attach_placement
 
 # What the access log says was opened, on the page and through the API.
 ACCESS_LOG_WHAT = "Стаж"
@@ -177,12 +178,14 @@ def sources_for_organisation(organisation_id: int, on: dt.date) -> dict[int, lis
 
 @dataclass(frozen=True)
 class ReportRow:
-    employee: Employee  # with the ``with_placement`` annotations: position_name, department_name
+    employee: Employee  # with ``placement`` (see ``attach_placement``)
     service: LengthOfService
 
 
 def service_report(organisation_id: int, on: dt.date) -> list[ReportRow]:
     """Return everyone working on ``on`` with their length of service (three queries whatever the headcount)."""
-    employees = Employee.objects.of(organisation_id).with_placement(on).with_status(Employee.Status.WORKING)
+    employees = attach_placement(
+        list(Employee.objects.of(organisation_id).with_status(Employee.Status.WORKING, on)), on
+    )
     sources = sources_for_organisation(organisation_id, on)
     return [ReportRow(employee, length_of_service_on(sources.get(employee.pk, []), on)) for employee in employees]

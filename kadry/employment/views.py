@@ -83,8 +83,8 @@ def service_report_export(request: HttpRequest) -> HttpResponse:
         (
             row.employee.personnel_number,
             row.employee.full_name,
-            row.employee.position_name or "",
-            row.employee.department_name or "",
+            row.employee.placement.position_name or "",
+            row.employee.placement.department_name or "",
             *(_duration_cell(kind) for kind in row.service.kinds),
             *(_threshold_cell(threshold) for threshold in row.service.thresholds),
             row.service.sick_pay_percent,

@@ -129,6 +129,12 @@ class Order(models.Model):
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
 
+    def employee_names(self, shown: int = 5) -> str:
+        """Return «Иванова А. П., Петров И. С. и ещё 3» from the items (prefetched with their employees)."""
+        items = list(self.items.all())
+        names = ", ".join(item.employee.short_name for item in items[:shown]) or "—"
+        return f"{names} и ещё {len(items) - shown}" if len(items) > shown else names
+
 
 class OrderItem(models.Model):
     """One employee's part of an order. Which fields matter depends on the order's kind."""

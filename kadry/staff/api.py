@@ -13,6 +13,7 @@ from django import forms
 from django.db import models
 from django.forms.models import model_to_dict
 from django.http import HttpRequest
+from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.orm import create_schema
 from ninja.pagination import paginate
@@ -35,6 +36,7 @@ from kadry.staff.forms import (
     section_form_class,
 )
 from kadry.staff.models import Department, Employee, MilitaryRecord, Position, StaffingUnit
+from kadry.staff.queries import LIST_FIELDS, attach_placement
 from kadry.staff.sections import MILITARY_FIELDS, SECTIONS, Section
 
 router = Router()
@@ -96,13 +98,25 @@ class EmployeeItem(Schema):
     status: Employee.Status
 
     @staticmethod
-    def resolve_status(employee: Employee) -> Employee.Status:
-        """Read the status from the ``with_placement`` annotations."""
-        if employee.is_working:
-            return Employee.Status.WORKING
-        if employee.was_hired:
-            return Employee.Status.DISMISSED
-        return Employee.Status.NOT_HIRED
+    def resolve_position_name(employee: Employee) -> str | None:
+        return employee.placement.position_name
+
+    @staticmethod
+    def resolve_department_name(employee: Employee) -> str | None:
+        return employee.placement.department_name
+
+    @staticmethod
+    def resolve_status(employee: Employee) -> str:
+        return employee.placement.status
+
+
+class PlacedPagination(Pagination):
+    """The API's pagination that places the cut page's employees in one query (see ``attach_placement``)."""
+
+    def paginate_queryset(self, queryset: models.QuerySet[Employee], pagination: Any, **params: Any) -> Any:
+        page = super().paginate_queryset(queryset, pagination, **params)
+        page["items"] = attach_placement(list(page["items"]), timezone.localdate())
+        return page
 
 
 def _card(employee: Employee) -> dict[str, Any]:
@@ -116,20 +130,16 @@ def _card(employee: Employee) -> dict[str, Any]:
 
 
 @router.get("/employees/", response=list[EmployeeItem], tags=[EMPLOYEES_TAG])
-@paginate(Pagination)
+@paginate(PlacedPagination)
 @typed()
 def employee_list(request: HttpRequest, filters: Query[EmployeeFilters]) -> models.QuerySet[Employee]:
     """List employees with their current position and department."""
-    employees = employees_for(request.membership).with_placement()
+    employees = employees_for(request.membership).only(*LIST_FIELDS)
     if filters.q:
         employees = employees.search(filters.q)
-    if filters.department is not None:
-        employees = employees.filter(department_id=filters.department)
-    if filters.category:
-        employees = employees.filter(position_category=filters.category)
     if filters.status:
         employees = employees.with_status(filters.status)
-    return employees
+    return employees.placed(department_id=filters.department, category=filters.category)
 
 
 @router.post("/employees/", response={201: EmployeeOut}, tags=[EMPLOYEES_TAG])

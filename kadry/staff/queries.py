@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.apps import apps
 from django.db.models import Q, Sum, Value
 from django.db.models.functions import Coalesce
 
-from kadry.staff.models import Department, StaffingUnit
+from kadry.staff.models import Department, Employee, StaffingUnit
 from kadry.staff.rules import StaffingLine, StaffingTotals, totals
 
 
@@ -21,6 +23,67 @@ class StaffingTableSection:
     @property
     def totals(self) -> StaffingTotals:
         return totals(line for _unit, line in self.rows)
+
+
+# What a registry row (page or API) shows; the card's other columns are not read for a list.
+LIST_FIELDS = ("id", "organisation_id", "personnel_number", "last_name", "first_name", "middle_name")
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where an employee works on a date: the main current job, or why there is none."""
+
+    position_name: str | None = None
+    position_category: str | None = None
+    department_id: int | None = None
+    department_name: str | None = None
+    is_working: bool = False
+    was_hired: bool = False
+
+    @property
+    def status(self) -> str:
+        if self.is_working:
+            return Employee.Status.WORKING
+        return Employee.Status.DISMISSED if self.was_hired else Employee.Status.NOT_HIRED
+
+
+def attach_placement(employees: Sequence[Employee], on: dt.date) -> Sequence[Employee]:
+    """Set ``employee.placement`` on each employee from one query over their assignments.
+
+    A page of the registry is placed after it is cut, so the cost is one indexed query for the
+    page's employees, not a subquery per row of the whole organisation. The main job is the first
+    current assignment by kind (main work sorts first) and start.
+    """
+    if not employees:
+        return employees
+    assignment_model = apps.get_model("employment", "Assignment")
+    rows = (
+        assignment_model.objects.filter(
+            organisation_id__in={employee.organisation_id for employee in employees},
+            employee_id__in=[employee.pk for employee in employees],
+            start__lte=on,
+        )
+        .order_by("employee_id", "kind", "start")
+        .values_list(
+            "employee_id",
+            "end",
+            "staffing_unit__position__name",
+            "staffing_unit__position__category",
+            "staffing_unit__department_id",
+            "staffing_unit__department__name",
+        )
+    )
+    placements: dict[int, Placement] = {}
+    for employee_id, end, position_name, category, department_id, department_name in rows:
+        if placements.get(employee_id, Placement()).is_working:
+            continue
+        if end is None or end >= on:
+            placements[employee_id] = Placement(position_name, category, department_id, department_name, True, True)
+        else:
+            placements[employee_id] = Placement(was_hired=True)
+    for employee in employees:
+        employee.placement = placements.get(employee.pk, Placement())
+    return employees
 
 
 def staffing_table(organisation_id: int, on: dt.date) -> tuple[list[StaffingTableSection], StaffingTotals]:

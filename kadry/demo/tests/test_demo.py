@@ -77,9 +77,9 @@ def test_demo_builds_a_lyceum_with_staff_pupils_and_users() -> None:
 
     # Assignments: everyone placed, some leavers, some internal part-timers, no unit over its rates, vacancies left.
     today = DEMO_DAY
-    placed = Employee.objects.of(lyceum.pk).with_placement(today)
-    assert placed.with_status(Employee.Status.NOT_HIRED).count() == 0
-    assert placed.with_status(Employee.Status.DISMISSED).count() >= 3
+    employees = Employee.objects.of(lyceum.pk)
+    assert employees.with_status(Employee.Status.NOT_HIRED, today).count() == 0
+    assert employees.with_status(Employee.Status.DISMISSED, today).count() >= 3
     assert Assignment.objects.filter(organisation=lyceum, kind=Assignment.Kind.INTERNAL_PART_TIME).exists()
     vacant = 0
     for unit in StaffingUnit.objects.filter(organisation=lyceum):

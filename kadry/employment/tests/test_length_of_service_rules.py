@@ -17,7 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kadry.employment.rules import (
+    SICK_PAY_THRESHOLDS,
     cut,
+    employed_on,
     length_of_service,
     merge,
     next_threshold,
@@ -318,3 +320,22 @@ def test_next_threshold_is_reached_that_day_and_not_the_day_before(
     assert reached > on
     assert length_of_service(continuing, reached) >= Duration(years)
     assert length_of_service(continuing, reached - dt.timedelta(days=1)) < Duration(years)
+
+
+@settings(deadline=None)
+@given(st.lists(periods(), min_size=1, max_size=6), ON_DATES, st.sampled_from(SICK_PAY_THRESHOLDS))
+def test_next_threshold_is_the_first_day_reaching_the_threshold_if_the_work_goes_on(
+    items: list[Period], on: dt.date, years: int
+) -> None:
+    """Checked against the plain definition: the whole service recounted on the found day and the day before."""
+    reached = next_threshold(items, on, years)
+    if not employed_on(items, on) or length_of_service(items, on) >= Duration(years):
+        assert reached is None
+        return
+    running = next(period for period in items if period.start <= on and (period.end is None or period.end >= on))
+    extended = [*items, Period(running.start, None)]
+    assert reached is not None
+    assert length_of_service(extended, reached) >= Duration(years)
+    assert reached == on + dt.timedelta(days=1) or length_of_service(
+        extended, reached - dt.timedelta(days=1)
+    ) < Duration(years)

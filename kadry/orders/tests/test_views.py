@@ -541,3 +541,18 @@ def test_queue_costs_the_same_queries_at_1_and_30_orders(
     with django_assert_max_num_queries(6):
         response = director.client.get(reverse("orders:queue"))
     assert len(response.context["rows"]) == size
+
+
+def test_list_names_five_employees_of_an_order_and_counts_the_rest(hr_inspector, units, school) -> None:
+    people = [EmployeeFactory(organisation=school, last_name=f"Сотрудникова{n}", first_name="Анна") for n in range(7)]
+    _hire(hr_inspector, units["maths"], *people[:1])
+    _hire(hr_inspector, units["maths"], *people)
+
+    rows = hr_inspector.client.get(reverse("orders:list")).context["page"].object_list
+    names = sorted((order.employee_names() for order in rows), key=len)
+
+    initials = people[0].short_name.removeprefix("Сотрудникова0")  # « А. П.» from the factory's middle name
+    assert names == [
+        f"Сотрудникова0{initials}",
+        ", ".join(f"Сотрудникова{n}{initials}" for n in range(5)) + " и ещё 2",
+    ]

@@ -25,35 +25,49 @@ class EmployeeQuerySet(models.QuerySet["Employee"]):
             result = result.filter(search_key__contains=" " + term)
         return result
 
-    def with_placement(self, on: dt.date | None = None) -> EmployeeQuerySet:
-        """Annotate the main current assignment (position, category, department) and the status on ``on``.
+    def _assignments(self) -> models.QuerySet:
+        """Return the assignments of the outer employee, for correlated subqueries.
 
-        Assignments belong to the employment app and come from orders; they are reached by name
-        so that staff does not import the apps built on it.
+        Assignments belong to the employment app and come from orders; they are reached by name so
+        that staff does not import the apps built on it. Filtering by the organisation too lets the
+        (organisation, employee, start) index serve the subquery.
+        """
+        assignment_model = apps.get_model("employment", "Assignment")
+        return assignment_model.objects.filter(organisation=OuterRef("organisation"), employee=OuterRef("pk"))
+
+    def with_status(self, status: str, on: dt.date | None = None) -> EmployeeQuerySet:
+        """Keep the employees with ``Employee.Status`` ``status`` on ``on`` (everyone for an empty status)."""
+        on = on or timezone.localdate()
+        current = Exists(self._assignments().active(on=on))
+        hired = Exists(self._assignments().filter(start__lte=on))
+        if status == Employee.Status.WORKING:
+            return self.filter(current)
+        if status == Employee.Status.DISMISSED:
+            return self.filter(~current, hired)
+        if status == Employee.Status.NOT_HIRED:
+            return self.filter(~hired)
+        return self
+
+    def placed(
+        self, *, department_id: int | None = None, category: str | None = None, on: dt.date | None = None
+    ) -> EmployeeQuerySet:
+        """Keep the employees whose main job on ``on`` is in the department and of the position category.
+
+        «Main» is the first current assignment by kind and start — the one the registry shows — so
+        the filter and the row always agree. The subqueries run only when a filter asks for them.
         """
         on = on or timezone.localdate()
-        assignment_model = apps.get_model("employment", "Assignment")
-        # Filtering by the organisation too lets the (organisation, employee, start) index serve the subquery.
-        mine = assignment_model.objects.filter(organisation=OuterRef("organisation"), employee=OuterRef("pk"))
-        current = mine.active(on=on).order_by("kind", "start")
-        return self.annotate(
-            position_name=Subquery(current.values("staffing_unit__position__name")[:1]),
-            position_category=Subquery(current.values("staffing_unit__position__category")[:1]),
-            department_id=Subquery(current.values("staffing_unit__department_id")[:1]),
-            department_name=Subquery(current.values("staffing_unit__department__name")[:1]),
-            is_working=Exists(current),
-            was_hired=Exists(mine.filter(start__lte=on)),
-        )
-
-    def with_status(self, status: str) -> EmployeeQuerySet:
-        """Filter a ``with_placement`` queryset by ``Employee.Status``."""
-        if status == Employee.Status.WORKING:
-            return self.filter(is_working=True)
-        if status == Employee.Status.DISMISSED:
-            return self.filter(is_working=False, was_hired=True)
-        if status == Employee.Status.NOT_HIRED:
-            return self.filter(was_hired=False)
-        return self
+        main = self._assignments().active(on=on).order_by("kind", "start")
+        result = self
+        if department_id is not None:
+            result = result.alias(main_department_id=Subquery(main.values("staffing_unit__department_id")[:1])).filter(
+                main_department_id=department_id
+            )
+        if category:
+            result = result.alias(main_category=Subquery(main.values("staffing_unit__position__category")[:1])).filter(
+                main_category=category
+            )
+        return result
 
 
 class Employee(models.Model):

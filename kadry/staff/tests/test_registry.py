@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kadry.staff.models import Employee, Position
 from kadry.testing.factories import (
@@ -127,3 +128,31 @@ def test_employee_model_search_is_a_queryset_method(school) -> None:
 def test_search_without_a_chosen_status_finds_everyone(hr_inspector, staff) -> None:
     assert _names(hr_inspector.client.get(reverse("employee_list"), {"q": "нов"})) == ["Новикова"]
     assert _names(hr_inspector.client.get(reverse("employee_list"), {"q": "нов", "status": "working"})) == []
+
+
+@pytest.mark.django_db
+def test_a_row_and_the_filters_use_the_main_job_of_the_day(hr_inspector, staff) -> None:
+    """Семёнова also cleans part-time, and moves to the service department next year: her row and
+    the department filter both follow today's main job, never the part-time or the future one."""
+    from kadry.employment.models import Assignment
+
+    cleaner = Assignment.objects.get(employee=staff["semenov"]).staffing_unit
+    AssignmentFactory(
+        employee=staff["semenova"], staffing_unit=cleaner, rate="0.5", kind=Assignment.Kind.INTERNAL_PART_TIME
+    )
+    AssignmentFactory(
+        employee=staff["novikova"], staffing_unit=cleaner, start=timezone.localdate() + dt.timedelta(days=30)
+    )
+
+    everyone = hr_inspector.client.get(reverse("employee_list"), {"status": ""}).context["page"].object_list
+    placements = {employee.last_name: employee.placement for employee in everyone}
+    maths_only = hr_inspector.client.get(reverse("employee_list"), {"department": staff["maths"].pk})
+    service = Position.Category.SERVICE
+    cleaners = hr_inspector.client.get(reverse("employee_list"), {"category": service})
+
+    assert placements["Семёнова"].position_name == "Учитель математики"
+    assert placements["Семёнова"].department_name == "Кафедра математики"
+    assert placements["Алексеева"].status == Employee.Status.DISMISSED
+    assert placements["Новикова"].status == Employee.Status.NOT_HIRED  # hired only from next month
+    assert _names(maths_only) == ["Семёнова"]
+    assert _names(cleaners) == ["Семенов"]

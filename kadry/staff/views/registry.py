@@ -7,12 +7,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.permissions import Capability
 from kadry.staff.access import employees_for
 from kadry.staff.forms import EmployeeFilterForm, EmployeeForm
 from kadry.staff.models import Employee
+from kadry.staff.queries import LIST_FIELDS, attach_placement
 from kadry.staff.services import create_employee
 
 
@@ -25,15 +27,18 @@ def employee_list(request: HttpRequest) -> HttpResponse:
     if not params.get("q", "").strip():
         params.setdefault("status", Employee.Status.WORKING)
     form = EmployeeFilterForm(params, organisation_id=membership.organisation_id)
-    employees = employees_for(membership).with_placement()
+    today = timezone.localdate()
+    employees = employees_for(membership).only(*LIST_FIELDS)
     if form.is_valid():
         data = form.cleaned_data
-        employees = employees.search(data["q"]).with_status(data["status"])
-        if data["department"]:
-            employees = employees.filter(department_id=data["department"].pk)
-        if data["category"]:
-            employees = employees.filter(position_category=data["category"])
+        department = data["department"]
+        employees = (
+            employees.search(data["q"])
+            .with_status(data["status"], today)
+            .placed(department_id=department.pk if department else None, category=data["category"], on=today)
+        )
     page = Paginator(employees, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = attach_placement(list(page.object_list), today)
     query = params.copy()
     query.pop("page", None)
     template = "staff/_employee_rows.html" if request.htmx else "staff/employee_list.html"
