@@ -39,7 +39,7 @@ from openpyxl import Workbook  # noqa: E402
 from kadry.bench_data.generate import bench_users  # noqa: E402
 from kadry.core.models import BackgroundJob, ChangeRecord, Membership, Organisation  # noqa: E402
 from kadry.employment import rules  # noqa: E402
-from kadry.employment.seniority import service_report, sources_for_organisation  # noqa: E402
+from kadry.employment.seniority import service_report, sources_for_organisations  # noqa: E402
 from kadry.lib.identifiers import snils_check_digits  # noqa: E402
 from kadry.orders.models import Order  # noqa: E402
 from kadry.orders.services import create_draft, save_item, sign_order  # noqa: E402
@@ -163,10 +163,9 @@ def service_sql(organisation_ids: list[int], on: dt.date) -> dict[int, tuple[int
 
 def service_python_totals(organisation_ids: list[int], on: dt.date) -> dict[int, tuple[int, int, int]]:
     result = {}
-    for org in organisation_ids:
-        for employee_id, sources in sources_for_organisation(org, on).items():
-            total = rules.length_of_service([source.period for source in sources], on)
-            result[employee_id] = (total.years, total.months, total.days)
+    for employee_id, sources in sources_for_organisations(organisation_ids, on).items():
+        total = rules.length_of_service([source.period for source in sources], on)
+        result[employee_id] = (total.years, total.months, total.days)
     return result
 
 

@@ -139,12 +139,12 @@ _ASSIGNMENT_FIELDS = (
 )
 
 
-def _prior_job_rows(organisation_id: int) -> QuerySet[PriorJob]:
-    return PriorJob.objects.filter(organisation_id=organisation_id).values_list(*_PRIOR_JOB_FIELDS)
+def _prior_job_rows(*organisation_ids: int) -> QuerySet[PriorJob]:
+    return PriorJob.objects.filter(organisation_id__in=organisation_ids).values_list(*_PRIOR_JOB_FIELDS)
 
 
-def _assignment_rows(organisation_id: int) -> QuerySet[Assignment]:
-    return Assignment.objects.filter(organisation_id=organisation_id).values_list(*_ASSIGNMENT_FIELDS)
+def _assignment_rows(*organisation_ids: int) -> QuerySet[Assignment]:
+    return Assignment.objects.filter(organisation_id__in=organisation_ids).values_list(*_ASSIGNMENT_FIELDS)
 
 
 def _sources(prior_jobs: Iterable[tuple], assignments: Iterable[tuple]) -> dict[int, list[Source]]:
@@ -168,10 +168,18 @@ def sources_for_employee(employee: Employee) -> list[Source]:
 
 def sources_for_organisation(organisation_id: int, on: dt.date) -> dict[int, list[Source]]:
     """Return the periods of work that began by ``on`` of every employee of an organisation (two queries)."""
+    return sources_for_organisations([organisation_id], on)
+
+
+def sources_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> dict[int, list[Source]]:
+    """Return the periods of work that began by ``on`` of every employee of several organisations.
+
+    Two queries whatever their number: a centralised HR service counts all its schools at once.
+    """
     return dict(
         _sources(
-            _prior_job_rows(organisation_id).filter(start__lte=on),
-            _assignment_rows(organisation_id).filter(start__lte=on),
+            _prior_job_rows(*organisation_ids).filter(start__lte=on),
+            _assignment_rows(*organisation_ids).filter(start__lte=on),
         )
     )
 
