@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import connection
 
 from kadry.bench_data.generate import Scale, generate
 
@@ -37,6 +38,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done}/{scale.schools} школ, {time.monotonic() - started:.1f} с")
 
         counts = generate(scale, seed=options["seed"], progress=progress)
+        # Fresh planner statistics, as autovacuum would gather them in production a little later.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         total = sum(counts.values())
         for table, number in sorted(counts.items()):
             self.stdout.write(f"  {table}: {number}")
