@@ -32,7 +32,7 @@ django.setup()
 from django.db import connection, connections  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import NoReverseMatch, reverse  # noqa: E402
+from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
@@ -58,21 +58,11 @@ def bench_organisation_id() -> int:
 
 def info() -> dict[str, Any]:
     org = bench_organisation_id()
-    working = list(Employee.objects.of(org).with_placement().with_status(Employee.Status.WORKING)[:100])
+    working = list(Employee.objects.of(org).with_status(Employee.Status.WORKING)[:100])
     employee = working[len(working) // 2]
     department = Department.objects.filter(organisation_id=org, name="Педагогический состав").first()
     school_class = SchoolClass.objects.filter(organisation_id=org).order_by("grade", "letter").first()
-    grid = ""
-    if school_class is not None:
-        for name in ("school:attendance_grid", "attendance_grid", "school:class_attendance", "school:attendance"):
-            for kwargs in ({"pk": school_class.pk}, {"class_pk": school_class.pk}):
-                try:
-                    grid = reverse(name, kwargs=kwargs)
-                    break
-                except NoReverseMatch:
-                    continue
-            if grid:
-                break
+    grid = reverse("school:attendance_grid", kwargs={"pk": school_class.pk}) if school_class else ""
     return {
         "organisation_id": org,
         "employee_id": employee.pk,
@@ -307,7 +297,7 @@ def _sign_concurrently(drafts: list[Order], actor: Any, threads: int) -> tuple[f
 def signing(count: int, rounds: int, threads: int = 8) -> dict[str, Any]:
     org = bench_organisation_id()
     actor = bench_users()["bench_director"]
-    employees = list(Employee.objects.of(org).with_placement().with_status(Employee.Status.WORKING))
+    employees = list(Employee.objects.of(org).with_status(Employee.Status.WORKING))
     count = min(count, len(employees))  # one order per employee at a time: their work-record numbers differ
     sequential, concurrent, errors = [], [], 0
     for round_number in range(rounds):
