@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -102,7 +103,7 @@ def _access_log_entries(request: HttpRequest, form: AccessLogFilterForm) -> Quer
 @capability_required(Capability.VIEW_ACCESS_LOG)
 def access_log(request: HttpRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET)
-    page = Paginator(_access_log_entries(request, form), 100).get_page(request.GET.get("page"))
+    page = Paginator(_access_log_entries(request, form), settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "core/access_log.html", {"form": form, "page": page})
 
 

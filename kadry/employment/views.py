@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,7 +19,9 @@ from kadry.employment.seniority import (
     Threshold,
     length_of_service_on,
     service_report,
+    service_rows,
     sources_for_employee,
+    working_on,
 )
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.access import get_employee_for
@@ -49,8 +53,13 @@ def employee_service(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required(Capability.VIEW_PERSONAL_DATA)
 def service_report_view(request: HttpRequest) -> HttpResponse:
     on = _chosen_date(request)
-    rows = service_report(request.membership.organisation_id, on)
-    return render(request, "employment/service_report.html", {"on": on, "rows": rows})
+    # A screen of rows at a time, like the registry; the XLSX export has everyone.
+    page = Paginator(working_on(request.membership.organisation_id, on), settings.KADRY_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    rows = service_rows(list(page.object_list), on)
+    context = {"on": on, "rows": rows, "page": page, "query": f"on={on:%Y-%m-%d}"}
+    return render(request, "employment/service_report.html", context)
 
 
 REPORT_HEADERS = (

@@ -115,6 +115,24 @@ def test_report_lists_only_those_working_on_the_date(hr_inspector: Any, school: 
     assert f'href="{reverse("service_report_export")}?on={ON}"' in text
 
 
+def test_report_shows_a_page_of_rows_by_surname_and_the_export_has_everyone(
+    hr_inspector: Any, school: Organisation, settings: Any
+) -> None:
+    settings.KADRY_PAGE_SIZE = 2
+    for last_name in ("Васильева", "Антонова", "Борисова"):
+        newcomer(school, last_name=last_name)
+
+    first = hr_inspector.client.get(report_url())
+    second = hr_inspector.client.get(report_url(), {"on": ON, "page": 2})
+    export = read_xlsx(hr_inspector.client.get(report_url("service_report_export")).content)
+
+    assert [row.employee.last_name for row in first.context["rows"]] == ["Антонова", "Борисова"]
+    assert [row.employee.last_name for row in second.context["rows"]] == ["Васильева"]
+    assert "работающих: 3" in first.content.decode()
+    assert f"?on={ON}&page=2" in first.content.decode()
+    assert len(export) == 4
+
+
 def test_report_xlsx_has_durations_thresholds_and_sick_pay(hr_inspector: Any, school: Organisation) -> None:
     make_teacher(school, last_name="Иванова", first_name="Мария", middle_name="Петровна", personnel_number="17")
     newcomer(school, last_name="Петрова", first_name="Анна", middle_name="")
