@@ -84,8 +84,8 @@ TEMPLATES = [
     },
 ]
 
-# Widgets render through Django's own Jinja2 copies of its widget templates: the same HTML, and a
-# select with its options costs a fraction of the Django-template path (measured in bench/README.md).
+# Widgets render through Django's own Jinja2 copies of its widget templates: the same HTML, cheaper
+# (the registry's three filter selects: 1.64 ms with Django templates, 1.19 ms with Jinja2; issue #5).
 FORM_RENDERER = "django.forms.renderers.Jinja2"
 
 # SQLite under var/ by default; PostgreSQL (production) via DATABASE_URL.

@@ -171,17 +171,19 @@ def sources_for_organisation(organisation_id: int, on: dt.date) -> dict[int, lis
     return sources_for_organisations([organisation_id], on)
 
 
-def sources_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> dict[int, list[Source]]:
-    """Return the periods of work that began by ``on`` of every employee of several organisations.
+def sources_for_organisations(
+    organisation_ids: Sequence[int], on: dt.date, employee_ids: Sequence[int] | None = None
+) -> dict[int, list[Source]]:
+    """Return the periods of work that began by ``on`` of the employees (all, or ``employee_ids``) of organisations.
 
     Two queries whatever their number: a centralised HR service counts all its schools at once.
     """
-    return dict(
-        _sources(
-            _prior_job_rows(*organisation_ids).filter(start__lte=on),
-            _assignment_rows(*organisation_ids).filter(start__lte=on),
-        )
-    )
+    prior_jobs = _prior_job_rows(*organisation_ids).filter(start__lte=on)
+    assignments = _assignment_rows(*organisation_ids).filter(start__lte=on)
+    if employee_ids is not None:
+        prior_jobs = prior_jobs.filter(employee_id__in=employee_ids)
+        assignments = assignments.filter(employee_id__in=employee_ids)
+    return dict(_sources(prior_jobs, assignments))
 
 
 @dataclass(frozen=True)
@@ -199,11 +201,8 @@ def service_rows(employees: Sequence[Employee], on: dt.date) -> list[ReportRow]:
     """Return the employees (one organisation's) with their placement and length of service (three queries)."""
     if not employees:
         return []
-    organisation_id, ids = employees[0].organisation_id, [employee.pk for employee in employees]
-    sources = _sources(
-        _prior_job_rows(organisation_id).filter(employee_id__in=ids, start__lte=on),
-        _assignment_rows(organisation_id).filter(employee_id__in=ids, start__lte=on),
-    )
+    ids = [employee.pk for employee in employees]
+    sources = sources_for_organisations([employees[0].organisation_id], on, employee_ids=ids)
     attach_placement(employees, on)
     return [ReportRow(employee, length_of_service_on(sources.get(employee.pk, []), on)) for employee in employees]
 
