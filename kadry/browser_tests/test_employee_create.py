@@ -47,10 +47,10 @@ def test_hr_inspector_adds_employee_and_finds_her_in_the_list(
     expect(page.locator("#id_last_name")).to_have_value("Королёва")
     assert Employee.objects.count() == 1
 
-    # 2. The corrected number is accepted and the new card opens (its tabs put the tab in the hash).
+    # 2. The corrected number is accepted and the new card opens (its tabs keep the chosen tab in ?tab=).
     page.fill("#id_snils", "112-233-445 95")
     page.get_by_role("button", name="Сохранить").click()
-    expect(page).to_have_url(re.compile(r"/staff/employees/\d+/(#[\w-]*)?$"))
+    expect(page).to_have_url(re.compile(r"/staff/employees/\d+/(\?tab=[\w-]+)?$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Королёва Анна Сергеевна")
     employee = Employee.objects.get(last_name="Королёва")
     assert employee.organisation_id == membership.organisation_id

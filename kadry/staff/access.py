@@ -30,7 +30,10 @@ def get_employee_for(
 
 
 def get_card_for(membership: Membership | None, pk: int) -> Employee:
-    """Return the employee with every card section prefetched (one query per section)."""
+    """Return the employee with every card section prefetched (one query per section): the API's whole card.
+
+    The card page reads each tab's sections only when the tab is shown (kadry/staff/views/card.py).
+    """
     membership = require(membership, Capability.VIEW_PERSONAL_DATA)
     queryset = (
         Employee.objects.of(membership.organisation_id)

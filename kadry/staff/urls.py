@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.staff.views import card, declension, importing, registry, structure
+from kadry.staff.views import card, card_editing, declension, importing, registry, structure
 
 urlpatterns = [
     path("employees/", registry.employee_list, name="employee_list"),
@@ -11,13 +11,14 @@ urlpatterns = [
     path("employees/import/template.xlsx", importing.employee_import_template, name="employee_import_template"),
     path("employees/import/jobs/<int:pk>/", importing.employee_import_job, name="employee_import_job"),
     path("employees/<int:pk>/", card.employee_card, name="employee_card"),
-    path("employees/<int:pk>/edit/", card.employee_edit, name="employee_edit"),
-    path("employees/<int:pk>/military/", card.military_edit, name="military_edit"),
+    path("employees/<int:pk>/tabs/<slug:tab>/", card.employee_card_tab, name="employee_card_tab"),
+    path("employees/<int:pk>/edit/", card_editing.employee_edit, name="employee_edit"),
+    path("employees/<int:pk>/military/", card_editing.military_edit, name="military_edit"),
     path("employees/<int:pk>/name-forms/", declension.employee_name_forms, name="employee_name_forms"),
     path("structure/positions/<int:pk>/name-forms/", declension.position_name_forms, name="position_name_forms"),
-    path("employees/<int:pk>/<slug:section>/new/", card.section_add, name="section_add"),
-    path("employees/<int:pk>/<slug:section>/<int:row>/edit/", card.section_edit, name="section_edit"),
-    path("employees/<int:pk>/<slug:section>/<int:row>/delete/", card.section_delete, name="section_delete"),
+    path("employees/<int:pk>/<slug:section>/new/", card_editing.section_add, name="section_add"),
+    path("employees/<int:pk>/<slug:section>/<int:row>/edit/", card_editing.section_edit, name="section_edit"),
+    path("employees/<int:pk>/<slug:section>/<int:row>/delete/", card_editing.section_delete, name="section_delete"),
     path("structure/", structure.structure, name="structure"),
     path("structure/<slug:kind>/new/", structure.structure_edit, name="structure_create"),
     path("structure/<slug:kind>/<int:pk>/edit/", structure.structure_edit, name="structure_edit"),

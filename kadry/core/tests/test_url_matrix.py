@@ -56,6 +56,7 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "employee_import_template": (HR, 200),
     "employee_import_job": (HR, 200),
     "employee_card": (CARD, 200),
+    "employee_card_tab": (CARD, 200),
     "employee_edit": (HR, 200),
     "military_edit": (HR, 200),
     "employee_name_forms": (HR, 200),
@@ -249,6 +250,7 @@ def world(school, personas):
     args: dict[str, list] = {
         "token_revoke": [token.pk],
         "employee_card": [e],
+        "employee_card_tab": [e, "family"],
         "employee_edit": [e],
         "military_edit": [e],
         "employee_name_forms": [e],

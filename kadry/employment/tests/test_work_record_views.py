@@ -110,7 +110,7 @@ def test_work_record_costs_the_same_queries_with_few_or_many_entries(
 
 @pytest.mark.django_db
 def test_card_timeline_lists_orders_assignments_and_entries_newest_first(hr_inspector, anna) -> None:
-    response = hr_inspector.client.get(reverse("employee_card", args=[anna.pk]))
+    response = hr_inspector.client.get(reverse("employee_card_tab", args=[anna.pk, "timeline"]))
 
     timeline = [(date, kind, struck) for date, kind, _row, struck in response.context["timeline"]]
     assert timeline == [

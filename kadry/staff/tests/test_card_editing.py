@@ -95,8 +95,8 @@ def test_editing_writes_old_and_new_values_to_history_and_shows_them(hr_inspecto
     assert change.changes["Фамилия"] == ["Иванова", "Смирнова"]
     assert change.changes["Телефон"] == ["", "+7 900 123-45-67"]
     assert change.actor == hr_inspector.user
-    card = hr_inspector.client.get(reverse("employee_card", args=[employee.pk])).content.decode()
-    assert "Иванова → Смирнова" in card
+    history = hr_inspector.client.get(reverse("employee_card_tab", args=[employee.pk, "history"])).content.decode()
+    assert "Иванова → Смирнова" in history
 
 
 @pytest.mark.django_db
@@ -132,7 +132,7 @@ def test_prior_job_ending_before_it_starts_is_refused_on_the_end_field(hr_inspec
 def test_section_rows_are_added_edited_and_deleted_with_history(hr_inspector) -> None:
     employee = EmployeeFactory(organisation=hr_inspector.organisation)
     client = hr_inspector.client
-    client.post(
+    added = client.post(
         reverse("section_add", args=[employee.pk, "prior-jobs"]),
         {
             "employer": "МБОУ СОШ № 3",
@@ -144,6 +144,9 @@ def test_section_rows_are_added_edited_and_deleted_with_history(hr_inspector) ->
     )
     job = PriorJob.objects.get()
     assert job.organisation_id == employee.organisation_id and job.pedagogical
+    # Back to the card with the section's tab rendered by the server, showing the new row.
+    assert added["Location"] == reverse("employee_card", args=[employee.pk]) + "?tab=work"
+    assert "МБОУ СОШ № 3" in client.get(added["Location"]).content.decode()
 
     client.post(
         reverse("section_edit", args=[employee.pk, "prior-jobs", job.pk]),
@@ -170,9 +173,11 @@ def test_military_record_is_created_then_updated(hr_inspector) -> None:
     url = reverse("military_edit", args=[employee.pk])
     data = {"reserve_category": "1", "rank": "рядовой", "commissariat": "Военный комиссариат г. Казани", "fitness": "А"}
 
-    hr_inspector.client.post(url, data)
+    created = hr_inspector.client.post(url, data)
     hr_inspector.client.post(url, {**data, "rank": "сержант"})
 
+    assert created["Location"] == reverse("employee_card", args=[employee.pk]) + "?tab=military"
+    assert "сержант" in hr_inspector.client.get(created["Location"]).content.decode()
     employee.refresh_from_db()
     assert employee.military_record.rank == "сержант"
     update = ChangeRecord.objects.get(action="update", section="Воинский учёт")

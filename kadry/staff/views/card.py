@@ -1,60 +1,92 @@
-"""The personal card Т-2: reading (logged), editing the main data, the sections and military registration."""
+"""Reading the personal card Т-2: the page shows the head and one tab; the other tabs load when chosen.
+
+Each tab's data is queried only when that tab is shown, and each showing is written to the access
+log naming the tab, so the log tells who read an employee's family or military data, not only who
+opened the card.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from django.contrib import messages
 from django.db import models
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
-from kadry.core.models import ChangeRecord
+from kadry.core.models import ChangeRecord, Membership
 from kadry.core.permissions import Capability, role_can
-from kadry.staff.access import get_card_for, get_employee_for, get_section_row_for, section_or_404
+from kadry.staff.access import get_employee_for
 from kadry.staff.declension import CASES, employee_name
-from kadry.staff.forms import EmployeeForm, MilitaryRecordForm, section_form_class
 from kadry.staff.models import Employee, MilitaryRecord
-from kadry.staff.sections import SECTIONS, Section
-from kadry.staff.services import (
-    add_section_row,
-    delete_section_row,
-    save_military_record,
-    update_employee,
-    update_section_row,
-)
+from kadry.staff.sections import SECTIONS, Section, value_label
 
-# Tabs of the card and the sections each shows, in the order of form Т-2.
-CARD_TABS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("general", "Общие сведения", ("previous-names",)),
-    ("education", "Образование", ("education", "training", "languages")),
-    ("work", "Трудовая деятельность", ("prior-jobs", "awards")),
-    ("family", "Семья и льготы", ("family", "benefits")),
-    ("documents", "Документы при приёме", ("hire-documents",)),
-    ("military", "Воинский учёт", ()),
-    ("timeline", "Хронология", ()),
-    ("history", "История изменений", ()),
-)
+CARD = "Личная карточка Т-2"  # what the access log says was opened
 HISTORY_LIMIT = 100
-_SECTION_TAB = {slug: tab for tab, _title, slugs in CARD_TABS for slug in slugs}
+
+TabData = Callable[[Employee, dt.date], dict[str, Any]]
 
 
-def _section_rows(employee: Employee, section: Section) -> tuple[Section, list[tuple[models.Model, list[str]]]]:
-    """Return the section with its prefetched rows and their displayed values."""
-    rows = getattr(employee, section.related_name).all()
-    return section, [(row, section.display_values(row)) for row in rows]
+def _assignments(employee: Employee) -> models.QuerySet:
+    """Return the employee's assignments with their positions and departments."""
+    # Through the reverse relation: staff does not import the apps built on it (DESIGN.md).
+    return employee.assignments.filter(organisation_id=employee.organisation_id).select_related(
+        "staffing_unit__position", "staffing_unit__department"
+    )
 
 
-def _timeline(employee: Employee, assignments: Iterable[models.Model]) -> list[tuple[Any, str, Any, bool]]:
+@dataclass(frozen=True)
+class CurrentJob:
+    position: str
+    department: str
+    rate: Decimal
+    kind: str  # the label
+
+
+def current_jobs(employee: Employee, today: dt.date) -> list[CurrentJob]:
+    """Return the jobs the employee holds on ``today``, latest first, for the card's head.
+
+    Four columns rather than three joined rows: the head is on every card page, and building the
+    assignments, units, positions and departments costs more than the query itself.
+    """
+    rows = (
+        employee.assignments.filter(organisation_id=employee.organisation_id)
+        .active(on=today)
+        .order_by("-start")
+        .values_list("staffing_unit__position__name", "staffing_unit__department__name", "rate", "kind")
+    )
+    return [
+        CurrentJob(position, department, rate, value_label(rows.model, "kind", kind))
+        for position, department, rate, kind in rows
+    ]
+
+
+def _name_forms(employee: Employee, today: dt.date) -> dict[str, Any]:
+    forms = [(question, employee_name(employee, case), case.value in employee.name_forms) for case, question in CASES]
+    return {"name_forms": forms}
+
+
+def _work(employee: Employee, today: dt.date) -> dict[str, Any]:
+    return {"assignments": list(_assignments(employee).order_by("-start"))}
+
+
+def _military(employee: Employee, today: dt.date) -> dict[str, Any]:
+    return {
+        "military": MilitaryRecord.objects.filter(organisation_id=employee.organisation_id, employee=employee).first()
+    }
+
+
+def timeline(employee: Employee, assignments: Iterable[models.Model]) -> list[tuple[Any, str, Any, bool]]:
     """Return (date, kind, row, struck out) for the orders, assignments and work-record entries, newest first.
 
-    Read through reverse relations (two queries): staff does not import orders or employment. Within
-    one day the order comes before what it caused; cancelled orders and invalidated entries are struck out.
+    Read through reverse relations: staff does not import orders or employment. Within one day the
+    order comes before what it caused; cancelled orders and invalidated entries are struck out.
     """
     items = employee.order_items.exclude(order__status="draft").select_related(
         "order__journal", "order__cancelled_by__journal"
@@ -67,110 +99,84 @@ def _timeline(employee: Employee, assignments: Iterable[models.Model]) -> list[t
     return sorted(rows, key=lambda row: row[0], reverse=True)
 
 
-@capability_required(Capability.VIEW_PERSONAL_DATA)
-def employee_card(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = request.membership
-    employee = get_card_for(membership, pk)
-    record_access(membership=membership, subject=employee, what="Личная карточка Т-2", request=request)
-    today = timezone.localdate()
-    # Through the reverse relation: staff does not import the apps built on it (DESIGN.md).
-    assignments = employee.assignments.select_related("staffing_unit__position", "staffing_unit__department").order_by(
-        "-start"
-    )
+def _timeline(employee: Employee, today: dt.date) -> dict[str, Any]:
+    return {"timeline": timeline(employee, _assignments(employee))}
+
+
+def _history(employee: Employee, today: dt.date) -> dict[str, Any]:
     history = ChangeRecord.objects.filter(
         organisation_id=employee.organisation_id, subject_type=employee._meta.label_lower, subject_id=employee.pk
     ).select_related("actor")[:HISTORY_LIMIT]
-    tabs = [(slug, title, [_section_rows(employee, SECTIONS[s]) for s in slugs]) for slug, title, slugs in CARD_TABS]
-    current = [a for a in assignments if a.start <= today and (a.end is None or a.end >= today)]
-    # select_related gave the record or nothing; the reverse one-to-one raises when there is none.
-    military = getattr(employee, "military_record", None)
-    return render(
-        request,
-        "staff/employee_card.html",
-        {
-            "employee": employee,
-            "tabs": tabs,
-            "assignments": assignments,
-            "current_assignments": current,
-            "today": today,
-            "history": history,
-            "military": military,
-            "timeline": _timeline(employee, assignments),
-            "name_forms": [
-                (question, employee_name(employee, case), case.value in employee.name_forms) for case, question in CASES
-            ],
-            "can_edit": role_can(membership.role, Capability.EDIT_PERSONAL_DATA),
-        },
-    )
+    return {"history": history}
 
 
-@capability_required(Capability.EDIT_PERSONAL_DATA)
-def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    employee = get_employee_for(request.membership, pk, Capability.EDIT_PERSONAL_DATA)
-    form = EmployeeForm(request.POST or None, instance=employee, organisation_id=employee.organisation_id)
-    if request.method == "POST" and form.is_valid():
-        update_employee(actor=request.user, employee=employee, data=form.cleaned_data)
-        messages.success(request, "Изменения сохранены.")
-        return redirect("employee_card", pk=employee.pk)
-    return render(
-        request, "staff/employee_form.html", {"form": form, "employee": employee}, status=400 if form.errors else 200
-    )
+@dataclass(frozen=True)
+class Tab:
+    slug: str  # the panel's id, the value of ?tab= and the last part of the fragment's URL
+    title: str
+    sections: tuple[str, ...] = ()  # the repeating sections shown, after the tab's own part
+    template: str = ""  # the tab's own part
+    data: TabData | None = None  # what the tab's own part shows, read only when the tab is shown
 
 
-def _back_to_card(employee_pk: int, slug: str) -> HttpResponse:
-    response = redirect("employee_card", pk=employee_pk)
-    response["Location"] += f"#{_SECTION_TAB.get(slug, 'main')}"
-    return response
+# The tabs of the card, in the order of form Т-2; the first is shown when none is asked for.
+CARD_TABS: tuple[Tab, ...] = (
+    Tab("general", "Общие сведения", ("previous-names",), "staff/card/main.html", _name_forms),
+    Tab("education", "Образование", ("education", "training", "languages")),
+    Tab("work", "Трудовая деятельность", ("prior-jobs", "awards"), "staff/card/assignments.html", _work),
+    Tab("family", "Семья и льготы", ("family", "benefits")),
+    Tab("documents", "Документы при приёме", ("hire-documents",)),
+    Tab("military", "Воинский учёт", (), "staff/card/military.html", _military),
+    Tab("timeline", "Хронология", (), "staff/card/timeline.html", _timeline),
+    Tab("history", "История изменений", (), "staff/card/history.html", _history),
+)
+TABS = {tab.slug: tab for tab in CARD_TABS}
+SECTION_TAB = {slug: tab.slug for tab in CARD_TABS for slug in tab.sections}
 
 
-@capability_required(Capability.EDIT_PERSONAL_DATA)
-def section_add(request: HttpRequest, pk: int, section: str) -> HttpResponse:
-    employee = get_employee_for(request.membership, pk, Capability.EDIT_PERSONAL_DATA)
-    described = section_or_404(section)
-    form = section_form_class(described)(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        add_section_row(actor=request.user, employee=employee, section=described, data=form.cleaned_data)
-        messages.success(request, f"Добавлено: {described.title.lower()}.")
-        return _back_to_card(employee.pk, section)
-    context = {"form": form, "employee": employee, "section": described, "title": described.title}
-    return render(request, "staff/section_form.html", context, status=400 if form.errors else 200)
+def _section_rows(employee: Employee, section: Section) -> tuple[Section, list[tuple[models.Model, list[str]]]]:
+    """Return the section with its rows (one query) and their displayed values."""
+    rows = getattr(employee, section.related_name).all()
+    return section, [(row, section.display_values(row)) for row in rows]
 
 
-@capability_required(Capability.EDIT_PERSONAL_DATA)
-def section_edit(request: HttpRequest, pk: int, section: str, row: int) -> HttpResponse:
-    employee = get_employee_for(request.membership, pk, Capability.EDIT_PERSONAL_DATA)
-    described, instance = get_section_row_for(employee, section, row)
-    form = section_form_class(described)(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        update_section_row(
-            actor=request.user, employee=employee, section=described, row=instance, data=form.cleaned_data
-        )
-        messages.success(request, "Изменения сохранены.")
-        return _back_to_card(employee.pk, section)
-    context = {"form": form, "employee": employee, "section": described, "row": instance, "title": described.title}
-    return render(request, "staff/section_form.html", context, status=400 if form.errors else 200)
+def _panel_context(tab: Tab, employee: Employee, membership: Membership, today: dt.date) -> dict[str, Any]:
+    """Return what ``staff/card/panel.html`` needs to show ``tab``: one query per section, and the tab's own."""
+    context = {
+        "tab": tab,
+        "employee": employee,
+        "today": today,
+        "can_edit": role_can(membership.role, Capability.EDIT_PERSONAL_DATA),
+        "sections": [_section_rows(employee, SECTIONS[slug]) for slug in tab.sections],
+    }
+    if tab.data is not None:
+        context.update(tab.data(employee, today))
+    return context
 
 
-@capability_required(Capability.EDIT_PERSONAL_DATA)
-@require_POST
-def section_delete(request: HttpRequest, pk: int, section: str, row: int) -> HttpResponse:
-    employee = get_employee_for(request.membership, pk, Capability.EDIT_PERSONAL_DATA)
-    described, instance = get_section_row_for(employee, section, row)
-    delete_section_row(actor=request.user, employee=employee, section=described, row=instance)
-    messages.success(request, f"Удалено: {instance}.")
-    return _back_to_card(employee.pk, section)
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def employee_card(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show the card's head and the tab of ``?tab=`` (the first by default); the other panels load on demand."""
+    membership = request.membership
+    employee = get_employee_for(membership, pk)
+    tab = TABS.get(request.GET.get("tab", ""), CARD_TABS[0])
+    what = CARD if tab is CARD_TABS[0] else f"{CARD}: {tab.title}"
+    record_access(membership=membership, subject=employee, what=what, request=request)
+    today = timezone.localdate()
+    context = _panel_context(tab, employee, membership, today)
+    context["tabs"] = CARD_TABS
+    context["current_jobs"] = current_jobs(employee, today)
+    return render(request, "staff/employee_card.html", context)
 
 
-@capability_required(Capability.EDIT_PERSONAL_DATA)
-def military_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    employee = get_employee_for(request.membership, pk, Capability.EDIT_PERSONAL_DATA)
-    record = MilitaryRecord.objects.filter(employee=employee).first()
-    form = MilitaryRecordForm(request.POST or None, instance=record)
-    if request.method == "POST" and form.is_valid():
-        save_military_record(actor=request.user, employee=employee, data=form.cleaned_data)
-        messages.success(request, "Сведения воинского учёта сохранены.")
-        response = redirect("employee_card", pk=employee.pk)
-        response["Location"] += "#military"
-        return response
-    context = {"form": form, "employee": employee, "title": "Воинский учёт (форма № 10)"}
-    return render(request, "staff/section_form.html", context, status=400 if form.errors else 200)
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def employee_card_tab(request: HttpRequest, pk: int, tab: str) -> HttpResponse:
+    """Return the panel of one tab (htmx loads it when the tab is first chosen); logged naming the tab."""
+    described = TABS.get(tab)
+    if described is None:
+        raise Http404
+    membership = request.membership
+    employee = get_employee_for(membership, pk)
+    record_access(membership=membership, subject=employee, what=f"{CARD}: {described.title}", request=request)
+    context = _panel_context(described, employee, membership, timezone.localdate())
+    return render(request, "staff/card/panel.html", context)

@@ -1,19 +1,27 @@
 // Progressive enhancement only: every page works without JavaScript.
 document.documentElement.classList.add("js");
 
-// Tabs of the personal card: WAI-ARIA tabs with arrow keys; the chosen tab lives in the URL hash.
+// Tabs of the personal card: WAI-ARIA tabs with arrow keys. The server renders the chosen tab's panel
+// (?tab=…); the other panels carry hx-get and hx-trigger="tab-shown once", so htmx loads each the
+// first time it is shown. The URL keeps the chosen tab, so a reload renders it with the page; a
+// #slug link (or hash change) chooses a tab too.
 function setupTabs(root) {
   const tabs = Array.from(root.querySelectorAll('[role="tab"]'));
   const panels = tabs.map((tab) => document.getElementById(tab.getAttribute("aria-controls")));
   function select(index, focus) {
+    const lazy = panels[index].hasAttribute("hx-get");
+    // Without htmx the panel cannot load here: open the card with the tab rendered by the server.
+    if (lazy && !window.htmx) { location.assign(tabs[index].href); return; }
     tabs.forEach((tab, i) => {
       const active = i === index;
       tab.setAttribute("aria-selected", String(active));
       tab.tabIndex = active ? 0 : -1;
       panels[i].hidden = !active;
     });
+    // process() is a no-op on a panel htmx has seen; it makes the trigger safe whichever script ran first.
+    if (lazy) { htmx.process(panels[index]); htmx.trigger(panels[index], "tab-shown"); }
     if (focus) tabs[index].focus();
-    history.replaceState(null, "", "#" + tabs[index].getAttribute("aria-controls"));
+    history.replaceState(null, "", tabs[index].href);
   }
   tabs.forEach((tab, i) => {
     tab.addEventListener("click", (event) => { event.preventDefault(); select(i, false); });
@@ -24,12 +32,24 @@ function setupTabs(root) {
       if (event.key === "End") { event.preventDefault(); select(tabs.length - 1, true); }
     });
   });
-  function selectFromHash() {
-    const fromHash = tabs.findIndex((tab) => "#" + tab.getAttribute("aria-controls") === location.hash);
-    select(fromHash >= 0 ? fromHash : 0, false);
-  }
-  window.addEventListener("hashchange", selectFromHash);
-  selectFromHash();
+  // A panel that failed to load offers the card with that tab rendered by the server instead.
+  panels.forEach((panel, i) => {
+    const failed = () => {
+      const link = document.createElement("a");
+      link.href = tabs[i].href;
+      link.textContent = "Открыть раздел заново";
+      const note = document.createElement("p");
+      note.className = "empty";
+      note.append("Раздел не загрузился. ", link);
+      panel.replaceChildren(note);
+    };
+    panel.addEventListener("htmx:responseError", failed);
+    panel.addEventListener("htmx:sendError", failed);
+  });
+  const fromHash = () => tabs.findIndex((tab) => "#" + tab.getAttribute("aria-controls") === location.hash);
+  window.addEventListener("hashchange", () => { if (fromHash() >= 0) select(fromHash(), false); });
+  const rendered = tabs.findIndex((tab) => tab.getAttribute("aria-selected") === "true");
+  select(fromHash() >= 0 ? fromHash() : Math.max(rendered, 0), false);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
