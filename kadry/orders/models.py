@@ -123,17 +123,17 @@ class Order(models.Model):
 
     @property
     def display_number(self) -> str:
-        return f"{self.number}-{self.journal.suffix}" if self.number is not None else ""
+        # A draft has no number: its journal is not read (it may not be loaded).
+        return number_label(self.number, self.journal.suffix) if self.number is not None else ""
 
     @property
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
 
-    def employee_names(self, shown: int = 5) -> str:
-        """Return «Иванова А. П., Петров И. С. и ещё 3» from the items (prefetched with their employees)."""
-        items = list(self.items.all())
-        names = ", ".join(item.employee.short_name for item in items[:shown]) or "—"
-        return f"{names} и ещё {len(items) - shown}" if len(items) > shown else names
+
+def number_label(number: int | None, suffix: str) -> str:
+    """Return «12-к» from the number and its journal's suffix, or an empty string for a draft."""
+    return f"{number}-{suffix}" if number is not None else ""
 
 
 class OrderItem(models.Model):

@@ -14,6 +14,7 @@ from kadry.employment.models import Assignment
 from kadry.orders import services
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.tests.conftest import HIRE, make_order
+from kadry.orders.views.reading import short_name
 from kadry.school.models import AcademicYear, SchoolClass
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, StaffingUnitFactory
 
@@ -410,7 +411,7 @@ def test_list_filters_by_status_kind_year_and_surname(hr_inspector, director, un
     url = reverse("orders:list")
 
     def listed(**params: Any) -> list[int]:
-        return [order.pk for order in hr_inspector.client.get(url, params).context["page"].object_list]
+        return [row["pk"] for row in hr_inspector.client.get(url, params).context["page"].object_list]
 
     assert listed() == [award.pk, signed.pk]
     assert listed(status="signed") == [signed.pk]
@@ -505,16 +506,18 @@ def test_class_teacher_allowance_starts_at_the_federal_payment(hr_inspector, sev
 # Queries stay bounded however many orders or items there are.
 
 
-@pytest.mark.parametrize("size", [1, 30])
-def test_list_costs_the_same_queries_at_1_and_30_orders(
-    hr_inspector, units, school, size, django_assert_max_num_queries
+@pytest.mark.parametrize("size", [1, 50])
+def test_list_costs_the_same_queries_at_1_and_50_orders(
+    hr_inspector, units, school, size, settings, django_assert_max_num_queries
 ) -> None:
+    settings.KADRY_PAGE_SIZE = 50
     for _ in range(size):
         _hire(hr_inspector, units["maths"], EmployeeFactory(organisation=school), EmployeeFactory(organisation=school))
 
-    # session, user, membership, years of the filter, count, page, items with employees
+    # session, user, membership, years of the filter, count, page, names of the page's employees
     with django_assert_max_num_queries(7):
-        response = hr_inspector.client.get(reverse("orders:list"))
+        response = hr_inspector.client.get(reverse("orders:list"), {"q": "", "status": "draft"})
+    assert len(response.context["page"].object_list) == size
     assert response.context["page"].paginator.count == size
 
 
@@ -543,13 +546,50 @@ def test_queue_costs_the_same_queries_at_1_and_30_orders(
     assert len(response.context["rows"]) == size
 
 
+def test_list_row_links_to_the_order_and_shows_its_number_date_kind_and_state(
+    hr_inspector, director, units, ivanova
+) -> None:
+    signed = services.sign_order(actor=director.user, order=_hire(hr_inspector, units["maths"], ivanova))
+    draft = make_order(hr_inspector, Order.Kind.AWARD, D(2027, 1, 15))
+    cancelled = make_order(hr_inspector, Order.Kind.SANCTION, D(2026, 10, 5))
+    Order.objects.filter(pk=cancelled.pk).update(status=Order.Status.CANCELLED)
+
+    page = hr_inspector.client.get(reverse("orders:list")).content.decode()
+
+    assert (
+        f'<td class="num"><a href="{reverse("orders:detail", args=[signed.pk])}">1-к</a></td>\n'
+        '      <td class="nowrap">01.09.2026</td>\n'
+        "      <td>О приёме на работу (Т-1, Т-1а)</td>\n"
+        "      <td>Иванова М. П.</td>\n"
+        '      <td><span class="tag ok">подписан</span></td>'
+    ) in page
+    assert (
+        f'<a href="{reverse("orders:detail", args=[draft.pk])}">проект</a></td>\n'
+        '      <td class="nowrap">15.01.2027</td>\n'
+        "      <td>О поощрении (Т-11, Т-11а)</td>\n"
+        "      <td>—</td>\n"
+        '      <td><span class="tag warn">проект</span></td>'
+    ) in page
+    assert f'<a href="{reverse("orders:detail", args=[cancelled.pk])}">' in page
+    assert '<span class="tag muted">отменён</span>' in page
+
+
+@pytest.mark.parametrize(("first_name", "middle_name"), [("Мария", "Петровна"), ("Али", ""), ("", "")])
+def test_list_shortens_a_name_as_the_employee_does(school, first_name, middle_name) -> None:
+    employee = EmployeeFactory.build(
+        organisation=school, last_name="Иванова", first_name=first_name, middle_name=middle_name
+    )
+
+    assert short_name(employee.last_name, employee.first_name, employee.middle_name) == employee.short_name
+
+
 def test_list_names_five_employees_of_an_order_and_counts_the_rest(hr_inspector, units, school) -> None:
     people = [EmployeeFactory(organisation=school, last_name=f"Сотрудникова{n}", first_name="Анна") for n in range(7)]
     _hire(hr_inspector, units["maths"], *people[:1])
     _hire(hr_inspector, units["maths"], *people)
 
     rows = hr_inspector.client.get(reverse("orders:list")).context["page"].object_list
-    names = sorted((order.employee_names() for order in rows), key=len)
+    names = sorted((row["names"] for row in rows), key=len)
 
     initials = people[0].short_name.removeprefix("Сотрудникова0")  # « А. П.» from the factory's middle name
     assert names == [

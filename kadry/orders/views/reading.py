@@ -2,20 +2,89 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TypedDict
+
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
 from kadry.core.access import capability_required
 from kadry.core.permissions import Capability
+from kadry.lib.dates import short_date
 from kadry.orders.access import get_order_for, orders_for
 from kadry.orders.forms import OrderFilterForm
-from kadry.orders.models import OrderItem
+from kadry.orders.models import Order, OrderItem, number_label
 from kadry.orders.views.drafting import draft_page
 from kadry.orders.views.preview import kind_title, order_texts
 from kadry.staff.models import Employee
+
+# The tag of each state in the list (its label is the state's own).
+STATUS_TAGS = {Order.Status.DRAFT: "warn", Order.Status.SIGNED: "ok", Order.Status.CANCELLED: "muted"}
+NAMES_SHOWN = 5
+
+
+class OrderRow(TypedDict):
+    """What a row of the list shows, ready to print (a dict: the template reads it without attribute lookups)."""
+
+    pk: int
+    href: str
+    number: str
+    date: str
+    kind: str
+    names: str
+    status: str
+    tag: str
+
+
+def short_name(last_name: str, first_name: str, middle_name: str) -> str:
+    """Return «Иванова М. П.», as ``Employee.short_name`` does, from the name columns alone."""
+    initials = " ".join(f"{part[0]}." for part in (first_name, middle_name) if part)
+    return f"{last_name} {initials}".strip()
+
+
+def names_line(names: list[str], shown: int = NAMES_SHOWN) -> str:
+    """Return «Иванова А. П., Петров И. С. и ещё 3»: the first ``shown`` names and how many more."""
+    line = ", ".join(names[:shown]) or "—"
+    return f"{line} и ещё {len(names) - shown}" if len(names) > shown else line
+
+
+def order_rows(organisation_id: int, orders: Iterable[dict]) -> list[OrderRow]:
+    """Return the rows of a page of orders (dicts of their columns), with one query for the employees' names.
+
+    The list shows text only, so neither orders nor employees become model instances, the labels are
+    translated once per page, and the links are built from one reversed prefix.
+    """
+    orders = list(orders)
+    names: defaultdict[int, list[str]] = defaultdict(list)
+    if orders:
+        items = (
+            OrderItem.objects.filter(organisation_id=organisation_id, order_id__in=[order["pk"] for order in orders])
+            .order_by("id")
+            .values_list("order_id", "employee__last_name", "employee__first_name", "employee__middle_name")
+        )
+        for order_id, *name in items:
+            names[order_id].append(short_name(*name))
+    kinds = {value: str(label) for value, label in Order.Kind.choices}
+    statuses = {value: str(label) for value, label in Order.Status.choices}
+    prefix = reverse("orders:list")  # an order's page is «<list>/<pk>/» (see urls.py)
+    return [
+        {
+            "pk": order["pk"],
+            "href": f"{prefix}{order['pk']}/",
+            "number": number_label(order["number"], order["journal__suffix"]) or "проект",
+            "date": short_date(order["date"]),
+            "kind": kinds.get(order["kind"], order["kind"]),
+            "names": names_line(names[order["pk"]]),
+            "status": statuses.get(order["status"], order["status"]),
+            "tag": STATUS_TAGS.get(order["status"], "muted"),
+        }
+        for order in orders
+    ]
 
 
 @capability_required(Capability.VIEW_ORDERS)
@@ -37,12 +106,10 @@ def order_list(request: HttpRequest) -> HttpResponse:
             found = Employee.objects.of(membership.organisation_id).search(data["q"])
             items = OrderItem.objects.filter(order=OuterRef("pk"), employee__in=found)
             orders = orders.filter(Exists(items))
-    # A row names the employees only: their other columns (the card) are not read.
-    items = OrderItem.objects.select_related("employee").only(
-        "order_id", "employee__last_name", "employee__first_name", "employee__middle_name"
-    )
-    orders = orders.select_related("journal").prefetch_related(Prefetch("items", queryset=items.order_by("id")))
+    # The count reads the orders alone; the page joins the journal for the number's suffix.
     page = Paginator(orders, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = page.object_list.values("pk", "number", "journal__suffix", "date", "kind", "status")
+    page.object_list = order_rows(membership.organisation_id, columns)
     query = request.GET.copy()
     query.pop("page", None)
     template = "orders/_order_rows.html" if request.htmx else "orders/order_list.html"
