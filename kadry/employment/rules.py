@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from kadry.lib.duration import Duration, Period
 
@@ -58,6 +59,25 @@ DAYS_IN_MONTH = 30  # Приказ № 585н, п. 21: «каждые 30 дней
 # Insurance length of service that changes the rate of sick pay (Федеральный закон от 29.12.2006
 # № 255-ФЗ, ст. 7, ч. 1): 60 % below 5 years, 80 % from 5 to 8 years, 100 % from 8 years.
 SICK_PAY_THRESHOLDS: tuple[int, ...] = (5, 8)
+
+
+class Dated(Protocol):
+    """A period by its first and last days (the last None while it goes on): a ``Period`` or a period of work."""
+
+    @property
+    def start(self) -> dt.date: ...
+
+    @property
+    def end(self) -> dt.date | None: ...
+
+
+# A counted period in the arithmetic below: its first day and the day after its last (``x`` of the
+# module docstring). Cut periods never run on, and with the end exclusive, periods touch when one
+# starts on the other's ``after``, so merging and counting need no date arithmetic.
+Span = tuple[dt.date, dt.date]
+
+# Days in each month of a common year; February of a leap year is handled in ``_days_in_month_before``.
+_MONTH_LENGTHS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def cut(periods: Iterable[Period], on: dt.date) -> list[Period]:
@@ -95,6 +115,35 @@ def _joins(earlier: Period, later: Period) -> bool:
     return earlier.end is None or later.start <= earlier.end + ONE_DAY
 
 
+def counted_spans(periods: Iterable[Dated], on: dt.date) -> list[Span]:
+    """Return the periods that count on ``on`` as spans: ``cut`` at ``on``, then ``merge``d, sorted by start.
+
+    The same periods as ``counted_periods``, for the arithmetic of many employees at once (the report).
+    """
+    after_on = on + ONE_DAY
+    spans = []
+    for period in periods:
+        start = period.start
+        if start <= on:
+            end = period.end
+            spans.append((start, after_on if end is None or end >= on else end + ONE_DAY))
+    if len(spans) < 2:
+        return spans
+    spans.sort()
+    merged: list[Span] = []
+    first, last = spans[0]  # the span being merged
+    for start, after in spans:
+        if start <= last:
+            # Overlapping or touching it (п. 20): sorted by start, so only its end can grow.
+            if after > last:
+                last = after
+        else:
+            merged.append((first, last))
+            first, last = start, after
+    merged.append((first, last))
+    return merged
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """Return the day ``months`` later with the same day number, or the 1st of the month after if there is none.
 
@@ -110,6 +159,32 @@ def add_months(day: dt.date, months: int) -> dt.date:
         return dt.date(year, month + 1, 1)
 
 
+def _days_in_month_before(day: dt.date) -> int:
+    """Return the number of days in the month before the month of ``day``."""
+    month = day.month - 1 or 12
+    if month == 2 and day.year % 4 == 0 and (day.year % 100 != 0 or day.year % 400 == 0):
+        return 29
+    return _MONTH_LENGTHS[month - 1]
+
+
+def span_months_and_days(start: dt.date, after: dt.date) -> tuple[int, int]:
+    """Return the whole calendar months from ``start`` to ``after`` (exclusive) and the days left over (0–30).
+
+    ``whole_months_and_days`` of the period ``start``–(``after`` − 1 day), without making dates: the
+    last whole month ends (exclusive) on ``add_months(start, months)``, which lies in the month of
+    ``after`` when ``after.day >= start.day`` and in the month before otherwise (or is the 1st of the
+    month of ``after`` when that month before has no day ``start.day``).
+    """
+    start_day, after_day = start.day, after.day
+    months = MONTHS_IN_YEAR * (after.year - start.year) + after.month - start.month
+    if after_day >= start_day:
+        return months, after_day - start_day
+    length = _days_in_month_before(after)
+    if start_day > length:
+        return months - 1, after_day - 1
+    return months - 1, length - start_day + after_day
+
+
 def whole_months_and_days(period: Period) -> tuple[int, int]:
     """Return the whole calendar months of a closed period and the days left over (0–30).
 
@@ -118,12 +193,17 @@ def whole_months_and_days(period: Period) -> tuple[int, int]:
     """
     if period.end is None:
         raise ValueError("Сначала ограничьте период датой (cut).")
-    after = period.end + ONE_DAY
-    start = period.start
-    months = (
-        MONTHS_IN_YEAR * (after.year - start.year) + (after.month - start.month) - (1 if after.day < start.day else 0)
-    )
-    return months, (after - add_months(start, months)).days
+    return span_months_and_days(period.start, period.end + ONE_DAY)
+
+
+def _months_and_days(spans: Iterable[Span]) -> tuple[int, int]:
+    """Return the whole months and the days left over of the spans, added up (not yet normalised)."""
+    months = days = 0
+    for start, after in spans:
+        span_months, span_days = span_months_and_days(start, after)
+        months += span_months
+        days += span_days
+    return months, days
 
 
 def normalise(months: int, days: int) -> Duration:
@@ -140,17 +220,17 @@ def period_duration(period: Period) -> Duration:
 
 def counted_periods(periods: Iterable[Period], on: dt.date) -> list[Period]:
     """Return the periods that count on ``on``: cut at ``on``, then merged."""
-    return merge(cut(periods, on))
+    return [Period(start, after - ONE_DAY) for start, after in counted_spans(periods, on)]
+
+
+def spans_length(spans: Iterable[Span]) -> Duration:
+    """Return the length of service of counted spans (``counted_spans``) by Приказ № 585н, п. 21."""
+    return normalise(*_months_and_days(spans))
 
 
 def length_of_service(periods: Iterable[Period], on: dt.date) -> Duration:
     """Return the length of service on ``on`` (the day included) by Приказ № 585н, п. 20–21."""
-    months = days = 0
-    for period in counted_periods(periods, on):
-        period_months, period_days = whole_months_and_days(period)
-        months += period_months
-        days += period_days
-    return normalise(months, days)
+    return spans_length(counted_spans(periods, on))
 
 
 def continuous_periods(periods: Iterable[Period], on: dt.date) -> list[Period]:
@@ -176,36 +256,33 @@ def next_threshold(periods: Sequence[Period], on: dt.date, years: int) -> dt.dat
     31.08.2025. None when the threshold is already reached on ``on`` or when no period covers ``on``
     (nothing to extend).
     """
-    if not employed_on(periods, on):
+    return spans_threshold(counted_spans(periods, on), on, years)
+
+
+def spans_threshold(spans: Sequence[Span], on: dt.date, years: int) -> dt.date | None:
+    """Return ``next_threshold`` of the periods whose ``counted_spans`` on ``on`` are ``spans``."""
+    # Work runs on ``on`` when a period covers it, that is when the last merged span ends with it.
+    if not spans or spans[-1][1] != on + ONE_DAY:
         return None
-    target = Duration(years)
-    if length_of_service(periods, on) >= target:
+    target = MONTHS_IN_YEAR * years  # a length of ``years`` or more: its normalised months reach this (п. 21)
+    months, days = _months_and_days(spans)
+    if months + days // DAYS_IN_MONTH >= target:
         return None
     # The work running on ``on`` goes on indefinitely; later periods then lie inside it and add nothing.
-    running = next(period for period in periods if period.start <= on and (period.end is None or period.end >= on))
-    *earlier, block = counted_periods([*periods, Period(running.start, None)], on)
-    # Past ``on`` only the last merged block grows (it holds the running work and ends on ``on``);
-    # the blocks before it are fixed, so they are counted once and each probe counts one period.
-    fixed_months = fixed_days = 0
-    for period in earlier:
-        period_months, period_days = whole_months_and_days(period)
-        fixed_months += period_months
-        fixed_days += period_days
-
-    def reached(day: dt.date) -> bool:
-        block_months, block_days = whole_months_and_days(Period(block.start, day))
-        return normalise(fixed_months + block_months, fixed_days + block_days) >= target
-
-    # Extending the block by a day never shortens the length of service (a whole month is at most
-    # 31 days and counts as 30), so the first date reaching the target can be found by bisection.
-    low, high = on + ONE_DAY, on + dt.timedelta(days=366 * years + 31)
-    while low < high:
-        middle = low + (high - low) // 2
-        if reached(middle):
-            high = middle
-        else:
-            low = middle + ONE_DAY
-    return low
+    # Past ``on`` only the last span grows (it holds the running work and ends on ``on``); the spans
+    # before it add ``fixed_months`` whole months and ``fixed_days`` days left over whatever the date.
+    fixed_months, fixed_days = _months_and_days(spans[:-1])
+    block_start = spans[-1][0]
+    # In the block's whole month number m (from ``add_months(block_start, m)``, the end exclusive, to
+    # ``add_months(block_start, m + 1)``) the block has m whole months and r days left over, r = 0, 1, …
+    # So the length in normalised months, fixed_months + m + (fixed_days + r) // 30, is
+    # fixed_months + m + fixed_days // 30 until r reaches 30 − fixed_days % 30, and one more from then
+    # on (r < 31). It never decreases, and it reaches the target in the month m that starts one short
+    # of it — when that month is long enough for those days — or else at the start of the next month.
+    short = target - 1 - fixed_months - fixed_days // DAYS_IN_MONTH
+    with_days = add_months(block_start, short) + dt.timedelta(days=DAYS_IN_MONTH - fixed_days % DAYS_IN_MONTH)
+    after = min(with_days, add_months(block_start, short + 1))
+    return after - ONE_DAY  # the day reaching it is the one before ``after``, the end exclusive
 
 
 def sick_pay_percent(insurance: Duration) -> int:
@@ -216,8 +293,9 @@ def sick_pay_percent(insurance: Duration) -> int:
     wage, ст. 7, ч. 6 — a limit on the amount, not on the rate, left to payroll.)
     """
     five, eight = SICK_PAY_THRESHOLDS
-    if insurance >= Duration(eight):
+    # ``insurance >= Duration(eight)``, compared field by field, is ``insurance.years >= eight``.
+    if insurance.years >= eight:
         return 100
-    if insurance >= Duration(five):
+    if insurance.years >= five:
         return 80
     return 60

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TypedDict
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from kadry.core.access import capability_required
@@ -16,6 +19,7 @@ from kadry.core.permissions import Capability
 from kadry.employment.seniority import (
     ACCESS_LOG_WHAT,
     KindOfService,
+    ReportRow,
     Threshold,
     length_of_service_on,
     service_report,
@@ -23,6 +27,7 @@ from kadry.employment.seniority import (
     sources_for_employee,
     working_on,
 )
+from kadry.lib.dates import short_date
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.access import get_employee_for
 
@@ -50,6 +55,51 @@ def employee_service(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+class ServiceRow(TypedDict):
+    """What a row of the report shows, ready to print (a dict: the template reads it without attribute lookups)."""
+
+    href: str
+    name: str
+    position: str
+    total: str
+    insurance: str
+    pedagogical: str
+    organisation: str
+    five_years: str  # the date it will be reached, or empty
+    five_years_reached: bool
+    eight_years: str
+    eight_years_reached: bool
+    sick_pay_percent: str
+
+
+def service_row_cells(rows: Sequence[ReportRow], on: dt.date) -> list[ServiceRow]:
+    """Return the cells of the report's rows, every duration and date written out once."""
+    # The link to an employee's page differs by the pk only: reversed once, not once a row.
+    before_pk, after_pk = reverse("employee_service", args=[0]).rsplit("/0/", 1)
+    query = f"?on={on:%Y-%m-%d}"
+    cells = []
+    for row in rows:
+        service, employee = row.service, row.employee
+        five, eight = service.thresholds  # ``rules.SICK_PAY_THRESHOLDS``: the two columns
+        cells.append(
+            ServiceRow(
+                href=f"{before_pk}/{employee.pk}/{after_pk}{query}",
+                name=employee.full_name,
+                position=employee.placement.position_name or "",
+                total=str(service.total.duration),
+                insurance=str(service.insurance.duration),
+                pedagogical=str(service.pedagogical.duration),
+                organisation=str(service.organisation.duration),
+                five_years=short_date(five.date),
+                five_years_reached=five.reached,
+                eight_years=short_date(eight.date),
+                eight_years_reached=eight.reached,
+                sick_pay_percent=str(service.sick_pay_percent),
+            )
+        )
+    return cells
+
+
 @capability_required(Capability.VIEW_PERSONAL_DATA)
 def service_report_view(request: HttpRequest) -> HttpResponse:
     on = _chosen_date(request)
@@ -57,7 +107,7 @@ def service_report_view(request: HttpRequest) -> HttpResponse:
     page = Paginator(working_on(request.membership.organisation_id, on), settings.KADRY_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    rows = service_rows(list(page.object_list), on)
+    rows = service_row_cells(service_rows(list(page.object_list), on), on)
     context = {"on": on, "rows": rows, "page": page, "query": f"on={on:%Y-%m-%d}"}
     return render(request, "employment/service_report.html", context)
 

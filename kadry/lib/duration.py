@@ -22,7 +22,7 @@ def plural(number: int, one: str, few: str, many: str) -> str:
     return many
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Duration:
     """A length of time in years, months and days.
 
@@ -40,22 +40,21 @@ class Duration:
 
     def __str__(self) -> str:
         """Return «5 лет 3 месяца 12 дней»; zero parts are left out, and nothing at all is «0 дней»."""
-        parts = [
-            f"{value} {plural(value, *forms)}"
-            for value, forms in (
-                (self.years, ("год", "года", "лет")),
-                (self.months, ("месяц", "месяца", "месяцев")),
-                (self.days, ("день", "дня", "дней")),
-            )
-            if value
-        ]
+        # Written out part by part: a report prints thousands of these.
+        parts = []
+        if years := self.years:
+            parts.append(f"{years} {plural(years, 'год', 'года', 'лет')}")
+        if months := self.months:
+            parts.append(f"{months} {plural(months, 'месяц', 'месяца', 'месяцев')}")
+        if days := self.days:
+            parts.append(f"{days} {plural(days, 'день', 'дня', 'дней')}")
         return " ".join(parts) or "0 дней"
 
     def as_dict(self) -> dict[str, int]:
         return {"years": self.years, "months": self.months, "days": self.days}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Period:
     """Days from ``start`` to ``end``, both included; ``end`` is None while the period goes on."""
 

@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 
 from kadry.employment.rules import (
     SICK_PAY_THRESHOLDS,
+    add_months,
+    counted_periods,
     cut,
     employed_on,
     length_of_service,
@@ -261,6 +263,26 @@ def _joins(period: Period, other: Period) -> bool:
 def _days(duration: Duration) -> int:
     """Return a duration in the units of п. 21 (a month = 30 days) to compare differences."""
     return (duration.years * 12 + duration.months) * 30 + duration.days
+
+
+@settings(deadline=None)
+@given(st.lists(periods(), max_size=6), ON_DATES)
+def test_counted_periods_are_the_periods_cut_at_the_date_then_merged(items: list[Period], on: dt.date) -> None:
+    """The arithmetic cuts and merges in one pass (``counted_spans``); the steps of the module docstring agree."""
+    assert counted_periods(items, on) == merge(cut(items, on))
+
+
+@settings(deadline=None)
+@given(periods(), ON_DATES)
+def test_whole_months_and_days_are_the_months_from_the_start_and_the_days_after_them(
+    period: Period, on: dt.date
+) -> None:
+    """Checked against the formula of the module docstring, with the end of the whole months made as a date."""
+    (closed,) = cut([period], max(on, period.start))
+    assert closed.end is not None
+    x = closed.end + dt.timedelta(days=1)
+    months = 12 * (x.year - closed.start.year) + (x.month - closed.start.month) - (1 if x.day < closed.start.day else 0)
+    assert whole_months_and_days(closed) == (months, (x - add_months(closed.start, months)).days)
 
 
 @settings(deadline=None)
