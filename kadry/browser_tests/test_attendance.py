@@ -48,6 +48,14 @@ def test_class_teacher_marks_30_students_by_keyboard_in_one_request(
     rows = page.locator("tr[data-row]")
     expect(rows).to_have_count(30)
     expect(rows.first).to_be_focused()
+    # Each field is named by its caption and the row's student (aria-labelledby), as a screen reader reads it.
+    first = students[0]
+    expect(page.get_by_role("row", name=str(first), exact=True)).to_have_count(1)
+    expect(page.get_by_role("radiogroup", name=f"Отметка: {first}", exact=True)).to_have_count(1)
+    expect(page.get_by_role("textbox", name=f"Опоздание, мин.: {first}", exact=True)).to_have_count(1)
+    expect(page.get_by_role("textbox", name=f"Пропущено уроков: {first}", exact=True)).to_have_count(1)
+    expect(page.get_by_role("combobox", name=f"Причина: {first}", exact=True)).to_have_count(1)
+    expect(page.get_by_role("textbox", name=f"Примечание: {first}", exact=True)).to_have_count(1)
 
     started = time.monotonic()
     for index in range(30):

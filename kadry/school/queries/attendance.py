@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, FilteredRelation, Q, QuerySet
 
 from kadry.school.models import AttendanceMark, AttendanceThresholds, Enrollment, Holiday, SchoolClass, Student
 from kadry.school.rules import attendance as rules
@@ -51,6 +51,55 @@ def day_marks(school_class: SchoolClass, day: dt.date, student_ids: Iterable[int
             organisation_id=school_class.organisation_id, date=day, student_id__in=list(student_ids)
         )
     }
+
+
+@dataclass(frozen=True, slots=True)
+class DayMark:
+    """The stored mark of a student on the grid's day (what the grid shows of it)."""
+
+    kind: str
+    whole_day: bool
+    lessons: int
+    minutes_late: int | None
+    reason: str
+    note: str
+
+
+def grid_students(school_class: SchoolClass, day: dt.date) -> list[tuple[Student, DayMark | None]]:
+    """Return the students enrolled in the class on ``day``, in the class list's order, each with their mark of the day.
+
+    One query: the day's mark is joined to the student (one mark per student and day at most).
+    """
+    organisation_id = school_class.organisation_id
+    enrolled = Enrollment.objects.active(on=day).filter(organisation_id=organisation_id, school_class=school_class)
+    students = Student.objects.filter(organisation_id=organisation_id, pk__in=enrolled.values("student_id")).annotate(
+        day_mark=FilteredRelation(
+            "attendance_marks",
+            condition=Q(attendance_marks__organisation_id=organisation_id, attendance_marks__date=day),
+        ),
+        mark_kind=F("day_mark__kind"),
+        mark_whole_day=F("day_mark__whole_day"),
+        mark_lessons=F("day_mark__lessons"),
+        mark_minutes_late=F("day_mark__minutes_late"),
+        mark_reason=F("day_mark__reason"),
+        mark_note=F("day_mark__note"),
+    )
+    return [
+        (
+            student,
+            DayMark(
+                student.mark_kind,
+                student.mark_whole_day,
+                student.mark_lessons,
+                student.mark_minutes_late,
+                student.mark_reason,
+                student.mark_note,
+            )
+            if student.mark_kind
+            else None,
+        )
+        for student in students
+    ]
 
 
 def unresolved_marks(classes: QuerySet[SchoolClass]) -> QuerySet[AttendanceMark]:

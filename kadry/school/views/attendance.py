@@ -8,7 +8,7 @@ administration and the social-psychological service every class; anything else a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from typing import TypedDict
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,10 +16,12 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
 
 from kadry.core.access import capability_required
 from kadry.core.models import Membership
@@ -28,7 +30,7 @@ from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pd
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.school.access import classes_for, get_class_for
 from kadry.school.forms_attendance import DayForm, ReasonForm, ReportForm, ThresholdsForm, parse_grid
-from kadry.school.models import AttendanceMark, SchoolClass
+from kadry.school.models import AttendanceMark, SchoolClass, Student
 from kadry.school.queries import attendance as queries
 from kadry.school.services import attendance as services
 
@@ -51,18 +53,73 @@ def reachable_classes(membership: Membership | None) -> QuerySet[SchoolClass]:
         return SchoolClass.objects.none()
 
 
-@dataclass
-class GridRow:
-    """A student's row of the grid: the stored mark, or what was posted when the day was refused."""
+class GridRow(TypedDict):
+    """A student's row of the grid, ready to print: the stored mark, or what was posted when the day was refused.
 
-    student: object
-    kind: str = "present"
-    whole_day: bool = True
-    lessons: int | None = None
-    minutes_late: int | None = None
-    reason: str = AttendanceMark.Reason.UNKNOWN
-    note: str = ""
-    errors: dict[str, str] = field(default_factory=dict)
+    Each of the ~30 cells of a row costs a lookup in the template, so the row is made cheap to read: a dict
+    (a dataclass's attribute costs a caught exception per lookup) of strings already escaped (no localising
+    of numbers, no escaping per cell).
+    """
+
+    name: str  # the prefix of the row's fields, ``s<student id>``
+    number: str
+    student: str
+    kind: str
+    whole_day: bool
+    lessons: str
+    minutes_late: str
+    note: str
+    reason_options: str  # the <option>s of the reason, this row's selected
+    errors: dict[str, str]
+    minutes_invalid: bool
+    lessons_invalid: bool
+
+
+# A row without a mark (or posted as present) shows its defaults: present, the whole day, reason not found out.
+PRESENT = services.MarkInput(student_id=0)
+
+
+def _text(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def grid_rows(
+    students: list[tuple[Student, queries.DayMark | None]],
+    posted: dict[int, services.MarkInput],
+    errors: dict[int, dict[str, str]],
+) -> list[GridRow]:
+    """Return the grid's rows: what was posted when the day was refused, else the stored marks."""
+    sources = []
+    for student, mark in students:
+        source = posted.get(student.pk) if posted else mark
+        sources.append((student, source if source is not None and source.kind else PRESENT))
+    # The reason's <option>s differ only in the one selected: render each list once, not once per row.
+    template = get_template("school/attendance/_reason_options.html")
+    choices = AttendanceMark.Reason.choices
+    options = {
+        reason: template.render({"reasons": choices, "selected": reason})
+        for reason in {source.reason for _student, source in sources}
+    }
+    rows = []
+    for number, (student, source) in enumerate(sources, start=1):
+        row_errors = errors.get(student.pk, {})
+        rows.append(
+            GridRow(
+                name=mark_safe(f"s{student.pk}"),
+                number=mark_safe(str(number)),
+                student=escape(str(student)),
+                kind=escape(source.kind or "present"),
+                whole_day=source.whole_day,
+                lessons=escape(_text(source.lessons or None)),
+                minutes_late=escape(_text(source.minutes_late)),
+                note=escape(source.note),
+                reason_options=options[source.reason],
+                errors=row_errors,
+                minutes_invalid="minutes_late" in row_errors,
+                lessons_invalid="lessons" in row_errors,
+            )
+        )
+    return rows
 
 
 def _grid_url(pk: int, day: dt.date) -> str:
@@ -75,12 +132,12 @@ def grid(request: HttpRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     day = DayForm(request.GET).day(today)
     school_class = get_class_for(request.membership, pk, on=day)
-    students = queries.enrolled_students(school_class, day)
+    students = queries.grid_students(school_class, day)
     errors = services.AttendanceErrors()
     posted: dict[int, services.MarkInput] = {}
     status = 200
     if request.method == "POST":
-        rows = parse_grid(request.POST, [student.pk for student in students])
+        rows = parse_grid(request.POST, [student.pk for student, _mark in students])
         try:
             services.save_day(actor=request.user, school_class=school_class, date=day, marks=rows, today=today)
         except services.AttendanceErrors as refused:
@@ -97,30 +154,17 @@ def grid(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(_grid_url(pk, day))
     elif request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
-    stored = queries.day_marks(school_class, day, [student.pk for student in students]) if not posted else {}
-    grid_rows = []
-    for student in students:
-        row = GridRow(student, errors=errors.rows.get(student.pk, {}))
-        source = posted.get(student.pk) or stored.get(student.pk)
-        if source is not None and source.kind:
-            row.kind = source.kind
-            row.whole_day = source.whole_day
-            row.lessons = source.lessons or None
-            row.minutes_late = source.minutes_late
-            row.reason = source.reason
-            row.note = source.note
-        grid_rows.append(row)
     context = {
         "school_class": school_class,
         "day": day,
         "today": today,
         "previous_day": day - dt.timedelta(days=1),
         "next_day": day + dt.timedelta(days=1),
-        "rows": grid_rows,
+        "grid_url": reverse("school:attendance_grid", args=[school_class.pk]),
+        "rows": grid_rows(students, posted, errors.rows),
         "general_errors": errors.general,
         "refusal": services.day_refusal(school_class, day, today),
         "marked": school_class.attendance_days.filter(date=day).select_related("marked_by").first(),
-        "reasons": AttendanceMark.Reason.choices,
     }
     return render(request, "school/attendance/grid.html", context, status=status)
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from kadry.core.models import ChangeRecord
-from kadry.school.factories import enrol
+from kadry.school.factories import SchoolClassFactory, enrol
 from kadry.school.models import AttendanceDay, AttendanceMark, Holiday
 from kadry.school.services.attendance import AttendanceErrors, MarkInput, save_day
 from kadry.school.tests.attendance.conftest import WEDNESDAY
@@ -76,13 +76,58 @@ def _queries_for(teacher, school_class, students) -> int:
 
 
 def test_query_count_does_not_depend_on_class_size(class_teacher, seventh, school, personas) -> None:
-    from kadry.school.factories import SchoolClassFactory
-
     big = SchoolClassFactory(organisation=school, grade=9, letter="В")
     small_count = _queries_for(class_teacher.user, seventh, enrol(seventh, 5))
     big_count = _queries_for(class_teacher.user, big, enrol(big, 30))
     assert small_count == big_count
     assert big_count <= 12, big_count
+
+
+def _page_queries(client, school_class) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(grid_url(school_class))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_grid_page_costs_the_same_queries_for_one_student_and_thirty(personas, seventh, school) -> None:
+    big = SchoolClassFactory(organisation=school, grade=9, letter="В")
+    students = enrol(big, 31)
+    marks = [MarkInput(s.pk, kind="absent") for s in students[::3]]
+    save_day(actor=personas["director"].user, school_class=big, date=WEDNESDAY, marks=marks)
+    enrol(seventh, 1)
+    director = personas["director"].client
+    small_count = _page_queries(director, seventh)
+    big_count = _page_queries(director, big)
+    assert small_count == big_count
+    # Session, user, membership; the class, its students with the day's marks, holidays, who marked the day.
+    assert big_count <= 7, big_count
+
+
+def test_grid_shows_the_stored_marks_as_they_were_saved(class_teacher, seventh, pupils) -> None:
+    first, second, third, fourth = pupils[:4]
+    save_day(
+        actor=class_teacher.user,
+        school_class=seventh,
+        date=WEDNESDAY,
+        marks=[
+            MarkInput(first.pk, kind="absent", reason="illness"),
+            MarkInput(second.pk, kind="late", minutes_late=15, whole_day=False, note='сказал "автобус" <b>'),
+            MarkInput(third.pk, kind="absent", whole_day=False, lessons=2, reason="family"),
+        ],
+    )
+    html = class_teacher.client.get(grid_url(seventh)).content.decode()
+    assert f'name="s{first.pk}-kind" value="absent" checked' in html
+    assert '<option value="illness" selected>болезнь</option>' in html
+    assert f'name="s{second.pk}-kind" value="late" checked' in html
+    assert f'name="s{second.pk}-minutes_late" value="15"' in html
+    assert f'name="s{second.pk}-note" value="сказал &quot;автобус&quot; &lt;b&gt;"' in html
+    assert f'name="s{second.pk}-whole_day">' in html  # not checked
+    assert f'name="s{third.pk}-lessons" value="2"' in html
+    assert f'name="s{fourth.pk}-kind" value="present" checked' in html
+    assert f'name="s{fourth.pk}-whole_day" checked>' in html
+    assert html.count('<option value="unknown" selected>') == len(pupils) - 2
+    assert f'<span id="s{first.pk}-name">{first}</span>' in html
 
 
 def test_late_needs_minutes_and_errors_stay_on_the_row(class_teacher, seventh, pupils) -> None:
