@@ -13,16 +13,15 @@ from django.http import HttpRequest, HttpResponse
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kadry.settings")
 
-from django.core.wsgi import get_wsgi_application
 from django.urls import path
+
+from kadry.wsgi import application  # noqa: F401  (the product's entry point, as production serves it)
 
 
 def ping(request: HttpRequest) -> HttpResponse:
     return HttpResponse("pong", content_type="text/plain")
 
 
-application = get_wsgi_application()
-
-import kadry.urls  # noqa: E402
+import kadry.urls  # noqa: E402  (loaded by kadry.wsgi)
 
 kadry.urls.urlpatterns.insert(0, path("bench/ping/", ping))
