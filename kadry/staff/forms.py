@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kadry.core.forms import DateInput
@@ -176,9 +178,7 @@ class StaffingUnitForm(forms.ModelForm):
 
 class EmployeeFilterForm(forms.Form):
     q = forms.CharField(label=_("Поиск"), required=False)
-    department = forms.ModelChoiceField(
-        label=_("Подразделение"), queryset=Department.objects.none(), required=False, empty_label=_("все подразделения")
-    )
+    department = forms.TypedChoiceField(label=_("Подразделение"), coerce=int, empty_value=None, required=False)
     category = forms.ChoiceField(
         label=_("Категория"), choices=[("", _("все категории")), *Position.Category.choices], required=False
     )
@@ -186,7 +186,17 @@ class EmployeeFilterForm(forms.Form):
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(organisation_id=organisation_id)
+        self.organisation_id = organisation_id
+        # Read once, when first validated or shown: the choices and the check of a chosen one share a query.
+        self.fields["department"].choices = self._department_choices
+
+    @cached_property
+    def _departments(self) -> list[tuple[str, str]]:
+        departments = Department.objects.filter(organisation_id=self.organisation_id).values_list("pk", "name")
+        return [(str(pk), name) for pk, name in departments]
+
+    def _department_choices(self) -> list[tuple[str, str]]:
+        return [("", gettext("все подразделения")), *self._departments]
 
 
 class NameFormsForm(forms.Form):

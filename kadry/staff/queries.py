@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -47,42 +47,65 @@ class Placement:
         return Employee.Status.DISMISSED if self.was_hired else Employee.Status.NOT_HIRED
 
 
+NOWHERE = Placement()
+
+
+# The columns of an assignment that place an employee (see ``placements_from``), after ``employee_id``.
+PLACEMENT_FIELDS = (
+    "kind",
+    "start",
+    "end",
+    "staffing_unit__position__name",
+    "staffing_unit__position__category",
+    "staffing_unit__department_id",
+    "staffing_unit__department__name",
+)
+
+
+def placements_from(rows: Iterable[tuple], on: dt.date) -> dict[int, Placement]:
+    """Return where each employee works on ``on`` from their assignments begun by then.
+
+    ``rows`` are ``(employee_id, *PLACEMENT_FIELDS)`` in any order. The main job is the first current
+    assignment by kind (main work sorts first, see ``Assignment.Kind``) and start.
+    """
+    chosen: dict[int, tuple] = {}
+    placements: dict[int, Placement] = {}
+    for employee_id, kind, start, end, position_name, category, department_id, department_name in rows:
+        if end is not None and end < on:
+            placements.setdefault(employee_id, Placement(was_hired=True))
+            continue
+        key = (kind, start)
+        if employee_id in chosen and chosen[employee_id] <= key:
+            continue
+        chosen[employee_id] = key
+        placements[employee_id] = Placement(position_name, category, department_id, department_name, True, True)
+    return placements
+
+
+def placements_of(organisation_ids: Iterable[int], employee_ids: list[int], on: dt.date) -> dict[int, Placement]:
+    """Return where the employees work on ``on`` (see ``placements_from``), from one indexed query."""
+    if not employee_ids:
+        return {}
+    assignment_model = apps.get_model("employment", "Assignment")
+    rows = assignment_model.objects.filter(
+        organisation_id__in=set(organisation_ids), employee_id__in=employee_ids, start__lte=on
+    ).values_list("employee_id", *PLACEMENT_FIELDS)
+    return placements_from(rows, on)
+
+
 def attach_placement(employees: Sequence[Employee], on: dt.date) -> Sequence[Employee]:
     """Set ``employee.placement`` on each employee from one query over their assignments.
 
     A page of the registry is placed after it is cut, so the cost is one indexed query for the
-    page's employees, not a subquery per row of the whole organisation. The main job is the first
-    current assignment by kind (main work sorts first) and start.
+    page's employees, not a subquery per row of the whole organisation.
     """
     if not employees:
         return employees
-    assignment_model = apps.get_model("employment", "Assignment")
-    rows = (
-        assignment_model.objects.filter(
-            organisation_id__in={employee.organisation_id for employee in employees},
-            employee_id__in=[employee.pk for employee in employees],
-            start__lte=on,
-        )
-        .order_by("employee_id", "kind", "start")
-        .values_list(
-            "employee_id",
-            "end",
-            "staffing_unit__position__name",
-            "staffing_unit__position__category",
-            "staffing_unit__department_id",
-            "staffing_unit__department__name",
-        )
+    placements = placements_of(
+        {employee.organisation_id for employee in employees}, [employee.pk for employee in employees], on
     )
-    placements: dict[int, Placement] = {}
-    for employee_id, end, position_name, category, department_id, department_name in rows:
-        if placements.get(employee_id, Placement()).is_working:
-            continue
-        if end is None or end >= on:
-            placements[employee_id] = Placement(position_name, category, department_id, department_name, True, True)
-        else:
-            placements[employee_id] = Placement(was_hired=True)
     for employee in employees:
-        employee.placement = placements.get(employee.pk, Placement())
+        employee.placement = placements.get(employee.pk, NOWHERE)
     return employees
 
 

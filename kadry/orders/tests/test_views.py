@@ -14,8 +14,8 @@ from kadry.employment.models import Assignment
 from kadry.orders import services
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.tests.conftest import HIRE, make_order
-from kadry.orders.views.reading import short_name
 from kadry.school.models import AcademicYear, SchoolClass
+from kadry.staff.models import short_name
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, StaffingUnitFactory
 
 D = dt.date

@@ -21,7 +21,7 @@ from kadry.orders.forms import OrderFilterForm
 from kadry.orders.models import Order, OrderItem, number_label
 from kadry.orders.views.drafting import draft_page
 from kadry.orders.views.preview import kind_title, order_texts
-from kadry.staff.models import Employee
+from kadry.staff.models import Employee, short_name
 
 # The tag of each state in the list (its label is the state's own).
 STATUS_TAGS = {Order.Status.DRAFT: "warn", Order.Status.SIGNED: "ok", Order.Status.CANCELLED: "muted"}
@@ -39,12 +39,6 @@ class OrderRow(TypedDict):
     names: str
     status: str
     tag: str
-
-
-def short_name(last_name: str, first_name: str, middle_name: str) -> str:
-    """Return «Иванова М. П.», as ``Employee.short_name`` does, from the name columns alone."""
-    initials = " ".join(f"{part[0]}." for part in (first_name, middle_name) if part)
-    return f"{last_name} {initials}".strip()
 
 
 def names_line(names: list[str], shown: int = NAMES_SHOWN) -> str:

@@ -10,7 +10,7 @@ from kadry.staff.models.card import (
     SocialBenefit,
     Training,
 )
-from kadry.staff.models.employee import Employee
+from kadry.staff.models.employee import Employee, full_name, short_name
 from kadry.staff.models.structure import Department, Position, StaffingUnit
 
 __all__ = [
@@ -28,4 +28,6 @@ __all__ = [
     "SocialBenefit",
     "StaffingUnit",
     "Training",
+    "full_name",
+    "short_name",
 ]

@@ -190,13 +190,12 @@ class Employee(models.Model):
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.last_name, self.first_name, self.middle_name) if part)
+        return full_name(self.last_name, self.first_name, self.middle_name)
 
     @property
     def short_name(self) -> str:
         """Return «Иванова М. П.»."""
-        initials = " ".join(f"{part[0]}." for part in (self.first_name, self.middle_name) if part)
-        return f"{self.last_name} {initials}".strip()
+        return short_name(self.last_name, self.first_name, self.middle_name)
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
@@ -213,3 +212,15 @@ class Employee(models.Model):
             errors["work_book_chosen_on"] = _("Укажите дату заявления о выборе трудовой книжки.")
         if errors:
             raise ValidationError(errors)
+
+
+# Of the name columns alone, for lists that read plain columns rather than employees.
+def full_name(last_name: str, first_name: str, middle_name: str) -> str:
+    """Return «Иванова Мария Петровна», the parts there are."""
+    return " ".join(part for part in (last_name, first_name, middle_name) if part)
+
+
+def short_name(last_name: str, first_name: str, middle_name: str) -> str:
+    """Return «Иванова М. П.»."""
+    initials = " ".join(f"{part[0]}." for part in (first_name, middle_name) if part)
+    return f"{last_name} {initials}".strip()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kadry.staff.models import Employee, Position
+from kadry.staff.views.registry import STATUS_TAGS
 from kadry.testing.factories import (
     AssignmentFactory,
     DepartmentFactory,
@@ -19,7 +20,7 @@ from kadry.testing.factories import (
 
 
 def _names(response) -> list[str]:
-    return [employee.last_name for employee in response.context["page"].object_list]
+    return [row["name"].split()[0] for row in response.context["page"].object_list]
 
 
 @pytest.fixture
@@ -145,14 +146,16 @@ def test_a_row_and_the_filters_use_the_main_job_of_the_day(hr_inspector, staff) 
     )
 
     everyone = hr_inspector.client.get(reverse("employee_list"), {"status": ""}).context["page"].object_list
-    placements = {employee.last_name: employee.placement for employee in everyone}
+    rows = {row["name"].split()[0]: row for row in everyone}
     maths_only = hr_inspector.client.get(reverse("employee_list"), {"department": staff["maths"].pk})
     service = Position.Category.SERVICE
     cleaners = hr_inspector.client.get(reverse("employee_list"), {"category": service})
 
-    assert placements["Семёнова"].position_name == "Учитель математики"
-    assert placements["Семёнова"].department_name == "Кафедра математики"
-    assert placements["Алексеева"].status == Employee.Status.DISMISSED
-    assert placements["Новикова"].status == Employee.Status.NOT_HIRED  # hired only from next month
+    assert rows["Семёнова"]["position"] == "Учитель математики"
+    assert rows["Семёнова"]["department"] == "Кафедра математики"
+    assert rows["Семёнова"]["status"] == STATUS_TAGS[Employee.Status.WORKING]
+    assert rows["Алексеева"]["status"] == STATUS_TAGS[Employee.Status.DISMISSED]
+    assert rows["Алексеева"]["position"] == "—"
+    assert rows["Новикова"]["status"] == STATUS_TAGS[Employee.Status.NOT_HIRED]  # hired only from next month
     assert _names(maths_only) == ["Семёнова"]
     assert _names(cleaners) == ["Семенов"]

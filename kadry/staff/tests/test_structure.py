@@ -48,15 +48,24 @@ def table(school):
 
 
 @pytest.mark.django_db
-def test_staffing_table_shows_occupied_and_vacant_rates_on_a_date(director, table) -> None:
+def test_staffing_table_shows_occupied_and_vacant_rates_on_a_date(director, hr_inspector, table) -> None:
     now = director.client.get(reverse("staffing_table"), {"on": "2026-11-21"}).context
     then = director.client.get(reverse("staffing_table"), {"on": "2023-01-10"}).context
 
-    assert (now["total"].rates, now["total"].occupied, now["total"].vacant) == (4, Decimal("1.5"), Decimal("2.5"))
-    assert then["total"].occupied == Decimal("2.0")
+    assert (now["total"]["rates"], now["total"]["occupied"], now["total"]["vacant"]) == ("4", "1,50", "2,50")
+    assert then["total"]["occupied"] == "2"
     # (32 000 + 8 000) × 3 + 28 000 × 1 = 148 000
-    assert now["total"].monthly_fund == Decimal("148000.00")
-    assert [section.department.name for section in now["sections"]] == ["Кафедра математики", "Библиотека"]
+    assert now["total"]["monthly_fund"] == "148\xa0000,00"
+    assert [section["department"] for section in now["sections"]] == ["Кафедра математики", "Библиотека"]
+    teacher = now["sections"][0]["rows"][0]
+    assert teacher["href"] == ""  # the director may not edit the structure
+    editable = hr_inspector.client.get(reverse("staffing_table")).context["sections"][0]["rows"][0]
+    assert editable["href"] == reverse("structure_edit", args=["staffing-units", table.pk])
+    assert (teacher["salary"], teacher["allowance"], teacher["monthly_fund"]) == (
+        "32\xa0000,00",
+        "8\xa0000,00",
+        "120\xa0000,00",
+    )
 
 
 @pytest.mark.django_db

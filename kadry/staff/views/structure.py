@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypedDict
 
 from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.permissions import Capability, role_can
+from kadry.lib.numbers import decimal_text
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.access import structure_for
 from kadry.staff.forms import DepartmentForm, PositionForm, StaffingUnitForm
 from kadry.staff.models import Department, Position, StaffingUnit
-from kadry.staff.queries import department_tree, staffing_table
+from kadry.staff.queries import StaffingTableSection, department_tree, staffing_table
+from kadry.staff.rules import StaffingTotals
 from kadry.staff.services import save_structure_object
 
 # kind in the URL → (model, form, title of the form page)
@@ -73,18 +77,85 @@ def _chosen_date(request: HttpRequest) -> dt.date:
         return timezone.localdate()
 
 
+class StaffingRow(TypedDict):
+    """A line of Т-3 ready to print (a dict: the template reads it without attribute lookups)."""
+
+    href: str  # the staffing unit's form, empty for those who may not edit
+    position: str
+    rates: str
+    salary: str
+    allowance: str
+    monthly_fund: str
+    occupied: str
+    vacant: str
+    is_vacant: bool
+    note: str
+
+
+class TotalsRow(TypedDict):
+    rates: str
+    monthly_fund: str
+    occupied: str
+    vacant: str
+
+
+class SectionRows(TypedDict):
+    department: str
+    rows: list[StaffingRow]
+    totals: TotalsRow
+
+
+def _totals_row(line: StaffingTotals) -> TotalsRow:
+    return TotalsRow(
+        rates=decimal_text(line.rates, trim=True),
+        monthly_fund=decimal_text(line.monthly_fund, group=True),
+        occupied=decimal_text(line.occupied, trim=True),
+        vacant=decimal_text(line.vacant, trim=True),
+    )
+
+
+def staffing_rows(sections: list[StaffingTableSection], *, links: bool) -> list[SectionRows]:
+    """Return the sections of Т-3 with every number written out once (rates trimmed, money grouped)."""
+    # A unit's form differs by the pk only: reversed once, not once a row.
+    before_pk, after_pk = reverse("structure_edit", args=["staffing-units", 0]).rsplit("/0/", 1)
+    result = []
+    for section in sections:
+        rows = []
+        for unit, line in section.rows:
+            vacant = line.vacant
+            rows.append(
+                StaffingRow(
+                    href=f"{before_pk}/{unit.pk}/{after_pk}" if links else "",
+                    position=unit.position.name,
+                    rates=decimal_text(line.rates, trim=True),
+                    salary=decimal_text(line.salary, group=True),
+                    allowance=decimal_text(line.allowance, group=True),
+                    monthly_fund=decimal_text(line.monthly_fund, group=True),
+                    occupied=decimal_text(line.occupied, trim=True),
+                    vacant=decimal_text(vacant, trim=True),
+                    is_vacant=bool(vacant),
+                    note=unit.note,
+                )
+            )
+        result.append(SectionRows(department=section.department.name, rows=rows, totals=_totals_row(section.totals)))
+    return result
+
+
 @capability_required(Capability.VIEW_STRUCTURE)
 def staffing_table_view(request: HttpRequest) -> HttpResponse:
     on = _chosen_date(request)
     sections, grand_total = staffing_table(request.membership.organisation_id, on)
+    can_edit = role_can(request.membership.role, Capability.EDIT_STRUCTURE)
     return render(
         request,
         "staff/staffing_table.html",
         {
-            "sections": sections,
-            "total": grand_total,
+            "sections": staffing_rows(sections, links=can_edit),
+            "total": _totals_row(grand_total),
             "on": on,
-            "can_edit": role_can(request.membership.role, Capability.EDIT_STRUCTURE),
+            "on_iso": on.isoformat(),
+            "on_text": on.strftime("%d.%m.%Y"),
+            "can_edit": can_edit,
         },
     )
 
