@@ -484,9 +484,11 @@ def markdown(results: dict[str, Any]) -> str:
         f"{1000 * service['python_total_s']:.0f} ms | SQL {1000 * service['sql_s']:.0f} ms | "
         f"{service['python_total_ratio']:.1f} "
         f"{_verdict(service['python_total_ratio'] <= 3 and service['python_total_s'] <= 1)} | ≤ 3 × SQL, ≤ 1 s |",
-        f"| length of service report, all kinds ({service['working_in_report']} working) | "
-        f"{1000 * service['service_report_s']:.0f} ms | SQL {1000 * service['sql_s']:.0f} ms | "
-        f"{service['service_report_ratio']:.1f} {_verdict(service['service_report_ratio'] <= 3)} | ≤ 3 × SQL |",
+        # Not the SQL's computation (four kinds, the 5- and 8-year dates, sick pay; school by school, as
+        # the export does): shown for scale, judged by no target.
+        f"| length of service report, all kinds, 5/8-year dates, sick pay ({service['working_in_report']} working) | "
+        f"{1000 * service['service_report_s']:.0f} ms | SQL total only {1000 * service['sql_s']:.0f} ms | "
+        f"{service['service_report_ratio']:.1f} | — |",
         f"| Т-3 XLSX over HTTP ({xlsx['rows']} rows) | {1000 * xlsx['http_s']:.1f} ms | openpyxl alone "
         f"{1000 * xlsx['openpyxl_s']:.1f} ms | {xlsx['ratio']:.1f} {_verdict(xlsx['ratio'] <= 5)} | ≤ 5 × |",
         f"| signing {signing['orders']} orders, {signing['threads']} threads | {signing['concurrent_s']:.2f} s | "

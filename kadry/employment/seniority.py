@@ -25,13 +25,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import CharField, QuerySet, Value
+from django.db.models import CharField, IntegerField, QuerySet, Value
 
 from kadry.employment import rules
 from kadry.employment.models import Assignment
 from kadry.lib.duration import Duration, Period
 from kadry.staff.models import Employee, PriorJob
-from kadry.staff.queries import LIST_FIELDS, attach_placement
+from kadry.staff.queries import LIST_FIELDS, NOWHERE, attach_placement, placements_from
 
 # What the access log says was opened, on the page and through the API.
 ACCESS_LOG_WHAT = "Стаж"
@@ -167,14 +167,35 @@ _ASSIGNMENT_FIELDS = (
 )
 
 
-def _source_rows(organisation_ids: Sequence[int], **filters: Any) -> QuerySet[PriorJob]:
-    """Return the rows of the prior jobs and the assignments (filtered by ``filters``) in no particular order."""
+# A page of the report also places its employees (``staff.queries.placements_from``) from the same
+# rows: the assignments carry what places them, the prior jobs nothing (their ``kind`` is NULL).
+_PLACING_FIELDS = (
+    "kind",
+    "staffing_unit__position__category",
+    "staffing_unit__department_id",
+    "staffing_unit__department__name",
+)
+_NOT_PLACING = (
+    Value(None, output_field=CharField()),
+    Value(None, output_field=CharField()),
+    Value(None, output_field=IntegerField()),
+    Value(None, output_field=CharField()),
+)
+
+
+def _source_rows(organisation_ids: Sequence[int], placing: bool = False, **filters: Any) -> QuerySet[PriorJob]:
+    """Return the rows of the prior jobs and the assignments (filtered by ``filters``) in no particular order.
+
+    With ``placing``, each row has the four ``_PLACING_FIELDS`` after the six of a source.
+    """
     prior_jobs = PriorJob.objects.filter(organisation_id__in=organisation_ids, **filters)
     assignments = Assignment.objects.filter(organisation_id__in=organisation_ids, **filters)
+    prior_fields = (*_PRIOR_JOB_FIELDS, *_NOT_PLACING) if placing else _PRIOR_JOB_FIELDS
+    assignment_fields = (*_ASSIGNMENT_FIELDS, *_PLACING_FIELDS) if placing else _ASSIGNMENT_FIELDS
     return (
         prior_jobs.order_by()
-        .values_list(*_PRIOR_JOB_FIELDS)
-        .union(assignments.order_by().values_list(*_ASSIGNMENT_FIELDS), all=True)
+        .values_list(*prior_fields)
+        .union(assignments.order_by().values_list(*assignment_fields), all=True)
     )
 
 
@@ -226,11 +247,26 @@ def working_on(organisation_id: int, on: dt.date) -> QuerySet[Employee]:
 
 
 def service_rows(employees: Sequence[Employee], on: dt.date) -> list[ReportRow]:
-    """Return the employees (a page of one organisation's) with their placement and length of service (two queries)."""
+    """Return the employees (a page of one organisation's) with their placement and length of service.
+
+    One query: the periods and the jobs that place the employees are the same assignment rows.
+    """
     if not employees:
         return []
     ids = [employee.pk for employee in employees]
-    return _report_rows(employees, sources_for_organisations([employees[0].organisation_id], on, employee_ids=ids), on)
+    rows = list(_source_rows([employees[0].organisation_id], placing=True, start__lte=on, employee_id__in=ids))
+    placements = placements_from(
+        (
+            (employee_id, kind, start, end, position, category, department_id, department_name)
+            for employee_id, start, end, position, _employer, _pedagogical, kind, category, department_id, department_name in rows
+            if kind is not None
+        ),
+        on,
+    )
+    sources = _sources(row[:6] for row in rows)
+    for employee in employees:
+        employee.placement = placements.get(employee.pk, NOWHERE)
+    return [ReportRow(employee, length_of_service_on(sources.get(employee.pk, []), on)) for employee in employees]
 
 
 def service_report(organisation_id: int, on: dt.date) -> list[ReportRow]:
@@ -240,9 +276,6 @@ def service_report(organisation_id: int, on: dt.date) -> list[ReportRow]:
         return []
     # The periods of the whole organisation: most of its employees are in the report, and a list of
     # all their ids would cost more to send than the periods of those who have left.
-    return _report_rows(employees, sources_for_organisation(organisation_id, on), on)
-
-
-def _report_rows(employees: Sequence[Employee], sources: dict[int, list[Source]], on: dt.date) -> list[ReportRow]:
+    sources = sources_for_organisation(organisation_id, on)
     attach_placement(employees, on)
     return [ReportRow(employee, length_of_service_on(sources.get(employee.pk, []), on)) for employee in employees]

@@ -14,6 +14,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from kadry.core.models import AccessLogEntry, Organisation
+from kadry.employment.models import Assignment
 from kadry.employment.tests.test_length_of_service_api import make_teacher
 from kadry.staff.models import Employee
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PriorJobFactory, StaffingUnitFactory
@@ -177,6 +178,26 @@ def test_report_xlsx_has_durations_thresholds_and_sick_pay(hr_inspector: Any, sc
     assert petrova[4:8] == ("3 года 6 месяцев 15 дней",) * 4
     assert [value.date() for value in petrova[8:10]] == [dt.date(2025, 8, 30), dt.date(2028, 8, 30)]
     assert petrova[10] == 60
+
+
+def test_page_and_export_show_the_main_job_of_the_day(hr_inspector: Any, school: Organisation) -> None:
+    """The page places its rows from the same rows as the periods; the export from its own query: they agree."""
+    employee = EmployeeFactory(organisation=school, last_name="Совместителева")
+    ended = StaffingUnitFactory(organisation=school, position__name="Воспитатель")
+    main = StaffingUnitFactory(organisation=school, position__name="Учитель")
+    extra = StaffingUnitFactory(organisation=school, position__name="Педагог-библиотекарь")
+    AssignmentFactory(employee=employee, staffing_unit=ended, start=dt.date(2015, 9, 1), end=dt.date(2019, 8, 31))
+    AssignmentFactory(
+        employee=employee, staffing_unit=extra, start=dt.date(2019, 9, 1), kind=Assignment.Kind.INTERNAL_PART_TIME
+    )
+    AssignmentFactory(employee=employee, staffing_unit=main, start=dt.date(2020, 9, 1))
+    PriorJobFactory(employee=employee, start=dt.date(2010, 9, 1), end=dt.date(2015, 8, 31))
+
+    page = hr_inspector.client.get(report_url())
+    export = read_xlsx(hr_inspector.client.get(report_url("service_report_export")).content)
+
+    assert [row["position"] for row in page.context["rows"]] == ["Учитель"]
+    assert export[1][2:4] == ("Учитель", main.department.name)
 
 
 def test_report_is_404_for_a_class_teacher(class_teacher: Any) -> None:
