@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "kadry.core.middleware.CurrentMembershipMiddleware",
+    "kadry.core.middleware.HtmxLoginRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "kadry.urls"

@@ -2,7 +2,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseRedirectBase
+from django.shortcuts import resolve_url
+from django_htmx.http import HttpResponseClientRedirect
 
 from kadry.core.access import choose_membership, memberships_of
 
@@ -21,3 +25,24 @@ class CurrentMembershipMiddleware:
         request.memberships = memberships  # type: ignore[attr-defined]
         request.membership = choose_membership(memberships, request)  # type: ignore[attr-defined]
         return self.get_response(request)
+
+
+class HtmxLoginRedirectMiddleware:
+    """Send the whole page to the login form when a fragment is asked for after the session has ended.
+
+    htmx follows a redirect itself and would put the login page inside the panel or table it was
+    loading; ``HX-Redirect`` makes the browser go there instead.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            getattr(request, "htmx", False)
+            and isinstance(response, HttpResponseRedirectBase)
+            and response.url.startswith(resolve_url(settings.LOGIN_URL))
+        ):
+            return HttpResponseClientRedirect(response.url)
+        return response
