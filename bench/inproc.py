@@ -58,9 +58,13 @@ def bench_organisation_id() -> int:
 
 def info() -> dict[str, Any]:
     org = bench_organisation_id()
-    working = list(Employee.objects.of(org).with_status(Employee.Status.WORKING)[:100])
-    employee = working[len(working) // 2]
     department = Department.objects.filter(organisation_id=org, name="Педагогический состав").first()
+    # The filtered list searches for someone who is there: a teacher, by the start of the surname.
+    working = Employee.objects.of(org).with_status(Employee.Status.WORKING)
+    if department is not None:
+        working = working.placed(department_id=department.pk, on=timezone.localdate())
+    working = list(working[:100])
+    employee = working[len(working) // 2]
     school_class = SchoolClass.objects.filter(organisation_id=org).order_by("grade", "letter").first()
     grid = reverse("school:attendance_grid", kwargs={"pk": school_class.pk}) if school_class else ""
     return {

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from typing import TypedDict
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -28,6 +27,7 @@ from kadry.employment.seniority import (
     working_on,
 )
 from kadry.lib.dates import short_date
+from kadry.lib.pagination import OneQueryPaginator
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.access import get_employee_for
 
@@ -104,7 +104,7 @@ def service_row_cells(rows: Sequence[ReportRow], on: dt.date) -> list[ServiceRow
 def service_report_view(request: HttpRequest) -> HttpResponse:
     on = _chosen_date(request)
     # A screen of rows at a time, like the registry; the XLSX export has everyone.
-    page = Paginator(working_on(request.membership.organisation_id, on), settings.KADRY_PAGE_SIZE).get_page(
+    page = OneQueryPaginator(working_on(request.membership.organisation_id, on), settings.KADRY_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     rows = service_row_cells(service_rows(list(page.object_list), on), on)

@@ -8,7 +8,6 @@ from typing import TypedDict
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kadry.core.access import capability_required
 from kadry.core.permissions import Capability, role_can
+from kadry.lib.pagination import OneQueryPaginator
 from kadry.staff.access import employees_for
 from kadry.staff.forms import EmployeeFilterForm, EmployeeForm
 from kadry.staff.models import Employee, full_name
@@ -87,7 +87,8 @@ def employee_list(request: HttpRequest) -> HttpResponse:
             .with_status(data["status"], today)
             .placed(department_id=data["department"], category=data["category"], on=today)
         )
-    page = Paginator(employees.values_list(*ROW_FIELDS), settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = employees.values_list(*ROW_FIELDS)
+    page = OneQueryPaginator(rows, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
     links = role_can(membership.role, Capability.VIEW_PERSONAL_DATA)
     page.object_list = employee_rows(membership.organisation_id, page.object_list, today, links=links)
     query = params.copy()
