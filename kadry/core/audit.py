@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 
 from kadry.core.access import client_ip
 from kadry.core.models import AccessLogEntry, ChangeRecord, Membership
+from kadry.lib.choices import choice_label
 
 Snapshot = dict[str, str]
 
@@ -20,7 +21,7 @@ Snapshot = dict[str, str]
 def display_value(instance: models.Model, field: models.Field) -> str:
     """Return a field's value as a person reads it: choices by label, dates as ДД.ММ.ГГГГ."""
     if field.choices:
-        return str(getattr(instance, f"get_{field.name}_display")())
+        return choice_label(instance, field.name)
     value = getattr(instance, field.attname)
     if field.is_relation:
         related = getattr(instance, field.name)

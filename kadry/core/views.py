@@ -22,6 +22,7 @@ from kadry.core.forms import AccessLogFilterForm, TokenForm
 from kadry.core.models import AccessLogEntry, ApiToken, Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.core.services import create_api_token, revoke_api_token
+from kadry.lib.choices import value_label
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 
 
@@ -150,16 +151,15 @@ def _actor_name(entry: dict[str, Any]) -> str:
 def _log_rows(entries: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
     """Return the rows of a page of the log, ready to print.
 
-    Entries come as dicts of their columns (no model instances), the role labels are translated once
-    per page, and the time is put in the local zone here rather than by a template filter per row.
+    Entries come as dicts of their columns (no model instances), role labels are looked up cheaply
+    (``kadry.lib.choices``), and the time is put in the local zone here rather than by a template filter per row.
     """
-    roles = {value: str(label) for value, label in Membership.Role.choices}
     local = timezone.localtime
     return [
         {
             "at": f"{local(entry['at']):%d.%m.%Y %H:%M:%S}",
             "who": _actor_name(entry) if entry["actor_id"] is not None else "удалённый пользователь",
-            "role": roles.get(entry["role"], entry["role"]),
+            "role": value_label(Membership, "role", entry["role"]),
             "subject": entry["subject_repr"],
             "what": entry["what"],
             "ip": entry["ip_address"] or "—",
@@ -184,12 +184,11 @@ def access_log(request: HttpRequest) -> HttpResponse:
 def access_log_export(request: HttpRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET)
     local = timezone.localtime
-    roles = {value: str(label) for value, label in Membership.Role.choices}
     rows = (
         (
             f"{local(entry['at']):%d.%m.%Y %H:%M:%S}",
             _actor_name(entry) if entry["actor_id"] is not None else "—",
-            roles.get(entry["role"], entry["role"]),
+            value_label(Membership, "role", entry["role"]),
             entry["subject_repr"],
             entry["what"],
             entry["ip_address"] or "",

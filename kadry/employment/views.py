@@ -9,7 +9,6 @@ from typing import TypedDict
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 
 from kadry.core.access import capability_required
@@ -28,6 +27,7 @@ from kadry.employment.seniority import (
 )
 from kadry.lib.dates import short_date
 from kadry.lib.pagination import OneQueryPaginator
+from kadry.lib.urls import url_by_pk
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.access import get_employee_for
 
@@ -74,8 +74,7 @@ class ServiceRow(TypedDict):
 
 def service_row_cells(rows: Sequence[ReportRow], on: dt.date) -> list[ServiceRow]:
     """Return the cells of the report's rows, every duration and date written out once."""
-    # The link to an employee's page differs by the pk only: reversed once, not once a row.
-    before_pk, after_pk = reverse("employee_service", args=[0]).rsplit("/0/", 1)
+    service_url = url_by_pk("employee_service")
     query = f"?on={on:%Y-%m-%d}"
     cells = []
     for row in rows:
@@ -83,7 +82,7 @@ def service_row_cells(rows: Sequence[ReportRow], on: dt.date) -> list[ServiceRow
         five, eight = service.thresholds  # ``rules.SICK_PAY_THRESHOLDS``: the two columns
         cells.append(
             ServiceRow(
-                href=f"{before_pk}/{employee.pk}/{after_pk}{query}",
+                href=f"{service_url(employee.pk)}{query}",
                 name=employee.full_name,
                 position=employee.placement.position_name or "",
                 total=str(service.total.duration),

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
-from typing import Any
+from functools import cached_property
 
 from django.db import models
 
@@ -20,27 +19,6 @@ from kadry.staff.models import (
     SocialBenefit,
     Training,
 )
-
-
-@cache
-def _choice_labels(model: type[models.Model], field_name: str) -> dict[Any, Any]:
-    return dict(model._meta.get_field(field_name).flatchoices)
-
-
-def value_label(model: type[models.Model], field_name: str, value: Any) -> str:
-    """Return the label of ``value`` of the choice field ``field_name``, as ``get_<field>_display()`` does, but cheaply.
-
-    ``get_<field>_display()`` rebuilds a dict of the field's choices on every call, and hashing the
-    lazily translated labels translates each of them; here the dict is built once per field and
-    only the label shown is translated.
-    """
-    label = _choice_labels(model, field_name).get(value, value)
-    return "" if label is None else str(label)
-
-
-def choice_label(instance: models.Model, field_name: str) -> str:
-    """Return the label of ``instance``'s value of the choice field ``field_name``."""
-    return value_label(type(instance), field_name, getattr(instance, field_name))
 
 
 @dataclass(frozen=True)
@@ -64,7 +42,7 @@ class Section:
 
     def display_values(self, row: models.Model) -> list[str]:
         """Return the row's values as a person reads them, in the order of ``fields``."""
-        return [choice_label(row, field.name) if field.choices else display_value(row, field) for field in self._fields]
+        return [display_value(row, field) for field in self._fields]
 
 
 SECTIONS: dict[str, Section] = {

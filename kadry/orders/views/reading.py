@@ -11,11 +11,12 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 
 from kadry.core.access import capability_required
 from kadry.core.permissions import Capability
+from kadry.lib.choices import value_label
 from kadry.lib.dates import short_date
+from kadry.lib.urls import url_by_pk
 from kadry.orders.access import get_order_for, orders_for
 from kadry.orders.forms import OrderFilterForm
 from kadry.orders.models import Order, OrderItem, number_label
@@ -51,7 +52,7 @@ def order_rows(organisation_id: int, orders: Iterable[dict]) -> list[OrderRow]:
     """Return the rows of a page of orders (dicts of their columns), with one query for the employees' names.
 
     The list shows text only, so neither orders nor employees become model instances, the labels are
-    translated once per page, and the links are built from one reversed prefix.
+    looked up without ``get_FOO_display`` (``kadry.lib.choices``), and the links reversed once (``kadry.lib.urls``).
     """
     orders = list(orders)
     names: defaultdict[int, list[str]] = defaultdict(list)
@@ -63,18 +64,16 @@ def order_rows(organisation_id: int, orders: Iterable[dict]) -> list[OrderRow]:
         )
         for order_id, *name in items:
             names[order_id].append(short_name(*name))
-    kinds = {value: str(label) for value, label in Order.Kind.choices}
-    statuses = {value: str(label) for value, label in Order.Status.choices}
-    prefix = reverse("orders:list")  # an order's page is «<list>/<pk>/» (see urls.py)
+    order_url = url_by_pk("orders:detail")
     return [
         {
             "pk": order["pk"],
-            "href": f"{prefix}{order['pk']}/",
+            "href": order_url(order["pk"]),
             "number": number_label(order["number"], order["journal__suffix"]) or "проект",
             "date": short_date(order["date"]),
-            "kind": kinds.get(order["kind"], order["kind"]),
+            "kind": value_label(Order, "kind", order["kind"]),
             "names": names_line(names[order["pk"]]),
-            "status": statuses.get(order["status"], order["status"]),
+            "status": value_label(Order, "status", order["status"]),
             "tag": STATUS_TAGS.get(order["status"], "muted"),
         }
         for order in orders

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import template
 from django.db import models
 
-from kadry.staff.sections import choice_label
+from kadry.lib.choices import choice_label
 
 register = template.Library()
 

@@ -22,10 +22,11 @@ from kadry.core.access import capability_required
 from kadry.core.audit import record_access
 from kadry.core.models import ChangeRecord, Membership
 from kadry.core.permissions import Capability, role_can
+from kadry.lib.choices import value_label
 from kadry.staff.access import get_employee_for
 from kadry.staff.declension import CASES, employee_name
 from kadry.staff.models import Employee, MilitaryRecord
-from kadry.staff.sections import SECTIONS, Section, value_label
+from kadry.staff.sections import SECTIONS, Section
 
 CARD = "Личная карточка Т-2"  # what the access log says was opened
 HISTORY_LIMIT = 100

@@ -10,13 +10,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from kadry.core.access import capability_required
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.pagination import OneQueryPaginator
+from kadry.lib.urls import url_by_pk
 from kadry.staff.access import employees_for
 from kadry.staff.forms import EmployeeFilterForm, EmployeeForm
 from kadry.staff.models import Employee, full_name
@@ -51,15 +51,14 @@ def employee_rows(
     """Return the rows of a page of employees (tuples of ``ROW_FIELDS``), placed on ``on`` with one query."""
     employees = list(employees)
     placements = placements_of([organisation_id], [employee[0] for employee in employees], on)
-    # A card's link differs by the pk only: reversed once, not once a row.
-    before_pk, after_pk = reverse("employee_card", args=[0]).rsplit("/0/", 1)
+    card_url = url_by_pk("employee_card")
     rows = []
     for pk, number, last_name, first_name, middle_name in employees:
         placement = placements.get(pk, NOWHERE)
         rows.append(
             EmployeeRow(
                 number=number,
-                href=f"{before_pk}/{pk}/{after_pk}" if links else "",
+                href=card_url(pk) if links else "",
                 name=full_name(last_name, first_name, middle_name),
                 position=placement.position_name or "—",
                 department=placement.department_name or "—",

@@ -9,12 +9,12 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.numbers import decimal_text
+from kadry.lib.urls import url_by_pk
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.access import structure_for
 from kadry.staff.forms import DepartmentForm, PositionForm, StaffingUnitForm
@@ -116,8 +116,7 @@ def _totals_row(line: StaffingTotals) -> TotalsRow:
 
 def staffing_rows(sections: list[StaffingTableSection], *, links: bool) -> list[SectionRows]:
     """Return the sections of Т-3 with every number written out once (rates trimmed, money grouped)."""
-    # A unit's form differs by the pk only: reversed once, not once a row.
-    before_pk, after_pk = reverse("structure_edit", args=["staffing-units", 0]).rsplit("/0/", 1)
+    unit_url = url_by_pk("structure_edit", "staffing-units")
     result = []
     for section in sections:
         rows = []
@@ -125,7 +124,7 @@ def staffing_rows(sections: list[StaffingTableSection], *, links: bool) -> list[
             vacant = line.vacant
             rows.append(
                 StaffingRow(
-                    href=f"{before_pk}/{unit.pk}/{after_pk}" if links else "",
+                    href=unit_url(unit.pk) if links else "",
                     position=unit.position.name,
                     rates=decimal_text(line.rates, trim=True),
                     salary=decimal_text(line.salary, group=True),
