@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from pathlib import Path
 
@@ -11,7 +12,11 @@ from kadry.lib.env import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("KADRY_VAR_DIR", str(BASE_DIR / "var")))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+# The database, the secret key and the uploads are personal data: readable by the server's user only
+# (152-ФЗ ст. 19; ASVS 5.0 V13.3). Created so; an existing folder keeps the mode its owner gave it.
+VAR_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -23,8 +28,9 @@ def _secret_key() -> str:
         return configured
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50), encoding="utf-8")
-        key_file.chmod(0o600)
+        # Created 0600 at once, not chmod-ed after being written readable.
+        with os.fdopen(os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as out:
+            out.write(secrets.token_urlsafe(50))
     return key_file.read_text(encoding="utf-8").strip()
 
 
@@ -97,6 +103,15 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite creates a missing database file world-readable (0644 under the usual umask), and its WAL
+    # and shared-memory files take the database file's mode: create it 0600 first.
+    _sqlite_file = str(DATABASES["default"]["NAME"])
+    if (
+        os.path.isabs(_sqlite_file)
+        and os.path.isdir(os.path.dirname(_sqlite_file))
+        and not os.path.exists(_sqlite_file)
+    ):
+        os.close(os.open(_sqlite_file, os.O_WRONLY | os.O_CREAT, 0o600))
     # IMMEDIATE transactions take the write lock at BEGIN, so concurrent writers wait
     # (busy timeout) instead of failing with "database is locked" mid-transaction.
     DATABASES["default"]["OPTIONS"] = {
@@ -152,6 +167,22 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 # Employees per page in the registry.
 KADRY_PAGE_SIZE = env_int("KADRY_PAGE_SIZE", 50)
+
+# Uploaded tables (the employee and the student imports) are refused past these bounds, so that no
+# file can exhaust the server's memory or time (ASVS 5.0 V5.2.1 file size, V5.2.3 uncompressed size and
+# number of files of an archive). Measured: 20,000 employees are a 2.6 MB CSV, or an 0.9 MB XLSX of
+# 14 MB unpacked (openpyxl's inline strings; Excel's shared strings are smaller) read in about 5 s.
+KADRY_IMPORT_MAX_BYTES = env_int("KADRY_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+KADRY_IMPORT_MAX_UNCOMPRESSED_BYTES = env_int("KADRY_IMPORT_MAX_UNCOMPRESSED_BYTES", 50 * 1024 * 1024)
+KADRY_IMPORT_MAX_MEMBERS = 100  # an XLSX written by Excel or LibreOffice holds 10–20 files
+KADRY_IMPORT_MAX_ROWS = env_int("KADRY_IMPORT_MAX_ROWS", 20_000)  # a large school's register, twice
+KADRY_IMPORT_MAX_COLUMNS = 100  # the imports know under 20 columns; cells further right are ignored
+# A file kept between the dry run and «Загрузить» (or of a job that never ran) is deleted by
+# `manage.py purge_files` once this old; an imported one is deleted at once.
+KADRY_UPLOAD_KEEP_HOURS = env_int("KADRY_UPLOAD_KEEP_HOURS", 24)
+# Generated batch files (ZIPs of personal cards) hold personal data: `purge_files` deletes them after
+# this many days; the job row stays, and the documents are generated again on request.
+KADRY_GENERATED_FILES_DAYS = env_int("KADRY_GENERATED_FILES_DAYS", 7)
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,7 @@ from django.forms import inlineformset_factory, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from kadry.core.forms import DateInput
+from kadry.core.uploads import validate_upload_size
 from kadry.school.models import (
     AcademicYear,
     ClassTeacherSubstitution,
@@ -206,11 +207,12 @@ class SubstitutionForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     academic_year = forms.ModelChoiceField(label=_("Учебный год"), queryset=AcademicYear.objects.none())
-    file = forms.FileField(label=_("Файл CSV или XLSX"), required=False)
+    file = forms.FileField(label=_("Файл CSV или XLSX"), required=False, validators=[validate_upload_size])
     create_classes = forms.BooleanField(label=_("Создавать классы, которых ещё нет"), required=False, initial=True)
-    # After a dry run the same file is sent back with «Загрузить», so it is not chosen twice.
-    content = forms.CharField(widget=forms.HiddenInput, required=False)
-    filename = forms.CharField(widget=forms.HiddenInput, required=False)
+    # After a dry run the checked file stays on the server; «Загрузить» names it by this id, so it is
+    # neither chosen twice nor sent back through the page (a large file broke the request's limits).
+    upload = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+    filename = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -218,6 +220,6 @@ class ImportForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if not cleaned.get("file") and not cleaned.get("content"):
+        if not cleaned.get("file") and not cleaned.get("upload") and "file" not in self.errors:
             self.add_error("file", _("Выберите файл."))
         return cleaned

@@ -23,7 +23,8 @@ from kadry.core.jobs import (
     take_job,
 )
 from kadry.core.models import BackgroundJob, ChangeRecord, Membership
-from kadry.lib.tables import TableError, read_table
+from kadry.core.uploads import read_uploaded_table as read_table
+from kadry.lib.tables import TableError
 from kadry.lib.text import search_key
 from kadry.lib.xlsx import table_to_xlsx
 from kadry.staff.importing import HEADERS, EmployeeImportPlan, plan_import

@@ -19,7 +19,8 @@ from kadry.core.jobs import (
     take_job,
 )
 from kadry.core.models import BackgroundJob, ChangeRecord, Membership
-from kadry.lib.tables import TableError, read_table
+from kadry.core.uploads import read_uploaded_table
+from kadry.lib.tables import TableError
 from kadry.lib.xlsx import table_to_xlsx
 from kadry.school.models import AcademicYear, Enrollment, Guardian, SchoolClass, Student
 from kadry.school.rules.importing import COLUMNS, HEADERS, ImportPlan, RowError, plan_import
@@ -209,7 +210,7 @@ def run_import_job(job_id: int) -> None:
     try:
         membership = Membership.objects.select_related("user").get(pk=job.params["membership_id"])
         year = AcademicYear.objects.get(pk=job.params["year_id"], organisation_id=job.organisation_id)
-        header, rows = read_table(read_upload(job), job.params["filename"])
+        header, rows = read_uploaded_table(read_upload(job), job.params["filename"])
         save_job(job, progress=20)
         plan = plan_for(
             organisation_id=job.organisation_id,

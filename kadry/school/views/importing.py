@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from kadry.core import uploads
 from kadry.core.access import capability_required
 from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability
-from kadry.lib.tables import TableError, read_table
+from kadry.lib.tables import TableError
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE
 from kadry.school.forms_classes import ImportForm
 from kadry.school.services import importing
@@ -19,21 +17,23 @@ from kadry.school.services import importing
 
 @capability_required(Capability.MANAGE_SCHOOL)
 def import_students(request: HttpRequest) -> HttpResponse:
-    organisation_id = request.membership.organisation_id
+    membership = request.membership
+    organisation_id = membership.organisation_id
     form = ImportForm(request.POST or None, request.FILES or None, organisation_id=organisation_id)
     plan = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        upload = data["file"]
-        if upload:
-            content, filename = upload.read(), upload.name
+        chosen, kept_id = data["file"], data["upload"]
+        if chosen:
+            if kept_id:  # a new file replaces the one checked before
+                uploads.discard_kept_upload(membership=membership, kept_id=kept_id)
+            content, filename, kept_id = chosen.read(), chosen.name, ""
         else:
-            try:
-                content, filename = base64.b64decode(data["content"], validate=True), data["filename"]
-            except binascii.Error:
-                content, filename = b"", ""
+            content, filename = uploads.read_kept_upload(
+                membership=membership, kept_id=kept_id, filename=data["filename"]
+            )
         try:
-            header, rows = read_table(content, filename)
+            header, rows = uploads.read_uploaded_table(content, filename)
         except TableError as error:
             form.add_error("file", str(error))
         else:
@@ -48,24 +48,29 @@ def import_students(request: HttpRequest) -> HttpResponse:
             if "commit" in request.POST and not plan.errors:
                 # The checked file is committed by a background job (a whole school's register can be large).
                 job = importing.start_import(
-                    membership=request.membership,
+                    membership=membership,
                     year=year,
                     create_classes=data["create_classes"],
                     content=content,
                     filename=filename,
                 )
+                if kept_id:
+                    uploads.discard_kept_upload(membership=membership, kept_id=kept_id)
                 return redirect("school:import_job", pk=job.pk)
+            if not plan.errors and not kept_id:
+                kept_id = uploads.keep_upload(membership=membership, content=content, filename=filename)
             form = ImportForm(
                 initial={
                     "academic_year": year,
                     "create_classes": data["create_classes"],
-                    "content": base64.b64encode(content).decode(),
+                    "upload": kept_id,
                     "filename": filename,
                 },
                 organisation_id=organisation_id,
             )
     context = {"form": form, "plan": plan, "columns": importing.columns()}
-    return render(request, "school/classes/import.html", context, status=400 if plan and plan.errors else 200)
+    status = 400 if form.errors or (plan and plan.errors) else 200
+    return render(request, "school/classes/import.html", context, status=status)
 
 
 @capability_required(Capability.MANAGE_SCHOOL)

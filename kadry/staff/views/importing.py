@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from typing import Any
 
 from django import forms
@@ -12,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kadry.core import uploads
 from kadry.core.access import capability_required
 from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability
@@ -21,26 +20,17 @@ from kadry.staff.importing import COLUMNS
 
 
 class EmployeeImportForm(forms.Form):
-    file = forms.FileField(label=_("Файл CSV или XLSX"), required=False)
-    # After a dry run the same file is sent back with «Загрузить», so it is not chosen twice.
-    content = forms.CharField(widget=forms.HiddenInput, required=False)
-    filename = forms.CharField(widget=forms.HiddenInput, required=False)
+    file = forms.FileField(label=_("Файл CSV или XLSX"), required=False, validators=[uploads.validate_upload_size])
+    # After a dry run the checked file stays on the server; «Загрузить» names it by this id, so it is
+    # neither chosen twice nor sent back through the page (a large file broke the request's limits).
+    upload = forms.CharField(widget=forms.HiddenInput, required=False, max_length=40)
+    filename = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if not cleaned.get("file") and not cleaned.get("content"):
+        if not cleaned.get("file") and not cleaned.get("upload") and "file" not in self.errors:
             self.add_error("file", _("Выберите файл."))
         return cleaned
-
-    def upload(self) -> tuple[bytes, str]:
-        """Return the content and name of the chosen file, or of the one sent back after a dry run."""
-        upload = self.cleaned_data["file"]
-        if upload:
-            return upload.read(), upload.name
-        try:
-            return base64.b64decode(self.cleaned_data["content"], validate=True), self.cleaned_data["filename"]
-        except binascii.Error:
-            return b"", ""
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
@@ -49,9 +39,19 @@ def employee_import(request: HttpRequest) -> HttpResponse:
     form = EmployeeImportForm(request.POST or None, request.FILES or None)
     plan = None
     if request.method == "POST" and form.is_valid():
-        content, filename = form.upload()
-        if "commit" in request.POST and filename:
+        chosen, kept_id = form.cleaned_data["file"], form.cleaned_data["upload"]
+        if chosen:
+            if kept_id:  # a new file replaces the one checked before
+                uploads.discard_kept_upload(membership=membership, kept_id=kept_id)
+            content, filename, kept_id = chosen.read(), chosen.name, ""
+        else:
+            content, filename = uploads.read_kept_upload(
+                membership=membership, kept_id=kept_id, filename=form.cleaned_data["filename"]
+            )
+        if "commit" in request.POST:
             job = services_import.start_import(membership=membership, content=content, filename=filename)
+            if kept_id:
+                uploads.discard_kept_upload(membership=membership, kept_id=kept_id)
             return redirect("employee_import_job", pk=job.pk)
         try:
             header, rows = services_import.read_table(content, filename)
@@ -61,7 +61,9 @@ def employee_import(request: HttpRequest) -> HttpResponse:
             plan = services_import.plan_for(
                 organisation_id=membership.organisation_id, header=header, rows=rows, today=timezone.localdate()
             )
-            form = EmployeeImportForm(initial={"content": base64.b64encode(content).decode(), "filename": filename})
+            if not plan.errors and not kept_id:
+                kept_id = uploads.keep_upload(membership=membership, content=content, filename=filename)
+            form = EmployeeImportForm(initial={"upload": kept_id, "filename": filename})
     context = {"form": form, "plan": plan, "columns": COLUMNS}
     status = 400 if form.errors or (plan and plan.errors) else 200
     return render(request, "staff/import.html", context, status=status)
