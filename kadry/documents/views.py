@@ -131,6 +131,8 @@ def job_download(request: HttpRequest, pk: int) -> HttpResponse:
         organisation_id=request.membership.organisation_id,
         status=GeneratedDocument.Status.DONE,
     )
+    if not job.file:  # deleted after KADRY_GENERATED_FILES_DAYS by `purge_files`
+        raise Http404
     return FileResponse(
         job.file.open("rb"),
         as_attachment=True,

@@ -50,6 +50,7 @@ def read_table(content: bytes, filename: str, limits: TableLimits) -> tuple[list
         try:
             workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
             sheet = workbook.worksheets[0]
+            # openpyxl pads every row to ``max_col``; without it, to the rightmost cell of the row (XFD).
             rows = _bounded(sheet.iter_rows(max_col=limits.max_columns, values_only=True), limits)
             workbook.close()
         except TableError:
@@ -104,7 +105,9 @@ def _bounded(rows: Iterable[Iterable[Any]], limits: TableLimits) -> list[list[An
     empty = 0
     for row in rows:
         values = list(row)
-        if not any(value not in (None, "") for value in values):
+        while values and values[-1] in (None, ""):  # the padding of an XLSX row, a CSV's trailing «;»
+            values.pop()
+        if not values:
             empty += 1
             continue
         if len(kept) + empty > limits.max_rows:  # the header plus max_rows rows are allowed
