@@ -164,6 +164,7 @@ def test_jobs_page_costs_the_same_queries_with_1_or_30_jobs(
             title=f"Пакет {n}",
             status=GeneratedDocument.Status.DONE,
             progress=100,
+            file=f"generated/{school.pk}/cards-{n}.zip",
             created_by=hr_inspector.user,
             created_at=now,
         )
