@@ -25,7 +25,7 @@ PRODUCTION_ENV = {
     "DATABASE_URL": "postgres://kadry:password@127.0.0.1:5432/kadry",
     "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto=https",
 }
-# Settings variables a developer's or CI's environment may carry; each case starts without them.
+# Variables a developer's, CI's or this test run's environment may carry; each case starts without them.
 SETTINGS_VARIABLES = {
     *PRODUCTION_ENV,
     "SECRET_KEY_FILE",
@@ -36,6 +36,8 @@ SETTINGS_VARIABLES = {
     "SECURE_HSTS_PRELOAD",
     "SECURE_COOKIES",
     "CSP_REPORT_ONLY",
+    # Set by the browser tests' conftest for Playwright; a production server must never have it.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
 SHOWN = (
     "DEBUG",
