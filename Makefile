@@ -36,9 +36,9 @@ $(STAMP): requirements.lock
 # The task worker runs beside the server in its own process group and is stopped with it.
 run: $(STAMP)
 	if [ -f .env ]; then set -a; . ./.env; set +a; fi; \
+	export DEBUG=1; \
 	$(PY) manage.py migrate --noinput; \
 	$(PY) manage.py demo; \
-	export DEBUG=1; \
 	set -m; $(PY) manage.py db_worker & worker=$$!; set +m; \
 	trap 'kill -- -$$worker 2>/dev/null || true' EXIT INT TERM; \
 	$(PY) manage.py runserver $(ADDR)

@@ -5,12 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 
 from kadry.core.models import Membership, Organisation
 from kadry.testing.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 Role = Membership.Role
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Serve plain HTTP to the test client and the live server: DEBUG is off in tests, which turns
+    the redirect to HTTPS on (kadry/settings.py). Before any handler exists, since SecurityMiddleware
+    reads the setting once when it is built."""
+    override_settings(SECURE_SSL_REDIRECT=False).enable()
 
 
 @dataclass

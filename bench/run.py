@@ -128,6 +128,9 @@ def _env(url: str) -> dict[str, str]:
         DEBUG="0",
         SECRET_KEY="bench-not-secret-" + "x" * 40,
         ALLOWED_HOSTS="127.0.0.1",
+        # Plain HTTP on loopback, as behind a proxy that ends TLS: no redirect to HTTPS, cookies sent back.
+        SECURE_SSL_REDIRECT="0",
+        SECURE_COOKIES="0",
         KADRY_VAR_DIR=str(VAR / "var"),
         LOG_LEVEL="ERROR",
         DB_CONN_MAX_AGE=os.environ.get("DB_CONN_MAX_AGE", "60"),

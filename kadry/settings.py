@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     "kadry.core",
     "kadry.staff",
     "kadry.employment",
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -162,8 +164,59 @@ MEDIA_ROOT = VAR_DIR / "media"
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+
+# --- Security headers (issue 10, section 8) -------------------------------------------------------
+# Production defaults follow from DEBUG off; each one can be turned off by the environment where a
+# proxy in front already does it. `manage.py check --deploy` is clean with the production environment
+# documented in the README (kadry/core/tests/test_deploy_check.py runs it).
+# HTTPS only: plain-HTTP requests are redirected (turn off when the proxy in front redirects itself).
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+# Behind a proxy that ends TLS: the header it sets, "NAME=value", e.g. X-Forwarded-Proto=https. Only
+# set it when the proxy always overwrites that header, or a client could claim HTTPS over plain HTTP.
+_proxy_ssl_header = env_str("SECURE_PROXY_SSL_HEADER")
+if _proxy_ssl_header:
+    _name, _, _value = _proxy_ssl_header.partition("=")
+    _name = _name.strip().upper().replace("-", "_").removeprefix("HTTP_")
+    SECURE_PROXY_SSL_HEADER = (f"HTTP_{_name}", _value.strip() or "https")
+# HSTS: browsers refuse plain HTTP to this host for a year (OWASP ASVS 5.0 V3.4.1 asks for at least
+# a year, 31536000 s, with subdomains). Sent only over HTTPS; 0 turns it off.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading commits the whole domain to HTTPS in every browser: the domain owner's decision, off by default.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Session and CSRF cookies travel over HTTPS only unless DEBUG is on. SECURE_COOKIES overrides both.
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = [
+    # security.W021 asks for SECURE_HSTS_PRELOAD; preloading is the domain owner's commitment, opt-in above.
+    "security.W021",
+]
+
+# Content-Security-Policy (django-csp 4): scripts and styles from our own static files only, never
+# inline (templates pass data through data-* attributes or json_script), no outside origin (the app
+# works offline, no CDN), no framing, no plugins. Applied with DEBUG on too, so the browser tests
+# exercise it; they fail on any violation (kadry/browser_tests/conftest.py).
+# img-src data: serves the SVG icons of Swagger UI at /api/v1/docs; data: images run no code.
+_CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# CSP_REPORT_ONLY=1 sends the policy as Content-Security-Policy-Report-Only: browsers report
+# violations to the console without blocking, to try the policy on a site before enforcing it.
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_DIRECTIVES}
+# --- end of security headers ----------------------------------------------------------------------
 
 # Employees per page in the registry.
 KADRY_PAGE_SIZE = env_int("KADRY_PAGE_SIZE", 50)

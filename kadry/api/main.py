@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.decorators import login_required
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationErrorContext
 from ninja.renderers import JSONRenderer
@@ -40,6 +41,9 @@ api = KadryAPI(
     # "ninja" is an installed app, so the docs page loads Swagger UI from the package's static
     # files (served by WhiteNoise), never from a CDN: the API docs work on a closed network.
     docs=Swagger(),
+    # The schema maps every field of the staff's personal data: only signed-in users read it (the
+    # login page sends the others back here). API clients authenticate their calls with tokens.
+    docs_decorator=login_required,
 )
 errors.install(api)
 api.add_router("/", staff_router)

@@ -62,17 +62,56 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+# Runs in every page before its own scripts: hands each Content-Security-Policy violation to the test
+# (through the binding below) and keeps it in window.__cspViolations too, for a look from the page.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  const text = `${event.effectiveDirective} refused ${event.blockedURI || "inline"}`
+    + ` at ${event.sourceFile || event.documentURI}:${event.lineNumber} (${event.disposition})`;
+  window.__cspViolations.push(text);
+  window.__kadryCspViolation(text);
+});
+"""
+
+
+def assert_no_csp_violations(violations: list[str]) -> None:
+    """Fail with every violation the browser reported: the page needs an inline script or style moved out."""
+    if violations:
+        pytest.fail("Content-Security-Policy violations:\n" + "\n".join(violations), pytrace=False)
+
+
 @pytest.fixture
-def browser_page(browser: Browser, live_server: LiveServer, request: pytest.FixtureRequest) -> Iterator[Page]:
+def csp_violations() -> list[str]:
+    """The CSP violations Chromium reported on ``browser_page``: its events and its «Refused to …» console lines."""
+    return []
+
+
+@pytest.fixture
+def browser_page(
+    browser: Browser, live_server: LiveServer, request: pytest.FixtureRequest, csp_violations: list[str]
+) -> Iterator[Page]:
     """Return a fresh page (own cookies) against the live server; screenshot it if the test fails.
 
     ``live_server`` makes the test use a transactional database, so rows the test creates are
     visible to the server thread and rows the server writes are visible to the test.
+    The test fails at teardown if the browser refused anything under the Content-Security-Policy.
     """
     context = browser.new_context(base_url=live_server.url, locale="ru-RU", timezone_id="Europe/Moscow")
     context.set_default_timeout(TIMEOUT_MS)
+    context.expose_function("__kadryCspViolation", lambda text: csp_violations.append(text))
+    context.add_init_script(CSP_LISTENER)
     page = context.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            csp_violations.append(f"console: {message.text}") if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
+    # A round trip to the page delivers the events and console lines still on their way.
+    if not page.is_closed():
+        page.evaluate("() => new Promise((resolve) => setTimeout(resolve, 50))")
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
         ARTIFACTS_DIR.mkdir(exist_ok=True)
@@ -80,6 +119,7 @@ def browser_page(browser: Browser, live_server: LiveServer, request: pytest.Fixt
         page.screenshot(path=str(ARTIFACTS_DIR / f"{name}.png"), full_page=True)
         (ARTIFACTS_DIR / f"{name}.html").write_text(page.content(), encoding="utf-8")
     context.close()
+    assert_no_csp_violations(csp_violations)
 
 
 @pytest.fixture

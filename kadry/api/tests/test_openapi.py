@@ -1,4 +1,4 @@
-"""The OpenAPI schema and the docs page, served without a CDN."""
+"""The OpenAPI schema and the docs page: for signed-in users only, served without a CDN."""
 
 from __future__ import annotations
 
@@ -7,11 +7,27 @@ import re
 import pytest
 from django.test import Client
 
+from kadry.testing.factories import UserFactory
+
 pytestmark = pytest.mark.django_db
 
 
+def _signed_in() -> Client:
+    client = Client()
+    client.force_login(UserFactory())
+    return client
+
+
+@pytest.mark.parametrize("url", ["/api/v1/docs", "/api/v1/openapi.json"])
+def test_docs_and_schema_send_an_anonymous_visitor_to_the_login_page(url: str) -> None:
+    response = Client().get(url)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/accounts/login/?next={url}"
+
+
 def test_openapi_schema_lists_the_endpoints_with_real_schemas() -> None:
-    response = Client().get("/api/v1/openapi.json")
+    response = _signed_in().get("/api/v1/openapi.json")
 
     assert response.status_code == 200
     schema = response.json()
@@ -27,7 +43,7 @@ def test_openapi_schema_lists_the_endpoints_with_real_schemas() -> None:
 
 
 def test_docs_page_loads_swagger_from_local_static_files() -> None:
-    client = Client()
+    client = _signed_in()
     page = client.get("/api/v1/docs")
 
     assert page.status_code == 200

@@ -38,7 +38,8 @@ User = get_user_model()
 
 def _demo(*args: str) -> str:
     out = StringIO()
-    call_command("demo", *args, stdout=out)
+    # Tests run with DEBUG off, where the command refuses without --force.
+    call_command("demo", "--force", *args, stdout=out)
     return out.getvalue()
 
 
@@ -153,6 +154,21 @@ def test_demo_refuses_to_take_over_existing_users() -> None:
     assert not Organisation.objects.exists()
 
 
+@pytest.mark.django_db
+def test_demo_refuses_with_debug_off_unless_forced(settings) -> None:
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match=r"DEBUG выключен.*--force"):
+        call_command("demo", stdout=StringIO())
+    assert not Organisation.objects.exists()
+    assert not User.objects.exists()
+
+    settings.DEBUG = True
+    out = StringIO()
+    call_command("demo", stdout=out)
+    assert "Демо-данные загружены" in out.getvalue()
+
+
 def test_every_male_name_gives_patronymics() -> None:
     assert not ALL_MALE_FIRST_NAMES - set(MALE_NAMES)
 
@@ -173,7 +189,7 @@ def test_feminine_surname(surname: str, feminine: str) -> None:
 
 @pytest.mark.django_db
 def test_demo_orders_appoint_every_class_teacher_and_leave_drafts_to_sign() -> None:
-    call_command("demo", stdout=StringIO())
+    call_command("demo", "--force", stdout=StringIO())
     lyceum = Organisation.objects.get(inn=LYCEUM.inn)
 
     appointed = ClassTeacherAssignment.objects.filter(organisation=lyceum, end__isnull=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from csp.constants import UNSAFE_INLINE
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -76,7 +77,11 @@ def pdf_or_html(request: HttpRequest, template: str, data: dict[str, Any], filen
         pdf = render_pdf(html, base_url=request.build_absolute_uri("/"))
     except PdfUnavailableError as error:
         messages.warning(request, str(error))
-        return HttpResponse(html)
+        response = HttpResponse(html)
+        # The print page carries its own <style> (the same HTML makes the PDF, which cannot fetch
+        # app.css); styles only, scripts stay refused: the CSP allows inline styles on this page alone.
+        response._csp_update = {"style-src": [UNSAFE_INLINE]}  # type: ignore[attr-defined]
+        return response
     response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
     return response

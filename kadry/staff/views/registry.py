@@ -37,9 +37,9 @@ class EmployeeRow(TypedDict):
 
 # The tag of each status; «—» stands for an empty position or department.
 STATUS_TAGS = {
-    Employee.Status.WORKING: mark_safe('<span class="tag ok">работает</span>'),
-    Employee.Status.DISMISSED: mark_safe('<span class="tag muted">уволен</span>'),
-    Employee.Status.NOT_HIRED: mark_safe('<span class="tag warn">не оформлен</span>'),
+    Employee.Status.WORKING: mark_safe('<span class="tag ok">работает</span>'),  # nosec B308 # constant markup, no input in it
+    Employee.Status.DISMISSED: mark_safe('<span class="tag muted">уволен</span>'),  # nosec B308 # constant markup, no input in it
+    Employee.Status.NOT_HIRED: mark_safe('<span class="tag warn">не оформлен</span>'),  # nosec B308 # constant markup, no input in it
 }
 # The columns a registry row shows (see ``LIST_FIELDS`` for the API's and reports' instances).
 ROW_FIELDS = ("id", "personnel_number", "last_name", "first_name", "middle_name")

@@ -52,6 +52,17 @@ function setupTabs(root) {
   select(fromHash() >= 0 ? fromHash() : Math.max(rendered, 0), false);
 }
 
+// Behaviour that used to sit in on*= attributes, which the Content-Security-Policy refuses to run:
+// <form data-confirm="Вопрос?"> asks before it is sent; <select data-autosubmit> sends its form on change.
+// Delegated from the document, so forms that htmx swaps in work too.
+document.addEventListener("submit", (event) => {
+  const question = event.target.dataset && event.target.dataset.confirm;
+  if (question && !window.confirm(question)) event.preventDefault();
+});
+document.addEventListener("change", (event) => {
+  if (event.target.matches && event.target.matches("select[data-autosubmit]")) event.target.form.requestSubmit();
+});
+
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("[data-tabs]").forEach(setupTabs);
   // "/" jumps to the search field, as in most office tools.

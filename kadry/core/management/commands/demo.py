@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kadry.demo.builder import DemoError, build_demo, lyceum_counts
@@ -20,8 +21,20 @@ class Command(BaseCommand):
             action="store_true",
             help="удалить демо-организации и их пользователей и загрузить демо-данные заново",
         )
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="загрузить демо-данные и при DEBUG=0 (на рабочем сервере так делать не нужно)",
+        )
 
-    def handle(self, *args: Any, reset: bool = False, **options: Any) -> None:
+    def handle(self, *args: Any, reset: bool = False, force: bool = False, **options: Any) -> None:
+        # The demo's users share one published password: on a production server (DEBUG off) they
+        # would be open doors, so the command refuses unless told explicitly.
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Демо-данные не загружены: DEBUG выключен, это похоже на рабочий сервер, а у демо-пользователей "
+                "общий известный пароль. Для демонстрации включите DEBUG=1 или запустите с --force."
+            )
         started = time.monotonic()
         try:
             built = build_demo(reset=reset)
