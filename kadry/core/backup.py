@@ -102,6 +102,8 @@ def _dump_sqlite(target: Path) -> dict[str, int]:
     connection.ensure_connection()
     with closing(sqlite3.connect(target)) as copy:
         connection.connection.backup(copy)
+        # The copy is a WAL database like its source; one self-contained file is what goes in the archive.
+        copy.execute("PRAGMA journal_mode=DELETE")
         return count_rows(copy.cursor(), "sqlite")
 
 

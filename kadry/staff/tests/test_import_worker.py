@@ -89,6 +89,8 @@ def test_a_job_whose_worker_is_killed_mid_write_fails_writes_nothing_and_runs_ag
         if worker.poll() is None:
             worker.kill()
     assert worker.returncode == -signal.SIGKILL
+    # Its transaction is rolled back: PostgreSQL ends the session of the dead client, SQLite's lock dies with it.
+    _wait(lambda: not _somebody_writes(env), seconds=60, what="the killed worker's transaction to end")
     assert _job(job.pk).status == BackgroundJob.Status.RUNNING  # nobody could tell it died
     assert not Employee.objects.exists() and not ChangeRecord.objects.exists()
 
