@@ -47,8 +47,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "ninja",
-    "django_tasks",
-    "django_tasks_db",
     "csp",
     "kadry.core",
     "kadry.staff",
@@ -56,6 +54,9 @@ INSTALLED_APPS = [
     "kadry.school",
     "kadry.orders",
     "kadry.documents",
+    # After kadry.core: its ``db_worker`` (sweep the jobs of dead workers, then run) overrides theirs.
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -162,6 +163,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 
 # Background work (batch documents, imports, reports) goes through Django's Tasks API.
 TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Seconds without a heartbeat after which a running job's worker is taken for dead and the job is
+# marked failed (kadry.core.heartbeat); a running job beats every quarter of it.
+KADRY_JOB_HEARTBEAT_TIMEOUT = env_int("KADRY_JOB_HEARTBEAT_TIMEOUT", 120)
 
 SESSION_COOKIE_HTTPONLY = True
 

@@ -9,4 +9,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Организации и доступ"
 
     def ready(self) -> None:
-        from kadry.core import checks  # noqa: F401  (registers the system checks)
+        from kadry.core import (
+            checks,  # noqa: F401  (registers the system checks)
+            heartbeat,
+            jobs,
+        )
+        from kadry.core.models import BackgroundJob
+
+        heartbeat.register(BackgroundJob, error=jobs.ABANDONED_ERROR, cleanup=jobs.discard_abandoned_upload)

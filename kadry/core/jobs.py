@@ -1,22 +1,29 @@
 """Background jobs: the row a long task reports its progress on, and the uploaded file it works from.
 
-A job's progress is saved outside the task's own transaction so the job page shows it at once.
+A job's progress is saved outside the task's own transaction so the job page shows it at once; its
+heartbeat and the sweep of jobs whose worker died are in kadry.core.heartbeat.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import PurePath
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from kadry.core.models import BackgroundJob, Membership
 
 # Errors kept in a job's result for the page: enough to fix a file, small enough to show.
 ERRORS_SHOWN = 200
+# The error of a job whose worker died (kadry.core.heartbeat): imports write all or nothing.
+ABANDONED_ERROR = "Обработка прервана: фоновый процесс остановился. Ничего не записано — запустите загрузку снова."
 
 
 def create_upload_job(
@@ -47,6 +54,8 @@ def discard_upload(job: BackgroundJob) -> None:
 
 
 def save_job(job: BackgroundJob, **values: Any) -> None:
+    """Save progress (or other fields) of a running job; each save is also a heartbeat."""
+    values.setdefault("heartbeat_at", timezone.now())
     for name, value in values.items():
         setattr(job, name, value)
     job.save(update_fields=list(values))
@@ -54,20 +63,53 @@ def save_job(job: BackgroundJob, **values: Any) -> None:
 
 def take_job(job_id: int) -> BackgroundJob | None:
     """Return the queued job marked running, or None if another worker took it or it has finished."""
-    job = BackgroundJob.objects.get(pk=job_id)
-    if job.status != BackgroundJob.Status.QUEUED:
-        return None
-    save_job(job, status=BackgroundJob.Status.RUNNING, progress=1)
-    return job
+    now = timezone.now()
+    taken = BackgroundJob.objects.filter(pk=job_id, status=BackgroundJob.Status.QUEUED).update(
+        status=BackgroundJob.Status.RUNNING, progress=1, heartbeat_at=now
+    )
+    return BackgroundJob.objects.get(pk=job_id) if taken else None
 
 
-def finish_job(job: BackgroundJob, status: str, *, error: str = "", result: dict[str, Any] | None = None) -> None:
+def finish_job(job: BackgroundJob, status: str, *, error: str = "", result: dict[str, Any] | None = None) -> bool:
+    """Record how a running job ended; return False (and change nothing) if it no longer runs.
+
+    A job the sweep failed because its heartbeat stopped (kadry.core.heartbeat) keeps that verdict.
+    """
     values: dict[str, Any] = {"status": status, "error": error, "finished_at": timezone.now()}
     if status == BackgroundJob.Status.DONE:
         values["progress"] = 100
     if result is not None:
         values["result"] = result
-    save_job(job, **values)
+    if not BackgroundJob.objects.filter(pk=job.pk, status=BackgroundJob.Status.RUNNING).update(**values):
+        return False
+    for name, value in values.items():
+        setattr(job, name, value)
+    return True
+
+
+def discard_abandoned_upload(job: BackgroundJob) -> None:
+    """Remove the upload of a job whose worker died (the sweep's clean-up)."""
+    if job.params.get("file"):
+        discard_upload(job)
+
+
+class JobAbandoned(Exception):
+    """The sweep marked the job failed while it ran (its heartbeat stopped): it must write nothing."""
+
+
+@contextmanager
+def finishing(job: Model) -> Iterator[None]:
+    """Run a job's writes and the record of its end in one transaction, if the job still runs.
+
+    The row is locked first (PostgreSQL; SQLite's immediate transaction locks the whole database), so
+    the sweep either failed the job before — and nothing is written — or waits and then finds it
+    finished: a job is never reported failed with its data written, nor done with nothing written.
+    """
+    with transaction.atomic():
+        status = type(job)._default_manager.select_for_update().values_list("status", flat=True).get(pk=job.pk)
+        if status != BackgroundJob.Status.RUNNING:
+            raise JobAbandoned(f"{type(job)._meta.label} {job.pk} is {status}, not running")
+        yield
 
 
 def fail_with_row_errors(job: BackgroundJob, errors: list[Any]) -> None:

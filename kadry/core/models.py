@@ -197,6 +197,9 @@ class BackgroundJob(models.Model):
     )
     created_at = models.DateTimeField(_("создано"))
     finished_at = models.DateTimeField(_("завершено"), null=True, blank=True)
+    # Set by the running job at least every KADRY_JOB_HEARTBEAT_TIMEOUT / 4 seconds (kadry.core.jobs):
+    # a running job whose heartbeat is older than the timeout lost its worker and is marked failed.
+    heartbeat_at = models.DateTimeField(_("последний признак работы"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("фоновая задача")
@@ -205,6 +208,10 @@ class BackgroundJob(models.Model):
         indexes = [
             # An organisation's jobs, newest first.
             models.Index(fields=["organisation", "-created_at"], name="backgroundjob_org_created_idx"),
+            # The sweep of jobs whose worker died: running jobs by heartbeat (few rows, so a partial index).
+            models.Index(
+                fields=["heartbeat_at"], condition=models.Q(status="running"), name="backgroundjob_running_beat_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(progress__lte=100), name="backgroundjob_progress_max_100"),

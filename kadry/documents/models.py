@@ -85,6 +85,8 @@ class GeneratedDocument(models.Model):
     created_at = models.DateTimeField(_("создан"))
     finished_at = models.DateTimeField(_("завершён"), null=True, blank=True)
     error = models.TextField(_("ошибка"), blank=True)
+    # Set by the running job (kadry.core.jobs.Heartbeat): a stale one means its worker died.
+    heartbeat_at = models.DateTimeField(_("последний признак работы"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("сформированный документ")
@@ -93,6 +95,10 @@ class GeneratedDocument(models.Model):
         indexes = [
             # The jobs page: an organisation's jobs, newest first.
             models.Index(fields=["organisation", "-created_at"], name="generateddoc_org_created_idx"),
+            # The sweep of jobs whose worker died: running jobs by heartbeat (few rows, so a partial index).
+            models.Index(
+                fields=["heartbeat_at"], condition=models.Q(status="running"), name="generateddoc_running_beat_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=models.Q(progress__lte=100), name="generateddocument_progress_max_100"),

@@ -258,8 +258,18 @@ def _working_employees(organisation_id: int, on: dt.date) -> list[Employee]:
 
 
 def _set_progress(job: GeneratedDocument, progress: int) -> None:
-    job.progress = progress
-    job.save(update_fields=["progress"])
+    # Each progress save is also a heartbeat (kadry.core.heartbeat).
+    job.progress, job.heartbeat_at = progress, timezone.now()
+    job.save(update_fields=["progress", "heartbeat_at"])
+
+
+def _end_job(job: GeneratedDocument, **values: Any) -> bool:
+    """Record how a running job ended; False if it no longer runs (the sweep failed it: its worker seemed dead)."""
+    if not GeneratedDocument.objects.filter(pk=job.pk, status=GeneratedDocument.Status.RUNNING).update(**values):
+        return False
+    for name, value in values.items():
+        setattr(job, name, value)
+    return True
 
 
 def run_personal_cards_job(job_id: int) -> None:
@@ -271,8 +281,8 @@ def run_personal_cards_job(job_id: int) -> None:
     job = GeneratedDocument.objects.select_related("organisation").get(pk=job_id)
     if job.status != GeneratedDocument.Status.QUEUED:
         return  # Already taken by another worker, or retried after it finished.
-    job.status = GeneratedDocument.Status.RUNNING
-    job.save(update_fields=["status"])
+    job.status, job.heartbeat_at = GeneratedDocument.Status.RUNNING, timezone.now()
+    job.save(update_fields=["status", "heartbeat_at"])
     try:
         on = dt.date.fromisoformat(job.params["on"])
         fmt = job.params.get("fmt", "docx")
@@ -301,13 +311,16 @@ def run_personal_cards_job(job_id: int) -> None:
             ContentFile(buffer.getvalue()),
             save=False,
         )
-        job.status = GeneratedDocument.Status.DONE
-        job.progress = 100
-        job.finished_at = timezone.now()
-        job.save(update_fields=["file", "status", "progress", "finished_at"])
+        done = _end_job(
+            job, file=job.file.name, status=GeneratedDocument.Status.DONE, progress=100, finished_at=timezone.now()
+        )
+        if not done:
+            job.file.storage.delete(job.file.name)  # Nobody will offer it: the job is shown as failed.
     except Exception as error:
         logger.exception("Document job %s failed", job_id)
-        job.status = GeneratedDocument.Status.FAILED
-        job.error = str(error)[:2000] or error.__class__.__name__
-        job.finished_at = timezone.now()
-        job.save(update_fields=["status", "error", "finished_at"])
+        _end_job(
+            job,
+            status=GeneratedDocument.Status.FAILED,
+            error=str(error)[:2000] or error.__class__.__name__,
+            finished_at=timezone.now(),
+        )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.heartbeat import fail_if_abandoned
 from kadry.core.permissions import Capability
 from kadry.documents import services
 from kadry.documents.contexts import CertificateError, CertificateRequest, employment_certificate_context
@@ -106,6 +107,8 @@ def _jobs_of(organisation_id: int) -> list[GeneratedDocument]:
 def jobs(request: HttpRequest) -> HttpResponse:
     """List the organisation's generated documents; htmx polls the table while any is pending."""
     rows = _jobs_of(request.membership.organisation_id)
+    for job in rows:
+        fail_if_abandoned(job)  # A job whose worker died is shown failed, not pending for ever.
     context = {"jobs": rows, "pending": any(job.is_pending for job in rows)}
     if request.htmx:
         return render(request, "documents/_jobs_table.html", context)

@@ -18,6 +18,7 @@ from kadry.core.jobs import (
     discard_upload,
     fail_with_row_errors,
     finish_job,
+    finishing,
     read_upload,
     save_job,
     take_job,
@@ -191,8 +192,9 @@ def run_import_job(job_id: int) -> None:
             fail_with_row_errors(job, plan.errors)
         else:
             save_job(job, progress=70)
-            created = commit_import(actor=membership.user, organisation_id=job.organisation_id, plan=plan)
-            finish_job(job, BackgroundJob.Status.DONE, result={"created": created})
+            with finishing(job):  # the writes and «done» in one transaction, unless the sweep failed the job
+                created = commit_import(actor=membership.user, organisation_id=job.organisation_id, plan=plan)
+                finish_job(job, BackgroundJob.Status.DONE, result={"created": created})
     except TableError as error:
         finish_job(job, BackgroundJob.Status.FAILED, error=str(error))
     except IntegrityError:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from kadry.core.heartbeat import Heartbeat
+from kadry.core.models import BackgroundJob
+
 
 @task()
 def import_employees(job_id: int) -> None:
@@ -11,4 +14,5 @@ def import_employees(job_id: int) -> None:
     # Imported here: the services module queues this task, so importing it at the top would be circular.
     from kadry.staff.services_import import run_import_job
 
-    run_import_job(job_id)
+    with Heartbeat(BackgroundJob, job_id):  # beats while the job runs, so a dead worker shows
+        run_import_job(job_id)

@@ -14,6 +14,7 @@ from kadry.core.jobs import (
     discard_upload,
     fail_with_row_errors,
     finish_job,
+    finishing,
     read_upload,
     save_job,
     take_job,
@@ -221,12 +222,13 @@ def run_import_job(job_id: int) -> None:
         )
         if not plan.errors:
             save_job(job, progress=50)
-            plan = commit_import(actor=membership.user, organisation_id=job.organisation_id, year=year, plan=plan)
+            with finishing(job):  # the writes and «done» in one transaction, unless the sweep failed the job
+                plan = commit_import(actor=membership.user, organisation_id=job.organisation_id, year=year, plan=plan)
+                if not plan.errors:
+                    result = {"created": plan.created, "updated": plan.updated, "new_classes": len(plan.new_classes)}
+                    finish_job(job, BackgroundJob.Status.DONE, result=result)
         if plan.errors:
             fail_with_row_errors(job, plan.errors)
-        else:
-            result = {"created": plan.created, "updated": plan.updated, "new_classes": len(plan.new_classes)}
-            finish_job(job, BackgroundJob.Status.DONE, result=result)
     except TableError as error:
         finish_job(job, BackgroundJob.Status.FAILED, error=str(error))
     except Exception as error:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from kadry.core import uploads
 from kadry.core.access import capability_required
+from kadry.core.heartbeat import fail_if_abandoned
 from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability
 from kadry.lib.tables import TableError
@@ -88,5 +89,6 @@ def import_job(request: HttpRequest, pk: int) -> HttpResponse:
         organisation_id=request.membership.organisation_id,
         kind=BackgroundJob.Kind.STUDENT_IMPORT,
     )
+    fail_if_abandoned(job)  # A job whose worker died is shown failed, not running for ever.
     template = "school/classes/_import_job_status.html" if request.htmx else "school/classes/import_job.html"
     return render(request, template, {"job": job})

@@ -10,6 +10,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from kadry.core.audit import diff, snapshot
@@ -203,6 +204,7 @@ def test_a_queued_job_shows_progress_and_polls(hr_inspector, school) -> None:
         status=BackgroundJob.Status.RUNNING,
         progress=40,
         created_at=dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC),
+        heartbeat_at=timezone.now(),  # its worker is alive
     )
     url = reverse("employee_import_job", args=[job.pk])
     page = hr_inspector.client.get(url).content.decode()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kadry.core import uploads
 from kadry.core.access import capability_required
+from kadry.core.heartbeat import fail_if_abandoned
 from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE
@@ -84,5 +85,6 @@ def employee_import_job(request: HttpRequest, pk: int) -> HttpResponse:
         organisation_id=request.membership.organisation_id,
         kind=BackgroundJob.Kind.EMPLOYEE_IMPORT,
     )
+    fail_if_abandoned(job)  # A job whose worker died is shown failed, not running for ever.
     template = "staff/_import_job_status.html" if request.htmx else "staff/import_job.html"
     return render(request, template, {"job": job})
