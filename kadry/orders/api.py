@@ -271,7 +271,11 @@ def order_replace(request: HttpRequest, order_id: int, payload: OrderIn) -> Orde
                 services.save_item(actor=request.user, order=order, data=item_data)
     except ValidationError as error:
         raise _refusal(error) from error
-    return _read(request.membership, order.pk)
+    replaced = _read(request.membership, order.pk)
+    # The answer is the order's text, as the GET's: logged alike.
+    what = f"{ORDER_READ} (ответ на изменение)"
+    record_access(membership=request.membership, subject=replaced, what=what, request=request, channel="api")
+    return replaced
 
 
 @router.delete("/{order_id}", response={204: None})
