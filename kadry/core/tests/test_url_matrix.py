@@ -173,6 +173,7 @@ PERSONAL_DATA: dict[str, str] = {
     "employee_name_forms": "",
     "section_edit": "",
     "orders:detail": "",
+    "orders:queue": "",
     "documents:personal_card": "",
     "documents:employment_certificate": "",
     "documents:job_download": "",

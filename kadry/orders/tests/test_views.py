@@ -540,8 +540,8 @@ def test_queue_costs_the_same_queries_at_1_and_30_orders(
     for _ in range(size):
         _hire(hr_inspector, units["maths"], EmployeeFactory(organisation=school))
 
-    # session, user, membership, count, page, items
-    with django_assert_max_num_queries(6):
+    # session, user, membership, count, page, items, the access-log row
+    with django_assert_max_num_queries(7):
         response = director.client.get(reverse("orders:queue"))
     assert len(response.context["rows"]) == size
 
