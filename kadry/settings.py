@@ -241,6 +241,11 @@ KADRY_UPLOAD_KEEP_HOURS = env_int("KADRY_UPLOAD_KEEP_HOURS", 24)
 # this many days; the job row stays, and the documents are generated again on request.
 KADRY_GENERATED_FILES_DAYS = env_int("KADRY_GENERATED_FILES_DAYS", 7)
 
+# Reverse proxies in front of the server that append the client's address to X-Forwarded-For. The
+# access log takes the address that many entries from the right (0: REMOTE_ADDR); the client writes
+# the header's left part itself, so it is never trusted blindly (ASVS 5.0 V16.2, Приказ ФСТЭК № 21 РСБ.3).
+KADRY_TRUSTED_PROXIES = env_int("KADRY_TRUSTED_PROXIES", 0)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -18,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationErrorContext
 
+from kadry.core.access import DeniedObject
+from kadry.core.denials import record_denied
+
 Errors = dict[str, list[str]]
 NON_FIELD = forms.forms.NON_FIELD_ERRORS
 
@@ -92,7 +95,15 @@ def install(api: NinjaAPI) -> None:
     # record first: the service rolled back, so answer the conflict instead of a 500.
     conflict = _("Запись не сохранена: такая запись уже есть.")
     api.add_exception_handler(IntegrityError, handler(409, lambda exc: {"errors": {NON_FIELD: [str(conflict)]}}))
-    api.add_exception_handler(Http404, handler(404, lambda exc: {"detail": str(_("Не найдено."))}))
+    not_found = handler(404, lambda exc: {"detail": str(_("Не найдено."))})
+    api.add_exception_handler(Http404, not_found)
+
+    def denied(request: HttpRequest, exc: DeniedObject) -> HttpResponse:
+        # The same answer as for a missing object; the attempt goes to the access log.
+        record_denied(request, exc, channel="api")
+        return not_found(request, exc)
+
+    api.add_exception_handler(DeniedObject, denied)
 
     def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         detail = _("Нужен действующий токен API: заголовок «Authorization: Bearer <токен>».")

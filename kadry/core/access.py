@@ -6,11 +6,15 @@ outside the role: the answer must not reveal that the object exists.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import ipaddress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 
 from kadry.core.models import Membership
@@ -63,6 +67,46 @@ def capability_required(capability: Capability) -> Callable[..., Any]:
     return decorator
 
 
+class DeniedObject(Http404):
+    """The 404 of an object the membership may not reach; the access log records the attempt.
+
+    It carries the model and the id asked for only: never anything read from another organisation.
+    """
+
+    def __init__(self, model: type[models.Model], pk: Any) -> None:
+        super().__init__()
+        self.model = model
+        self.pk = pk
+
+
+@contextmanager
+def denied_as(model: type[models.Model], pk: Any) -> Iterator[None]:
+    """Turn any 404 raised inside (role or scope) into ``DeniedObject(model, pk)``."""
+    try:
+        yield
+    except DeniedObject:
+        raise
+    except Http404 as error:
+        raise DeniedObject(model, pk) from error
+
+
 def client_ip(request: HttpRequest) -> str | None:
-    """Return the client's address; behind a reverse proxy it sets REMOTE_ADDR via the WSGI server."""
-    return request.META.get("REMOTE_ADDR") or None
+    """Return the client's address: REMOTE_ADDR, or behind ``KADRY_TRUSTED_PROXIES`` proxies the address
+    the outermost of them saw, taken that many entries from the right of X-Forwarded-For.
+
+    Entries further left were written by the client and prove nothing; with fewer entries than proxies
+    the header was not set by them, so REMOTE_ADDR is the answer.
+    """
+    remote = request.META.get("REMOTE_ADDR") or None
+    proxies = settings.KADRY_TRUSTED_PROXIES
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    forwarded = [part for part in forwarded if part]
+    if len(forwarded) < proxies:
+        return remote
+    candidate = forwarded[-proxies]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote

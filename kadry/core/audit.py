@@ -93,8 +93,12 @@ def record_access(
     what: str,
     request: HttpRequest | None = None,
     channel: str = "web",
+    denied: bool = False,
 ) -> AccessLogEntry:
-    """Log that the membership's user opened ``what`` of ``subject``'s personal data."""
+    """Log that the membership's user opened ``what`` of ``subject``'s personal data.
+
+    ``denied``: the user asked for ``subject`` and was refused; only its type and id are kept.
+    """
     return AccessLogEntry.objects.create(
         organisation_id=membership.organisation_id,
         actor_id=membership.user_id,
@@ -102,8 +106,9 @@ def record_access(
         at=timezone.now(),
         subject_type=subject._meta.label_lower,
         subject_id=subject.pk,
-        subject_repr=str(subject)[:300],
+        subject_repr="" if denied else str(subject)[:300],
         what=what,
         ip_address=client_ip(request) if request is not None else None,
         channel=channel,
+        denied=denied,
     )

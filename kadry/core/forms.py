@@ -15,6 +15,7 @@ class AccessLogFilterForm(forms.Form):
     start = forms.DateField(label=_("С"), required=False, widget=DateInput())
     end = forms.DateField(label=_("По"), required=False, widget=DateInput())
     q = forms.CharField(label=_("Чья карточка или кто открыл"), required=False)
+    denied = forms.BooleanField(label=_("только отказы"), required=False)
 
     def clean(self) -> dict:
         cleaned = super().clean()

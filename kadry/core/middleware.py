@@ -8,13 +8,15 @@ from django.http.response import HttpResponseRedirectBase
 from django.shortcuts import resolve_url
 from django_htmx.http import HttpResponseClientRedirect
 
-from kadry.core.access import choose_membership, memberships_of
+from kadry.core.access import DeniedObject, choose_membership, memberships_of
+from kadry.core.denials import record_denied
 
 
 class CurrentMembershipMiddleware:
     """Attach ``request.memberships`` and ``request.membership`` (the one the user acts in now).
 
-    One query per authenticated request; the list also feeds the organisation switcher.
+    One query per authenticated request; the list also feeds the organisation switcher. The 404 of
+    an object the membership may not reach is written to the access log here, where the membership is known.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -25,6 +27,11 @@ class CurrentMembershipMiddleware:
         request.memberships = memberships  # type: ignore[attr-defined]
         request.membership = choose_membership(memberships, request)  # type: ignore[attr-defined]
         return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        """Log a denied attempt on an object; Django goes on to answer the 404 as usual."""
+        if isinstance(exception, DeniedObject):
+            record_denied(request, exception)
 
 
 class HtmxLoginRedirectMiddleware:

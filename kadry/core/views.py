@@ -118,6 +118,8 @@ def _access_log_entries(request: HttpRequest, form: AccessLogFilterForm) -> Quer
         entries = entries.filter(at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=zone))
     if end := form.cleaned_data["end"]:
         entries = entries.filter(at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone))
+    if form.cleaned_data["denied"]:
+        entries = entries.filter(denied=True)
     if query := form.cleaned_data["q"].strip():
         entries = entries.filter(
             Q(subject_repr__icontains=query)
@@ -135,6 +137,8 @@ LOG_COLUMNS = (
     "what",
     "ip_address",
     "channel",
+    "denied",
+    "subject_id",
     "actor_id",
     "actor__first_name",
     "actor__last_name",
@@ -146,6 +150,11 @@ def _actor_name(entry: dict[str, Any]) -> str:
     """Return the user's full name or, without one, the login (as ``User.get_full_name`` would)."""
     full = f"{entry['actor__first_name']} {entry['actor__last_name']}".strip()
     return full or entry["actor__username"]
+
+
+def _subject(entry: dict[str, Any]) -> str:
+    """Return whose data a row names; a denial keeps only the id that was asked for."""
+    return f"запрошен № {entry['subject_id']}" if entry["denied"] else entry["subject_repr"]
 
 
 def _log_rows(entries: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
@@ -160,8 +169,9 @@ def _log_rows(entries: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
             "at": f"{local(entry['at']):%d.%m.%Y %H:%M:%S}",
             "who": _actor_name(entry) if entry["actor_id"] is not None else "удалённый пользователь",
             "role": value_label(Membership, "role", entry["role"]),
-            "subject": entry["subject_repr"],
+            "subject": _subject(entry),
             "what": entry["what"],
+            "denied": entry["denied"],
             "ip": entry["ip_address"] or "—",
             "channel": entry["channel"],
         }
@@ -189,16 +199,17 @@ def access_log_export(request: HttpRequest) -> HttpResponse:
             f"{local(entry['at']):%d.%m.%Y %H:%M:%S}",
             _actor_name(entry) if entry["actor_id"] is not None else "—",
             value_label(Membership, "role", entry["role"]),
-            entry["subject_repr"],
+            _subject(entry),
             entry["what"],
             entry["ip_address"] or "",
             entry["channel"],
+            "отказ" if entry["denied"] else "",
         )
         for entry in _access_log_entries(request, form).values(*LOG_COLUMNS).iterator(chunk_size=2000)
     )
     content = table_to_xlsx(
         "Журнал доступа",
-        ["Когда", "Кто", "Роль", "Чьи данные", "Что открыто", "IP-адрес", "Канал"],
+        ["Когда", "Кто", "Роль", "Чьи данные", "Что открыто", "IP-адрес", "Канал", "Отказ в доступе"],
         rows,
     )
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)

@@ -22,6 +22,7 @@ from django.db import models
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from kadry.core.access import denied_as
 from kadry.core.models import Membership, Organisation
 from kadry.documents.contexts import format_rate, format_rubles, organisation_fields
 from kadry.employment.grounds import GROUNDS
@@ -113,7 +114,8 @@ def order_for_print(orders: QuerySet[Order], pk: int) -> Order:
         Prefetch("items", queryset=OrderItem.objects.select_related(*_ITEM_RELATED).order_by("id")),
         Prefetch("cancels__items", queryset=OrderItem.objects.select_related("employee").order_by("id")),
     )
-    return get_object_or_404(queryset, pk=pk)
+    with denied_as(Order, pk):
+        return get_object_or_404(queryset, pk=pk)
 
 
 @dataclass

@@ -47,6 +47,9 @@ def order_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         )
     except PdfUnavailableError as error:
         return _unavailable(request, error)
+    # An order carries its employees' data (terms, grounds, pay): its print is logged with the order as subject.
+    what = f"{services.ORDER_PRINT} ({fmt.upper()})"
+    record_access(membership=request.membership, subject=order, what=what, request=request)
     return _download(rendered)
 
 

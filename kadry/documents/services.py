@@ -37,6 +37,8 @@ TEMPLATES_SECTION = "Шаблоны документов"
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 T2_ACCESS = "Печать личной карточки Т-2"
 CERTIFICATE_ACCESS = "Справка с места работы"
+BATCH_DOWNLOAD = "Скачивание архива документов"
+ORDER_PRINT = "Печать приказа"
 _UNSAFE_IN_FILENAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 

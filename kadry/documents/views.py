@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from kadry.core.access import capability_required
+from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access
 from kadry.core.heartbeat import fail_if_abandoned
 from kadry.core.permissions import Capability
@@ -87,6 +87,9 @@ def employment_certificate(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             record_access(membership=membership, subject=employee, what=services.CERTIFICATE_ACCESS, request=request)
             return _download(rendered)
+    # The form shows the employee's current jobs (and the salary it may include).
+    what = f"{services.CERTIFICATE_ACCESS}: форма"
+    record_access(membership=membership, subject=employee, what=what, request=request)
     today = timezone.localdate()
     current = [a for a in assignments if a.start <= today and (a.end is None or a.end >= today)]
     return render(
@@ -128,14 +131,17 @@ def start_personal_cards(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
 def job_download(request: HttpRequest, pk: int) -> HttpResponse:
-    job = get_object_or_404(
-        GeneratedDocument,
-        pk=pk,
-        organisation_id=request.membership.organisation_id,
-        status=GeneratedDocument.Status.DONE,
-    )
+    """Download a finished batch; who downloads is logged, not only who asked for it (the archive may be passed on)."""
+    with denied_as(GeneratedDocument, pk):
+        job = get_object_or_404(
+            GeneratedDocument,
+            pk=pk,
+            organisation_id=request.membership.organisation_id,
+            status=GeneratedDocument.Status.DONE,
+        )
     if not job.file:  # deleted after KADRY_GENERATED_FILES_DAYS by `purge_files`
         raise Http404
+    record_access(membership=request.membership, subject=job, what=services.BATCH_DOWNLOAD, request=request)
     return FileResponse(
         job.file.open("rb"),
         as_attachment=True,

@@ -31,6 +31,8 @@ from kadry.lib.urls import url_by_pk
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.access import get_employee_for
 
+SERVICE_REPORT = "Отчёт о стаже"  # what the access log says was opened
+
 
 def _chosen_date(request: HttpRequest) -> dt.date:
     """Return the date in ``?on=YYYY-MM-DD``, or today when it is missing or malformed."""
@@ -107,6 +109,10 @@ def service_report_view(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     rows = service_row_cells(service_rows(list(page.object_list), on), on)
+    # A list of named people with their service is personal data: one row per page shown, the organisation as subject.
+    membership = request.membership
+    what = f"{SERVICE_REPORT} на {on:%d.%m.%Y}, стр. {page.number}: {len(rows)} сотр."
+    record_access(membership=membership, subject=membership.organisation, what=what, request=request)
     context = {"on": on, "rows": rows, "page": page, "query": f"on={on:%Y-%m-%d}"}
     return render(request, "employment/service_report.html", context)
 
@@ -149,6 +155,9 @@ def service_report_export(request: HttpRequest) -> HttpResponse:
         )
         for row in service_report(request.membership.organisation_id, on)
     ]
+    membership = request.membership
+    what = f"{SERVICE_REPORT} на {on:%d.%m.%Y} (XLSX): {len(rows)} сотр."
+    record_access(membership=membership, subject=membership.organisation, what=what, request=request)
     content = table_to_xlsx(f"Стаж на {on:%d.%m.%Y}", REPORT_HEADERS, rows)
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="length-of-service-{on:%Y-%m-%d}.xlsx"'

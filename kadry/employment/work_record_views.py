@@ -169,6 +169,9 @@ def _export_page(request: HttpRequest, form: PeriodForm, status: int = 200) -> H
         data = form.cleaned_data
         events = period_events(organisation.pk, data["start"], data["end"], unreported=data["unreported"])
         rows = [(event, _order_of(event)) for event in events]
+        # The events name the employees and what happened to them: one log row for the list shown.
+        what = f"ЕФС-1: события за {data['start']:%d.%m.%Y}–{data['end']:%d.%m.%Y}, {len(rows)}"
+        record_access(membership=request.membership, subject=organisation, what=what, request=request)
         context.update(rows=rows, problems=efs.problems_of(organisation, events), query=request.GET.urlencode())
     return render(request, "employment/efs1_export.html", context, status=status)
 

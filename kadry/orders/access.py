@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
-from kadry.core.access import require
+from kadry.core.access import denied_as, require
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability
 from kadry.orders.models import Order, OrderItem
@@ -42,16 +42,18 @@ def orders_for(membership: Membership | None, capability: Capability = Capabilit
 
 
 def get_order_for(membership: Membership | None, pk: int, capability: Capability = Capability.VIEW_ORDERS) -> Order:
-    """Return the order ``pk`` with its heading's relations and its items, or 404."""
-    queryset = orders_for(membership, capability).select_related(
-        "journal", "cancels__journal", "cancelled_by__journal", "created_by", "signed_by"
-    )
-    return get_object_or_404(queryset.prefetch_related(*items_prefetch()), pk=pk)
+    """Return the order ``pk`` with its heading's relations and its items, or 404 (logged as denied)."""
+    with denied_as(Order, pk):
+        queryset = orders_for(membership, capability).select_related(
+            "journal", "cancels__journal", "cancelled_by__journal", "created_by", "signed_by"
+        )
+        return get_object_or_404(queryset.prefetch_related(*items_prefetch()), pk=pk)
 
 
 def get_item_for(order: Order, pk: int) -> OrderItem:
     """Return the item ``pk`` of ``order`` (already scoped by the caller), or 404."""
-    return get_object_or_404(OrderItem.objects.filter(order=order, organisation_id=order.organisation_id), pk=pk)
+    with denied_as(OrderItem, pk):
+        return get_object_or_404(OrderItem.objects.filter(order=order, organisation_id=order.organisation_id), pk=pk)
 
 
 def drafts_to_sign(membership: Membership | None) -> QuerySet[Order]:

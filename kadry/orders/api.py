@@ -23,6 +23,7 @@ from pydantic import create_model
 from kadry.api.endpoints import Pagination, typed
 from kadry.api.errors import Errors, InvalidInput
 from kadry.core.access import require
+from kadry.core.audit import record_access
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability
 from kadry.orders import services
@@ -37,6 +38,7 @@ from kadry.orders.forms import (
 )
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.views.preview import order_texts
+from kadry.orders.views.reading import ORDER_READ
 from kadry.staff.models import Employee
 
 router = Router()
@@ -248,8 +250,10 @@ def order_create(request: HttpRequest, payload: OrderIn) -> Status:
 
 @router.get("/{order_id}", response=OrderOut)
 def order_read(request: HttpRequest, order_id: int) -> Order:
-    """Return an order with its items and its text."""
-    return _read(request.membership, order_id)
+    """Return an order with its items and its text (logged: the text carries its employees' data)."""
+    order = _read(request.membership, order_id)
+    record_access(membership=request.membership, subject=order, what=ORDER_READ, request=request, channel="api")
+    return order
 
 
 @router.put("/{order_id}", response=OrderOut)
@@ -267,7 +271,11 @@ def order_replace(request: HttpRequest, order_id: int, payload: OrderIn) -> Orde
                 services.save_item(actor=request.user, order=order, data=item_data)
     except ValidationError as error:
         raise _refusal(error) from error
-    return _read(request.membership, order.pk)
+    replaced = _read(request.membership, order.pk)
+    # The answer is the order's text, as the GET's: logged alike.
+    what = f"{ORDER_READ} (ответ на изменение)"
+    record_access(membership=request.membership, subject=replaced, what=what, request=request, channel="api")
+    return replaced
 
 
 @router.delete("/{order_id}", response={204: None})

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from kadry.core.access import denied_as
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.school.models import (
@@ -43,8 +44,9 @@ def classes_for(membership: Membership | None, *, on: dt.date | None = None) -> 
 
 
 def get_class_for(membership: Membership | None, pk: int, *, on: dt.date | None = None) -> SchoolClass:
-    """Return the class ``pk`` if the membership reaches it, else 404."""
-    return get_object_or_404(classes_for(membership, on=on).select_related("academic_year"), pk=pk)
+    """Return the class ``pk`` if the membership reaches it, else 404 (logged as a denied attempt)."""
+    with denied_as(SchoolClass, pk):
+        return get_object_or_404(classes_for(membership, on=on).select_related("academic_year"), pk=pk)
 
 
 def students_for(membership: Membership | None, *, on: dt.date | None = None) -> QuerySet[Student]:
@@ -55,8 +57,9 @@ def students_for(membership: Membership | None, *, on: dt.date | None = None) ->
 
 
 def get_student_for(membership: Membership | None, pk: int) -> Student:
-    """Return the student ``pk`` if enrolled today in a class the membership reaches, else 404."""
-    return get_object_or_404(students_for(membership), pk=pk)
+    """Return the student ``pk`` if enrolled today in a class the membership reaches, else 404 (logged)."""
+    with denied_as(Student, pk):
+        return get_object_or_404(students_for(membership), pk=pk)
 
 
 def sees_social_data(membership: Membership) -> bool:

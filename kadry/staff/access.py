@@ -7,7 +7,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from kadry.core.access import require
+from kadry.core.access import denied_as, require
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability
 from kadry.staff.models import Department, Employee, Position, StaffingUnit
@@ -25,8 +25,9 @@ def get_employee_for(
     membership: Membership | None, pk: int, capability: Capability = Capability.VIEW_PERSONAL_DATA
 ) -> Employee:
     """Return the employee ``pk`` of the membership's organisation if the role has ``capability``."""
-    membership = require(membership, capability)
-    return get_object_or_404(Employee.objects.of(membership.organisation_id), pk=pk)
+    with denied_as(Employee, pk):
+        membership = require(membership, capability)
+        return get_object_or_404(Employee.objects.of(membership.organisation_id), pk=pk)
 
 
 def get_card_for(membership: Membership | None, pk: int) -> Employee:
@@ -34,13 +35,14 @@ def get_card_for(membership: Membership | None, pk: int) -> Employee:
 
     The card page reads each tab's sections only when the tab is shown (kadry/staff/views/card.py).
     """
-    membership = require(membership, Capability.VIEW_PERSONAL_DATA)
-    queryset = (
-        Employee.objects.of(membership.organisation_id)
-        .select_related("military_record")
-        .prefetch_related(*(Prefetch(section.related_name) for section in SECTIONS.values()))
-    )
-    return get_object_or_404(queryset, pk=pk)
+    with denied_as(Employee, pk):
+        membership = require(membership, Capability.VIEW_PERSONAL_DATA)
+        queryset = (
+            Employee.objects.of(membership.organisation_id)
+            .select_related("military_record")
+            .prefetch_related(*(Prefetch(section.related_name) for section in SECTIONS.values()))
+        )
+        return get_object_or_404(queryset, pk=pk)
 
 
 def section_or_404(slug: str) -> Section:
@@ -53,13 +55,15 @@ def section_or_404(slug: str) -> Section:
 def get_section_row_for(employee: Employee, slug: str, row_pk: int) -> tuple[Section, models.Model]:
     """Return a card section and its row ``row_pk`` of ``employee`` (already scoped by the caller), else 404."""
     section = section_or_404(slug)
-    return section, get_object_or_404(section.model, pk=row_pk, employee=employee)
+    with denied_as(section.model, row_pk):
+        return section, get_object_or_404(section.model, pk=row_pk, employee=employee)
 
 
 def structure_for(membership: Membership | None, model: type, pk: int, capability: Capability):
     """Return a department, position or staffing unit of the membership's organisation."""
-    membership = require(membership, capability)
-    return get_object_or_404(model.objects.filter(organisation_id=membership.organisation_id), pk=pk)
+    with denied_as(model, pk):
+        membership = require(membership, capability)
+        return get_object_or_404(model.objects.filter(organisation_id=membership.organisation_id), pk=pk)
 
 
 STRUCTURE_MODELS = {"departments": Department, "positions": Position, "staffing-units": StaffingUnit}

@@ -162,7 +162,16 @@ def employee_card(request: HttpRequest, employee_id: int) -> dict[str, Any]:
 
 def _save_employee(request: HttpRequest, employee: Employee, data: dict[str, Any]) -> Employee:
     form = EmployeeForm(data, instance=employee, organisation_id=employee.organisation_id)
-    return services.update_employee(actor=request.user, employee=employee, data=validated(form))
+    saved = services.update_employee(actor=request.user, employee=employee, data=validated(form))
+    # The answer is the card as stored, fields not sent included: a reading, logged as the GET is.
+    _log_answer(request, employee, CARD)
+    return saved
+
+
+def _log_answer(request: HttpRequest, employee: Employee, what: str) -> None:
+    """Log that an answer to a write carried ``what`` of the employee's data back to the client."""
+    what = f"{what} (ответ на изменение)"
+    record_access(membership=request.membership, subject=employee, what=what, request=request, channel="api")
 
 
 @router.put("/employees/{employee_id}", response=EmployeeOut, tags=[EMPLOYEES_TAG])
@@ -204,7 +213,9 @@ def _add_section_routes(section: Section) -> None:
         employee = get_employee_for(request.membership, employee_id, Capability.EDIT_PERSONAL_DATA)
         _section, row = get_section_row_for(employee, section.slug, row_id)
         data = validated(form_class(payload.model_dump(), instance=row))
-        return services.update_section_row(actor=request.user, employee=employee, section=section, row=row, data=data)
+        saved = services.update_section_row(actor=request.user, employee=employee, section=section, row=row, data=data)
+        _log_answer(request, employee, f"{CARD}: {section.title}")
+        return saved
 
     def delete_row(request: HttpRequest, employee_id: int, row_id: int) -> Status:
         employee = get_employee_for(request.membership, employee_id, Capability.EDIT_PERSONAL_DATA)
@@ -243,7 +254,9 @@ def military_record_save(request: HttpRequest, employee_id: int, payload: Milita
     employee = get_employee_for(request.membership, employee_id, Capability.EDIT_PERSONAL_DATA)
     record = MilitaryRecord.objects.filter(employee=employee).first()
     form = MilitaryRecordForm(payload.model_dump(), instance=record)
-    return services.save_military_record(actor=request.user, employee=employee, data=validated(form))
+    saved = services.save_military_record(actor=request.user, employee=employee, data=validated(form))
+    _log_answer(request, employee, f"{CARD}: {services.MILITARY_SECTION}")
+    return saved
 
 
 # Structure: departments, positions, staffing units.

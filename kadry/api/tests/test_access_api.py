@@ -124,7 +124,13 @@ def test_outsider_gets_404_on_every_object_of_another_school(
     assert len(answers) == 11 + 4 * len(SECTIONS)
     assert {key: status for key, status in answers.items() if status != 404} == {}
     assert not ChangeRecord.objects.filter(organisation=school).exists()
-    assert not AccessLogEntry.objects.exists()
+    # Every attempt is in the outsider's own log, as a denial naming only what was asked for.
+    assert not AccessLogEntry.objects.filter(organisation=school).exists()
+    denials = AccessLogEntry.objects.filter(organisation_id=outsider.membership.organisation_id)
+    assert denials.count() == len(requests)
+    assert set(denials.values_list("denied", "subject_repr", "actor_id", "channel")) == {
+        (True, "", outsider.user.pk, "api")
+    }
 
 
 def test_outsider_lists_only_their_own_school(

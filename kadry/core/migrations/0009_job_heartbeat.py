@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0006_student_import_jobs'),
+        ('core', '0008_access_log_denied'),
     ]
 
     operations = [

@@ -71,7 +71,7 @@ def test_auditor_exports_the_log_to_xlsx(auditor, hr_inspector) -> None:
     response = auditor.client.get(reverse("access_log_export"))
 
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert rows[0] == ("Когда", "Кто", "Роль", "Чьи данные", "Что открыто", "IP-адрес", "Канал")
+    assert rows[0] == ("Когда", "Кто", "Роль", "Чьи данные", "Что открыто", "IP-адрес", "Канал", "Отказ в доступе")
     assert rows[1][1:] == (
         "hr_inspector",
         "Инспектор по кадрам",
@@ -79,6 +79,7 @@ def test_auditor_exports_the_log_to_xlsx(auditor, hr_inspector) -> None:
         "Личная карточка Т-2",
         "192.0.2.10",
         "web",
+        None,
     )
 
 
@@ -208,4 +209,5 @@ def test_export_marks_a_deleted_user_and_a_missing_address(auditor) -> None:
         "Личная карточка Т-2",
         None,
         "api",
+        None,
     )

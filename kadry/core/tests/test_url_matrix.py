@@ -162,6 +162,57 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
 # Reached without logging in, or the API (which has its own matrix in kadry/api/tests).
 NOT_IN_MATRIX = {"login"}
 
+# The pages that show personal data (of staff or students): one GET by a role that may open it writes
+# the access log (152-ФЗ ст. 19); every other page writes none (kadry/core/tests/test_access_log_matrix.py).
+# url name → the query string the page needs to show the data ("" when it shows it as it opens).
+PERSONAL_DATA: dict[str, str] = {
+    "employee_card": "",
+    "employee_card_tab": "",
+    "employee_edit": "",
+    "military_edit": "",
+    "employee_name_forms": "",
+    "section_edit": "",
+    "orders:detail": "",
+    "orders:queue": "",
+    "documents:personal_card": "",
+    "documents:employment_certificate": "",
+    "documents:job_download": "",
+    "documents:order_print": "",
+    "documents:work_record_extract": "",
+    "documents:service_certificate": "",
+    "efs1_export": "?start=2026-01-01&end=2026-12-31",
+    "work_record": "",
+    "work_record_xlsx": "",
+    "employee_service": "",
+    "service_report": "",
+    "service_report_export": "",
+    "school:class_detail": "",
+    "school:student_detail": "",
+    "school:student_edit": "",
+    "school:attendance_grid": "",
+    "school:attendance_week": "",
+    "school:attendance_unresolved": "",
+    "school:attendance_flags": "",
+    "school:attendance_report": "",
+    "school:social_passport": "",
+    "school:social_passport_download": "",
+    "school:characteristics": "",
+    "school:characteristic_docx": "",
+    "school:criteria": "",
+    "school:briefings": "",
+    "school:duty": "",
+    "school:meeting_protocol": "",
+    "school:event_detail": "",
+    "school:event_notice": "",
+    "school:individual_work": "",
+}
+# Pages whose personal part only some roles see; to the others they show figures only and log nothing.
+SOCIAL_DATA = frozenset({R.DIRECTOR, R.DEPUTY_DIRECTOR, R.SOCIAL_PEDAGOGUE, R.PSYCHOLOGIST})
+PERSONAL_FOR: dict[str, frozenset[str]] = {
+    "school:social_passport": SOCIAL_DATA,
+    "school:social_passport_download": SOCIAL_DATA,
+}
+
 
 def _all_url_names() -> set[str]:
     names: set[str] = set()

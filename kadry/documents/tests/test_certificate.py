@@ -140,7 +140,8 @@ def test_no_certificate_for_someone_not_working_on_the_date(hr_inspector, teache
 
     assert response.status_code == 400
     assert "сотрудник не работает" in response.context["form"].errors["issued_on"][0]
-    assert not AccessLogEntry.objects.exists()
+    # No certificate issued; the form shown again with the employee's jobs is logged as the form.
+    assert list(AccessLogEntry.objects.values_list("what", flat=True)) == ["Справка с места работы: форма"]
 
 
 @pytest.mark.django_db
@@ -160,6 +161,11 @@ def test_issuing_a_certificate_is_logged(hr_inspector, teacher: Employee) -> Non
 
 
 @pytest.mark.django_db
-def test_opening_the_form_is_not_logged(hr_inspector, teacher: Employee) -> None:
+def test_opening_the_form_is_logged_as_the_form(hr_inspector, teacher: Employee) -> None:
     hr_inspector.client.get(_url(teacher))
-    assert not AccessLogEntry.objects.exists()
+    entry = AccessLogEntry.objects.get()
+    assert (entry.what, entry.subject_id, entry.actor) == (
+        "Справка с места работы: форма",
+        teacher.pk,
+        hr_inspector.user,
+    )

@@ -635,10 +635,17 @@ def test_unknown_format_and_order_are_not_found(hr_inspector) -> None:
 
 
 @pytest.mark.django_db
-def test_printing_an_order_writes_no_access_log(people, units, ivanova) -> None:
+def test_printing_an_order_is_logged_with_the_order_as_subject(people, units, ivanova) -> None:
     order = _hired(people["hr"], people["director"], units, ivanova)
     people["hr"].client.get(_url(order))
-    assert not AccessLogEntry.objects.exists()
+    entry = AccessLogEntry.objects.get()
+    assert (entry.subject_type, entry.subject_id, entry.subject_repr, entry.actor) == (
+        "orders.order",
+        order.pk,
+        str(order),
+        people["hr"].user,
+    )
+    assert entry.what.startswith("Печать приказа (")
 
 
 def _award_draft(hr_inspector, school, count: int) -> Order:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from kadry.core.models import AccessLogEntry
 from kadry.documents.tests.helpers import docx_text, pdf_text, response_bytes
 from kadry.staff.models import Employee
+from kadry.testing.access_log import only_denials_by
 
 
 def _url(employee: Employee, fmt: str) -> str:
@@ -78,7 +79,7 @@ def test_roles_without_personal_data_get_404_and_nothing_is_logged(personas, rol
 def test_another_schools_inspector_gets_404(outsider, teacher: Employee) -> None:
     for fmt in ("docx", "pdf"):
         assert outsider.client.get(_url(teacher, fmt)).status_code == 404
-    assert not AccessLogEntry.objects.exists()
+    assert only_denials_by(outsider)
 
 
 @pytest.mark.django_db

@@ -14,6 +14,7 @@ from kadry.documents.services import upload_template
 from kadry.documents.tests.helpers import docx_text, pdf_text, response_bytes
 from kadry.documents.tests.test_order_forms import _docx
 from kadry.staff.models import Employee
+from kadry.testing.access_log import only_denials_by
 
 TODAY = dt.datetime(2026, 11, 21, 10, 0, tzinfo=dt.UTC)
 
@@ -137,7 +138,7 @@ def test_roles_without_personal_data_get_404(personas, teacher: Employee, role: 
 @pytest.mark.django_db
 def test_another_schools_inspector_gets_404(outsider, teacher: Employee) -> None:
     assert outsider.client.get(_url(teacher)).status_code == 404
-    assert not AccessLogEntry.objects.exists()
+    assert only_denials_by(outsider)
 
 
 @pytest.mark.django_db

@@ -157,7 +157,11 @@ def test_employees_without_snils_are_listed_instead_of_a_file(hr_inspector, dire
     assert page.status_code == 200
     assert "не указан СНИЛС" in page.content.decode()
     assert reverse("efs1_xml") not in page.content.decode()  # no download offered
-    assert not AccessLogEntry.objects.exists()
+    # The lists shown are logged (the organisation as subject); no file left, so no employee's row.
+    shown = len(page.context["rows"])
+    assert set(AccessLogEntry.objects.values_list("subject_type", "what")) == {
+        ("core.organisation", f"ЕФС-1: события за 01.09.2026–30.09.2026, {shown}")
+    }
 
 
 @pytest.mark.django_db
@@ -238,8 +242,8 @@ def test_export_page_costs_the_same_queries_with_1_or_20_events(
     hire = h.hire(hr_inspector, director, unit, D(2026, 9, 1), *(h.person(employer, n) for n in range(count)))
     h.cancel(hr_inspector, director, D(2026, 9, 2), hire)
 
-    # session, user, membership, the events with employees and orders
-    with django_assert_max_num_queries(4):
+    # session, user, membership, the events with employees and orders, the access-log row of the list
+    with django_assert_max_num_queries(5):
         page = hr_inspector.client.get(reverse("efs1_export"), {"start": "2026-09-01", "end": "2026-09-30"})
 
     assert len(page.context["rows"]) == 2 * count

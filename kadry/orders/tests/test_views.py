@@ -527,8 +527,8 @@ def test_draft_page_costs_the_same_queries_at_1_and_30_items(
 ) -> None:
     order = _hire(hr_inspector, units["maths"], *(EmployeeFactory(organisation=school) for _ in range(size)))
 
-    # session, user, membership, order, items, then the choices of the form: employees, staffing units
-    with django_assert_max_num_queries(7):
+    # session, user, membership, order, items, the access-log row, then the choices of the form: employees, units
+    with django_assert_max_num_queries(8):
         response = hr_inspector.client.get(reverse("orders:detail", args=[order.pk]))
     assert len(response.context["rows"]) == size
 
@@ -540,8 +540,8 @@ def test_queue_costs_the_same_queries_at_1_and_30_orders(
     for _ in range(size):
         _hire(hr_inspector, units["maths"], EmployeeFactory(organisation=school))
 
-    # session, user, membership, count, page, items
-    with django_assert_max_num_queries(6):
+    # session, user, membership, count, page, items, the access-log row
+    with django_assert_max_num_queries(7):
         response = director.client.get(reverse("orders:queue"))
     assert len(response.context["rows"]) == size
 

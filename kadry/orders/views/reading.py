@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from kadry.core.access import capability_required
+from kadry.core.audit import record_access
 from kadry.core.permissions import Capability
 from kadry.lib.choices import value_label
 from kadry.lib.dates import short_date
@@ -27,6 +28,8 @@ from kadry.staff.models import Employee, short_name
 # The tag of each state in the list (its label is the state's own).
 STATUS_TAGS = {Order.Status.DRAFT: "warn", Order.Status.SIGNED: "ok", Order.Status.CANCELLED: "muted"}
 NAMES_SHOWN = 5
+# An order's text carries its employees' data (terms, grounds, pay): reading it is logged, the order as subject.
+ORDER_READ = "Текст приказа"
 
 
 class OrderRow(TypedDict):
@@ -113,6 +116,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
 def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """Show a draft as the draft page; a signed or cancelled order read-only, with what it changed."""
     order = get_order_for(request.membership, pk)
+    record_access(membership=request.membership, subject=order, what=ORDER_READ, request=request)
     if order.is_draft:
         return draft_page(request, order)
     context = {

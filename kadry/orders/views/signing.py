@@ -13,11 +13,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
+from kadry.core.audit import record_access
 from kadry.core.permissions import Capability
 from kadry.orders import services
 from kadry.orders.access import drafts_to_sign, get_order_for
 from kadry.orders.models import Order
 from kadry.orders.views.preview import kind_title, order_texts
+
+QUEUE_READ = "Тексты приказов на подпись"  # what the access log says was opened
 
 
 def _names(order: Order) -> str:
@@ -47,6 +50,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     """List the drafts waiting for signature, each with the text it will have."""
     page = Paginator(drafts_to_sign(request.membership), settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(order, kind_title(order.kind), order_texts(order)) for order in page.object_list]
+    # Each draft is shown with its whole text: one log row for the page, the organisation as subject.
+    membership = request.membership
+    what = f"{QUEUE_READ}: {len(rows)}"
+    record_access(membership=membership, subject=membership.organisation, what=what, request=request)
     return render(request, "orders/queue.html", {"page": page, "rows": rows, "query": ""})
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from kadry.api.errors import InvalidInput
+from kadry.school import access_log
 from kadry.school.access import get_class_for
 from kadry.school.models import AttendanceMark, SchoolClass
 from kadry.school.queries import attendance as queries
@@ -61,8 +62,11 @@ class DayOut(Schema):
     students: list[StudentDayOut]
 
 
-def _day(school_class: SchoolClass, day: dt.date) -> DayOut:
+def _day(request: HttpRequest, school_class: SchoolClass, day: dt.date) -> DayOut:
+    """Return the class's day; the answer names the students, so it is logged (also after a PUT)."""
     students = queries.enrolled_students(school_class, day)
+    what = f"{access_log.ATTENDANCE_DAY} {day:%d.%m.%Y}"
+    access_log.record_list_access(request, school_class, what, len(students), channel="api")
     marks = queries.day_marks(school_class, day, [student.pk for student in students])
     rows = []
     for student in students:
@@ -91,7 +95,7 @@ def _day(school_class: SchoolClass, day: dt.date) -> DayOut:
 @router.get("/classes/{class_id}/attendance", response=DayOut, summary="Посещаемость класса за день")
 def get_day(request: HttpRequest, class_id: int, query: Query[DayQuery]) -> DayOut:
     day = query.date or timezone.localdate()
-    return _day(get_class_for(request.membership, class_id, on=day), day)  # type: ignore[attr-defined]
+    return _day(request, get_class_for(request.membership, class_id, on=day), day)  # type: ignore[attr-defined]
 
 
 @router.put("/classes/{class_id}/attendance", response=DayOut, summary="Отметить посещаемость класса за день")
@@ -118,4 +122,4 @@ def put_day(request: HttpRequest, class_id: int, query: Query[DayQuery], payload
         services.save_day(actor=request.user, school_class=school_class, date=day, marks=marks)
     except services.AttendanceErrors as refused:
         raise InvalidInput(refused.as_dict()) from refused
-    return _day(school_class, day)
+    return _day(request, school_class, day)

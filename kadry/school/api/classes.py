@@ -11,6 +11,7 @@ from ninja import Router, Schema
 
 from kadry.core.audit import record_access
 from kadry.school.access import classes_for, get_class_for, get_student_for
+from kadry.school.access_log import CLASS_LIST, record_list_access
 from kadry.school.models import Enrollment, Student
 
 router = Router()
@@ -82,7 +83,9 @@ def get_class(request: HttpRequest, class_id: int) -> dict:
     students = Student.objects.filter(
         pk__in=Enrollment.objects.active(on=today).filter(school_class=school_class).values("student_id")
     )
-    return _class(school_class, students=[_brief(s) for s in students])
+    briefs = [_brief(s) for s in students]
+    record_list_access(request, school_class, CLASS_LIST, len(briefs), channel="api")
+    return _class(school_class, students=briefs)
 
 
 @router.get("/students/{student_id}", response=StudentOut, summary="Личное дело обучающегося")

@@ -27,6 +27,7 @@ from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
+from kadry.school import access_log
 from kadry.school.access import classes_for, get_class_for
 from kadry.school.forms_attendance import DayForm, ReasonForm, ReportForm, ThresholdsForm, parse_grid
 from kadry.school.models import AttendanceMark, SchoolClass, Student
@@ -154,6 +155,8 @@ def grid(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect(_grid_url(pk, day))
     elif request.method != "GET":
         return HttpResponseNotAllowed(["GET", "POST"])
+    what = f"{access_log.ATTENDANCE_DAY} {day:%d.%m.%Y}"
+    access_log.record_list_access(request, school_class, what, len(students))
     context = {
         "school_class": school_class,
         "day": day,
@@ -176,6 +179,8 @@ def week(request: HttpRequest, pk: int) -> HttpResponse:
     school_class = get_class_for(request.membership, pk, on=day)
     days = queries.week_of(day)
     rows = queries.week_rows(school_class, days)
+    what = f"{access_log.ATTENDANCE_WEEK} с {days[0]:%d.%m.%Y}"
+    access_log.record_list_access(request, school_class, what, len(rows))
     context = {
         "school_class": school_class,
         "days": days,
@@ -193,6 +198,9 @@ def unresolved(request: HttpRequest) -> HttpResponse:
     """List the marks whose reason is still unknown, in the classes the user reaches."""
     marks = queries.unresolved_marks(reachable_classes(request.membership))
     page = Paginator(marks, 100).get_page(request.GET.get("page"))
+    membership = request.membership
+    shown = len({mark.student_id for mark in page.object_list})
+    access_log.record_list_access(request, membership.organisation, access_log.ATTENDANCE_UNRESOLVED, shown)
     context = {"page": page, "marks": page.object_list, "reasons": AttendanceMark.Reason.choices}
     return render(request, "school/attendance/unresolved.html", context)
 
@@ -254,8 +262,11 @@ def flags(request: HttpRequest) -> HttpResponse:
     """List the students flagged by unexcused absences (120-ФЗ ст. 14), with why."""
     day = DayForm(request.GET).day(timezone.localdate())
     current = services.thresholds_of(request.membership.organisation_id)
+    flagged = list(queries.flagged_students(classes_for(request.membership), current, day))
+    what = f"{access_log.ATTENDANCE_FLAGS} на {day:%d.%m.%Y}"
+    access_log.record_list_access(request, request.membership.organisation, what, len(flagged))
     context = {
-        "flags": queries.flagged_students(classes_for(request.membership), current, day),
+        "flags": flagged,
         "thresholds": current,
         "day": day,
     }
@@ -307,6 +318,11 @@ def report(request: HttpRequest) -> HttpResponse:
         title = f"Посещаемость {chosen or 'по классам'} за {start:%d.%m.%Y}–{end:%d.%m.%Y}"
         filename = f"attendance_{start:%Y%m%d}_{end:%Y%m%d}"
         output = request.GET.get("format")
+        shown = sum(len(report.students) for report in reports)
+        what = f"{access_log.ATTENDANCE_REPORT} {start:%d.%m.%Y}–{end:%d.%m.%Y}"
+        if output in ("xlsx", "pdf"):
+            what += f" ({output.upper()})"
+        access_log.record_list_access(request, chosen or request.membership.organisation, what, shown)
         if output == "xlsx":
             content = table_to_xlsx("Посещаемость", REPORT_HEADERS, report_table(reports))
             response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)

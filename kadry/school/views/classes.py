@@ -11,9 +11,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from kadry.core.access import capability_required
+from kadry.core.access import capability_required, denied_as
 from kadry.core.permissions import Capability, role_can
 from kadry.school.access import classes_for, get_class_for, require_school_management, sees_social_data
+from kadry.school.access_log import CLASS_LIST, record_list_access
 from kadry.school.forms_classes import (
     HolidayFormSet,
     PeriodFormSet,
@@ -96,6 +97,8 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
         students = students.prefetch_related(
             Prefetch("categories", queryset=StudentCategory.objects.filter(current), to_attr="current_categories")
         )
+    students = list(students)
+    record_list_access(request, school_class, CLASS_LIST, len(students))
     teachers = (
         ClassTeacherAssignment.objects.active(on=today).filter(school_class=school_class).select_related("teacher")
     )
@@ -116,9 +119,10 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @capability_required(Capability.MANAGE_SCHOOL)
 def class_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     membership = require_school_management(request.membership)
-    school_class = (
-        get_object_or_404(SchoolClass, organisation_id=membership.organisation_id, pk=pk) if pk is not None else None
-    )
+    school_class = None
+    if pk is not None:
+        with denied_as(SchoolClass, pk):
+            school_class = get_object_or_404(SchoolClass, organisation_id=membership.organisation_id, pk=pk)
     form = SchoolClassForm(request.POST or None, instance=school_class, organisation_id=membership.organisation_id)
     if request.method == "POST" and form.is_valid():
         saved = services.save_class(actor=request.user, school_class=form.save(commit=False))

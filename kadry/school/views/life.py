@@ -24,6 +24,7 @@ from django.views.decorators.http import require_GET
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.dates import long_date
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
+from kadry.school import access_log
 from kadry.school.access import get_class_for
 from kadry.school.forms_life import (
     ClassEventForm,
@@ -212,6 +213,8 @@ def meeting_protocol(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResp
     school_class = get_class_for(request.membership, pk)
     meeting = _meeting(school_class, meeting_pk)
     attended = list(meeting.attended.select_related("student").order_by("full_name"))
+    what = f"{access_log.MEETING_PROTOCOL} {meeting.date:%d.%m.%Y}"
+    access_log.record_list_access(request, school_class, what, len(attended), noun=access_log.GUARDIANS)
     data = {
         "school_class": school_class,
         "meeting": meeting,
@@ -282,7 +285,10 @@ def event_detail(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
     school_class = get_class_for(request.membership, pk)
     event = _event(school_class, event_pk)
     briefings = event.briefings.prefetch_related("present")
-    data = context(request, school_class, "events", briefings=briefings, **_event_data(event))
+    event_data = _event_data(event)
+    what = f"{access_log.EVENT_PARTICIPANTS} {event.date:%d.%m.%Y}"
+    access_log.record_list_access(request, school_class, what, len(event_data["participants"]))
+    data = context(request, school_class, "events", briefings=briefings, **event_data)
     return render(request, "school/life/event_detail.html", data)
 
 
@@ -292,11 +298,14 @@ def event_notice(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
     """The written notice of the event to the administration with the participant list (§6.9), to print."""
     school_class = get_class_for(request.membership, pk)
     event = _event(school_class, event_pk)
+    event_data = _event_data(event)
+    what = f"{access_log.EVENT_NOTICE} {event.date:%d.%m.%Y}"
+    access_log.record_list_access(request, school_class, what, len(event_data["participants"]))
     data = {
         "school_class": school_class,
         "organisation": request.membership.organisation,
         "date_text": long_date(event.date),
         "notice_text": long_date(event.notice_given_on),
-        **_event_data(event),
+        **event_data,
     }
     return pdf_or_html(request, "school/life/event_notice.html", data, f"notice-{event.date:%Y-%m-%d}")

@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from kadry.core.audit import record_access
+from kadry.school import access_log
 from kadry.school.access import get_class_for, get_student_for, sees_prevention
 from kadry.school.forms_life import ClassVisitForm, DutyRosterForm, IndividualWorkForm, SafetyBriefingForm
 from kadry.school.models import ClassEvent, ClassVisit, DutyRoster, IndividualWork, SafetyBriefing, SchoolClass
@@ -32,7 +33,11 @@ def _of_class(model: type[Any], school_class: SchoolClass) -> Any:
 def briefings(request: HttpRequest, pk: int) -> HttpResponse:
     """The journal of safety briefings with the students present."""
     school_class = get_class_for(request.membership, pk)
-    rows = _of_class(SafetyBriefing, school_class).select_related("event", "conducted_by").prefetch_related("present")
+    rows = list(
+        _of_class(SafetyBriefing, school_class).select_related("event", "conducted_by").prefetch_related("present")
+    )
+    present = {student.pk for briefing in rows for student in briefing.present.all()}
+    access_log.record_list_access(request, school_class, access_log.BRIEFINGS, len(present))
     data = context(request, school_class, "briefings", briefings=rows)
     return render(request, "school/life/briefings.html", data)
 
@@ -77,7 +82,9 @@ def duty(request: HttpRequest, pk: int) -> HttpResponse:
         services.add_duty_shift(actor=request.user, school_class=school_class, data=form.cleaned_data)
         messages.success(request, "Дежурство добавлено.")
         return redirect("school:duty", pk=school_class.pk)
-    rows = _of_class(DutyRoster, school_class).prefetch_related("students")
+    rows = list(_of_class(DutyRoster, school_class).prefetch_related("students"))
+    named = {student.pk for shift in rows for student in shift.students.all()}
+    access_log.record_list_access(request, school_class, access_log.DUTY, len(named))
     data = context(request, school_class, "duty", form=form, shifts=rows)
     return render(request, "school/life/duty.html", data, status=400 if form is not None and form.errors else 200)
 

@@ -7,12 +7,15 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from kadry.core.access import capability_required
+from kadry.core.audit import record_access
 from kadry.core.permissions import Capability
 from kadry.school.access import classes_for
 from kadry.school.models import ClassTeacherAssignment, Period
 from kadry.school.queries.criteria import class_figures, previous_period, span_of
 from kadry.school.queries.overview import overview as glance
 from kadry.school.rules.criteria import CRITERIA_LABELS, criteria, trends
+
+CRITERIA_ACCESS = "Критерии эффективности классных руководителей"
 
 
 @capability_required(Capability.VIEW_ALL_CLASSES)
@@ -86,6 +89,9 @@ def effectiveness(request: HttpRequest) -> HttpResponse:
             )
     else:
         before = None
+    # Named class teachers with their figures: an evaluation of staff, logged with the school as subject.
+    what = f"{CRITERIA_ACCESS}: {len(rows)} кл."
+    record_access(membership=membership, subject=membership.organisation, what=what, request=request)
     return render(
         request,
         "school/overview/criteria.html",

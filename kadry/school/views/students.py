@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from kadry.core.access import capability_required
+from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access, snapshot
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
@@ -34,7 +34,8 @@ STUDENT_FILE = "Личное дело обучающегося"
 def _student(membership: Membership, pk: int) -> Student:
     """The school's management reaches every student's file (also of those who left); others, their classes'."""
     if role_can(membership.role, Capability.MANAGE_SCHOOL):
-        return get_object_or_404(Student, organisation_id=membership.organisation_id, pk=pk)
+        with denied_as(Student, pk):
+            return get_object_or_404(Student, organisation_id=membership.organisation_id, pk=pk)
     return get_student_for(membership, pk)
 
 
@@ -126,6 +127,8 @@ def student_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Личное дело сохранено.")
             return redirect("school:student_detail", pk=student.pk)
+    # The form shows the whole file with its guardians (and categories): logged like the file itself.
+    record_access(membership=membership, subject=student, what=f"{STUDENT_FILE}: форма изменения", request=request)
     context = {"form": form, "sets": sets, "student": student, "title": f"{student}: личное дело"}
     return render(request, "school/classes/student_form.html", context, status=400 if request.method == "POST" else 200)
 

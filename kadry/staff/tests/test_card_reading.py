@@ -23,6 +23,7 @@ from kadry.staff.models import (
 )
 from kadry.staff.sections import SECTIONS
 from kadry.staff.views.card import CARD_TABS
+from kadry.testing.access_log import only_denials_by
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory
 
 D = dt.date
@@ -210,9 +211,12 @@ def test_each_tab_writes_one_access_log_entry_naming_it(director, employee: Empl
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("slug", TAB_SLUGS)
-def test_tab_of_another_schools_employee_is_404_and_not_logged(outsider, employee: Employee, slug: str) -> None:
+def test_tab_of_another_schools_employee_is_404_and_logged_only_as_a_denial(
+    outsider, employee: Employee, slug: str
+) -> None:
     assert outsider.client.get(tab_url(employee, slug)).status_code == 404
-    assert not AccessLogEntry.objects.exists()
+    assert not AccessLogEntry.objects.filter(organisation_id=employee.organisation_id).exists()
+    assert only_denials_by(outsider)
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
+from kadry.core.audit import record_access
 from kadry.core.permissions import Capability
 from kadry.staff.access import get_employee_for, get_section_row_for, section_or_404
 from kadry.staff.forms import EmployeeForm, MilitaryRecordForm, section_form_class
@@ -20,7 +21,10 @@ from kadry.staff.services import (
     update_employee,
     update_section_row,
 )
-from kadry.staff.views.card import SECTION_TAB
+from kadry.staff.views.card import CARD, SECTION_TAB
+
+# An edit form shows the data it edits: its showing is logged like the card's (152-ФЗ ст. 19).
+EDIT_FORM = "форма изменения"
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
@@ -31,6 +35,7 @@ def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
         update_employee(actor=request.user, employee=employee, data=form.cleaned_data)
         messages.success(request, "Изменения сохранены.")
         return redirect("employee_card", pk=employee.pk)
+    record_access(membership=request.membership, subject=employee, what=f"{CARD}: {EDIT_FORM}", request=request)
     return render(
         request, "staff/employee_form.html", {"form": form, "employee": employee}, status=400 if form.errors else 200
     )
@@ -65,6 +70,8 @@ def section_edit(request: HttpRequest, pk: int, section: str, row: int) -> HttpR
         )
         messages.success(request, "Изменения сохранены.")
         return _back_to_card(employee.pk, SECTION_TAB[described.slug])
+    what = f"{CARD}: {described.title}, {EDIT_FORM}"
+    record_access(membership=request.membership, subject=employee, what=what, request=request)
     context = {"form": form, "employee": employee, "section": described, "row": instance, "title": described.title}
     return render(request, "staff/section_form.html", context, status=400 if form.errors else 200)
 
@@ -88,5 +95,7 @@ def military_edit(request: HttpRequest, pk: int) -> HttpResponse:
         save_military_record(actor=request.user, employee=employee, data=form.cleaned_data)
         messages.success(request, "Сведения воинского учёта сохранены.")
         return _back_to_card(employee.pk, "military")
+    what = f"{CARD}: воинский учёт, {EDIT_FORM}"
+    record_access(membership=request.membership, subject=employee, what=what, request=request)
     context = {"form": form, "employee": employee, "title": "Воинский учёт (форма № 10)"}
     return render(request, "staff/section_form.html", context, status=400 if form.errors else 200)

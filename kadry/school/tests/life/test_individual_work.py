@@ -51,7 +51,14 @@ def test_each_role_opens_the_log_or_gets_404_and_openings_are_logged(world, pers
 def test_class_teacher_of_7b_gets_404_for_a_student_of_8a(world, class_teacher) -> None:
     response = class_teacher.client.get(reverse("school:individual_work", args=[world.others[0].pk]))
     assert response.status_code == 404
-    assert not AccessLogEntry.objects.exists()
+    # A denial, naming only the id asked for: nothing of the student is copied into the log.
+    entry = AccessLogEntry.objects.get()
+    assert (entry.denied, entry.subject_type, entry.subject_id, entry.subject_repr) == (
+        True,
+        "school.student",
+        world.others[0].pk,
+        "",
+    )
 
 
 def test_outsider_gets_404(world, outsider) -> None:

@@ -1,0 +1,137 @@
+"""The API's access log is complete: every operation is classified as returning personal data or not, each
+one that does writes the log for its caller, and the others write none.
+
+A new endpoint fails ``test_every_operation_is_classified`` until it is put in one of the two sets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from kadry.api.main import api
+from kadry.api.tests.conftest import MILITARY, NEW_EMPLOYEE, PREFIX, SECTION_ROWS, Api
+from kadry.core.models import AccessLogEntry, Membership
+from kadry.school.factories import EnrollmentFactory
+from kadry.staff.models import Employee
+from kadry.staff.sections import SECTIONS
+
+pytestmark = pytest.mark.django_db
+R = Membership.Role
+
+CARD = "/employees/{employee_id}"
+# (method, path) of every operation whose answer carries personal data of staff or students.
+PERSONAL = {
+    ("get", CARD),
+    ("put", CARD),
+    ("patch", CARD),
+    ("get", f"{CARD}/military-record"),
+    ("put", f"{CARD}/military-record"),
+    ("get", f"{CARD}/length-of-service"),
+    ("get", "/orders/{order_id}"),
+    ("put", "/orders/{order_id}"),
+    ("get", "/school/classes/{class_id}"),
+    ("get", "/school/students/{student_id}"),
+    ("get", "/school/classes/{class_id}/attendance"),
+    ("put", "/school/classes/{class_id}/attendance"),
+    # Named lists only for the roles that see social data; counts for the others.
+    ("get", "/school/classes/{pk}/social-passport"),
+    *((method, f"{CARD}/{slug}") for slug in SECTIONS for method in ("get",)),
+    *(("put", f"{CARD}/{slug}/{{row_id}}") for slug in SECTIONS),
+}
+# Lists (a directory of names, as the registry page), structure, creations answering what was sent,
+# deletions, signing, and the school's figures.
+NOT_PERSONAL = {
+    ("get", "/employees/"),
+    ("post", "/employees/"),
+    *(("post", f"{CARD}/{slug}") for slug in SECTIONS),
+    *(("delete", f"{CARD}/{slug}/{{row_id}}") for slug in SECTIONS),
+    *((method, f"/{kind}/") for kind in ("departments", "positions", "staffing-units") for method in ("get", "post")),
+    *((method, f"/{kind}/{{object_id}}") for kind in ("departments", "positions", "staffing-units") for method in ("get", "put")),
+    ("get", "/orders"),
+    ("post", "/orders"),
+    ("delete", "/orders/{order_id}"),
+    ("post", "/orders/{order_id}/sign"),
+    ("get", "/school/classes"),
+    ("post", "/school/classes/{class_id}/events"),
+    ("post", "/school/classes/{class_id}/class-hours/{hour_id}/cancel"),
+    ("get", "/school/classes/{class_id}/meeting-check"),
+    ("get", "/school/overview"),
+}  # fmt: skip
+
+
+def _operations() -> set[tuple[str, str]]:
+    paths = api.get_openapi_schema()["paths"]
+    return {(method, path.removeprefix(PREFIX)) for path, ops in paths.items() for method in ops}
+
+
+def test_every_operation_is_classified() -> None:
+    assert not PERSONAL & NOT_PERSONAL
+    assert _operations() == PERSONAL | NOT_PERSONAL
+
+
+@pytest.fixture
+def requests_(school, employee: Employee, inspector_api: Api) -> dict[tuple[str, str], tuple[str, str, Any]]:
+    """Return (method, path) → (who, concrete path, body) of a valid request of every operation."""
+    pupil = EnrollmentFactory(school_class__organisation=school, start=timezone.localdate() - dt.timedelta(days=30))
+    order_body = {"kind": "award", "date": "2026-11-02", "items": [{"employee": employee.pk, "award": "Грамота"}]}
+    created = inspector_api.post("/orders", order_body)
+    assert created.status_code == 201, created.json()
+    ids = {
+        "employee_id": employee.pk,
+        "order_id": created.json()["id"],
+        "class_id": pupil.school_class_id,
+        "pk": pupil.school_class_id,
+        "student_id": pupil.student_id,
+    }
+    bodies: dict[tuple[str, str], Any] = {
+        ("put", CARD): NEW_EMPLOYEE,
+        ("patch", CARD): {"phone": "+7 900 000-00-00"},
+        ("put", f"{CARD}/military-record"): MILITARY,
+        ("put", "/orders/{order_id}"): order_body,
+        ("put", "/school/classes/{class_id}/attendance"): {"marks": []},
+    }
+    for slug, section in SECTIONS.items():
+        ids[f"row_{slug}"] = section.model.objects.get(employee=employee).pk
+        bodies[("put", f"{CARD}/{slug}/{{row_id}}")] = SECTION_ROWS[slug]
+    result = {}
+    for method, path in PERSONAL:
+        concrete = path.format(**{**ids, "row_id": ids.get(f"row_{path.split('/')[3]}", 0) if "row_id" in path else 0})
+        who = R.DIRECTOR if path.startswith("/school/") else R.HR_INSPECTOR
+        result[(method, path)] = (who, concrete, bodies.get((method, path)))
+    return result
+
+
+def test_every_personal_operation_logs_its_caller(requests_, personas, api_as: Callable[[Any], Api]) -> None:
+    clients = {role: api_as(personas[role]) for role in (R.DIRECTOR, R.HR_INSPECTOR)}
+    failures = []
+    for (method, path), (role, concrete, body) in sorted(requests_.items()):
+        user = personas[role].user
+        before = AccessLogEntry.objects.filter(actor=user).count()
+        call = getattr(clients[role], method)
+        response = call(concrete) if body is None else call(concrete, body)
+        rows = list(AccessLogEntry.objects.filter(actor=user).order_by("id")[before:])
+        if response.status_code != 200 or not rows:
+            failures.append(f"{method} {path}: {response.status_code} {len(rows)} rows")
+        elif any(row.denied or row.channel != "api" or not row.subject_repr for row in rows):
+            failures.append(f"{method} {path}: {[(r.denied, r.channel, r.subject_repr) for r in rows]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_lists_and_figures_write_no_log(school, employee: Employee, personas, api_as: Callable[[Any], Api]) -> None:
+    pupil = EnrollmentFactory(school_class__organisation=school, start=timezone.localdate() - dt.timedelta(days=30))
+    reads = {
+        R.HR_INSPECTOR: ["/employees/", "/departments/", "/positions/", "/staffing-units/", "/orders"],
+        R.DIRECTOR: ["/school/classes", f"/school/classes/{pupil.school_class_id}/meeting-check", "/school/overview"],
+        # The administrator sees the passport's figures only.
+        R.ADMINISTRATOR: [f"/school/classes/{pupil.school_class_id}/social-passport"],
+    }
+    for role, paths in reads.items():
+        client = api_as(personas[role])
+        for path in paths:
+            assert client.get(path).status_code == 200, path
+    assert not AccessLogEntry.objects.exists()
