@@ -10,3 +10,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from kadry.core import checks  # noqa: F401  (registers the system checks)
+        from kadry.core import security_log  # (connects the log-in event receivers)
+
+        security_log.connect_axes()
