@@ -9,7 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Организации и доступ"
 
     def ready(self) -> None:
-        from kadry.core import checks  # noqa: F401  (registers the system checks)
-        from kadry.core import security_log  # (connects the log-in event receivers)
+        from kadry.core import (
+            checks,  # noqa: F401  (registers the system checks)
+            security_log,  # (connects the log-in event receivers)
+        )
 
         security_log.connect_axes()

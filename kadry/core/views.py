@@ -16,7 +16,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
-
 from django_otp import user_has_device
 
 from kadry.core.access import SESSION_KEY, capability_required, client_ip
