@@ -38,6 +38,9 @@ def test_personal_data_role_is_asked_to_set_up_the_second_factor_with_a_qr_code(
 
     expect(browser_page).to_have_url(re.compile(r"/profile/two-factor/setup/"))
     expect(browser_page.get_by_role("heading", name="Подключение второго фактора")).to_be_visible()
+    # No sections (nor their fragments) until the second factor is passed; the way out stays.
+    expect(browser_page.get_by_role("navigation", name="Разделы")).to_have_count(0)
+    expect(browser_page.get_by_role("button", name="Выйти")).to_be_visible()
     qr = browser_page.locator("figure.qr svg")
     expect(qr).to_be_visible()
     box = qr.bounding_box()

@@ -18,7 +18,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from django_otp import user_has_device
 
 from kadry.core.permissions import sees_personal_data
-from kadry.core.security_log import LOGIN_AT_KEY, MUST_CHANGE_PASSWORD_KEY, SEEN_AT_KEY
+from kadry.core.security_log import HAS_SECOND_FACTOR_KEY, LOGIN_AT_KEY, MUST_CHANGE_PASSWORD_KEY, SEEN_AT_KEY
 
 # The last-activity time is written to the session at most once a minute: writing it on every
 # request would turn each page view into a session write; the idle limit is exact to a minute.
@@ -68,7 +68,10 @@ OPEN_BEFORE_PASSWORD_CHANGE = OPEN_BEFORE_SECOND_FACTOR | {"password_change"}
 
 
 def second_factor_required(request: HttpRequest) -> bool:
-    """Return whether this user must pass a second factor (a personal-data role, ``KADRY_REQUIRE_2FA`` on)."""
+    """Return whether this user must pass a second factor: a personal-data role with ``KADRY_REQUIRE_2FA``
+    on, or anyone who has set one up."""
+    if request.session.get(HAS_SECOND_FACTOR_KEY):
+        return True
     return settings.KADRY_REQUIRE_2FA and sees_personal_data(getattr(request, "memberships", []))
 
 
@@ -88,18 +91,22 @@ class LoginStepsMiddleware:
         if not user.is_authenticated:
             return None
         name = request.resolver_match.view_name if request.resolver_match else ""
-        if name not in OPEN_BEFORE_SECOND_FACTOR and second_factor_required(request) and not user.is_verified():
-            step = "two_factor_verify" if user_has_device(user) else "two_factor_setup"
-            return _go(request, step)
-        if name not in OPEN_BEFORE_PASSWORD_CHANGE and request.session.get(MUST_CHANGE_PASSWORD_KEY):
+        factor_pending = second_factor_required(request) and not user.is_verified()
+        password_pending = bool(request.session.get(MUST_CHANGE_PASSWORD_KEY))
+        # The step pages show no navigation (its links and fragments would only bounce back here).
+        request.login_steps_pending = factor_pending or password_pending  # type: ignore[attr-defined]
+        if factor_pending and name not in OPEN_BEFORE_SECOND_FACTOR:
+            return _go(request, "two_factor_verify" if user_has_device(user) else "two_factor_setup")
+        if password_pending and name not in OPEN_BEFORE_PASSWORD_CHANGE:
             return _go(request, "password_change")
         return None
 
 
 def _go(request: HttpRequest, step: str) -> HttpResponse:
     url = reverse(step)
+    if getattr(request, "htmx", False):
+        # A fragment is not a page to come back to: the whole page goes to the step.
+        return HttpResponseClientRedirect(url)
     if request.method == "GET":
         url += "?" + urlencode({"next": request.get_full_path()})
-    if getattr(request, "htmx", False):
-        return HttpResponseClientRedirect(url)
     return redirect(url)

@@ -21,7 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kadry.core import account_services as accounts
 from kadry.core.access import client_ip
 from kadry.core.forms import SecondFactorCodeForm
-from kadry.core.security_log import MUST_CHANGE_PASSWORD_KEY
+from kadry.core.security_log import HAS_SECOND_FACTOR_KEY, MUST_CHANGE_PASSWORD_KEY
 
 # The secret of an authenticator being set up: kept in the session until the user proves, with a
 # code, that the phone has it; only then is a device stored.
@@ -51,10 +51,12 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     key = request.session.get(SETUP_KEY) or accounts.new_totp_key()
     request.session[SETUP_KEY] = key
     form = SecondFactorCodeForm(request.POST or None)
+    form.fields["code"].help_text = "Шесть цифр, которые показывает приложение."
     if request.method == "POST" and form.is_valid():
         if accounts.totp_code_matches(key, form.cleaned_data["code"]):
             device, codes = accounts.enable_second_factor(actor=request.user, key=key, ip=client_ip(request))
             del request.session[SETUP_KEY]
+            request.session[HAS_SECOND_FACTOR_KEY] = True
             otp_login(request, device)
             return _codes_page(request, codes, first=True)
         form.add_error("code", BAD_CODE)
@@ -62,7 +64,7 @@ def two_factor_setup(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {
         "form": form,
         # Drawn here as inline SVG: the secret never leaves the server for a QR service.
-        "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=5, dark="#1f2933", title="QR-код"),
+        "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=6, dark="#1f2933", title="QR-код"),
         "secret": _grouped(device.config_url.split("secret=")[1].split("&")[0]),
         "next": _next_url(request),
     }
@@ -127,6 +129,7 @@ def two_factor_reset(request: HttpRequest) -> HttpResponse:
     """Forget the authenticator (a new phone); the set-up page follows at once."""
     _verified_owner(request)
     accounts.reset_second_factor(actor=request.user, user=request.user, ip=client_ip(request))
+    request.session.pop(HAS_SECOND_FACTOR_KEY, None)
     messages.info(request, "Прежнее приложение отключено. Подключите новое.")
     return redirect("two_factor_setup")
 

@@ -20,6 +20,7 @@ from kadry.api.tests.conftest import Api
 from kadry.core.login_middleware import OPEN_BEFORE_SECOND_FACTOR
 from kadry.core.models import Membership, SecurityEvent
 from kadry.core.permissions import PERSONAL_DATA_ROLES
+from kadry.core.security_log import HAS_SECOND_FACTOR_KEY
 from kadry.core.services import create_api_token
 from kadry.core.tests.test_url_matrix import MATRIX, world  # noqa: F401  (the fixture)
 from kadry.testing.factories import MembershipFactory, UserFactory
@@ -162,7 +163,11 @@ def test_codes_can_be_reissued_and_the_device_reset_only_after_verification(hr_i
     stranger = Client()
     stranger.force_login(hr_inspector.user)
     assert stranger.post(reverse("two_factor_reset")).status_code == 302  # to verification
-    settings.KADRY_REQUIRE_2FA = False  # even where the second factor is not required
+    # Even where the second factor is not required, and in a session that does not know of it.
+    settings.KADRY_REQUIRE_2FA = False
+    session = stranger.session
+    del session[HAS_SECOND_FACTOR_KEY]
+    session.save()
     assert stranger.post(reverse("two_factor_reset")).status_code == 404
     assert stranger.post(reverse("two_factor_codes")).status_code == 404
     assert StaticToken.objects.filter(token__in=second).count() == 10
@@ -172,3 +177,14 @@ def test_codes_can_be_reissued_and_the_device_reset_only_after_verification(hr_i
     assert response["Location"] == reverse("two_factor_setup")
     assert not StaticToken.objects.exists()
     assert client.get(reverse("employee_list"))["Location"].startswith(reverse("two_factor_setup"))
+
+
+def test_a_second_factor_set_up_voluntarily_is_asked_for_at_log_in(class_teacher) -> None:
+    page = class_teacher.client.get(reverse("two_factor_setup")).content.decode()
+    secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
+    class_teacher.client.post(reverse("two_factor_setup"), {"code": totp(secret, time.time())})
+
+    client = Client()
+    client.post(reverse("login"), {"username": "class_teacher", "password": "password"})
+
+    assert client.get(reverse("profile"))["Location"].startswith(reverse("two_factor_verify"))
