@@ -91,3 +91,12 @@ def outsider(other_school: Organisation) -> Persona:
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _login_limits_off(settings) -> None:
+    """Personas log in with ``force_login`` and tests travel in time between log-in and requests:
+    the second factor and the session limits are off here; their own tests turn them on."""
+    settings.KADRY_REQUIRE_2FA = False
+    settings.KADRY_SESSION_IDLE_MINUTES = 0
+    settings.KADRY_SESSION_MAX_HOURS = 0

@@ -18,15 +18,17 @@ LAST_USED_PRECISION = dt.timedelta(minutes=1)
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
-        """Return the live token and act as its membership; None (401) for an unknown or revoked one.
+        """Return the live token and act as its membership; None (401) for an unknown, revoked or expired one.
 
         A role without the API capability gets 404, like every other thing it may not reach.
         """
+        now = timezone.now()
         api_token = (
             ApiToken.objects.select_related("membership__organisation", "membership__user")
             .filter(
                 digest=ApiToken.digest_of(token),
                 revoked_at__isnull=True,
+                expires_at__gt=now,
                 membership__is_active=True,
                 membership__user__is_active=True,
             )
@@ -37,7 +39,6 @@ class TokenAuth(HttpBearer):
         membership = api_token.membership
         if not role_can(membership.role, Capability.USE_API):
             raise Http404
-        now = timezone.now()
         if api_token.last_used_at is None or now - api_token.last_used_at >= LAST_USED_PRECISION:
             ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=now)
             api_token.last_used_at = now

@@ -13,7 +13,9 @@ class CoreConfig(AppConfig):
             checks,  # noqa: F401  (registers the system checks)
             heartbeat,
             jobs,
+            security_log,  # (connects the log-in event receivers)
         )
         from kadry.core.models import BackgroundJob
 
         heartbeat.register(BackgroundJob, error=jobs.ABANDONED_ERROR, cleanup=jobs.discard_abandoned_upload)
+        security_log.connect_axes()

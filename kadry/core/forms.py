@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kadry.core.models import SecurityEvent
+
 
 class DateInput(forms.DateInput):
     input_type = "date"
@@ -27,3 +29,30 @@ class AccessLogFilterForm(forms.Form):
 
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Название токена"), max_length=100, help_text=_("Например: «Выгрузка в 1С»."))
+
+
+class SecondFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Код"),
+        max_length=20,
+        help_text=_("Шесть цифр из приложения-аутентификатора или один из резервных кодов."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}),
+    )
+
+
+class SecurityLogFilterForm(forms.Form):
+    start = forms.DateField(label=_("С"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("По"), required=False, widget=DateInput())
+    q = forms.CharField(label=_("Имя пользователя"), required=False)
+    kind = forms.ChoiceField(label=_("Событие"), required=False)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("все")), *SecurityEvent.Kind.choices]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("Дата окончания раньше даты начала."))
+        return cleaned

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -77,6 +79,11 @@ class Membership(models.Model):
         return f"{self.user} — {self.get_role_display()} ({self.organisation})"
 
 
+def default_token_expiry() -> dt.datetime:
+    """Return when a token created now expires (``KADRY_API_TOKEN_LIFETIME_DAYS`` from now)."""
+    return timezone.now() + dt.timedelta(days=settings.KADRY_API_TOKEN_LIFETIME_DAYS)
+
+
 class ApiToken(models.Model):
     """A bearer token for the API, bound to one membership; only its hash is stored."""
 
@@ -87,6 +94,7 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("создан"), auto_now_add=True)
     last_used_at = models.DateTimeField(_("последнее использование"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("отозван"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("действует до"), default=default_token_expiry)
 
     class Meta:
         verbose_name = _("токен API")
@@ -173,6 +181,64 @@ class AccessLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%d.%m.%Y %H:%M} {self.what}: {self.subject_repr}"
+
+
+class SecurityEvent(models.Model):
+    """A logging-in or account event: log-ins, failures, lock-outs, password and second-factor changes.
+
+    Rows are only ever inserted (the log is evidence; Приказ ФСТЭК № 21, РСБ.3: registration of
+    identification and authentication events). ``user`` is empty for a log-in attempt under an
+    unknown name; ``username`` keeps what was typed.
+    """
+
+    class Kind(models.TextChoices):
+        LOGIN = "login", _("вход")
+        LOGOUT = "logout", _("выход")
+        LOGIN_FAILED = "login_failed", _("неудачный вход")
+        LOCKOUT = "lockout", _("блокировка входа")
+        SESSION_EXPIRED = "session_expired", _("сеанс завершён по времени")
+        PASSWORD_CHANGED = "password_changed", _("пароль изменён")
+        PASSWORD_RESET_BY_ADMIN = "password_reset_by_admin", _("пароль сброшен администратором")
+        OTP_ENABLED = "otp_enabled", _("включена двухфакторная аутентификация")
+        OTP_RESET = "otp_reset", _("сброшена двухфакторная аутентификация")
+        OTP_VERIFIED = "otp_verified", _("подтверждён второй фактор")
+        OTP_FAILED = "otp_failed", _("неверный код второго фактора")
+        RECOVERY_CODE_USED = "recovery_code_used", _("использован резервный код")
+        RECOVERY_CODES_CREATED = "recovery_codes_created", _("выпущены резервные коды")
+        TOKEN_CREATED = "token_created", _("создан токен API")
+        TOKEN_REVOKED = "token_revoked", _("отозван токен API")
+
+    at = models.DateTimeField()
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="security_events"
+    )
+    # Who did it when it was not the user (an administrator resetting a password).
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    username = models.CharField(max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(null=True)
+    # Set when the event happened within one organisation (a token, a reset); log-ins belong to the user.
+    organisation = models.ForeignKey(Organisation, null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("событие безопасности")
+        verbose_name_plural = _("журнал входов и событий безопасности")
+        ordering = ["-at", "-id"]
+        indexes = [
+            # The security log page (the events of an organisation's users, newest first) and the
+            # last password event of a user, read at log-in.
+            models.Index(fields=["user", "-at"], name="securityevent_user_at_idx"),
+            models.Index(fields=["organisation", "-at"], name="securityevent_org_at_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%d.%m.%Y %H:%M} {self.get_kind_display()}: {self.username}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        # Append-only: an existing row is never rewritten (DB triggers enforce it where installed).
+        if not self._state.adding:
+            raise ValueError("SecurityEvent rows are append-only.")
+        super().save(*args, **kwargs)
 
 
 class BackgroundJob(models.Model):

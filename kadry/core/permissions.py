@@ -32,6 +32,8 @@ class Capability(StrEnum):
     MANAGE_SCHOOL = "manage_school"  # school year, classes, students, guardians, import, substitutions
     VIEW_SOCIAL_DATA = "view_social_data"  # social categories and the named social passport
     VIEW_PREVENTION = "view_prevention"  # individual work and prevention cases (ПДН, КДН)
+    VIEW_SECURITY_LOG = "view_security_log"  # log-ins, failures, lock-outs of the organisation's users
+    MANAGE_USERS = "manage_users"  # the administrator: the organisation's users, temporary passwords
 
 
 # The personnel office's capabilities (the school side is not theirs).
@@ -64,9 +66,11 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.USE_API,
             Capability.VIEW_ALL_CLASSES,
             Capability.MANAGE_SCHOOL,
+            Capability.VIEW_SECURITY_LOG,
+            Capability.MANAGE_USERS,
         }
     ),
-    Role.HR_HEAD: PERSONNEL - {Capability.SIGN_ORDERS},
+    Role.HR_HEAD: (PERSONNEL - {Capability.SIGN_ORDERS}) | {Capability.VIEW_SECURITY_LOG},
     Role.HR_INSPECTOR: PERSONNEL - {Capability.VIEW_ACCESS_LOG, Capability.SIGN_ORDERS},
     Role.DIRECTOR: frozenset(
         {
@@ -102,11 +106,21 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_ACCESS_LOG,
             Capability.USE_API,
             Capability.VIEW_ORDERS,
+            Capability.VIEW_SECURITY_LOG,
         }
     ),
 }
+
+# The roles that see staff personal data (or, the administrator, manage who does): they must pass a
+# second factor and their sessions have an absolute lifetime (issue 10; Приказ ФСТЭК № 21, ИАФ.1, УПД.10).
+PERSONAL_DATA_ROLES = frozenset({Role.ADMINISTRATOR, Role.HR_HEAD, Role.HR_INSPECTOR, Role.DIRECTOR, Role.AUDITOR})
 
 
 def role_can(role: str, capability: Capability) -> bool:
     """Return whether ``role`` has ``capability``."""
     return capability in ROLE_CAPABILITIES.get(role, frozenset())
+
+
+def sees_personal_data(memberships: list[Membership]) -> bool:
+    """Return whether any of a user's memberships has a personal-data role (switching roles is free)."""
+    return any(m.role in PERSONAL_DATA_ROLES for m in memberships)

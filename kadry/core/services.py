@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from kadry.core.audit import record_change, snapshot
-from kadry.core.models import ApiToken, ChangeRecord, Membership
+from kadry.core.models import ApiToken, ChangeRecord, Membership, SecurityEvent
+from kadry.core.security_log import record_security_event
 
 TOKENS_SECTION = "Токены API"
 # The membership is the subject of the history row already; the use time changes on every call.
@@ -20,7 +21,7 @@ _NOT_TRACKED = frozenset({"membership", "last_used_at"})
 
 
 @transaction.atomic
-def create_api_token(*, actor: Any, membership: Membership, name: str) -> tuple[ApiToken, str]:
+def create_api_token(*, actor: Any, membership: Membership, name: str, ip: str | None = None) -> tuple[ApiToken, str]:
     """Create a token acting as ``membership``; return it with its secret, which is shown only once.
 
     Only the SHA-256 digest is stored, so a leaked database does not leak usable tokens.
@@ -38,11 +39,14 @@ def create_api_token(*, actor: Any, membership: Membership, name: str) -> tuple[
         obj=token,
         after=snapshot(token, _NOT_TRACKED),
     )
+    record_security_event(
+        SecurityEvent.Kind.TOKEN_CREATED, ip=ip, user=actor, organisation_id=membership.organisation_id
+    )
     return token, secret
 
 
 @transaction.atomic
-def revoke_api_token(*, actor: Any, token: ApiToken) -> ApiToken:
+def revoke_api_token(*, actor: Any, token: ApiToken, ip: str | None = None) -> ApiToken:
     """Revoke ``token`` from now on; revoking a revoked token changes nothing."""
     if token.revoked_at is not None:
         return token
@@ -59,5 +63,8 @@ def revoke_api_token(*, actor: Any, token: ApiToken) -> ApiToken:
         obj=token,
         before=before,
         after=snapshot(token, _NOT_TRACKED),
+    )
+    record_security_event(
+        SecurityEvent.Kind.TOKEN_REVOKED, ip=ip, user=actor, organisation_id=membership.organisation_id
     )
     return token

@@ -16,8 +16,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from kadry.core.access import SESSION_KEY, capability_required
+from kadry.core.access import SESSION_KEY, capability_required, client_ip
 from kadry.core.forms import AccessLogFilterForm, TokenForm
 from kadry.core.models import AccessLogEntry, ApiToken, Membership
 from kadry.core.permissions import Capability, role_can
@@ -56,10 +57,21 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
     return redirect("home")
 
 
+def _profile(request: HttpRequest, form: TokenForm, status: int = 200, **extra: Any) -> HttpResponse:
+    context = {
+        "tokens": ApiToken.objects.filter(membership=request.membership).order_by("-created_at"),
+        "form": form,
+        # One query (the authenticator); django-otp's user_has_device asks every device table.
+        "has_second_factor": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+        "now": timezone.now(),
+        **extra,
+    }
+    return render(request, "core/profile.html", context, status=status)
+
+
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
-    tokens = ApiToken.objects.filter(membership=request.membership).order_by("-created_at")
-    return render(request, "core/profile.html", {"tokens": tokens, "form": TokenForm()})
+    return _profile(request, TokenForm())
 
 
 @capability_required(Capability.USE_API)
@@ -67,21 +79,19 @@ def profile(request: HttpRequest) -> HttpResponse:
 def token_create(request: HttpRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if not form.is_valid():
-        tokens = ApiToken.objects.filter(membership=request.membership)
-        return render(request, "core/profile.html", {"tokens": tokens, "form": form}, status=400)
-    token, secret = create_api_token(actor=request.user, membership=request.membership, name=form.cleaned_data["name"])
-    tokens = ApiToken.objects.filter(membership=request.membership)
-    # The secret is shown once and never stored: only its hash is kept.
-    return render(
-        request, "core/profile.html", {"tokens": tokens, "form": TokenForm(), "new_token": token, "secret": secret}
+        return _profile(request, form, status=400)
+    token, secret = create_api_token(
+        actor=request.user, membership=request.membership, name=form.cleaned_data["name"], ip=client_ip(request)
     )
+    # The secret is shown once and never stored: only its hash is kept.
+    return _profile(request, TokenForm(), new_token=token, secret=secret)
 
 
 @capability_required(Capability.USE_API)
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=pk, membership=request.membership)
-    revoke_api_token(actor=request.user, token=token)
+    revoke_api_token(actor=request.user, token=token, ip=client_ip(request))
     messages.success(request, f"Токен «{token.name}» отозван.")
     return redirect("profile")
 

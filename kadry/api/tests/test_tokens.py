@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.urls import reverse
 from django.utils import timezone
 
 from kadry.api.tests.conftest import Api
-from kadry.core.models import ApiToken, ChangeRecord
+from kadry.core.models import ApiToken, ChangeRecord, SecurityEvent
 from kadry.core.services import create_api_token, revoke_api_token
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +92,37 @@ def test_last_use_is_recorded_at_most_once_a_minute(hr_inspector: Any) -> None:
     token.refresh_from_db()
     assert token.last_used_at == start + dt.timedelta(seconds=61)
     assert token.last_used_at <= timezone.now()
+
+
+def test_token_expires_a_year_after_creation_and_is_refused_after(hr_inspector: Any, settings: Any) -> None:
+    assert settings.KADRY_API_TOKEN_LIFETIME_DAYS == 365
+    start = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False) as traveller:
+        token, secret = create_api_token(actor=hr_inspector.user, membership=hr_inspector.membership, name="год")
+        assert token.expires_at == start + dt.timedelta(days=365)
+        traveller.shift(dt.timedelta(days=364, hours=23))
+        assert Api(secret).get("/employees/").status_code == 200
+        traveller.shift(dt.timedelta(hours=1))
+        assert Api(secret).get("/employees/").status_code == 401
+
+
+def test_profile_shows_expiry_and_last_use(hr_inspector: Any) -> None:
+    token, secret = create_api_token(actor=hr_inspector.user, membership=hr_inspector.membership, name="отчёты")
+    page = hr_inspector.client.get(reverse("profile")).content.decode()
+    assert f"{timezone.localtime(token.expires_at):%d.%m.%Y}" in page and "не использовался" in page
+
+    Api(secret).get("/employees/")
+
+    token.refresh_from_db()
+    page = hr_inspector.client.get(reverse("profile")).content.decode()
+    assert f"{timezone.localtime(token.last_used_at):%d.%m.%Y %H:%M}" in page
+
+
+def test_token_events_are_in_the_security_log(hr_inspector: Any) -> None:
+    token, _secret = create_api_token(actor=hr_inspector.user, membership=hr_inspector.membership, name="t")
+    revoke_api_token(actor=hr_inspector.user, token=token)
+
+    kinds = list(
+        SecurityEvent.objects.filter(kind__startswith="token").order_by("id").values_list("kind", "organisation_id")
+    )
+    assert kinds == [("token_created", hr_inspector.organisation.pk), ("token_revoked", hr_inspector.organisation.pk)]

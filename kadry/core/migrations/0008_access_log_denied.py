@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0006_student_import_jobs'),
+        ('core', '0007_login_security'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db.models import Count, Min, Q, Sum
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from kadry.core.models import ChangeRecord, Membership, Organisation
 from kadry.demo.catalog import DEMO_DAY, HR_SERVICE, LYCEUM, SMALL_SCHOOL
@@ -123,7 +123,9 @@ def test_demo_builds_a_lyceum_with_staff_pupils_and_users() -> None:
     roles = set(Membership.objects.filter(organisation=lyceum).values_list("role", flat=True))
     assert roles == set(Membership.Role.values)
     for login in LOGINS:
-        assert Client().login(username=login.username, password=PASSWORD), login.username
+        # django-axes counts attempts per request, so authentication needs one.
+        request = RequestFactory().post("/accounts/login/")
+        assert Client().login(request=request, username=login.username, password=PASSWORD), login.username
     director = Membership.objects.get(user__username="director")
     assert director.employee is not None
     assert director.employee.assignments.filter(staffing_unit__position__name="директор").exists()
