@@ -56,7 +56,7 @@ def test_the_demo_backed_up_and_restored_into_a_fresh_database_has_every_row_and
     fresh_database,
     tmp_path: Path,
 ) -> None:
-    manage(shared_database, "demo")
+    manage(shared_database, "demo", "--force")
     media = Path(shared_database["KADRY_VAR_DIR"]) / "media"
     (media / "imports" / "1").mkdir(parents=True)
     (media / "imports" / "1" / "staff.csv").write_bytes("Фамилия;Имя\n".encode())
