@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client
+from django.db import connections
+from django.test import Client, TransactionTestCase
 
 from kadry.core.models import Membership, Organisation
+from kadry.testing.append_only import suspended
 from kadry.testing.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 Role = Membership.Role
@@ -84,3 +87,21 @@ def outsider(other_school: Organisation) -> Persona:
 @pytest.fixture(autouse=True)
 def _fast_password_hasher(settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_through_append_only_triggers():
+    """Let a transactional test's flush empty the append-only tables on SQLite (see kadry.testing.append_only)."""
+    original = TransactionTestCase._fixture_teardown
+
+    def fixture_teardown(self: TransactionTestCase) -> None:
+        with ExitStack() as stack:
+            for alias in self._databases_names(include_mirrors=False):
+                if connections[alias].vendor == "sqlite":  # PostgreSQL's flush is TRUNCATE: no row trigger fires
+                    stack.enter_context(suspended(alias))
+            original(self)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(TransactionTestCase, "_fixture_teardown", fixture_teardown)
+    yield
+    patch.undo()

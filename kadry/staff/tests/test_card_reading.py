@@ -233,8 +233,8 @@ def test_unknown_tab_is_404(hr_inspector, employee: Employee) -> None:
 
 # Query counts -------------------------------------------------------------------------------------------
 
-# Every request: session, user, memberships; the employee; the access-log insert.
-BASE_QUERIES = 5
+# Every request: session, user, memberships; the employee; the access-log insert and its chain head's upsert.
+BASE_QUERIES = 6
 # What each tab reads beyond that: its sections, then its own part.
 TAB_QUERIES = {
     "general": 1,  # previous names

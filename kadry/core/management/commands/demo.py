@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset",
             action="store_true",
-            help="удалить демо-организации и их пользователей и загрузить демо-данные заново",
+            help="загрузить демо-данные заново; над загруженным демо отказывает: его журналы неизменяемы",
         )
 
     def handle(self, *args: Any, reset: bool = False, **options: Any) -> None:
