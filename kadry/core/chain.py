@@ -12,6 +12,7 @@ so ``verify_audit`` follows the chain by id.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import uuid
@@ -27,8 +28,13 @@ GENESIS = "0" * 64
 NOT_HASHED = frozenset({"id", "chain_hash"})
 
 
+_AS_IS = frozenset({str, int, bool, type(None)})
+
+
 def _plain(field: models.Field, value: Any) -> Any:
     """Return ``value`` as it reads back from either database, in a JSON-serialisable form."""
+    if type(value) in _AS_IS:  # most columns: checked first, every log write comes here
+        return value
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
     if isinstance(value, dt.date | dt.time):
@@ -43,20 +49,27 @@ def _plain(field: models.Field, value: Any) -> Any:
     return value
 
 
-def canonical(instance: models.Model, *, exclude: Iterable[str] = NOT_HASHED) -> str:
+@functools.cache
+def _hashed_fields(model: type[models.Model], exclude: frozenset[str]) -> tuple[tuple[models.Field, Any], ...]:
+    """Return the model's hashed fields with their defaults, worked out once per model (every log write uses them)."""
+    return tuple(
+        (field, field.get_default())
+        for field in model._meta.concrete_fields
+        if field.name not in exclude and field.attname not in exclude
+    )
+
+
+def canonical(instance: models.Model, *, exclude: frozenset[str] = NOT_HASHED) -> str:
     """Return the row's content as canonical JSON: ``{column: value}`` sorted, defaults left out.
 
     Every concrete field counts, so a field added to the model is covered without a change here.
     A field holding its default is left out, so adding a field with a default (or a nullable one)
     keeps the hashes of the rows written before it valid. Changing a field's default later would not.
     """
-    skip = set(exclude)
     content = {}
-    for field in instance._meta.concrete_fields:
-        if field.name in skip or field.attname in skip:
-            continue
+    for field, default in _hashed_fields(type(instance), exclude):
         value = field.get_prep_value(getattr(instance, field.attname))
-        if value == field.get_default() and type(value) is type(field.get_default()):
+        if value == default and type(value) is type(default):
             continue
         content[field.column] = _plain(field, value)
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
