@@ -32,13 +32,8 @@ LINK_QUERIES = {"postgresql": 0, "sqlite": 1}
 NOT_HASHED = frozenset({"id", "chain_hash"})
 
 
-_AS_IS = frozenset({str, int, bool, type(None)})
-
-
 def _plain(field: models.Field, value: Any) -> Any:
     """Return ``value`` as it reads back from either database, in a JSON-serialisable form."""
-    if type(value) in _AS_IS:  # most columns: checked first, every log write comes here
-        return value
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
     if isinstance(value, dt.date | dt.time):
@@ -53,11 +48,26 @@ def _plain(field: models.Field, value: Any) -> Any:
     return value
 
 
+def _plain_type(field: models.Field) -> type | None:
+    """Return the Python type a field's value already has in its plain form, so it skips the conversion."""
+    if isinstance(field, models.ForeignKey):
+        return _plain_type(field.target_field)
+    if isinstance(field, models.BooleanField):
+        return bool
+    if isinstance(field, models.CharField | models.TextField):
+        return str
+    if isinstance(field, models.IntegerField | models.AutoField):
+        return int
+    return None  # dates, decimals, addresses (IPv6 is normalised as stored), JSON: converted
+
+
 @functools.cache
-def _hashed_fields(model: type[models.Model], exclude: frozenset[str]) -> tuple[tuple[models.Field, Any], ...]:
-    """Return the model's hashed fields with their defaults, worked out once per model (every log write uses them)."""
+def _hashed_fields(
+    model: type[models.Model], exclude: frozenset[str]
+) -> tuple[tuple[models.Field, type | None, Any], ...]:
+    """Return the model's hashed fields with their plain types and defaults, worked out once per model."""
     return tuple(
-        (field, field.get_default())
+        (field, _plain_type(field), field.get_default())
         for field in model._meta.concrete_fields
         if field.name not in exclude and field.attname not in exclude
     )
@@ -71,11 +81,13 @@ def canonical(instance: models.Model, *, exclude: frozenset[str] = NOT_HASHED) -
     keeps the hashes of the rows written before it valid. Changing a field's default later would not.
     """
     content = {}
-    for field, default in _hashed_fields(type(instance), exclude):
-        value = field.get_prep_value(getattr(instance, field.attname))
+    for field, plain_type, default in _hashed_fields(type(instance), exclude):
+        value = getattr(instance, field.attname)
+        if type(value) is not plain_type and value is not None:  # every log write comes here: the fast path first
+            value = _plain(field, field.get_prep_value(value))
         if value == default and type(value) is type(default):
             continue
-        content[field.column] = _plain(field, value)
+        content[field.column] = value
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import models
 
-from kadry.core.chain import GENESIS, link, row_digest
-from kadry.core.models import AccessLogEntry, AuditChainHead, ChangeRecord
+from kadry.core.chain import GENESIS, ChainedRecord, link, row_digest
+from kadry.core.models import AuditChainHead
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,11 @@ class Break:
 
 Check = Callable[[int | None], Iterable[Break]]
 CHECKS: list[Check] = []
-CHAINED: tuple[type[models.Model], ...] = (AccessLogEntry, ChangeRecord)
+
+
+def chained_models() -> list[type[models.Model]]:
+    """Return every model whose rows are chained: a new audit model is checked once it extends ChainedRecord."""
+    return [model for model in apps.get_models() if issubclass(model, ChainedRecord)]
 
 
 def register(check: Check) -> Check:
@@ -69,7 +74,7 @@ def verify_chain(model: type[models.Model], organisation_id: int | None = None) 
 
 
 def verify_all(organisation_id: int | None = None) -> Iterator[Break]:
-    for model in CHAINED:
+    for model in chained_models():
         yield from verify_chain(model, organisation_id)
     for check in CHECKS:
         yield from check(organisation_id)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from kadry.core import append_only
 from kadry.core.audit import record_access, record_change
 from kadry.core.chain import GENESIS, link, row_digest
-from kadry.core.integrity import verify_all
+from kadry.core.integrity import chained_models, verify_all
 from kadry.core.models import AccessLogEntry, AuditChainHead, ChangeRecord
 from kadry.testing.factories import EmployeeFactory, MembershipFactory
 
@@ -168,3 +168,8 @@ def test_concurrent_writers_keep_one_chain() -> None:
     assert failures == []
     assert AccessLogEntry.objects.count() == WRITERS * WRITES
     assert list(verify_all()) == []
+
+
+def test_every_chained_model_is_verified() -> None:
+    # A new audit model (e.g. security events) is checked once it extends ChainedRecord.
+    assert {AccessLogEntry, ChangeRecord} <= set(chained_models())
