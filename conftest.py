@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from dataclasses import dataclass
 
 import pytest
-from django.test import Client, override_settings
+from django.db import connections
+from django.test import Client, TransactionTestCase, override_settings
 
 from kadry.core.models import Membership, Organisation
+from kadry.testing.append_only import suspended
 from kadry.testing.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 Role = Membership.Role
@@ -100,3 +103,21 @@ def _login_limits_off(settings) -> None:
     settings.KADRY_REQUIRE_2FA = False
     settings.KADRY_SESSION_IDLE_MINUTES = 0
     settings.KADRY_SESSION_MAX_HOURS = 0
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _flush_through_append_only_triggers():
+    """Let a transactional test's flush empty the append-only tables on SQLite (see kadry.testing.append_only)."""
+    original = TransactionTestCase._fixture_teardown
+
+    def fixture_teardown(self: TransactionTestCase) -> None:
+        with ExitStack() as stack:
+            for alias in self._databases_names(include_mirrors=False):
+                if connections[alias].vendor == "sqlite":  # PostgreSQL's flush is TRUNCATE: no row trigger fires
+                    stack.enter_context(suspended(alias))
+            original(self)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(TransactionTestCase, "_fixture_teardown", fixture_teardown)
+    yield
+    patch.undo()

@@ -29,6 +29,7 @@ from kadry.core.models import AccessLogEntry, Membership, Organisation
 from kadry.employment.models import Assignment, WorkRecordEntry
 from kadry.lib.identifiers import snils_check_digits
 from kadry.lib.text import search_key
+from kadry.orders.integrity import content_hash
 from kadry.orders.models import Order, OrderCounter, OrderItem, OrderJournal
 from kadry.orders.services import PERSONNEL_JOURNAL
 from kadry.school.models import AcademicYear, AttendanceDay, AttendanceMark, Enrollment, SchoolClass, Student
@@ -307,7 +308,8 @@ class SchoolMaker:
                     date=day,
                     year=day.year,
                     number=numbers[day.year],
-                    status=Order.Status.SIGNED,
+                    # Drafts until their items are complete: a signed order's items are append-only.
+                    status=Order.Status.DRAFT,
                     created_by=self.hr,
                     signed_by=self.director,
                     signed_at=signed_at,
@@ -368,6 +370,7 @@ class SchoolMaker:
         for item in dismissals:
             item.closed_assignment = by_employee[item.employee_id]
         OrderItem.objects.bulk_update(dismissals, ["closed_assignment"], batch_size=BATCH)
+        self._sign(orders, items)
         # Occupancy: each unit has as many rates as holders today, plus half a vacant rate now and then.
         held: dict[int, int] = defaultdict(int)
         for plan in self.plans:
@@ -377,6 +380,16 @@ class SchoolMaker:
             unit.rates = Decimal(max(1, held[index])) + (Decimal("0.5") if self.rng.random() < 0.3 else 0)
         StaffingUnit.objects.bulk_update(self.units, ["rates"], batch_size=BATCH)
         self._make_entries(items, item_plans)
+
+    def _sign(self, orders: list[Order], items: list[OrderItem]) -> None:
+        """Mark the orders signed with the hash of their content, as signing would."""
+        by_order: dict[int, list[OrderItem]] = defaultdict(list)
+        for item in items:
+            by_order[item.order_id].append(item)
+        for order in orders:
+            order.status = Order.Status.SIGNED
+            order.content_hash = content_hash(order, by_order[order.pk])
+        Order.objects.bulk_update(orders, ["status", "content_hash"], batch_size=BATCH)
 
     def _make_entries(self, items: list[OrderItem], item_plans: list[tuple[int, str, Order]]) -> None:
         org = self.org

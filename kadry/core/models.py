@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kadry.core.chain import ChainedRecord
+
 
 class Organisation(models.Model):
     class Kind(models.TextChoices):
@@ -113,7 +115,7 @@ class ApiToken(models.Model):
         return hashlib.sha256(secret.encode()).hexdigest()
 
 
-class ChangeRecord(models.Model):
+class ChangeRecord(ChainedRecord):
     """One change of a record: who, when, which fields, old → new.
 
     ``subject`` is the person the record belongs to (an employee's card and its sections
@@ -125,8 +127,9 @@ class ChangeRecord(models.Model):
         UPDATE = "update", _("изменение")
         DELETE = "delete", _("удаление")
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Append-only rows keep what they point to (PROTECT): an organisation or a user with history stays.
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(db_index=False)
     action = models.CharField(max_length=10, choices=Action.choices)
     subject_type = models.CharField(max_length=50)
@@ -150,11 +153,12 @@ class ChangeRecord(models.Model):
         return f"{self.get_action_display()}: {self.section}, {self.object_repr}"
 
 
-class AccessLogEntry(models.Model):
+class AccessLogEntry(ChainedRecord):
     """An opening of personal data (a card, a student's file): who, whose, when, from where."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Append-only rows keep what they point to (PROTECT): an organisation or a user with history stays.
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     role = models.CharField(max_length=20, choices=Membership.Role.choices)
     at = models.DateTimeField()
     subject_type = models.CharField(max_length=50)
@@ -239,6 +243,26 @@ class SecurityEvent(models.Model):
         if not self._state.adding:
             raise ValueError("SecurityEvent rows are append-only.")
         super().save(*args, **kwargs)
+
+
+class AuditChainHead(models.Model):
+    """The last hash of one organisation's chain in one audit table (see kadry.core.chain).
+
+    Its row is locked while a row is linked, which keeps concurrent writers in one chain.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT)
+    chain = models.CharField(max_length=63)  # the audit table's name
+    last_hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            # The upsert that links a row (ON CONFLICT) needs exactly this key.
+            models.UniqueConstraint(fields=["organisation", "chain"], name="auditchainhead_unique_chain"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} {self.chain}: {self.last_hash[:12]}…"
 
 
 class BackgroundJob(models.Model):

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Q
 from faker import Faker
 
-from kadry.core.models import Membership, Organisation
+from kadry.core.models import AccessLogEntry, AuditChainHead, ChangeRecord, Membership, Organisation
 from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STAFF_PLANS
 from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
@@ -39,6 +39,13 @@ class DemoError(Exception):
     """The demo cannot be loaded as asked; the message says why, in Russian."""
 
 
+RESET_REFUSED = (
+    "Демо-данные нельзя удалить: журнал доступа, история изменений и подписанные приказы неизменяемы. "
+    "Чтобы загрузить демо заново, начните с пустой базы: удалите файл базы SQLite (var/kadry.sqlite3) "
+    "или создайте новую базу PostgreSQL, затем выполните manage.py migrate и manage.py demo."
+)
+
+
 def demo_exists() -> bool:
     return Organisation.objects.filter(inn=LYCEUM.inn).exists()
 
@@ -46,13 +53,13 @@ def demo_exists() -> bool:
 def build_demo(*, reset: bool = False) -> bool:
     """Load the demo organisations, their staff and pupils, and the demo users; return False if already loaded.
 
-    All or nothing, in one transaction. With ``reset`` the demo organisations and their users are
-    removed first and the demo is loaded anew.
+    All or nothing, in one transaction. ``reset`` over a loaded demo is refused: its access log, change
+    history and signed orders are append-only (kadry.core.append_only), so only a new database starts afresh.
     """
     with transaction.atomic():
-        if reset:
-            remove_demo()
-        elif demo_exists():
+        if demo_exists():
+            if reset:
+                raise DemoError(RESET_REFUSED)
             return False
         taken = sorted(get_user_model().objects.filter(username__in=USERNAMES).values_list("username", flat=True))
         if taken:
@@ -98,7 +105,11 @@ def build_demo(*, reset: bool = False) -> bool:
 
 
 def remove_demo() -> None:
-    """Delete the demo organisations with everything in them, and the demo users who belong nowhere else."""
+    """Delete the demo organisations with everything in them, and the demo users who belong nowhere else.
+
+    The append-only tables refuse this unless their triggers are suspended, which only the test harness
+    does (kadry.testing.append_only.suspended).
+    """
     organisations = list(Organisation.objects.filter(inn__in=DEMO_INNS).values_list("pk", flat=True))
     in_demo = Q(organisation_id__in=organisations)
     User = get_user_model()
@@ -118,6 +129,7 @@ def remove_demo() -> None:
     NameChange.objects.filter(in_demo).delete()
     OrderItem.objects.filter(in_demo).update(closed_assignment=None)
     Assignment.objects.filter(in_demo).delete()
+    OrderItem.objects.filter(in_demo).delete()
     Order.objects.filter(in_demo, cancels__isnull=False).delete()
     Order.objects.filter(in_demo).delete()
     # The school's daily records protect their authors (users) and classes.
@@ -133,6 +145,10 @@ def remove_demo() -> None:
     Position.objects.filter(in_demo).delete()
     Department.objects.filter(in_demo).update(parent=None)
     Department.objects.filter(in_demo).delete()
+    # The audit rows PROTECT their organisations and users.
+    ChangeRecord.objects.filter(in_demo).delete()
+    AccessLogEntry.objects.filter(in_demo).delete()
+    AuditChainHead.objects.filter(in_demo).delete()
     users.delete()
     Organisation.objects.filter(pk__in=organisations).delete()
 

@@ -7,3 +7,9 @@ class OrdersConfig(AppConfig):
     name = "kadry.orders"
     label = "orders"
     verbose_name = "Приказы по личному составу"
+
+    def ready(self) -> None:
+        from kadry.core import integrity
+        from kadry.orders.integrity import verify_signed_orders
+
+        integrity.register(verify_signed_orders)  # verify_audit checks the hashes of signed orders

@@ -67,7 +67,8 @@ class Order(models.Model):
         SIGNED = "signed", _("подписан")
         CANCELLED = "cancelled", _("отменён")
 
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    # A signed order is append-only (kadry.core.append_only): what it points to is PROTECTed.
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT)
     journal = models.ForeignKey(OrderJournal, verbose_name=_("журнал"), on_delete=models.PROTECT)
     kind = models.CharField(_("вид приказа"), max_length=30, choices=Kind.choices)
     date = models.DateField(_("дата приказа"))
@@ -88,6 +89,8 @@ class Order(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     signed_at = models.DateTimeField(null=True, blank=True)
+    # sha256 of the heading and the items as signed (kadry.orders.integrity); verify_audit recomputes it.
+    content_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     # The numbering year: the year of the order's date (orders are numbered anew each calendar year).
     year = models.PositiveSmallIntegerField(editable=False)
@@ -152,8 +155,9 @@ class OrderItem(models.Model):
         REMARK = "remark", _("замечание")
         REPRIMAND = "reprimand", _("выговор")
 
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
-    order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="items")
+    # Items of a signed order are append-only too; a draft's items are deleted before the draft.
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT)
+    order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="items")
     employee = models.ForeignKey(
         "staff.Employee", verbose_name=_("сотрудник"), on_delete=models.PROTECT, related_name="order_items"
     )

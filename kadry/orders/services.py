@@ -13,6 +13,7 @@ from django.utils import timezone
 from kadry.core.audit import record_change
 from kadry.core.models import ChangeRecord
 from kadry.orders.effects import EFFECTS, ItemErrors, raise_if_any
+from kadry.orders.integrity import content_hash
 from kadry.orders.models import Order, OrderCounter, OrderItem, OrderJournal
 from kadry.orders.rules import missing_fields
 
@@ -65,6 +66,7 @@ def update_draft(*, actor: Any, order: Order, data: dict[str, Any]) -> Order:
 def delete_draft(*, actor: Any, order: Order) -> None:
     order = Order.objects.select_for_update().get(pk=order.pk)
     _refuse_unless_draft(order)
+    order.items.all().delete()  # the items PROTECT their order
     order.delete()
 
 
@@ -143,10 +145,10 @@ def sign_order(*, actor: Any, order: Order) -> Order:
     _refuse_unless_draft(order)
     check_order(order)
     order.number = _next_number(order)
-    order.status = Order.Status.SIGNED
     order.signed_by = actor
     order.signed_at = timezone.now()
-    order.save(update_fields=["number", "status", "signed_by", "signed_at"])
+    # Still a draft while the effects run: they write into its items, which a signed order's triggers refuse.
+    order.save(update_fields=["number", "signed_by", "signed_at"])
     if order.kind == Order.Kind.CANCELLATION:
         _apply_cancellation(order, actor)
     else:
@@ -157,6 +159,9 @@ def sign_order(*, actor: Any, order: Order) -> Order:
             except ValidationError as error:
                 # The state changed between the check and the effect (e.g. two items into one rate).
                 raise ValidationError(f"{item.employee.short_name}: {' '.join(error.messages)}") from error
+    order.status = Order.Status.SIGNED
+    order.content_hash = content_hash(order, list(order.items.all()))
+    order.save(update_fields=["status", "content_hash"])
     _record(order, actor, "Подписан")
     return order
 

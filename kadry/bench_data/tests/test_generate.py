@@ -9,7 +9,8 @@ from django.core.management import call_command
 from django.db.models import Count, F
 
 from kadry.bench_data.generate import Scale, generate
-from kadry.core.models import Membership, Organisation
+from kadry.core.integrity import verify_all
+from kadry.core.models import AccessLogEntry, Membership, Organisation
 from kadry.employment.models import Assignment, WorkRecordEntry
 from kadry.lib.identifiers import normalise_snils
 from kadry.lib.text import search_key
@@ -55,6 +56,13 @@ def test_generated_orders_are_numbered_like_signed_ones(generated) -> None:
         assert numbers == list(range(1, counter.last_number + 1))
     assert not OrderItem.objects.exclude(organisation_id=F("order__organisation_id")).exists()
     assert WorkRecordEntry.objects.count() == OrderItem.objects.count()
+
+
+def test_generated_audit_rows_and_signed_orders_verify(generated) -> None:
+    # Bulk-inserted log rows are chained, and generated orders carry their content hash, as signing does.
+    assert AccessLogEntry.objects.exists()
+    assert not Order.objects.filter(status=Order.Status.SIGNED, content_hash="").exists()
+    assert list(verify_all()) == []
 
 
 def test_staffing_units_hold_their_current_holders(generated) -> None:

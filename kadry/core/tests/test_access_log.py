@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import pytest
+import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -50,9 +51,9 @@ def test_log_names_the_tab_of_the_card_that_was_read(hr_head, hr_inspector) -> N
 @pytest.mark.django_db
 def test_log_is_filtered_by_local_dates(hr_head, hr_inspector) -> None:
     employee = EmployeeFactory(organisation=hr_head.organisation)
-    _open_card(hr_inspector, employee)
-    # 23:30 Moscow time on 9 November is 20:30 UTC.
-    AccessLogEntry.objects.update(at=dt.datetime(2026, 11, 9, 20, 30, tzinfo=dt.UTC))
+    # 23:30 Moscow time on 9 November is 20:30 UTC. (The log is append-only: the row is written then.)
+    with time_machine.travel(dt.datetime(2026, 11, 9, 20, 30, tzinfo=dt.UTC), tick=False):
+        _open_card(hr_inspector, employee)
 
     on_ninth = hr_head.client.get(reverse("access_log"), {"start": "2026-11-09", "end": "2026-11-09"})
     on_tenth = hr_head.client.get(reverse("access_log"), {"start": "2026-11-10"})

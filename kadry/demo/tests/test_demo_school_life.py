@@ -26,6 +26,7 @@ from kadry.school.models import (
 from kadry.school.queries.attendance import period_report
 from kadry.school.queries.criteria import Span, class_figures
 from kadry.school.queries.passport import class_passport
+from kadry.testing.append_only import suspended
 
 ON = dt.date(2026, 11, 20)
 
@@ -38,7 +39,8 @@ def demo(django_db_setup, django_db_blocker):
         build_demo()
         elapsed = time.perf_counter() - started
         yield Organisation.objects.get(inn=LYCEUM.inn), elapsed
-        remove_demo()
+        with suspended():  # the demo's log, history and signed orders are append-only
+            remove_demo()
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset",
             action="store_true",
-            help="удалить демо-организации и их пользователей и загрузить демо-данные заново",
+            help="загрузить демо-данные заново; над загруженным демо отказывает: его журналы неизменяемы",
         )
         parser.add_argument(
             "--force",

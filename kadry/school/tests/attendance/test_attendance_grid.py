@@ -80,7 +80,7 @@ def test_query_count_does_not_depend_on_class_size(class_teacher, seventh, schoo
     small_count = _queries_for(class_teacher.user, seventh, enrol(seventh, 5))
     big_count = _queries_for(class_teacher.user, big, enrol(big, 30))
     assert small_count == big_count
-    assert big_count <= 12, big_count
+    assert big_count <= 14, big_count  # 2 of them lock and move the history's chain head (kadry.core.chain)
 
 
 def _page_queries(client, school_class) -> int:
