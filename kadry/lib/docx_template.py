@@ -54,6 +54,7 @@ _TAG_NAMES = {
     nodes.Break: "break",
     nodes.Continue: "continue",
 }
+_UNKNOWN = "\x00unknown"  # the row of a loop whose list was refused
 _CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
 _FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 _ALLOWED_TAGS = "if, elif, else, endif, for, endfor (и варианты docxtpl: {%p …%}, {%tr …%}, {%tc …%}, {%r …%})"
@@ -145,6 +146,10 @@ def describe(node: nodes.Node) -> str:
         return f"{describe(node.node)} is {node.name}"
     if isinstance(node, nodes.Not):
         return f"not {describe(node.node)}"
+    if isinstance(node, nodes.BinExpr):
+        return f"{describe(node.left)} {node.operator} {describe(node.right)}"
+    if isinstance(node, nodes.Concat):
+        return " ~ ".join(describe(part) for part in node.nodes)
     return "…"
 
 
@@ -189,12 +194,12 @@ class _Checker:
             )
             return
         path = self.expression(node.iter, scope, in_loop)
+        if path is not None and f"{path}[]" not in self.allowed:
+            self.refuse(f"Поле «{describe(node.iter)}» — не список: по нему нельзя пройти циклом {{% for %}}.")
+            path = None
         inner = dict(scope)
-        if path is not None:
-            if f"{path}[]" not in self.allowed:
-                self.refuse(f"Поле «{describe(node.iter)}» — не список: по нему нельзя пройти циклом {{% for %}}.")
-                return
-            inner[node.target.name] = f"{path}[]"
+        # A loop over what was refused already: its row's fields are not named once more.
+        inner[node.target.name] = _UNKNOWN if path is None else f"{path}[]"
         if node.test is not None:
             self.expression(node.test, inner, True)
         self.statements(node.body, inner, True)
@@ -258,9 +263,10 @@ class _Checker:
                 self.unsupported(node)
                 return None
             current = current.node
+        if isinstance(current, nodes.Name):
+            parts.append(current.name)
+        parts.reverse()  # root first: the message names the first underscored step
         underscored = next((part for part in parts if part.startswith("_")), None)
-        if underscored is None and isinstance(current, nodes.Name) and current.name.startswith("_"):
-            underscored = current.name
         if underscored is not None:
             self.refuse(
                 f"Поле «{describe(node)}»: имена с подчёркиванием в начале («{underscored}») в шаблоне запрещены."
@@ -272,12 +278,12 @@ class _Checker:
             else:
                 self.unsupported(node)
             return None
-        parts.append(current.name)
-        parts.reverse()
         head, rest = parts[0], parts[1:]
         if head == "loop" and in_loop and "loop" not in scope:
             if ".".join(parts) not in LOOP_FIELDS:
                 self.refuse(f"Поле «{describe(node)}»: у цикла есть только {', '.join(LOOP_FIELDS)}.")
+            return None
+        if scope.get(head) == _UNKNOWN:
             return None
         path = ".".join([scope.get(head, head), *rest])
         if path not in self.allowed:

@@ -17,9 +17,11 @@ from django.urls import reverse
 from docx import Document
 
 from kadry.core.models import AccessLogEntry
+from kadry.documents import order_contexts
 from kadry.documents.order_contexts import BLANK, ORDER_TEMPLATE_KINDS
+from kadry.documents.placeholders import PLACEHOLDERS
 from kadry.documents.services import upload_template
-from kadry.documents.tests.helpers import docx_text, pdf_text, response_bytes
+from kadry.documents.tests.helpers import context_paths, docx_text, pdf_text, response_bytes
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE, make_order
@@ -491,6 +493,21 @@ def test_order_prints_as_docx_on_its_form(people, units, ivanova, sidorov, seven
     assert "А. С. Петрова" in text  # the director who signed
     assert "{{" not in text and "{%" not in text
     assert f"_{order.display_number}_{order.date.isoformat()}.docx" in unquote(response["Content-Disposition"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_field_an_order_gives_its_template_is_documented(
+    people, units, ivanova, sidorov, seventh, case: str
+) -> None:
+    scenario, template, _expected, _name = CASES[case]
+    order = order_contexts.order_for_print(Order.objects.all(), scenario(people, units, ivanova, sidorov, seventh).pk)
+    items = order_contexts.order_items(order)
+    context = order_contexts.order_context(
+        order, items, order_contexts.load_print_data(order, items), organisation=order.organisation
+    )
+
+    assert context_paths(context) - set(PLACEHOLDERS[template]) == set(), "add them to kadry/documents/placeholders.py"
 
 
 @pytest.mark.django_db
