@@ -102,7 +102,7 @@ class _NoTemplates(BaseLoader):
 
 
 class _DocumentEnvironment(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, stricter: an unsafe attribute fails at once, and nothing is called.
+    """Jinja's immutable sandbox, stricter: an underscored or unsafe attribute fails at once, nothing is called.
 
     The stock sandbox turns ``{{ x.__class__ }}`` into an empty string and lets safe callables run;
     a document's context is strings, lists and dicts, so a template has nothing legitimate to call.
@@ -112,6 +112,17 @@ class _DocumentEnvironment(ImmutableSandboxedEnvironment):
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> NoReturn:
         raise SecurityError(f"access to attribute {attribute!r} of {type(obj).__name__!r} object is unsafe")
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        # Any underscored name, whether the object has it or not: the same answer for every probe.
+        if attribute.startswith("_"):
+            self.unsafe_undefined(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        if isinstance(argument, str) and argument.startswith("_"):
+            self.unsafe_undefined(obj, argument)
+        return super().getitem(obj, argument)
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> NoReturn:
         raise SecurityError(f"{obj!r} may not be called from a document template")

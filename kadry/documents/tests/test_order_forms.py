@@ -10,14 +10,17 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 
 from kadry.core.models import AccessLogEntry
 from kadry.documents import order_contexts
+from kadry.documents.models import DocumentTemplate
 from kadry.documents.order_contexts import BLANK, ORDER_TEMPLATE_KINDS
 from kadry.documents.placeholders import PLACEHOLDERS
 from kadry.documents.services import upload_template
@@ -606,6 +609,22 @@ def test_organisations_own_template_replaces_the_shipped_one(people, units, ivan
     text = docx_text(response_bytes(people["hr"].client.get(_url(order))))
 
     assert text.strip() == "Свой бланк: Иванову Марию Петровну, 1-к"
+
+
+@pytest.mark.django_db
+def test_a_stored_malicious_order_template_gives_a_russian_page_not_a_crash(people, units, ivanova) -> None:
+    # Written past the upload's check, as an old row or a restored backup could be.
+    template = DocumentTemplate(
+        organisation=people["hr"].organisation, kind="order_t1", uploaded_at=timezone.now(), original_name="т1.docx"
+    )
+    template.file.save("order_t1.docx", ContentFile(_docx("{{ lipsum.__globals__ }}")), save=False)
+    template.save()
+    order = _hired(people["hr"], people["director"], units, ivanova)
+
+    response = people["hr"].client.get(_url(order))
+
+    assert response.status_code == 422
+    assert "шаблон содержит запрещённое выражение" in response.content.decode()
 
 
 def _docx(text: str) -> bytes:

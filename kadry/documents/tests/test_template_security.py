@@ -206,13 +206,21 @@ def test_the_certificate_page_says_why_in_russian_instead_of_crashing(hr_inspect
 
 
 @pytest.mark.django_db
-def test_the_printed_order_and_the_card_say_why_too(hr_inspector, school, teacher) -> None:
-    _stored(school, Kind.PERSONAL_CARD_T2, _docx("{{ ''.__class__.__mro__ }}"))
+@pytest.mark.parametrize(
+    ("kind", "url_name"),
+    [
+        (Kind.PERSONAL_CARD_T2, "documents:personal_card"),
+        (Kind.SERVICE_CERTIFICATE, "documents:service_certificate"),
+        (Kind.WORK_RECORD_EXTRACT, "documents:work_record_extract"),
+    ],
+)
+def test_the_other_printed_documents_say_why_too(hr_inspector, school, teacher, kind: str, url_name: str) -> None:
+    _stored(school, kind, _docx("{{ ''.__class__.__mro__ }}"))
 
-    response = hr_inspector.client.get(reverse("documents:personal_card", args=[teacher.pk, "docx"]))
+    response = hr_inspector.client.get(reverse(url_name, args=[teacher.pk, "docx"]))
 
     assert response.status_code == 422
-    assert "Шаблоны документов" in response.content.decode()
+    assert "шаблон содержит запрещённое выражение" in response.content.decode()
 
 
 @pytest.mark.django_db
