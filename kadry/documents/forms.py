@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from kadry.documents.contexts import DEFAULT_PURPOSE
 from kadry.documents.models import DocumentTemplate
 from kadry.documents.services import validate_docx_template
+from kadry.lib.documents import MAX_TEMPLATE_BYTES
 
 FORMAT_CHOICES = [("pdf", "PDF (для печати)"), ("docx", "DOCX (для правки в Word)")]
 
@@ -46,10 +47,13 @@ class TemplateUploadForm(forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        data = upload.read()
+        kind = self.cleaned_data.get("kind")
+        if kind is None:
+            return upload  # the kind's own error says what to fix first
+        data = upload.read(MAX_TEMPLATE_BYTES + 1)  # a larger file is refused: no need to read it all
         upload.seek(0)
         try:
-            validate_docx_template(upload.name or "", data)
+            validate_docx_template(upload.name or "", data, kind)
         except ValidationError as error:
             raise ValidationError(error.message_dict["file"]) from error
         return upload

@@ -14,10 +14,9 @@ from kadry.core.audit import record_access
 from kadry.core.permissions import Capability
 from kadry.documents import order_contexts, services
 from kadry.documents.record_contexts import service_certificate_context, work_record_extract_context
-from kadry.documents.views import _download, _unavailable
+from kadry.documents.views import DOCUMENT_FAILURES, _download, _unavailable
 from kadry.employment.models import WorkRecordEvent
 from kadry.employment.seniority import length_of_service_on, sources_for_employee
-from kadry.lib.documents import PdfUnavailableError
 from kadry.orders.access import orders_for
 from kadry.staff.access import get_employee_for
 
@@ -45,7 +44,7 @@ def order_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
             organisation_id=order.organisation_id,
             filename=services.file_stem(form.code or "Приказ", number, order.date.isoformat()),
         )
-    except PdfUnavailableError as error:
+    except DOCUMENT_FAILURES as error:
         return _unavailable(request, error)
     # An order carries its employees' data (terms, grounds, pay): its print is logged with the order as subject.
     what = f"{services.ORDER_PRINT} ({fmt.upper()})"
@@ -99,7 +98,7 @@ def work_record_extract(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
             organisation_id=membership.organisation_id,
             filename=services.employee_file_stem("СТД-Р", employee),
         )
-    except PdfUnavailableError as error:
+    except DOCUMENT_FAILURES as error:
         return _unavailable(request, error)
     record_access(membership=membership, subject=employee, what=WORK_RECORD_EXTRACT_ACCESS, request=request)
     return _download(rendered)
@@ -141,7 +140,7 @@ def service_certificate(request: HttpRequest, pk: int, fmt: str) -> HttpResponse
             organisation_id=membership.organisation_id,
             filename=services.employee_file_stem("Справка_о_стаже", employee),
         )
-    except PdfUnavailableError as error:
+    except DOCUMENT_FAILURES as error:
         return _unavailable(request, error)
     record_access(membership=membership, subject=employee, what=SERVICE_CERTIFICATE_ACCESS, request=request)
     return _download(rendered)

@@ -22,8 +22,17 @@ from kadry.core.audit import record_access, record_change
 from kadry.core.models import ChangeRecord, Membership, Organisation
 from kadry.documents.contexts import personal_card_context
 from kadry.documents.models import DocumentTemplate, GeneratedDocument
+from kadry.documents.placeholders import PLACEHOLDERS
 from kadry.lib.dates import short_date
-from kadry.lib.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, docx_placeholders, render_docx, render_pdf
+from kadry.lib.documents import (
+    DOCX_CONTENT_TYPE,
+    MAX_TEMPLATE_BYTES,
+    PDF_CONTENT_TYPE,
+    TemplateArchiveError,
+    render_docx,
+    render_pdf,
+)
+from kadry.lib.docx_template import TemplateCheckError, check_template
 from kadry.staff.models import Employee
 from kadry.staff.sections import SECTIONS
 
@@ -33,8 +42,6 @@ Kind = DocumentTemplate.Kind
 SHIPPED_DIR = Path(__file__).resolve().parent / "templates_docx"
 CONTENT_TYPES = {"docx": DOCX_CONTENT_TYPE, "pdf": PDF_CONTENT_TYPE}
 TEMPLATES_SECTION = "Шаблоны документов"
-# A Word template with a logo is tens of kilobytes; 5 MB leaves room without inviting archives.
-MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 T2_ACCESS = "Печать личной карточки Т-2"
 CERTIFICATE_ACCESS = "Справка с места работы"
 BATCH_DOWNLOAD = "Скачивание архива документов"
@@ -82,20 +89,23 @@ def template_for(organisation_id: int | None, kind: str) -> bytes:
     return shipped.read_bytes()
 
 
-def validate_docx_template(name: str, data: bytes) -> None:
-    """Raise a ``ValidationError`` on ``file`` unless the upload is a .docx that docxtpl can open."""
+def validate_docx_template(name: str, data: bytes, kind: str) -> None:
+    """Raise a ``ValidationError`` on ``file`` unless the upload is a bounded .docx using only ``kind``'s fields.
+
+    The bounds (``kadry.lib.documents.MAX_TEMPLATE_*``) are checked on the zip's directory before
+    anything is unpacked; then every placeholder and tag is checked against ``PLACEHOLDERS[kind]``:
+    an upload that could reach beyond its context (``{{ x.__class__ }}``, a call, an include) never
+    gets stored.
+    """
     if not name.lower().endswith(".docx"):
         raise ValidationError({"file": "Загрузите файл Word в формате .docx (шаблон docxtpl)."})
-    if len(data) > MAX_TEMPLATE_BYTES:
-        raise ValidationError({"file": "Файл больше 5 МБ: для шаблона это слишком много."})
-    # Parsing reads the document and compiles its Jinja tags: a renamed file or a broken «{{ … }}» fails here.
     try:
-        docx_placeholders(data)
-    except Exception as error:
-        logger.info("Refused a template upload: %s", error)
-        raise ValidationError(
-            {"file": "Файл не удалось открыть как шаблон документа Word (.docx): проверьте файл и теги {{ … }}."}
-        ) from error
+        check_template(data, PLACEHOLDERS[kind], document=str(Kind(kind).label))
+    except TemplateArchiveError as error:
+        raise ValidationError({"file": str(error)}) from error
+    except TemplateCheckError as error:
+        logger.info("Refused a template upload of %s: %s", kind, error)
+        raise ValidationError({"file": error.messages}) from error
 
 
 def _template_snapshot(template: DocumentTemplate | None) -> dict[str, str]:
@@ -111,8 +121,8 @@ def _template_snapshot(template: DocumentTemplate | None) -> dict[str, str]:
 @transaction.atomic
 def upload_template(*, actor: Any, organisation_id: int, kind: str, file: UploadedFile) -> DocumentTemplate:
     """Store ``file`` as the organisation's template of ``kind``, replacing its previous upload."""
-    data = file.read()
-    validate_docx_template(file.name or "", data)
+    data = file.read(MAX_TEMPLATE_BYTES + 1)
+    validate_docx_template(file.name or "", data, kind)
     organisation = Organisation.objects.get(pk=organisation_id)
     template = DocumentTemplate.objects.select_for_update().filter(organisation_id=organisation_id, kind=kind).first()
     before = _template_snapshot(template)

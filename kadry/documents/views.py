@@ -19,7 +19,9 @@ from kadry.documents import services
 from kadry.documents.contexts import CertificateError, CertificateRequest, employment_certificate_context
 from kadry.documents.forms import CertificateForm, TemplateUploadForm
 from kadry.documents.models import DocumentTemplate, GeneratedDocument
-from kadry.lib.documents import PdfUnavailableError
+from kadry.documents.placeholders import PLACEHOLDERS
+from kadry.lib.documents import ALLOWED_FILTERS, MAX_TEMPLATE_BYTES, DocumentTemplateError, PdfUnavailableError
+from kadry.lib.docx_template import LOOP_FIELDS, placeholder_rows
 from kadry.staff.access import get_card_for, get_employee_for
 
 # The newest jobs shown on the page; older ones stay in the table for the record.
@@ -35,8 +37,14 @@ def _download(rendered: services.RenderedDocument) -> FileResponse:
     )
 
 
+# What stops a document from being made, shown to the user as a page with the reason, not as a crash:
+# PDF missing on the server (503), or the organisation's template broken or refused by the sandbox (422).
+DOCUMENT_FAILURES = (PdfUnavailableError, DocumentTemplateError)
+
+
 def _unavailable(request: HttpRequest, error: Exception) -> HttpResponse:
-    return render(request, "documents/unavailable.html", {"message": str(error)}, status=503)
+    status = 422 if isinstance(error, DocumentTemplateError) else 503
+    return render(request, "documents/unavailable.html", {"message": str(error)}, status=status)
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
@@ -48,7 +56,7 @@ def personal_card(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         rendered = services.render_personal_card(
             employee, fmt, organisation=membership.organisation, today=timezone.localdate()
         )
-    except PdfUnavailableError as error:
+    except DOCUMENT_FAILURES as error:
         return _unavailable(request, error)
     record_access(membership=membership, subject=employee, what=services.T2_ACCESS, request=request)
     return _download(rendered)
@@ -82,7 +90,7 @@ def employment_certificate(request: HttpRequest, pk: int) -> HttpResponse:
             )
         except CertificateError as error:
             form.add_error("issued_on", str(error))
-        except PdfUnavailableError as error:
+        except DOCUMENT_FAILURES as error:
             return _unavailable(request, error)
         else:
             record_access(membership=membership, subject=employee, what=services.CERTIFICATE_ACCESS, request=request)
@@ -176,9 +184,16 @@ def templates(request: HttpRequest) -> HttpResponse:
         (kind, label, own.get(kind), services.shipped_template(kind) is not None)
         for kind, label in DocumentTemplate.Kind.choices
     ]
-    return render(
-        request, "documents/templates.html", {"form": form, "kinds": kinds}, status=400 if form.errors else 200
-    )
+    fields = [(label, placeholder_rows(PLACEHOLDERS[kind])) for kind, label in DocumentTemplate.Kind.choices]
+    context = {
+        "form": form,
+        "kinds": kinds,
+        "fields": fields,
+        "loop_fields": LOOP_FIELDS.items(),
+        "filters": sorted(ALLOWED_FILTERS),
+        "max_megabytes": MAX_TEMPLATE_BYTES // (1024 * 1024),
+    }
+    return render(request, "documents/templates.html", context, status=400 if form.errors else 200)
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)

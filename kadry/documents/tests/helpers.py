@@ -28,3 +28,19 @@ def pdf_text(content: bytes) -> str:
 def response_bytes(response: HttpResponseBase) -> bytes:
     """Return the body of a plain or a streaming (file) response."""
     return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def context_paths(context: dict, prefix: str = "") -> set[str]:
+    """Return the placeholder paths a context provides: ``a``, ``a.b``, ``rows[]``, ``rows[].c``."""
+    paths = set()
+    for key, value in context.items():
+        path = f"{prefix}{key}"
+        paths.add(path)
+        if isinstance(value, dict):
+            paths |= context_paths(value, f"{path}.")
+        elif isinstance(value, list):
+            paths.add(f"{path}[]")
+            for row in value:
+                if isinstance(row, dict):
+                    paths |= context_paths(row, f"{path}[].")
+    return paths

@@ -10,16 +10,21 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 
 from kadry.core.models import AccessLogEntry
+from kadry.documents import order_contexts
+from kadry.documents.models import DocumentTemplate
 from kadry.documents.order_contexts import BLANK, ORDER_TEMPLATE_KINDS
+from kadry.documents.placeholders import PLACEHOLDERS
 from kadry.documents.services import upload_template
-from kadry.documents.tests.helpers import docx_text, pdf_text, response_bytes
+from kadry.documents.tests.helpers import context_paths, docx_text, pdf_text, response_bytes
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE, make_order
@@ -495,6 +500,21 @@ def test_order_prints_as_docx_on_its_form(people, units, ivanova, sidorov, seven
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("case", sorted(CASES))
+def test_every_field_an_order_gives_its_template_is_documented(
+    people, units, ivanova, sidorov, seventh, case: str
+) -> None:
+    scenario, template, _expected, _name = CASES[case]
+    order = order_contexts.order_for_print(Order.objects.all(), scenario(people, units, ivanova, sidorov, seventh).pk)
+    items = order_contexts.order_items(order)
+    context = order_contexts.order_context(
+        order, items, order_contexts.load_print_data(order, items), organisation=order.organisation
+    )
+
+    assert context_paths(context) - set(PLACEHOLDERS[template]) == set(), "add them to kadry/documents/placeholders.py"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("case", sorted(CASES))
 def test_order_prints_as_pdf(people, units, ivanova, sidorov, seventh, case: str) -> None:
     scenario, _template, _expected, name = CASES[case]
     order = scenario(people, units, ivanova, sidorov, seventh)
@@ -589,6 +609,22 @@ def test_organisations_own_template_replaces_the_shipped_one(people, units, ivan
     text = docx_text(response_bytes(people["hr"].client.get(_url(order))))
 
     assert text.strip() == "Свой бланк: Иванову Марию Петровну, 1-к"
+
+
+@pytest.mark.django_db
+def test_a_stored_malicious_order_template_gives_a_russian_page_not_a_crash(people, units, ivanova) -> None:
+    # Written past the upload's check, as an old row or a restored backup could be.
+    template = DocumentTemplate(
+        organisation=people["hr"].organisation, kind="order_t1", uploaded_at=timezone.now(), original_name="т1.docx"
+    )
+    template.file.save("order_t1.docx", ContentFile(_docx("{{ lipsum.__globals__ }}")), save=False)
+    template.save()
+    order = _hired(people["hr"], people["director"], units, ivanova)
+
+    response = people["hr"].client.get(_url(order))
+
+    assert response.status_code == 422
+    assert "шаблон содержит запрещённое выражение" in response.content.decode()
 
 
 def _docx(text: str) -> bytes:

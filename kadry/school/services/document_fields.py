@@ -1,0 +1,81 @@
+"""The placeholders of the class's documents, with what they mean (mirrors the contexts in ``documents.py``).
+
+These templates are shipped only (no upload yet), but they are checked against these lists like an
+organisation's upload (``kadry.lib.docx_template``): the lists are ready for the day they become
+replaceable, and a test keeps them and the templates in step.
+"""
+
+from __future__ import annotations
+
+from kadry.lib.docx_template import Fields, rows
+
+_CLASS: Fields = {
+    "organisation": "наименование организации",
+    "school_class": "класс («5А»)",
+    "year": "учебный год («2025/2026»)",
+}
+
+SOCIAL_PASSPORT: Fields = (
+    _CLASS
+    | {
+        "on": "дата, на которую составлен паспорт",
+        "students": "число обучающихся",
+        "boys": "из них мальчиков",
+        "girls": "из них девочек",
+        "with_any": "число обучающихся хотя бы одной социальной категории",
+    }
+    | rows("health", "группы здоровья", {"group": "группа здоровья", "count": "число обучающихся"})
+    | rows(
+        "lines",
+        "социальные категории",
+        {"label": "категория", "count": "число обучающихся", "names": "фамилии и имена (в именном паспорте)"},
+    )
+    | {"named": "непусто, если паспорт именной (для {% if named %})"}
+)
+
+CHARACTERISTIC: Fields = {
+    "organisation": "наименование организации",
+    "student": "фамилия, имя, отчество обучающегося",
+    "birth_date": "дата рождения",
+    "school_class": "класс",
+    "purpose": "для предоставления куда",
+    "requested_by": "кто запросил характеристику",
+    "date": "дата выдачи (или запроса)",
+    "teacher": "классный руководитель (подпись)",
+} | rows("paragraphs", "текст характеристики по абзацам")
+
+EDUCATION_PLAN: Fields = (
+    _CLASS
+    | rows("goals", "цели и задачи по абзацам")
+    | rows("directions", "направления работы по абзацам")
+    | rows("analysis", "анализ работы за год по абзацам")
+    | rows(
+        "rows",
+        "показатели по периодам",
+        {
+            "period": "период (четверть, полугодие)",
+            "attendance": "посещаемость, %",
+            "meetings": "родительских собраний",
+            "hours_held": "классных часов проведено",
+            "hours_cancelled": "классных часов отменено",
+            "events": "мероприятий проведено",
+            "clubs": "занятость во внеурочной деятельности, %",
+        },
+    )
+    | {
+        "attendance": "посещаемость за год, %",
+        "clubs": "занятость во внеурочной деятельности за год, %",
+        "events_share": "участие в мероприятиях за год, %",
+        "self_government": "участие в самоуправлении за год, %",
+        "meetings": "родительских собраний за год",
+        "hours_held": "классных часов проведено за год",
+        "hours_cancelled": "классных часов отменено за год",
+        "events": "мероприятий проведено за год",
+    }
+)
+
+PLACEHOLDERS: dict[str, Fields] = {
+    "social_passport": SOCIAL_PASSPORT,
+    "characteristic": CHARACTERISTIC,
+    "education_plan": EDUCATION_PLAN,
+}
