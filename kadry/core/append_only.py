@@ -83,7 +83,7 @@ def _pg_condition(protected: Protected) -> str:
             f"AND NEW.status = '{CANCELLED}' AND to_jsonb(NEW) - 'status' = to_jsonb(OLD) - 'status')"
         )
     parent_is_draft = (
-        f"(SELECT status FROM {protected.parent} WHERE id = {{row}}.{protected.parent_column}) = '{DRAFT}'"
+        f"(SELECT status FROM {protected.parent} WHERE id = {{row}}.{protected.parent_column}) = '{DRAFT}'"  # nosec B608 - table and column names are our constants, values are bound
     )
     return f"{parent_is_draft.format(row='OLD')} AND (TG_OP = 'DELETE' OR {parent_is_draft.format(row='NEW')})"
 
@@ -141,7 +141,7 @@ def _sqlite_refused_when(connection: BaseDatabaseWrapper, protected: Protected, 
     rows = "OLD." + protected.parent_column
     if operation == "UPDATE":
         rows += ", NEW." + protected.parent_column
-    return f"EXISTS (SELECT 1 FROM {protected.parent} WHERE id IN ({rows}) AND status <> '{DRAFT}')"
+    return f"EXISTS (SELECT 1 FROM {protected.parent} WHERE id IN ({rows}) AND status <> '{DRAFT}')"  # nosec B608 - table and column names are our constants, values are bound
 
 
 def _sqlite_trigger_sql(connection: BaseDatabaseWrapper, protected: Protected) -> dict[str, str]:

@@ -127,7 +127,7 @@ def advance_head(using: str, organisation_id: int, chain: str, row_hash: str) ->
     first = _sha256_sql(connection.vendor, f"{text} || {text}")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {HEAD_TABLE} (organisation_id, chain, last_hash) VALUES (%s, %s, {first}) "
+            f"INSERT INTO {HEAD_TABLE} (organisation_id, chain, last_hash) VALUES (%s, %s, {first}) "  # nosec B608 - table and column names are our constants, values are bound
             f"ON CONFLICT (organisation_id, chain) DO UPDATE SET last_hash = {new} RETURNING last_hash",
             [organisation_id, chain, GENESIS, row_hash, row_hash],
         )
@@ -138,7 +138,7 @@ def lock_head(using: str, organisation_id: int, chain: str) -> str:
     """Lock the chain's head (creating it at the genesis) and return its last hash."""
     with connections[using].cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {HEAD_TABLE} (organisation_id, chain, last_hash) VALUES (%s, %s, %s) "
+            f"INSERT INTO {HEAD_TABLE} (organisation_id, chain, last_hash) VALUES (%s, %s, %s) "  # nosec B608 - table and column names are our constants, values are bound
             f"ON CONFLICT (organisation_id, chain) DO UPDATE SET last_hash = {HEAD_TABLE}.last_hash "
             "RETURNING last_hash",
             [organisation_id, chain, GENESIS],
@@ -149,7 +149,7 @@ def lock_head(using: str, organisation_id: int, chain: str) -> str:
 def set_head(using: str, organisation_id: int, chain: str, last_hash: str) -> None:
     with connections[using].cursor() as cursor:
         cursor.execute(
-            f"UPDATE {HEAD_TABLE} SET last_hash = %s WHERE organisation_id = %s AND chain = %s",
+            f"UPDATE {HEAD_TABLE} SET last_hash = %s WHERE organisation_id = %s AND chain = %s",  # nosec B608 - table and column names are our constants, values are bound
             [last_hash, organisation_id, chain],
         )
 
@@ -215,7 +215,7 @@ class ChainedRecord(models.Model):
         # The key is drawn in the head's RETURNING, after its lock is taken: ids then follow the chain's
         # order, which verify_audit relies on (a default drawn before the lock could overtake a waiter).
         sql = (
-            f"WITH head AS (INSERT INTO {HEAD_TABLE} (organisation_id, chain, last_hash) VALUES (%s, %s, {first}) "
+            f"WITH head AS (INSERT INTO {HEAD_TABLE} (organisation_id, chain, last_hash) VALUES (%s, %s, {first}) "  # nosec B608 - table and column names are our constants, values are bound
             f"ON CONFLICT (organisation_id, chain) DO UPDATE SET last_hash = {new} "
             f"RETURNING last_hash, nextval(pg_get_serial_sequence(%s, %s)) AS id) "
             f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({meta.pk.column}, {columns}, chain_hash) "
