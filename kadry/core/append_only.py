@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.backends.base.base import BaseDatabaseWrapper
 
 
@@ -190,7 +191,9 @@ def install(
                 creates = _sqlite_trigger_sql(connection, protected)
                 statements = [f"DROP TRIGGER IF EXISTS {name}" for name in creates] + list(creates.values())
             else:
-                raise NotImplementedError(f"append-only triggers for {connection.vendor}")
+                raise ImproperlyConfigured(
+                    f"Kadry supports SQLite and PostgreSQL; {connection.vendor} has no append-only triggers"
+                )
             for statement in statements:
                 cursor.execute(statement)
             done.append(protected.table)

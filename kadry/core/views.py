@@ -189,15 +189,25 @@ def _log_rows(entries: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
     ]
 
 
+def log_page_context(request: HttpRequest, form: Any, entries: Any, columns: Any, rows: Any) -> dict[str, Any]:
+    """Return the context of a log page: the chosen page of ``entries`` (counted up to a cap) as ready rows.
+
+    Shared by the access log and the security log: ``rows`` turns the page's ``columns`` into display rows,
+    and the page links keep the filter without repeating ``page=``.
+    """
+    paginator = CappedPaginator(entries, settings.KADRY_PAGE_SIZE, limit=ACCESS_LOG_COUNTED)
+    page = paginator.get_page(request.GET.get("page"))
+    page.object_list = rows(page.object_list.values(*columns))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {"form": form, "page": page, "query": query.urlencode()}
+
+
 @capability_required(Capability.VIEW_ACCESS_LOG)
 def access_log(request: HttpRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET)
-    paginator = CappedPaginator(_access_log_entries(request, form), settings.KADRY_PAGE_SIZE, limit=ACCESS_LOG_COUNTED)
-    page = paginator.get_page(request.GET.get("page"))
-    page.object_list = _log_rows(page.object_list.values(*LOG_COLUMNS))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "core/access_log.html", {"form": form, "page": page, "query": query.urlencode()})
+    context = log_page_context(request, form, _access_log_entries(request, form), LOG_COLUMNS, _log_rows)
+    return render(request, "core/access_log.html", context)
 
 
 @capability_required(Capability.VIEW_ACCESS_LOG)

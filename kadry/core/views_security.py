@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
@@ -20,7 +19,7 @@ from kadry.core.access import capability_required, client_ip
 from kadry.core.forms import SecurityLogFilterForm
 from kadry.core.models import Membership, SecurityEvent
 from kadry.core.permissions import Capability
-from kadry.core.views import ACCESS_LOG_COUNTED, CappedPaginator
+from kadry.core.views import log_page_context
 from kadry.lib.choices import value_label
 
 
@@ -75,12 +74,9 @@ ALERTS = frozenset({SecurityEvent.Kind.LOGIN_FAILED, SecurityEvent.Kind.LOCKOUT,
 @capability_required(Capability.VIEW_SECURITY_LOG)
 def security_log(request: HttpRequest) -> HttpResponse:
     form = SecurityLogFilterForm(request.GET)
-    paginator = CappedPaginator(_events(request, form), settings.KADRY_PAGE_SIZE, limit=ACCESS_LOG_COUNTED)
-    page = paginator.get_page(request.GET.get("page"))
-    page.object_list = _rows(page.object_list.values(*COLUMNS))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "core/security_log.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(
+        request, "core/security_log.html", log_page_context(request, form, _events(request, form), COLUMNS, _rows)
+    )
 
 
 @capability_required(Capability.MANAGE_USERS)
