@@ -11,9 +11,9 @@ from django.utils import timezone
 from playwright.sync_api import Page, Request, expect
 
 from kadry.core.models import Membership
-from kadry.school.factories import SchoolClassFactory, appoint, enrol
 from kadry.school.models import AttendanceDay, AttendanceMark, Student
 from kadry.testing.factories import EmployeeFactory, MembershipFactory, UserFactory
+from kadry.testing.school import SchoolClassFactory, appoint, enrol
 
 pytestmark = pytest.mark.browser
 

@@ -17,10 +17,12 @@ from django.utils.translation import gettext_lazy as _
 
 from kadry.core.forms import DateInput
 from kadry.orders.models import Order, OrderItem
-from kadry.orders.rules import REQUIRED, fixed_term_errors
+from kadry.orders.rules import REQUIRED, dismissal_errors, fixed_term_errors
 from kadry.school.models import SchoolClass
 from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE
 from kadry.staff.models import Employee, StaffingUnit
+from kadry.staff.queries import personnel_number_holder
+from kadry.staff.rules import next_personnel_number
 
 Kind = Order.Kind
 
@@ -75,6 +77,7 @@ ONE_ITEM_ONLY = _("В приказе этого вида — один сотру
 ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     Kind.HIRE: (
         "employee",
+        "personnel_number",
         "date",
         "staffing_unit",
         "rate",
@@ -88,7 +91,7 @@ ITEM_FIELDS: dict[str, tuple[str, ...]] = {
         "basis",
     ),
     Kind.TRANSFER: ("employee", "date", "staffing_unit", "rate", "employment_kind", "end_date", "basis"),
-    Kind.DISMISSAL: ("employee", "date", "dismissal_ground", "basis"),
+    Kind.DISMISSAL: ("employee", "date", "dismissal_ground", "statement_date", "by_agreement", "basis"),
     Kind.AWARD: ("employee", "date", "award", "basis"),
     Kind.SANCTION: (
         "employee",
@@ -140,6 +143,36 @@ class EmployeeChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name}, таб. № {obj.personnel_number}" if obj.personnel_number else obj.full_name
 
 
+def proposed_personnel_number(organisation_id: int) -> str:
+    """Return the next free personnel number of the organisation: past its employees' and its draft hires'."""
+    held = Employee.objects.filter(organisation_id=organisation_id).exclude(personnel_number="")
+    drafted = OrderItem.objects.filter(
+        organisation_id=organisation_id, order__kind=Kind.HIRE, order__status=Order.Status.DRAFT
+    ).exclude(personnel_number="")
+    numbers = [*held.values_list("personnel_number", flat=True), *drafted.values_list("personnel_number", flat=True)]
+    return next_personnel_number(numbers)
+
+
+def personnel_number_error(organisation_id: int, number: str, employee: Employee, item_pk: int | None) -> str:
+    """Return why ``number`` cannot be given to ``employee`` on a hire: another person holds or is offered it."""
+    holder = personnel_number_holder(employee, number)
+    if holder is not None:
+        return f"Табельный номер {number} уже присвоен: {holder.short_name} Укажите другой."
+    drafted = (
+        OrderItem.objects.filter(
+            organisation_id=organisation_id,
+            personnel_number=number,
+            order__kind=Kind.HIRE,
+            order__status=Order.Status.DRAFT,
+        )
+        .exclude(employee=employee)
+        .exclude(pk=item_pk)
+    )
+    if drafted.exists():
+        return f"Табельный номер {number} уже предложен другому сотруднику в проекте приказа о приёме. Укажите другой."
+    return ""
+
+
 class OrderItemForm(forms.ModelForm):
     """The base of the item forms; ``item_form_class`` gives the one of a kind."""
 
@@ -180,6 +213,11 @@ class OrderItemForm(forms.ModelForm):
             fields["date"].help_text = ""  # the model's lists every kind; the label names this one
         if "end_date" in fields:
             fields["end_date"].label = END_DATE_LABELS[self.kind]
+        if "personnel_number" in fields:
+            fields["personnel_number"].help_text = _(
+                "Предложен следующий свободный номер организации; можно изменить. "
+                "Пусто — номер сотрудника, а если его нет, следующий свободный."
+            )
         for name, message in {**ALWAYS_REQUIRED, **REQUIRED.get(self.kind, {})}.items():
             if name in fields:
                 fields[name].required = True
@@ -200,10 +238,32 @@ class OrderItemForm(forms.ModelForm):
             ).items():
                 if name not in self.errors:
                     self.add_error(name, message)
+        if self.kind == Kind.DISMISSAL and cleaned.get("date"):
+            for name, message in dismissal_errors(
+                ground=cleaned.get("dismissal_ground", ""),
+                statement_date=cleaned.get("statement_date"),
+                dismissal_date=cleaned["date"],
+                by_agreement=cleaned.get("by_agreement", False),
+            ).items():
+                if name not in self.errors:
+                    self.add_error(name, message)
         end, start = cleaned.get("end_date"), cleaned.get("date")
         if end and start and end < start and "end_date" not in self.errors:
             self.add_error("end_date", _("Дата окончания раньше даты начала."))
+        if "personnel_number" in self.fields and cleaned.get("employee") is not None:
+            self._clean_personnel_number(cleaned)
         return cleaned
+
+    def _clean_personnel_number(self, cleaned: dict[str, Any]) -> None:
+        """Every hire gets a personnel number: the one typed, else the employee's own, else the next free."""
+        employee = cleaned["employee"]
+        number = (cleaned.get("personnel_number") or "").strip()
+        if not number:
+            number = employee.personnel_number or proposed_personnel_number(self.organisation_id)
+        cleaned["personnel_number"] = number
+        error = personnel_number_error(self.organisation_id, number, employee, self.instance.pk)
+        if error:
+            self.add_error("personnel_number", error)
 
     def field_data(self) -> dict[str, Any]:
         """Return the cleaned values of this kind's fields, as the services take them."""
@@ -260,6 +320,7 @@ def item_initial(order: Order) -> dict[str, Any]:
             employment_kind=OrderItem.EmploymentKind.MAIN,
             contract_term=OrderItem.ContractTerm.INDEFINITE,
             contract_date=order.date,
+            personnel_number=proposed_personnel_number(order.organisation_id),
         )
     return initial
 

@@ -1,8 +1,9 @@
-"""API of class life: recording an event, cancelling a class hour, the quarterly parent-meeting check.
+"""API of class life: recording an event, planning and cancelling a class hour, the quarterly parent-meeting check.
 
 Thin like the UI: ``get_class_for`` (404 outside the role's classes) → the UI's form → the service.
 The regulation's refusals answer 422 keyed by field: ``notice_given_on`` and ``escorts`` (§6.9),
-``cancel_reason`` and ``cancel_notified_at`` (§6.6). Writes need the class teacher's role.
+``cancel_reason`` and ``cancel_notified_at`` (§6.6), ``date`` of a class hour on a day without
+lessons. Writes need the class teacher's role.
 """
 
 from __future__ import annotations
@@ -15,16 +16,19 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
+from kadry.api.enums import choices_enum, named_enum
 from kadry.api.errors import InvalidInput, validated
 from kadry.core.access import require
 from kadry.core.permissions import Capability
 from kadry.school.access import get_class_for
-from kadry.school.forms_life import ClassEventForm
+from kadry.school.forms_life import ClassEventForm, ClassHourPlanForm
 from kadry.school.models import ClassEvent, ClassHour
 from kadry.school.rules.life import Level
 from kadry.school.services import life as services
 
 router = Router()
+ClassHourStatus = choices_enum(ClassHour, ClassHour.Status)
+MeetingCheckLevel = named_enum("MeetingCheckLevel", [(level.value, level.value) for level in Level])
 
 
 class EventIn(Schema):
@@ -60,6 +64,11 @@ class EventOut(Schema):
         return [employee.pk for employee in event.escorts.all()]
 
 
+class ClassHourIn(Schema):
+    date: dt.date = Field(description="учебный день: в пределах учебного года, не выходной и не каникулы")
+    topic: str
+
+
 class CancelIn(Schema):
     reason: str = Field(description="причина отмены (обоснование для администрации)")
 
@@ -68,7 +77,7 @@ class ClassHourOut(Schema):
     id: int
     date: dt.date
     topic: str
-    status: ClassHour.Status
+    status: ClassHourStatus  # type: ignore[valid-type]
     cancel_reason: str
     cancel_notified_at: dt.datetime | None
     notes: str
@@ -79,7 +88,9 @@ class MissingMeetingOut(Schema):
     name: str
     start: dt.date
     end: dt.date
-    level: Level = Field(description="violation — период закончился без собрания; warning — до конца ≤ 14 дней")
+    level: MeetingCheckLevel = Field(  # type: ignore[valid-type]
+        description="violation — период закончился без собрания; warning — до конца ≤ 14 дней"
+    )
     days_left: int
     message: str
 
@@ -96,6 +107,14 @@ def _refusal(error: ValidationError) -> InvalidInput:
     return InvalidInput({NON_FIELD_ERRORS: list(error.messages)})
 
 
+@router.get("/classes/{class_id}/events", response=list[EventOut], summary="Внеклассные мероприятия класса")
+def list_events(request: HttpRequest, class_id: int) -> list[ClassEvent]:
+    """Return the class's events, newest first; students and escorts by id (their names are in the class's list)."""
+    school_class = get_class_for(request.membership, class_id)
+    events = ClassEvent.objects.filter(school_class=school_class).prefetch_related("participants", "escorts")
+    return list(events.order_by("-date", "-id"))
+
+
 @router.post("/classes/{class_id}/events", response={201: EventOut}, summary="Записать внеклассное мероприятие")
 def create_event(request: HttpRequest, class_id: int, payload: EventIn) -> Status:
     """Record an event; a notice later than 3 days before or fewer adults than ⌈n/10⌉ answer 422 (§6.9)."""
@@ -110,6 +129,19 @@ def create_event(request: HttpRequest, class_id: int, payload: EventIn) -> Statu
     except ValidationError as error:
         raise _refusal(error) from error
     return Status(201, event)
+
+
+@router.post("/classes/{class_id}/class-hours", response={201: ClassHourOut}, summary="Запланировать классный час")
+def plan_class_hour(request: HttpRequest, class_id: int, payload: ClassHourIn) -> Status:
+    """Plan a class hour; a day off, a public holiday, school holidays or a day outside the school year answer 422."""
+    school_class = get_class_for(request.membership, class_id)
+    require(request.membership, Capability.CLASS_WORK)
+    cleaned = validated(ClassHourPlanForm(payload.model_dump(), school_class=school_class))
+    try:
+        hour = services.plan_class_hour(actor=request.user, school_class=school_class, **cleaned)
+    except ValidationError as error:
+        raise _refusal(error) from error
+    return Status(201, hour)
 
 
 @router.post("/classes/{class_id}/class-hours/{hour_id}/cancel", response=ClassHourOut, summary="Отменить классный час")
