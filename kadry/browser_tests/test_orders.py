@@ -59,6 +59,9 @@ def test_inspector_drafts_a_hire_and_the_director_signs_it_from_the_queue(
     page.get_by_role("link", name="Проверить").click()
     expect(page.locator(".messages")).to_contain_text("Проверка пройдена")
     assert Order.objects.get().status == Order.Status.DRAFT
+    page.get_by_role("button", name="На подпись").click()
+    expect(page.locator(".messages")).to_contain_text("Проект отправлен директору на подпись.")
+    assert Order.objects.get().status == Order.Status.SUBMITTED
 
     # 2. The director finds it in the queue (the badge counts it) and signs it.
     page.get_by_role("button", name="Выйти").click()

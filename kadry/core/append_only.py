@@ -49,7 +49,9 @@ PROTECTED: tuple[Protected, ...] = (
     Protected("orders", "orders_orderitem", rule="child", parent="orders_order", parent_column="order_id"),
 )
 
-DRAFT = "draft"  # orders.Order.Status.DRAFT; core does not import orders
+# Not signed yet (orders.models.UNSIGNED; core does not import orders): a draft, or a draft sent for
+# signature; both are still edited.
+UNSIGNED_SQL = "('draft', 'submitted')"
 SIGNED = "signed"
 CANCELLED = "cancelled"
 
@@ -79,11 +81,11 @@ def _pg_condition(protected: Protected) -> str:
     if protected.rule == "signed":
         # to_jsonb(row) - 'status' compares every other column, including ones added later.
         return (
-            f"OLD.status = '{DRAFT}' OR (TG_OP = 'UPDATE' AND OLD.status = '{SIGNED}' "
+            f"OLD.status IN {UNSIGNED_SQL} OR (TG_OP = 'UPDATE' AND OLD.status = '{SIGNED}' "
             f"AND NEW.status = '{CANCELLED}' AND to_jsonb(NEW) - 'status' = to_jsonb(OLD) - 'status')"
         )
     parent_is_draft = (
-        f"(SELECT status FROM {protected.parent} WHERE id = {{row}}.{protected.parent_column}) = '{DRAFT}'"  # nosec B608 - table and column names are our constants, values are bound
+        f"(SELECT status FROM {protected.parent} WHERE id = {{row}}.{protected.parent_column}) IN {UNSIGNED_SQL}"  # nosec B608 - table and column names are our constants, values are bound
     )
     return f"{parent_is_draft.format(row='OLD')} AND (TG_OP = 'DELETE' OR {parent_is_draft.format(row='NEW')})"
 
@@ -127,7 +129,7 @@ def _sqlite_refused_when(connection: BaseDatabaseWrapper, protected: Protected, 
         return ""
     if protected.rule == "signed":
         if operation == "DELETE":
-            return f"OLD.status <> '{DRAFT}'"
+            return f"OLD.status NOT IN {UNSIGNED_SQL}"
         # SQLite has no whole-row comparison: the columns are listed as the table has them now, so a
         # column added later needs the triggers installed again (the test of installed triggers says so).
         unchanged = " AND ".join(
@@ -135,13 +137,11 @@ def _sqlite_refused_when(connection: BaseDatabaseWrapper, protected: Protected, 
             for column in _sqlite_columns(connection, protected.table)
             if column != "status"
         )
-        return (
-            f"OLD.status <> '{DRAFT}' AND NOT (OLD.status = '{SIGNED}' AND NEW.status = '{CANCELLED}' AND {unchanged})"
-        )
+        return f"OLD.status NOT IN {UNSIGNED_SQL} AND NOT (OLD.status = '{SIGNED}' AND NEW.status = '{CANCELLED}' AND {unchanged})"
     rows = "OLD." + protected.parent_column
     if operation == "UPDATE":
         rows += ", NEW." + protected.parent_column
-    return f"EXISTS (SELECT 1 FROM {protected.parent} WHERE id IN ({rows}) AND status <> '{DRAFT}')"  # nosec B608 - table and column names are our constants, values are bound
+    return f"EXISTS (SELECT 1 FROM {protected.parent} WHERE id IN ({rows}) AND status NOT IN {UNSIGNED_SQL})"  # nosec B608 - table and column names are our constants, values are bound
 
 
 def _sqlite_trigger_sql(connection: BaseDatabaseWrapper, protected: Protected) -> dict[str, str]:

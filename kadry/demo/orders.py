@@ -66,6 +66,7 @@ def build_orders(organisation: Organisation, staff: Staff, *, inspector: Any, di
             "employee": cleaner,
             "date": D(2026, 11, 20),
             "dismissal_ground": "77-1-3",
+            "statement_date": D(2026, 11, 6),
             "basis": "заявление об увольнении от 06.11.2026",
         },
     )

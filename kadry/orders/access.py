@@ -57,10 +57,10 @@ def get_item_for(order: Order, pk: int) -> OrderItem:
 
 
 def drafts_to_sign(membership: Membership | None) -> QuerySet[Order]:
-    """Return the drafts waiting for the director's signature, oldest first, ready to be previewed."""
+    """Return the drafts sent for the director's signature, oldest first, ready to be previewed."""
     return (
         orders_for(membership, Capability.SIGN_ORDERS)
-        .filter(status=Order.Status.DRAFT)
+        .filter(status=Order.Status.SUBMITTED)
         .select_related("journal", "cancels__journal")
         .prefetch_related(*items_prefetch())
         .order_by("date", "id")

@@ -62,6 +62,8 @@ ITEM_INPUT_TYPES: dict[str, tuple[dict[str, str], str]] = {
     "probation_months": ({"type": "integer"}, "испытательный срок, мес. (приём)"),
     "basis": ({"type": "string"}, "основание (документ)"),
     "dismissal_ground": ({"type": "string"}, "код основания увольнения: «77-1-3» (статья-часть-пункт)"),
+    "statement_date": ({"type": "string", "format": "date"}, "дата заявления работника (увольнение по ст. 80)"),
+    "by_agreement": ({"type": "boolean"}, "увольнение ранее двух недель по соглашению сторон (ст. 80)"),
     "award": ({"type": "string"}, "вид поощрения"),
     "sanction_kind": ({"type": "string", "enum": OrderItem.SanctionKind.values}, "взыскание"),
     "misconduct": ({"type": "string"}, "проступок"),
@@ -111,6 +113,8 @@ class OrderItemOut(Schema):
     contract_date: dt.date | None
     probation_months: int | None
     dismissal_ground: str
+    statement_date: dt.date | None
+    by_agreement: bool
     award: str
     sanction_kind: str
     misconduct: str
@@ -143,6 +147,10 @@ class OrderSummary(Schema):
 
 class OrderOut(OrderSummary):
     note: str
+    return_comment: str = Field(
+        description="замечания директора, с которыми проект возвращён; пусто, если не возвращался"
+    )
+    submitted_warnings: list[str] = Field(description="предупреждения проверки при отправке на подпись")
     cancels: int | None = Field(None, validation_alias="cancels_id")
     created_at: dt.datetime
     signed_at: dt.datetime | None
@@ -289,10 +297,38 @@ def order_delete(request: HttpRequest, order_id: int) -> Status:
     return Status(204, None)
 
 
+class ReturnIn(Schema):
+    comment: str = Field(description="что исправить: его видит отдел кадров")
+
+
+@router.post("/{order_id}/submit", response=OrderOut)
+def order_submit(request: HttpRequest, order_id: int) -> Order:
+    """Send a draft «на подпись» (HR): only a draft passing the check goes; its problems answer 422."""
+    order = get_order_for(request.membership, order_id, Capability.DRAFT_ORDERS)
+    try:
+        services.submit_order(actor=request.user, order=order)
+    except ValidationError as error:
+        raise _refusal(error) from error
+    return _read(request.membership, order.pk)
+
+
+@router.post("/{order_id}/return", response=OrderOut)
+def order_return(request: HttpRequest, order_id: int, payload: ReturnIn) -> Order:
+    """Return a draft sent for signature to HR with the director's comment; 422 without a comment."""
+    order = get_order_for(request.membership, order_id, Capability.SIGN_ORDERS)
+    try:
+        services.return_order(actor=request.user, order=order, comment=payload.comment)
+    except ValidationError as error:
+        raise _refusal(error) from error
+    return _read(request.membership, order.pk)
+
+
 @router.post("/{order_id}/sign", response=OrderOut)
 def order_sign(request: HttpRequest, order_id: int) -> Order:
-    """Sign a draft (the director): it gets its number and its effects apply; problems answer 422."""
+    """Sign a draft sent «на подпись» (the director): it gets its number and its effects apply; problems answer 422."""
     order = get_order_for(request.membership, order_id, Capability.SIGN_ORDERS)
+    if order.is_draft and not order.is_submitted:
+        raise InvalidInput({NON_FIELD_ERRORS: [services.NOT_SUBMITTED]})
     try:
         services.sign_order(actor=request.user, order=order)
     except ValidationError as error:

@@ -12,16 +12,20 @@ from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
 
+from kadry.employment import hiring_rules
 from kadry.employment import services as employment
 from kadry.employment.grounds import GROUNDS
 from kadry.employment.models import Assignment, WorkRecordEntry, WorkRecordEvent
 from kadry.employment.work_record_rules import award_wording, hire_wording, surname_change_wording, transfer_wording
 from kadry.lib.declension import Case, decline_phrase
 from kadry.orders.models import Order, OrderItem
-from kadry.orders.rules import fixed_term_errors, sanction_errors
+from kadry.orders.rules import dismissal_errors, fixed_term_errors, sanction_errors
+from kadry.school.rules.appointment import MAX_CLASSES_PER_TEACHER
 from kadry.school.services import appointment as school
+from kadry.staff import queries as staff_queries
 from kadry.staff import services as staff
 from kadry.staff.declension import position_name
+from kadry.staff.models import Position
 
 Errors = dict[str, str]
 ONE_DAY = dt.timedelta(days=1)
@@ -29,6 +33,7 @@ ONE_DAY = dt.timedelta(days=1)
 
 class Effect(Protocol):
     def check(self, item: OrderItem, order: Order) -> Errors: ...
+    def warnings(self, item: OrderItem, order: Order, items: list[OrderItem]) -> list[str]: ...
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None: ...
     def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None: ...
 
@@ -37,7 +42,7 @@ def document_of(order: Order) -> str:
     return f"Приказ от {order.date:%d.%m.%Y} № {order.display_number}"
 
 
-def _active(item: OrderItem, on: dt.date) -> Assignment | None:
+def active_assignment(item: OrderItem, on: dt.date) -> Assignment | None:
     """Return the assignment the item ends: the one chosen, else the employee's main one on ``on``."""
     if item.closed_assignment_id:
         return item.closed_assignment
@@ -51,7 +56,7 @@ def _position_genitive(item_or_assignment: Any) -> str:
 
 def _close(item: OrderItem, *, last_day: dt.date) -> Assignment:
     """End the assignment the item ends on ``last_day`` and remember its previous end for a cancellation."""
-    current = _active(item, item.date)
+    current = active_assignment(item, item.date)
     item.closed_assignment = current
     item.closed_assignment_end = employment.close_assignment(current, last_day=last_day)
     item.save(update_fields=["closed_assignment", "closed_assignment_end"])
@@ -67,11 +72,22 @@ def _entry(item: OrderItem, order: Order, kind: str, wording: str, *, employment
     )
 
 
+class NoWarnings:
+    def warnings(self, item: OrderItem, order: Order, items: list[OrderItem]) -> list[str]:
+        return []
+
+
 class Hire:
     def check(self, item: OrderItem, order: Order) -> Errors:
         errors = fixed_term_errors(
             term=item.contract_term, start=item.date, end=item.end_date, reason=item.fixed_term_reason
         )
+        too_early = hiring_rules.hire_start_error(order_date=order.date, start=item.date)
+        if too_early:
+            errors["date"] = too_early
+        too_young = hiring_rules.hiring_age_error(birth_date=item.employee.birth_date, start=item.date)
+        if too_young:
+            errors["employee"] = too_young
         if item.employment_kind == OrderItem.EmploymentKind.MAIN:
             main = Assignment.objects.filter(employee=item.employee, kind=Assignment.Kind.MAIN).active(on=item.date)
             if main.exists():
@@ -79,6 +95,14 @@ class Hire:
         if item.staffing_unit_id and item.rate and item.rate > employment.free_rates(item.staffing_unit, item.date):
             errors["rate"] = f"Штатная единица «{item.staffing_unit}» занята: свободной ставки {item.rate} нет."
         return errors
+
+    def warnings(self, item: OrderItem, order: Order, items: list[OrderItem]) -> list[str]:
+        found = [hiring_rules.hiring_age_warning(birth_date=item.employee.birth_date, start=item.date)]
+        unit = item.staffing_unit
+        if unit is not None and unit.position.category == Position.Category.PEDAGOGICAL:
+            has = staff_queries.has_vocational_or_higher_education(item.employee)
+            found.append(hiring_rules.pedagogical_education_warning(has_required_education=has))
+        return [message for message in found if message]
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         employee, document = item.employee, document_of(order)
@@ -117,9 +141,9 @@ class Hire:
         _undo_employment(item, cancellation)
 
 
-class Transfer:
+class Transfer(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
-        current = _active(item, item.date)
+        current = active_assignment(item, item.date)
         if current is None:
             return {"employee": "Сотрудник не работает на дату перевода — переводить некого."}
         errors: Errors = {}
@@ -172,14 +196,19 @@ class Transfer:
         _undo_employment(item, cancellation)
 
 
-class Dismissal:
+class Dismissal(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
-        current = _active(item, item.date)
+        current = active_assignment(item, item.date)
         if current is None:
             return {"employee": "Сотрудник не работает на дату увольнения."}
         if item.date < current.start:
             return {"date": f"Дата увольнения раньше начала работы ({current.start:%d.%m.%Y})."}
-        return {}
+        return dismissal_errors(
+            ground=item.dismissal_ground,
+            statement_date=item.statement_date,
+            dismissal_date=item.date,
+            by_agreement=item.by_agreement,
+        )
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         current = _close(item, last_day=item.date)
@@ -191,7 +220,7 @@ class Dismissal:
         _undo_employment(item, cancellation)
 
 
-class Award:
+class Award(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
         return {}
 
@@ -214,7 +243,7 @@ class Award:
         _undo_employment(item, cancellation)
 
 
-class Sanction:
+class Sanction(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
         return sanction_errors(
             order_date=order.date,
@@ -233,7 +262,7 @@ class Sanction:
         _undo_employment(item, cancellation)
 
 
-class SurnameChange:
+class SurnameChange(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
         if item.new_last_name.strip() == item.employee.last_name:
             return {"new_last_name": "Новая фамилия совпадает с нынешней."}
@@ -266,11 +295,24 @@ class SurnameChange:
         _undo_employment(item, cancellation)
 
 
-class ClassTeacherAppointment:
+class ClassTeacherAppointment(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
         if not Assignment.objects.filter(employee=item.employee).active(on=item.date).exists():
             return {"employee": "Классным руководителем назначают работающего педагога."}
         return {}
+
+    def warnings(self, item: OrderItem, order: Order, items: list[OrderItem]) -> list[str]:
+        earlier = items[: items.index(item)]
+        led = school.classes_led(item.employee, item.date) + sum(
+            other.employee_id == item.employee_id and other.date <= item.date for other in earlier
+        )
+        if led < MAX_CLASSES_PER_TEACHER:
+            return []
+        return [
+            f"Это {led + 1}-й класс учителя: федеральное вознаграждение за классное руководство выплачивается "
+            f"не более чем за {MAX_CLASSES_PER_TEACHER} класса (Постановление Правительства РФ № 448 от 04.04.2020); "
+            "за этот класс платит школа."
+        ]
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         school.appoint_class_teacher(
@@ -289,6 +331,9 @@ class ClassTeacherAppointment:
 class ClassTeacherRelease(ClassTeacherAppointment):
     def check(self, item: OrderItem, order: Order) -> Errors:
         return {}
+
+    def warnings(self, item: OrderItem, order: Order, items: list[OrderItem]) -> list[str]:
+        return []
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         school.release_class_teacher(

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kadry.core.forms import DateInput
 from kadry.orders.models import Order, OrderItem
-from kadry.orders.rules import REQUIRED, fixed_term_errors
+from kadry.orders.rules import REQUIRED, dismissal_errors, fixed_term_errors
 from kadry.school.models import SchoolClass
 from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE
 from kadry.staff.models import Employee, StaffingUnit
@@ -88,7 +88,7 @@ ITEM_FIELDS: dict[str, tuple[str, ...]] = {
         "basis",
     ),
     Kind.TRANSFER: ("employee", "date", "staffing_unit", "rate", "employment_kind", "end_date", "basis"),
-    Kind.DISMISSAL: ("employee", "date", "dismissal_ground", "basis"),
+    Kind.DISMISSAL: ("employee", "date", "dismissal_ground", "statement_date", "by_agreement", "basis"),
     Kind.AWARD: ("employee", "date", "award", "basis"),
     Kind.SANCTION: (
         "employee",
@@ -197,6 +197,15 @@ class OrderItemForm(forms.ModelForm):
                 start=cleaned["date"],
                 end=cleaned.get("end_date"),
                 reason=cleaned.get("fixed_term_reason", ""),
+            ).items():
+                if name not in self.errors:
+                    self.add_error(name, message)
+        if self.kind == Kind.DISMISSAL and cleaned.get("date"):
+            for name, message in dismissal_errors(
+                ground=cleaned.get("dismissal_ground", ""),
+                statement_date=cleaned.get("statement_date"),
+                dismissal_date=cleaned["date"],
+                by_agreement=cleaned.get("by_agreement", False),
             ).items():
                 if name not in self.errors:
                     self.add_error(name, message)

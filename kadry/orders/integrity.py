@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from kadry.core.chain import canonical, digest
 from kadry.core.integrity import Break
-from kadry.orders.models import Order, OrderItem
+from kadry.orders.models import UNSIGNED, Order, OrderItem
 
 # Left out of the heading: the key, the status (a cancellation changes it, the only change a signed order
 # allows) and the hash itself. Items leave out their key and their order (the heading identifies it).
@@ -26,7 +26,7 @@ def content_hash(order: Order, items: Sequence[OrderItem]) -> str:
 
 def verify_signed_orders(organisation_id: int | None = None) -> Iterator[Break]:
     """Yield every signed or cancelled order whose content no longer matches the hash stored at signing."""
-    orders = Order.objects.exclude(status=Order.Status.DRAFT).prefetch_related("items").order_by("organisation", "id")
+    orders = Order.objects.exclude(status__in=UNSIGNED).prefetch_related("items").order_by("organisation", "id")
     if organisation_id is not None:
         orders = orders.filter(organisation_id=organisation_id)
     for order in orders.iterator(chunk_size=500):

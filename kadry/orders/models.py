@@ -64,6 +64,8 @@ class Order(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("проект")
+        # Sent by the HR inspector to the director after passing the check; only these reach the queue.
+        SUBMITTED = "submitted", _("на подписи")
         SIGNED = "signed", _("подписан")
         CANCELLED = "cancelled", _("отменён")
 
@@ -89,6 +91,18 @@ class Order(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     signed_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    # What the check warned of when the draft was sent (the queue shows it without re-running the check).
+    submitted_warnings = models.JSONField(default=list, blank=True, editable=False)
+    # The director's reason for returning a draft to the inspector; cleared when it is sent again.
+    return_comment = models.TextField(_("замечания директора"), blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    returned_at = models.DateTimeField(null=True, blank=True)
     # sha256 of the heading and the items as signed (kadry.orders.integrity); verify_audit recomputes it.
     content_hash = models.CharField(max_length=64, blank=True, editable=False)
 
@@ -131,7 +145,15 @@ class Order(models.Model):
 
     @property
     def is_draft(self) -> bool:
-        return self.status == self.Status.DRAFT
+        """Return whether the order is not signed yet (a draft, or one sent for signature)."""
+        return self.status in UNSIGNED
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == self.Status.SUBMITTED
+
+
+UNSIGNED = (Order.Status.DRAFT, Order.Status.SUBMITTED)
 
 
 def number_label(number: int | None, suffix: str) -> str:
@@ -190,6 +212,10 @@ class OrderItem(models.Model):
     closed_assignment_end = models.DateField(null=True, blank=True, editable=False)
     # dismissal
     dismissal_ground = models.CharField(_("основание увольнения"), max_length=10, choices=GROUND_CHOICES, blank=True)
+    # dismissal at the employee's request (ТК РФ ст. 80): the statement's date and whether an earlier
+    # date than two weeks after it was agreed
+    statement_date = models.DateField(_("дата заявления работника"), null=True, blank=True)
+    by_agreement = models.BooleanField(_("по соглашению сторон"), default=False)
     # award
     award = models.CharField(_("вид поощрения"), max_length=300, blank=True)
     # sanction (ТК РФ ст. 192–193)

@@ -6,7 +6,11 @@ import datetime as dt
 
 from dateutil.relativedelta import relativedelta
 
+from kadry.employment.hiring_rules import resignation_errors
 from kadry.lib.calendar import is_working_day
+
+# The dismissal ground «по инициативе работника» (ТК РФ ст. 77 ч. 1 п. 3, ст. 80).
+AT_EMPLOYEES_REQUEST = "77-1-3"
 
 # Fields each kind of item needs, with the message shown on the field when it is empty.
 REQUIRED: dict[str, dict[str, str]] = {
@@ -56,6 +60,15 @@ def fixed_term_errors(*, term: str, start: dt.date, end: dt.date | None, reason:
     if not reason.strip():
         errors["fixed_term_reason"] = "Укажите основание срочного договора (ТК РФ ст. 59)."
     return errors
+
+
+def dismissal_errors(
+    *, ground: str, statement_date: dt.date | None, dismissal_date: dt.date, by_agreement: bool
+) -> dict[str, str]:
+    """Return ``{field: message}`` of a dismissal item; at the employee's request ТК РФ ст. 80 applies."""
+    if ground != AT_EMPLOYEES_REQUEST:
+        return {}
+    return resignation_errors(statement_date=statement_date, dismissal_date=dismissal_date, by_agreement=by_agreement)
 
 
 def working_days_between(start: dt.date, end: dt.date) -> int:

@@ -7,24 +7,35 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.forms.models import model_to_dict
 from django.utils import timezone
 
 from kadry.core.audit import record_change
 from kadry.core.models import ChangeRecord
-from kadry.orders.effects import EFFECTS, ItemErrors, raise_if_any
+from kadry.orders.effects import EFFECTS
 from kadry.orders.integrity import content_hash
 from kadry.orders.models import Order, OrderCounter, OrderItem, OrderJournal
-from kadry.orders.rules import missing_fields
+from kadry.orders.validation import CheckResult, ItemWarning, review_order, signing_date_error
 
 SECTION = "Приказы"
 # The journal each kind of order is registered in; leave orders will use «-о».
 PERSONNEL_JOURNAL = ("к", "Журнал регистрации приказов по личному составу")
+NOT_SUBMITTED = "Проект ещё не отправлен на подпись: его отправляет отдел кадров после проверки."
 
 
 def _refuse_unless_draft(order: Order) -> None:
-    if order.status != Order.Status.DRAFT:
+    if not order.is_draft:
         raise ValidationError("Подписанный приказ изменить нельзя: его можно только отменить другим приказом.")
+
+
+def _editable(order: Order) -> None:
+    """Refuse a signed order; a draft sent for signature goes back to drafting when it changes.
+
+    The director signs what passed the check: a change made afterwards is checked and sent again.
+    """
+    _refuse_unless_draft(order)
+    if order.status == Order.Status.SUBMITTED:
+        order.status = Order.Status.DRAFT
+        order.save(update_fields=["status"])
 
 
 def journal_for(organisation_id: int) -> OrderJournal:
@@ -55,7 +66,7 @@ def create_draft(
 @transaction.atomic
 def update_draft(*, actor: Any, order: Order, data: dict[str, Any]) -> Order:
     order = Order.objects.select_for_update().get(pk=order.pk)
-    _refuse_unless_draft(order)
+    _editable(order)
     for name, value in data.items():
         setattr(order, name, value)
     order.save(update_fields=list(data))
@@ -74,7 +85,7 @@ def delete_draft(*, actor: Any, order: Order) -> None:
 def save_item(*, actor: Any, order: Order, item: OrderItem | None = None, data: dict[str, Any]) -> OrderItem:
     """Add an item to a draft, or change one."""
     order = Order.objects.select_for_update().get(pk=order.pk)
-    _refuse_unless_draft(order)
+    _editable(order)
     item = item or OrderItem(organisation_id=order.organisation_id, order=order)
     for name, value in data.items():
         setattr(item, name, value)
@@ -85,7 +96,7 @@ def save_item(*, actor: Any, order: Order, item: OrderItem | None = None, data: 
 @transaction.atomic
 def delete_item(*, actor: Any, item: OrderItem) -> None:
     order = Order.objects.select_for_update().get(pk=item.order_id)
-    _refuse_unless_draft(order)
+    _editable(order)
     item.delete()
 
 
@@ -121,26 +132,73 @@ def _items(order: Order) -> list[OrderItem]:
     )
 
 
-def check_order(order: Order) -> None:
-    """Raise ValidationError with every problem that prevents signing ``order``."""
-    if order.kind == Order.Kind.CANCELLATION:
+def review(order: Order, *, today: dt.date | None = None) -> CheckResult:
+    """Return the problems and the warnings of ``order`` if it were signed ``today`` (default: today)."""
+    today = today or timezone.localdate()
+    if order.kind != Order.Kind.CANCELLATION:
+        return review_order(order, _items(order), today=today)
+    result = CheckResult()
+    date_error = signing_date_error(order, today)
+    if date_error:
+        result.general.append(date_error)
+    try:
         _check_cancellation(order)
-        return
-    items = _items(order)
-    if not items:
-        raise ValidationError("В приказе нет ни одного сотрудника.")
-    effect = EFFECTS[order.kind]
-    problems = []
-    for index, item in enumerate(items):
-        errors = missing_fields(order.kind, model_to_dict(item)) or effect.check(item, order)
-        if errors:
-            problems.append(ItemErrors(index, item, errors))
-    raise_if_any(problems)
+    except ValidationError as error:
+        result.refusal = error
+    return result
+
+
+def check_order(order: Order, *, today: dt.date | None = None) -> list[ItemWarning]:
+    """Raise ValidationError with every problem that prevents signing ``order``; return its warnings.
+
+    «Проверить», «На подпись» and signing all call this, so what the check passes signing accepts.
+    """
+    result = review(order, today=today)
+    result.raise_if_errors()
+    return result.warnings
+
+
+@transaction.atomic
+def submit_order(*, actor: Any, order: Order) -> Order:
+    """Send a draft to the director «на подпись»: only a draft that passes the check goes."""
+    order = Order.objects.select_for_update(of=("self",)).select_related("journal", "cancels").get(pk=order.pk)
+    _refuse_unless_draft(order)
+    if order.status == Order.Status.SUBMITTED:
+        raise ValidationError("Проект уже отправлен на подпись.")
+    warnings = check_order(order)
+    order.status = Order.Status.SUBMITTED
+    order.submitted_by = actor
+    order.submitted_at = timezone.now()
+    order.submitted_warnings = [str(warning) for warning in warnings]
+    order.return_comment = ""
+    order.save(update_fields=["status", "submitted_by", "submitted_at", "submitted_warnings", "return_comment"])
+    return order
+
+
+@transaction.atomic
+def return_order(*, actor: Any, order: Order, comment: str) -> Order:
+    """Return a draft sent for signature to the inspector with the director's comment."""
+    order = Order.objects.select_for_update().get(pk=order.pk)
+    if order.status != Order.Status.SUBMITTED:
+        raise ValidationError("Вернуть можно только проект, отправленный на подпись.")
+    comment = comment.strip()
+    if not comment:
+        raise ValidationError({"comment": "Напишите, что нужно исправить."})
+    order.status = Order.Status.DRAFT
+    order.return_comment = comment
+    order.returned_by = actor
+    order.returned_at = timezone.now()
+    order.save(update_fields=["status", "return_comment", "returned_by", "returned_at"])
+    return order
 
 
 @transaction.atomic
 def sign_order(*, actor: Any, order: Order) -> Order:
-    """Sign a draft: validate it, give it the next number and apply every item's effects, all or nothing."""
+    """Sign a draft: validate it, give it the next number and apply every item's effects, all or nothing.
+
+    The UI and the API offer signing only for drafts sent «на подпись» (``submitted``); the service
+    itself signs any unsigned draft, as the demo data and the tests of effects do.
+    """
     order = Order.objects.select_for_update(of=("self",)).select_related("journal", "cancels").get(pk=order.pk)
     _refuse_unless_draft(order)
     check_order(order)

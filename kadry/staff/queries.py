@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db.models import Q, Sum, Value
 from django.db.models.functions import Coalesce
 
-from kadry.staff.models import Department, Employee, StaffingUnit
+from kadry.staff.models import Department, Education, Employee, StaffingUnit
 from kadry.staff.rules import StaffingLine, StaffingTotals, totals
 
 
@@ -141,3 +141,10 @@ def department_tree(organisation_id: int) -> list[tuple[Department, int]]:
 
     walk(None, 0)
     return ordered
+
+
+def has_vocational_or_higher_education(employee: Employee) -> bool:
+    """Return whether the card holds secondary vocational or higher education (what ТК РФ ст. 331 asks of pedagogues)."""
+    return Education.objects.filter(
+        organisation_id=employee.organisation_id, employee=employee, level__in=Education.VOCATIONAL_OR_HIGHER
+    ).exists()

@@ -166,6 +166,7 @@ def _dismissal(p, units, ivanova, sidorov, seventh) -> Order:
             "employee": ivanova,
             "date": D(2026, 11, 20),
             "dismissal_ground": "77-1-3",
+            "statement_date": D(2026, 11, 6),
             "basis": "заявление работника от 06.11.2026",
         },
     )
@@ -264,7 +265,7 @@ def _release(p, units, ivanova, sidorov, seventh) -> Order:
     order = make_order(
         p["hr"],
         Order.Kind.CLASS_TEACHER_RELEASE,
-        D(2026, 12, 25),
+        D(2026, 11, 25),
         {"employee": ivanova, "date": D(2026, 12, 31), "school_class": seventh},
     )
     return orders.sign_order(actor=p["director"].user, order=order)

@@ -93,6 +93,7 @@ def history(hr_inspector, director, units, ivanova) -> dict[str, Order]:
             D(2026, 11, 20),
             employee=ivanova,
             dismissal_ground="77-1-3",
+            statement_date=D(2026, 11, 6),
             basis="заявление от 06.11.2026",
         ),
     }

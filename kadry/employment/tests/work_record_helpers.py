@@ -51,7 +51,15 @@ def hire(hr: Any, director: Any, unit: Any, day: dt.date, *people: Employee, par
 
 
 def dismiss(hr: Any, director: Any, day: dt.date, person: Employee, ground: str = "77-1-3") -> Order:
-    item = {"employee": person, "date": day, "dismissal_ground": ground, "basis": "заявление"}
+    # A statement of two weeks before (ТК РФ ст. 80), so a dismissal at the employee's request passes the check.
+    statement = day - dt.timedelta(days=14)
+    item = {
+        "employee": person,
+        "date": day,
+        "dismissal_ground": ground,
+        "basis": "заявление",
+        "statement_date": statement,
+    }
     return services.sign_order(actor=director.user, order=make_order(hr, Order.Kind.DISMISSAL, day, item))
 
 

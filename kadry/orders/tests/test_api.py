@@ -175,6 +175,8 @@ def test_class_teacher_allowance_defaults_to_the_federal_payment(inspector_api: 
 
 def test_director_signs_and_the_order_gets_its_number(inspector_api: Api, director_api: Api, units, ivanova) -> None:
     order_id = inspector_api.post("/orders", _hire_body(units, ivanova)).json()["id"]
+    submitted = inspector_api.post(f"/orders/{order_id}/submit")
+    assert (submitted.status_code, submitted.json()["status"]) == (200, "submitted")
 
     response = director_api.post(f"/orders/{order_id}/sign")
 
@@ -194,18 +196,21 @@ def test_inspector_cannot_sign_the_order_is_not_found_for_her(inspector_api: Api
     assert Order.objects.get(pk=order_id).status == Order.Status.DRAFT
 
 
-def test_a_problem_found_while_applying_answers_the_services_message(
+def test_items_that_fit_alone_but_not_together_are_refused_on_the_second_item(
     inspector_api: Api, director_api: Api, units, ivanova, petrov
 ) -> None:
     order_id = inspector_api.post("/orders", _hire_body(units, ivanova, petrov)).json()["id"]
     Order.objects.get(pk=order_id).items.filter(employee=petrov).update(rate=Decimal("1.5"))
 
-    response = director_api.post(f"/orders/{order_id}/sign")
+    response = inspector_api.post(f"/orders/{order_id}/submit")
 
     assert response.status_code == 422
-    # Each item fits on its own; together they do not, which shows when the second one is applied.
-    [message] = response.json()["errors"]["__all__"]
-    assert message.startswith("Петров И. И.: В штатной единице «учитель математики — МО учителей математики» свободно")
+    # Each item fits on its own; together they do not: the check sums the rates of the unit over the items.
+    [message] = response.json()["errors"]["items.1.rate"]
+    assert message == (
+        "Петров И. И.: Вместе с сотрудниками выше в этом приказе в штатной единице "
+        "«учитель математики — МО учителей математики» свободно 1 ст."
+    )
     order = Order.objects.get(pk=order_id)
     assert (order.status, order.number) == ("draft", None)
 
@@ -220,12 +225,41 @@ def test_refused_check_is_keyed_by_item_field(
         {"employee": ivanova, "date": D(2026, 9, 1), "staffing_unit": units["maths"], **HIRE, "contract_number": ""},
     )
 
-    response = director_api.post(f"/orders/{order.pk}/sign")
+    response = inspector_api.post(f"/orders/{order.pk}/submit")
 
     assert response.status_code == 422
     assert response.json()["errors"] == {
         "items.0.contract_number": ["Иванова М. П.: Укажите номер трудового договора."]
     }
+    assert Order.objects.get(pk=order.pk).status == Order.Status.DRAFT
+
+
+def test_a_draft_not_sent_for_signature_is_not_signed(director_api: Api, inspector_api: Api, units, ivanova) -> None:
+    order_id = inspector_api.post("/orders", _hire_body(units, ivanova)).json()["id"]
+
+    response = director_api.post(f"/orders/{order_id}/sign")
+
+    assert (response.status_code, response.json()) == (
+        422,
+        {"errors": {"__all__": ["Проект ещё не отправлен на подпись: его отправляет отдел кадров после проверки."]}},
+    )
+    assert Order.objects.get(pk=order_id).status == Order.Status.DRAFT
+
+
+def test_director_returns_a_draft_with_a_comment_the_inspector_reads(
+    director_api: Api, inspector_api: Api, units, ivanova
+) -> None:
+    order_id = inspector_api.post("/orders", _hire_body(units, ivanova)).json()["id"]
+    inspector_api.post(f"/orders/{order_id}/submit")
+
+    without = director_api.post(f"/orders/{order_id}/return", {"comment": "  "})
+    returned = director_api.post(f"/orders/{order_id}/return", {"comment": "Проверьте номер договора"})
+
+    assert (without.status_code, without.json()["errors"]) == (422, {"comment": ["Напишите, что нужно исправить."]})
+    assert returned.status_code == 200
+    read = inspector_api.get(f"/orders/{order_id}").json()
+    assert (read["status"], read["return_comment"]) == ("draft", "Проверьте номер договора")
+    assert inspector_api.post(f"/orders/{order_id}/return", {"comment": "x"}).status_code == 404
 
 
 def test_signed_order_refuses_replacement_and_deletion_in_russian(
@@ -233,6 +267,7 @@ def test_signed_order_refuses_replacement_and_deletion_in_russian(
 ) -> None:
     body = _hire_body(units, ivanova)
     order_id = inspector_api.post("/orders", body).json()["id"]
+    inspector_api.post(f"/orders/{order_id}/submit")
     director_api.post(f"/orders/{order_id}/sign")
     message = "Подписанный приказ изменить нельзя: его можно только отменить другим приказом."
 
@@ -306,3 +341,27 @@ def test_roles_without_orders_get_404(api_as, personas, units, ivanova, inspecto
     assert auditor.post("/orders", _hire_body(units, ivanova)).status_code == 404
     assert auditor.delete(f"/orders/{order_id}").status_code == 404
     assert auditor.post(f"/orders/{order_id}/sign").status_code == 404
+
+
+def test_a_resignation_takes_the_statement_date(inspector_api: Api, hr_inspector, director, units, ivanova) -> None:
+    hire = make_order(
+        hr_inspector,
+        Order.Kind.HIRE,
+        D(2026, 9, 1),
+        {**HIRE, "employee": ivanova, "date": D(2026, 9, 1), "staffing_unit": units["maths"]},
+    )
+    services.sign_order(actor=director.user, order=hire)
+    working, api = ivanova, inspector_api
+    body = {
+        "kind": "dismissal",
+        "date": "2026-11-20",
+        "items": [{"employee": working.pk, "dismissal_ground": "77-1-3", "basis": "заявление"}],
+    }
+
+    refused = api.post("/orders", body)
+    body["items"][0]["statement_date"] = "2026-11-06"
+    created = api.post("/orders", body)
+
+    assert refused.status_code == 422
+    assert list(refused.json()["errors"]) == ["items.0.statement_date"]
+    assert created.status_code == 201 and created.json()["items"][0]["statement_date"] == "2026-11-06"

@@ -52,6 +52,7 @@ def test_hire_transfer_dismissal_leave_the_right_history(hr_inspector, director,
             "employee": ivanova,
             "date": D(2026, 11, 20),
             "dismissal_ground": "77-1-3",
+            "statement_date": D(2026, 11, 6),
             "basis": "заявление от 06.11.2026",
         },
     )
@@ -264,7 +265,13 @@ def test_no_transfer_of_a_dismissed_person_and_no_dismissal_before_hire(hr_inspe
             hr_inspector,
             Order.Kind.DISMISSAL,
             D(2026, 9, 30),
-            {"employee": ivanova, "date": D(2026, 9, 30), "dismissal_ground": "77-1-3", "basis": "заявление"},
+            {
+                "employee": ivanova,
+                "date": D(2026, 9, 30),
+                "dismissal_ground": "77-1-3",
+                "basis": "заявление",
+                "statement_date": D(2026, 9, 16),
+            },
         ),
     )
     transfer = make_order(

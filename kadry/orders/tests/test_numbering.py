@@ -6,6 +6,7 @@ import datetime as dt
 import threading
 
 import pytest
+import time_machine
 from django.db import connection, connections
 
 from kadry.orders import services
@@ -23,6 +24,7 @@ def _award(persona, date: dt.date) -> Order:
 
 
 @pytest.mark.django_db
+@time_machine.travel(dt.datetime(2027, 2, 1, 9, tzinfo=dt.UTC), tick=False)  # every order's date has come
 def test_numbers_restart_each_year_and_differ_per_organisation(hr_inspector, director, outsider) -> None:
     signed = [services.sign_order(actor=director.user, order=_award(hr_inspector, D(2026, 12, 30))) for _ in range(2)]
     next_year = services.sign_order(actor=director.user, order=_award(hr_inspector, D(2027, 1, 11)))

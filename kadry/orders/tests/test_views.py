@@ -48,6 +48,11 @@ def _hire(persona: Any, unit: Any, *employees: Any, date: dt.date = SEPTEMBER_1,
     )
 
 
+def _submitted(persona: Any, order: Order) -> Order:
+    """Send ``order`` «на подпись» as ``persona`` (an HR inspector), as the director's side expects."""
+    return services.submit_order(actor=persona.user, order=order)
+
+
 # The wizard and the draft page.
 
 
@@ -161,7 +166,7 @@ def test_one_employee_kinds_take_one_item(hr_inspector, ivanova, school) -> None
 def test_director_reads_a_draft_with_the_sign_button_and_without_the_item_form(
     director, hr_inspector, units, ivanova
 ) -> None:
-    order = _hire(hr_inspector, units["maths"], ivanova)
+    order = _submitted(hr_inspector, _hire(hr_inspector, units["maths"], ivanova))
 
     response = director.client.get(reverse("orders:detail", args=[order.pk]))
 
@@ -248,7 +253,7 @@ def test_check_of_an_empty_draft_names_the_problem(hr_inspector) -> None:
 
 
 def test_director_signs_from_the_queue(director, hr_inspector, units, ivanova) -> None:
-    order = _hire(hr_inspector, units["maths"], ivanova)
+    order = _submitted(hr_inspector, _hire(hr_inspector, units["maths"], ivanova))
     queue_url = reverse("orders:queue")
 
     queue = director.client.get(queue_url)
@@ -266,28 +271,30 @@ def test_director_signs_from_the_queue(director, hr_inspector, units, ivanova) -
 
 
 def test_refused_signing_from_the_draft_page_leads_to_the_check(director, hr_inspector, units, ivanova) -> None:
-    order = _hire(hr_inspector, units["maths"], ivanova, contract_number="")
+    order = _submitted(hr_inspector, _hire(hr_inspector, units["maths"], ivanova))
+    order.items.update(contract_number="")  # changed behind the check's back: signing checks again
 
     response = director.client.post(reverse("orders:sign", args=[order.pk]))
 
     assert response["Location"] == reverse("orders:check", args=[order.pk])
     assert "Укажите номер трудового договора." in _messages(response)[0]
     order.refresh_from_db()
-    assert order.status == Order.Status.DRAFT
+    assert order.status == Order.Status.SUBMITTED
 
 
 def test_batch_signing_signs_the_sound_drafts_and_reports_the_refused_one(
     director, hr_inspector, units, ivanova, school
 ) -> None:
-    first = _hire(hr_inspector, units["maths"], ivanova)
+    first = _submitted(hr_inspector, _hire(hr_inspector, units["maths"], ivanova))
     refused = _hire(hr_inspector, units["deputy"], EmployeeFactory(organisation=school, last_name="Козлова"))
-    refused.items.update(contract_number="")
+    _submitted(hr_inspector, refused).items.update(contract_number="")
     award = make_order(
         hr_inspector,
         Order.Kind.AWARD,
         D(2026, 9, 2),
         {"employee": ivanova, "date": D(2026, 9, 2), "award": "Благодарность"},
     )
+    _submitted(hr_inspector, award)
 
     response = director.client.post(reverse("orders:queue_sign"), {"orders": [first.pk, refused.pk, award.pk]})
 
@@ -297,7 +304,7 @@ def test_batch_signing_signs_the_sound_drafts_and_reports_the_refused_one(
     assert reported[1].startswith("Не подписан проект приказа от 01.09.2026 «О приёме на работу» (Козлова М. П.):")
     assert "Укажите номер трудового договора." in reported[1]
     statuses = dict(Order.objects.values_list("pk", "status"))
-    assert statuses == {first.pk: "signed", refused.pk: "draft", award.pk: "signed"}
+    assert statuses == {first.pk: "signed", refused.pk: "submitted", award.pk: "signed"}
 
 
 def test_batch_signing_without_a_choice_asks_for_one(director) -> None:
@@ -364,6 +371,7 @@ def test_cancelling_by_order_drafts_a_cancellation_the_director_signs(hr_inspect
     # Asking again leads to the same draft instead of a second one.
     assert hr_inspector.client.get(cancel_url)["Location"] == response["Location"]
 
+    _submitted(hr_inspector, cancellation)
     director.client.post(reverse("orders:sign", args=[cancellation.pk]))
     hire.refresh_from_db()
     assert hire.status == Order.Status.CANCELLED
@@ -446,7 +454,7 @@ def seventh_grade(school) -> SchoolClass:
         ),
         (
             "dismissal",
-            {"dismissal_ground": "77-1-3", "basis": "заявление от 18.08.2026"},
+            {"dismissal_ground": "77-1-3", "statement_date": D(2026, 8, 18), "basis": "заявление от 18.08.2026"},
             "Уволить Иванову Марию Петровну 1 сентября 2026 г.: трудовой договор расторгнут по инициативе "
             "работника, пункт 3 части первой статьи 77 Трудового кодекса Российской Федерации. "
             "Основание: заявление от 18.08.2026.",
@@ -540,7 +548,8 @@ def test_queue_costs_the_same_queries_at_1_and_30_orders(
     director, hr_inspector, units, school, size, django_assert_max_num_queries
 ) -> None:
     for _ in range(size):
-        _hire(hr_inspector, units["maths"], EmployeeFactory(organisation=school))
+        _hire(hr_inspector, units["maths"], EmployeeFactory(organisation=school)).items.update(rate=Decimal("0.05"))
+    Order.objects.update(status=Order.Status.SUBMITTED)  # sent: 30 hires of a whole rate would not pass the check
 
     # session, user, membership, count, page, items, the access-log row
     with django_assert_max_num_queries(7 + LINK_QUERIES[connection.vendor]):

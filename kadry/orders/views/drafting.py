@@ -31,6 +31,7 @@ from kadry.orders.forms import (
     item_initial,
 )
 from kadry.orders.models import Order, OrderItem
+from kadry.orders.validation import ItemWarning
 from kadry.orders.views.preview import kind_title, order_texts
 
 NOT_A_DRAFT = "Подписанный приказ изменить нельзя: его можно только отменить другим приказом."
@@ -45,12 +46,19 @@ class ItemRow:
     item: OrderItem | None
     text: str
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
 class Problems:
     by_item: dict[int, list[str]] = field(default_factory=dict)
     general: list[str] = field(default_factory=list)
+    # What the check warns of (never blocks signing), by item.
+    warnings: dict[int, list[str]] = field(default_factory=dict)
+
+    def add_warnings(self, warnings: list[ItemWarning]) -> None:
+        for warning in warnings:
+            self.warnings.setdefault(warning.item.pk, []).append(warning.message)
 
 
 def _field_label(name: str) -> str:
@@ -100,7 +108,12 @@ def draft_page(
 ) -> HttpResponse:
     """Render a draft with its text, each item's problems and the form adding the next employee."""
     problems = problems or Problems()
-    rows = [ItemRow(item, text, problems.by_item.get(item.pk, []) if item else []) for item, text in order_texts(order)]
+    rows = [
+        ItemRow(item, text, problems.by_item.get(item.pk, []), problems.warnings.get(item.pk, []))
+        if item
+        else ItemRow(item, text)
+        for item, text in order_texts(order)
+    ]
     # Only a role that drafts sees the form: its choices cost queries the others need not pay.
     may_add = can_add_item(order) and role_can(request.membership.role, Capability.DRAFT_ORDERS)
     if form is None and may_add:
@@ -246,12 +259,35 @@ def order_check(request: HttpRequest, pk: int) -> HttpResponse:
     order = get_order_for(request.membership, pk)
     if not order.is_draft:
         return redirect("orders:detail", pk=order.pk)
+    result = services.review(order)
     try:
-        services.check_order(order)
+        result.raise_if_errors()
     except ValidationError as error:
-        return draft_page(request, order, problems=problems_of(error, list(order.items.all())))
+        problems = problems_of(error, list(order.items.all()))
+        problems.add_warnings(result.warnings)
+        return draft_page(request, order, problems=problems)
+    problems = Problems()
+    problems.add_warnings(result.warnings)
     messages.success(request, "Проверка пройдена: приказ можно подписывать.")
-    return draft_page(request, order)
+    if result.warnings:
+        messages.warning(request, "Есть предупреждения: они не мешают подписанию, но их стоит проверить.")
+    return draft_page(request, order, problems=problems)
+
+
+@capability_required(Capability.DRAFT_ORDERS)
+@require_POST
+def order_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send a draft «на подпись»: it reaches the director only if it passes the check."""
+    order = get_order_for(request.membership, pk, Capability.DRAFT_ORDERS)
+    if not order.is_draft:
+        return _signed(request, order)
+    try:
+        services.submit_order(actor=request.user, order=order)
+    except ValidationError as error:
+        messages.error(request, "Проект не отправлен на подпись: проверка нашла ошибки.")
+        return draft_page(request, order, problems=problems_of(error, list(order.items.all())), status=400)
+    messages.success(request, "Проект отправлен директору на подпись.")
+    return redirect("orders:detail", pk=order.pk)
 
 
 @capability_required(Capability.DRAFT_ORDERS)

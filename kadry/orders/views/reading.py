@@ -26,7 +26,12 @@ from kadry.orders.views.preview import kind_title, order_texts
 from kadry.staff.models import Employee, short_name
 
 # The tag of each state in the list (its label is the state's own).
-STATUS_TAGS = {Order.Status.DRAFT: "warn", Order.Status.SIGNED: "ok", Order.Status.CANCELLED: "muted"}
+STATUS_TAGS = {
+    Order.Status.DRAFT: "warn",
+    Order.Status.SUBMITTED: "warn",
+    Order.Status.SIGNED: "ok",
+    Order.Status.CANCELLED: "muted",
+}
 NAMES_SHOWN = 5
 # An order's text carries its employees' data (terms, grounds, pay): reading it is logged, the order as subject.
 ORDER_READ = "Текст приказа"

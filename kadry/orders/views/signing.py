@@ -64,11 +64,19 @@ def queue_count(request: HttpRequest) -> HttpResponse:
     return render(request, "orders/_queue_count.html", {"count": count})
 
 
+def _comment(request: HttpRequest, pk: int) -> str:
+    """Return the return comment: from the draft page («comment») or the queue (one field per draft)."""
+    return request.POST.get(f"comment-{pk}") or request.POST.get("comment", "")
+
+
 @capability_required(Capability.SIGN_ORDERS)
 @require_POST
 def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
-    """Sign one draft; a refusal comes back as a message and the draft stays a draft."""
+    """Sign one draft sent for signature; a refusal comes back as a message and the draft stays a draft."""
     order = get_order_for(request.membership, pk, Capability.SIGN_ORDERS)
+    if order.is_draft and not order.is_submitted:
+        messages.error(request, services.NOT_SUBMITTED)
+        return redirect(_next(request, reverse("orders:detail", args=[order.pk])))
     try:
         signed = services.sign_order(actor=request.user, order=order)
     except ValidationError as error:
@@ -78,6 +86,20 @@ def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(_next(request, fallback))
     messages.success(request, f"Подписан приказ № {signed.display_number} от {signed.date:%d.%m.%Y}.")
     return redirect(_next(request, reverse("orders:detail", args=[signed.pk])))
+
+
+@capability_required(Capability.SIGN_ORDERS)
+@require_POST
+def order_return(request: HttpRequest, pk: int) -> HttpResponse:
+    """Return a draft sent for signature to the HR office with the director's comment."""
+    order = get_order_for(request.membership, pk, Capability.SIGN_ORDERS)
+    try:
+        services.return_order(actor=request.user, order=order, comment=_comment(request, order.pk))
+    except ValidationError as error:
+        messages.error(request, f"Проект не возвращён: {' '.join(error.messages)}")
+        return redirect("orders:detail", pk=order.pk)
+    messages.success(request, f"Возвращён на доработку {_lowered(_described(order))}.")
+    return redirect(_next(request, reverse("orders:queue")))
 
 
 @capability_required(Capability.SIGN_ORDERS)

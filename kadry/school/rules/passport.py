@@ -1,6 +1,7 @@
 """The social passport of a class: counts by social category on a date. Pure values, no database.
 
-Приказ Минпросвещения № 582 (21.07.2022) leaves a class teacher no paperwork of this kind to type:
+Приказ Минпросвещения № 779 от 06.11.2024 (the list of documents a teacher keeps; it replaced
+№ 582 of 21.07.2022 from 01.03.2025) leaves a class teacher no paperwork of this kind to type:
 the passport is derived from the students' categories (with their evidence) and the class list.
 """
 

@@ -9,7 +9,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 
 from kadry.school.models import ClassTeacherAssignment, SchoolClass
-from kadry.school.rules.appointment import MAX_CLASSES_PER_TEACHER
 from kadry.staff.models import Employee
 
 
@@ -26,12 +25,6 @@ def appoint_class_teacher(
     current = ClassTeacherAssignment.objects.active(on=start)
     if current.filter(school_class=school_class).exists():
         raise ValidationError({"school_class": f"У класса {school_class} уже есть классный руководитель."})
-    if current.filter(teacher=teacher).count() >= MAX_CLASSES_PER_TEACHER:
-        raise ValidationError(
-            {
-                "school_class": f"Классное руководство — не более чем в {MAX_CLASSES_PER_TEACHER} классах у одного учителя."
-            }
-        )
     return ClassTeacherAssignment.objects.create(
         organisation_id=teacher.organisation_id,
         teacher=teacher,
@@ -41,6 +34,11 @@ def appoint_class_teacher(
         agreement=agreement,
         order_item=order_item,
     )
+
+
+def classes_led(teacher: Employee, on: dt.date) -> int:
+    """Return how many classes ``teacher`` leads on ``on``."""
+    return ClassTeacherAssignment.objects.active(on=on).filter(teacher=teacher).count()
 
 
 def release_class_teacher(

@@ -68,6 +68,9 @@ class Education(CardSection):
         SPECIALIST = "specialist", _("высшее — специалитет, магистратура")
         DOCTORAL = "doctoral", _("высшее — подготовка кадров высшей квалификации")
 
+    # The levels that admit to pedagogical work (ТК РФ ст. 331 ч. 1: среднее профессиональное или высшее).
+    VOCATIONAL_OR_HIGHER = (Level.SECONDARY_VOCATIONAL, Level.BACHELOR, Level.SPECIALIST, Level.DOCTORAL)
+
     level = models.CharField(_("уровень образования"), max_length=30, choices=Level.choices)
     institution = models.CharField(_("образовательная организация"), max_length=300)
     document_name = models.CharField(_("документ об образовании"), max_length=100, default="диплом")

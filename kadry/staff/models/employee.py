@@ -11,6 +11,8 @@ from django.db.models import Exists, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kadry.lib.names import cyrillic_name_error, is_russian_citizenship
+from kadry.lib.phones import phone_error
 from kadry.lib.text import search_key, search_terms
 
 
@@ -210,6 +212,23 @@ class Employee(models.Model):
             errors["id_doc_issued_on"] = _("Дата выдачи не может быть в будущем.")
         if self.work_book and not self.work_book_chosen_on:
             errors["work_book_chosen_on"] = _("Укажите дату заявления о выборе трудовой книжки.")
+        elif self.work_book_chosen_on and self.work_book_chosen_on > today:
+            errors["work_book_chosen_on"] = _("Дата заявления не может быть в будущем.")
+        if self.registration_date and self.birth_date and self.registration_date < self.birth_date:
+            errors["registration_date"] = _("Дата регистрации не может быть раньше даты рождения.")
+        elif self.registration_date and self.registration_date > today:
+            errors["registration_date"] = _("Дата регистрации не может быть в будущем.")
+        if self.qualification_category_date and self.qualification_category_date > today:
+            errors["qualification_category_date"] = _("Дата присвоения категории не может быть в будущем.")
+        for name in ("phone", "phone_extra"):
+            problem = phone_error(getattr(self, name))
+            if problem:
+                errors[name] = problem
+        if is_russian_citizenship(self.citizenship):
+            for name in ("last_name", "first_name", "middle_name"):
+                problem = cyrillic_name_error(getattr(self, name))
+                if problem:
+                    errors[name] = problem
         if errors:
             raise ValidationError(errors)
 

@@ -52,6 +52,14 @@ def test_inspector_creates_an_employee_and_the_creation_is_in_history(hr_inspect
         ("birth_date", "2999-01-01", "в будущем"),
         ("last_name", "", "Обязательное поле"),
         ("email", "не-почта", "адрес электронной почты"),
+        ("registration_date", "1990-05-16", "раньше даты рождения"),
+        ("qualification_category_date", "2999-01-01", "не может быть в будущем"),
+        ("phone", "позвонить Маше", "Это не номер телефона"),
+        ("phone", "123-45", "Это не номер телефона"),
+        ("phone_extra", "+7 912 345 67 89 00 111", "Это не номер телефона"),
+        ("last_name", "Ivanova", "только русские буквы"),
+        ("first_name", "Мария2", "только русские буквы"),
+        ("middle_name", "<b>Петровна</b>", "только русские буквы"),
     ],
 )
 def test_bad_input_gets_a_russian_message_on_its_field_and_nothing_is_saved(hr_inspector, field, value, message):
@@ -61,6 +69,40 @@ def test_bad_input_gets_a_russian_message_on_its_field_and_nothing_is_saved(hr_i
     assert any(message in error for error in _errors(response, field)), _errors(response, field)
     assert not Employee.objects.exists()
     assert not ChangeRecord.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_future_work_book_choice_is_refused_on_its_field(hr_inspector) -> None:
+    data = {**VALID, "work_book": "electronic", "work_book_chosen_on": "2999-01-01"}
+
+    response = hr_inspector.client.post(reverse("employee_create"), data)
+
+    assert response.status_code == 400
+    assert _errors(response, "work_book_chosen_on") == ["Дата заявления не может быть в будущем."]
+    assert not Employee.objects.exists()
+
+
+@pytest.mark.django_db
+def test_real_phones_and_double_names_pass_and_a_foreigner_keeps_a_latin_name(hr_inspector) -> None:
+    russian = {
+        **VALID,
+        "last_name": "Петрова-Водкина",
+        "phone": "+7 (912) 345-67-89",
+        "phone_extra": "8 495 123 45 67",
+        "registration_date": "1990-05-17",
+    }
+    foreign = {
+        **VALID,
+        "last_name": "Smith",
+        "first_name": "Anna",
+        "middle_name": "",
+        "snils": "",
+        "citizenship": "Великобритания",
+    }
+
+    assert hr_inspector.client.post(reverse("employee_create"), russian).status_code == 302
+    assert hr_inspector.client.post(reverse("employee_create"), foreign).status_code == 302
+    assert Employee.objects.count() == 2
 
 
 @pytest.mark.django_db

@@ -89,7 +89,7 @@ def timeline(employee: Employee, assignments: Iterable[models.Model]) -> list[tu
     Read through reverse relations: staff does not import orders or employment. Within one day the
     order comes before what it caused; cancelled orders and invalidated entries are struck out.
     """
-    items = employee.order_items.exclude(order__status="draft").select_related(
+    items = employee.order_items.exclude(order__status__in=("draft", "submitted")).select_related(
         "order__journal", "order__cancelled_by__journal"
     )
     entries = list(employee.work_record_entries.all())
