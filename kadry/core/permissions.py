@@ -32,6 +32,10 @@ class Capability(StrEnum):
     MANAGE_SCHOOL = "manage_school"  # school year, classes, students, guardians, import, substitutions
     VIEW_SOCIAL_DATA = "view_social_data"  # social categories and the named social passport
     VIEW_PREVENTION = "view_prevention"  # individual work and prevention cases (ПДН, КДН)
+    # Writes that log: those who do the individual and prevention work with a student — the class
+    # teacher (regulation on class teachers, §6.4) and the social-psychological service; the
+    # administration reads it.
+    KEEP_PREVENTION = "keep_prevention"
     VIEW_SECURITY_LOG = "view_security_log"  # log-ins, failures, lock-outs of the organisation's users
     MANAGE_USERS = "manage_users"  # the administrator: the organisation's users, temporary passwords
 
@@ -93,11 +97,17 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
         }
     ),
     Role.CLASS_TEACHER: frozenset(
-        {Capability.USE_API, Capability.CLASS_WORK, Capability.VIEW_SOCIAL_DATA, Capability.VIEW_PREVENTION}
+        {
+            Capability.USE_API,
+            Capability.CLASS_WORK,
+            Capability.VIEW_SOCIAL_DATA,
+            Capability.VIEW_PREVENTION,
+            Capability.KEEP_PREVENTION,
+        }
     ),
     Role.TEACHER: frozenset({Capability.USE_API}),
-    Role.SOCIAL_PEDAGOGUE: frozenset({Capability.USE_API, *SCHOOL_ADMINISTRATION}),
-    Role.PSYCHOLOGIST: frozenset({Capability.USE_API, *SCHOOL_ADMINISTRATION}),
+    Role.SOCIAL_PEDAGOGUE: frozenset({Capability.USE_API, Capability.KEEP_PREVENTION, *SCHOOL_ADMINISTRATION}),
+    Role.PSYCHOLOGIST: frozenset({Capability.USE_API, Capability.KEEP_PREVENTION, *SCHOOL_ADMINISTRATION}),
     Role.AUDITOR: frozenset(
         {
             Capability.VIEW_STAFF,

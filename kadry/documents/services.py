@@ -237,8 +237,10 @@ def render_personal_card(
 
 
 @transaction.atomic
-def start_personal_cards_batch(*, membership: Membership, on: dt.date, fmt: str = "docx") -> GeneratedDocument:
-    """Queue the personal cards Т-2 of everyone working on ``on`` as one ZIP; return the job row."""
+def create_personal_cards_job(*, membership: Membership, on: dt.date, fmt: str = "docx") -> GeneratedDocument:
+    """Create the pending job of the personal cards Т-2 of everyone working on ``on``, as one ZIP.
+
+    ``tasks.start_personal_cards_batch`` creates it and queues its run."""
     job = GeneratedDocument.objects.create(
         organisation_id=membership.organisation_id,
         kind=GeneratedDocument.Kind.PERSONAL_CARDS_T2,
@@ -247,10 +249,6 @@ def start_personal_cards_batch(*, membership: Membership, on: dt.date, fmt: str 
         created_by=membership.user,
         created_at=timezone.now(),
     )
-    from kadry.documents.tasks import build_personal_cards
-
-    # The worker must find the committed row.
-    transaction.on_commit(lambda: build_personal_cards.enqueue(job.pk))
     return job
 
 

@@ -15,7 +15,7 @@ from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access
 from kadry.core.heartbeat import fail_if_abandoned
 from kadry.core.permissions import Capability
-from kadry.documents import services
+from kadry.documents import services, tasks
 from kadry.documents.contexts import CertificateError, CertificateRequest, employment_certificate_context
 from kadry.documents.forms import CertificateForm, TemplateUploadForm
 from kadry.documents.models import DocumentTemplate, GeneratedDocument
@@ -132,7 +132,7 @@ def start_personal_cards(request: HttpRequest) -> HttpResponse:
     fmt = request.POST.get("fmt", "docx")
     if fmt not in services.CONTENT_TYPES:
         raise Http404
-    services.start_personal_cards_batch(membership=request.membership, on=timezone.localdate(), fmt=fmt)
+    tasks.start_personal_cards_batch(membership=request.membership, on=timezone.localdate(), fmt=fmt)
     messages.success(request, "Задание поставлено в очередь: архив появится в списке, когда будет готов.")
     return redirect("documents:jobs")
 

@@ -27,6 +27,14 @@ def is_working_day(day: dt.date) -> bool:
     return day.weekday() < 5 and day not in calendar
 
 
+def public_holiday_name(day: dt.date) -> str | None:
+    """Return the name of the non-working public holiday (or transferred day off) on ``day``, if any."""
+    calendar = _calendar(day.year)
+    if day in calendar.weekend_workdays:
+        return None
+    return calendar.get(day)
+
+
 def next_working_day(day: dt.date) -> dt.date:
     """Return the first working day strictly after ``day``."""
     candidate = day + dt.timedelta(days=1)

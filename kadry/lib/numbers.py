@@ -22,3 +22,19 @@ def decimal_text(value: Decimal, *, trim: bool = False, group: bool = False) -> 
     if group:
         whole = f"{int(whole):,}".replace(",", "\xa0")
     return f"{sign}{whole},{fraction}" if fraction else f"{sign}{whole}"
+
+
+def decimal_comma(value: Decimal | int | float | None, *, places: int | None = None, signed: bool = False) -> str:
+    """Return ``value`` with a decimal comma: «93,5»; ``places`` rounds half up («1,50»); ``signed`` adds «+» («+1,6»).
+
+    None is «—». Integers stay integers unless ``places`` is given.
+    """
+    if value is None:
+        return "—"
+    number = Decimal(str(value))
+    if places is not None:
+        number = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = f"{number:f}".replace(".", ",")
+    if signed and number > 0:
+        text = "+" + text
+    return text

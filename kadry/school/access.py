@@ -72,6 +72,11 @@ def sees_prevention(membership: Membership) -> bool:
     return role_can(membership.role, Capability.VIEW_PREVENTION)
 
 
+def keeps_prevention(membership: Membership) -> bool:
+    """Whether the membership adds entries to a student's individual work log (it also reads it)."""
+    return sees_prevention(membership) and role_can(membership.role, Capability.KEEP_PREVENTION)
+
+
 def require_school_management(membership: Membership | None) -> Membership:
     if membership is None or not role_can(membership.role, Capability.MANAGE_SCHOOL):
         raise Http404

@@ -25,6 +25,7 @@ from kadry.school.models import (
     SchoolClass,
 )
 from kadry.school.services import life as services
+from kadry.school.services.attendance import school_day_refusal
 from kadry.staff.models import Employee
 
 CHECKBOXES = forms.CheckboxSelectMultiple
@@ -35,6 +36,18 @@ class ClassHourPlanForm(forms.ModelForm):
         model = ClassHour
         fields = ["date", "topic"]
         widgets = {"date": DateInput()}
+
+    def __init__(self, *args: Any, school_class: SchoolClass, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.school_class = school_class
+
+    def clean_date(self) -> dt.date:
+        # The service refuses the same day with the same words; here the message lands on the field at once.
+        day = self.cleaned_data["date"]
+        refusal = school_day_refusal(self.school_class, day)
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return day
 
 
 class ClassHourHeldForm(forms.ModelForm):
@@ -61,8 +74,10 @@ class ClassForm(forms.ModelForm):
         students = services.class_students(school_class).order_by("last_name", "first_name", "pk")
         for name in ("participants", "present", "students"):
             if name in self.fields:
-                self.fields[name].queryset = students
+                # The widget first: setting the queryset hands its choices to the widget in place, and a
+                # widget swapped in afterwards would render an empty list (nobody could be ticked).
                 self.fields[name].widget = CHECKBOXES()
+                self.fields[name].queryset = students
                 self.fields[name].required = True
 
 

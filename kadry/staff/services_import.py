@@ -153,8 +153,8 @@ def creation_changes() -> Callable[[Employee], dict[str, list[str]]]:
 
 
 @transaction.atomic
-def start_import(*, membership: Membership, content: bytes, filename: str) -> BackgroundJob:
-    """Keep the uploaded file and queue its import; return the job row."""
+def create_import_job(*, membership: Membership, content: bytes, filename: str) -> BackgroundJob:
+    """Keep the uploaded file as a pending import job; return the job row (``tasks.start_import`` queues it)."""
     job = create_upload_job(
         membership=membership,
         kind=BackgroundJob.Kind.EMPLOYEE_IMPORT,
@@ -162,10 +162,6 @@ def start_import(*, membership: Membership, content: bytes, filename: str) -> Ba
         content=content,
         filename=filename,
     )
-    from kadry.staff.tasks import import_employees
-
-    # The worker must find the committed row.
-    transaction.on_commit(lambda: import_employees.enqueue(job.pk))
     return job
 
 

@@ -16,9 +16,9 @@ from django.utils import timezone
 from kadry.api.main import api
 from kadry.api.tests.conftest import MILITARY, NEW_EMPLOYEE, PREFIX, SECTION_ROWS, Api
 from kadry.core.models import AccessLogEntry, Membership
-from kadry.school.factories import EnrollmentFactory
 from kadry.staff.models import Employee
 from kadry.staff.sections import SECTIONS
+from kadry.testing.school import EnrollmentFactory
 
 pytestmark = pytest.mark.django_db
 R = Membership.Role
@@ -58,6 +58,7 @@ NOT_PERSONAL = {
     ("post", "/orders/{order_id}/sign"),
     ("get", "/school/classes"),
     ("post", "/school/classes/{class_id}/events"),
+    ("post", "/school/classes/{class_id}/class-hours"),
     ("post", "/school/classes/{class_id}/class-hours/{hour_id}/cancel"),
     ("get", "/school/classes/{class_id}/meeting-check"),
     ("get", "/school/overview"),

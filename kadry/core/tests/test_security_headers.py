@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kadry.core.models import Membership
-from kadry.school.factories import EnrollmentFactory
 from kadry.school.models import ParentMeeting
+from kadry.testing.school import EnrollmentFactory
 
 POLICY = {
     "default-src": "'self'",

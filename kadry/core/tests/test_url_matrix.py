@@ -21,10 +21,10 @@ from kadry.documents.models import GeneratedDocument
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
-from kadry.school.factories import EnrollmentFactory
 from kadry.school.models import AttendanceMark, Characteristic, ClassEvent, ClassHour, ParentMeeting
 from kadry.staff.models import PriorJob
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PriorJobFactory, StaffingUnitFactory
+from kadry.testing.school import EnrollmentFactory
 
 R = Membership.Role
 ALL = frozenset(R)

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from kadry.core.models import AccessLogEntry, Organisation
 from kadry.documents.models import GeneratedDocument
-from kadry.documents.services import start_personal_cards_batch
+from kadry.documents.tasks import start_personal_cards_batch
 from kadry.documents.tests.helpers import docx_text, response_bytes
 from kadry.staff.models import Employee
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, StaffingUnitFactory

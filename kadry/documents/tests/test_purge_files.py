@@ -19,7 +19,8 @@ from kadry.core.jobs import create_upload_job
 from kadry.core.models import BackgroundJob
 from kadry.core.uploads import keep_upload
 from kadry.documents.models import GeneratedDocument
-from kadry.documents.services import run_personal_cards_job, start_personal_cards_batch
+from kadry.documents.services import run_personal_cards_job
+from kadry.documents.tasks import start_personal_cards_batch
 from kadry.staff.models import Employee
 
 pytestmark = pytest.mark.django_db

@@ -18,7 +18,7 @@ from kadry.core.models import ChangeRecord
 from kadry.documents import build_templates, services
 from kadry.documents.models import DocumentTemplate, GeneratedDocument
 from kadry.documents.placeholders import PLACEHOLDERS
-from kadry.documents.services import start_personal_cards_batch
+from kadry.documents.tasks import start_personal_cards_batch
 from kadry.documents.tests.helpers import docx_text, response_bytes
 from kadry.lib.documents import MAX_TEMPLATE_BYTES, MAX_TEMPLATE_UNCOMPRESSED_BYTES, UnsafeTemplateError
 from kadry.lib.docx_template import check_template

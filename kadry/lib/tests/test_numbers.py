@@ -10,7 +10,7 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kadry.lib.numbers import decimal_text
+from kadry.lib.numbers import decimal_comma, decimal_text
 
 CASES = [
     "0",
@@ -42,3 +42,19 @@ def test_any_decimal_is_written_as_floatformat_writes_it(value: Decimal) -> None
     with translation.override("ru"):
         assert decimal_text(value, trim=True) == floatformat(value, "-2")
         assert decimal_text(value, group=True) == floatformat(value, "2g")
+
+
+@pytest.mark.parametrize(
+    ("value", "places", "signed", "expected"),
+    [
+        (Decimal("1.5"), 2, False, "1,50"),
+        (Decimal("93.5"), None, False, "93,5"),
+        (Decimal("1.55"), 1, True, "+1,6"),
+        (Decimal("-0.44"), 1, True, "-0,4"),
+        (Decimal("0"), 1, True, "0,0"),
+        (12, None, False, "12"),
+        (None, None, False, "—"),
+    ],
+)
+def test_decimal_comma(value, places, signed, expected) -> None:
+    assert decimal_comma(value, places=places, signed=signed) == expected

@@ -1,8 +1,9 @@
-"""API of class life: recording an event, cancelling a class hour, the quarterly parent-meeting check.
+"""API of class life: recording an event, planning and cancelling a class hour, the quarterly parent-meeting check.
 
 Thin like the UI: ``get_class_for`` (404 outside the role's classes) → the UI's form → the service.
 The regulation's refusals answer 422 keyed by field: ``notice_given_on`` and ``escorts`` (§6.9),
-``cancel_reason`` and ``cancel_notified_at`` (§6.6). Writes need the class teacher's role.
+``cancel_reason`` and ``cancel_notified_at`` (§6.6), ``date`` of a class hour on a day without
+lessons. Writes need the class teacher's role.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from kadry.api.errors import InvalidInput, validated
 from kadry.core.access import require
 from kadry.core.permissions import Capability
 from kadry.school.access import get_class_for
-from kadry.school.forms_life import ClassEventForm
+from kadry.school.forms_life import ClassEventForm, ClassHourPlanForm
 from kadry.school.models import ClassEvent, ClassHour
 from kadry.school.rules.life import Level
 from kadry.school.services import life as services
@@ -58,6 +59,11 @@ class EventOut(Schema):
     @staticmethod
     def resolve_escorts(event: ClassEvent) -> list[int]:
         return [employee.pk for employee in event.escorts.all()]
+
+
+class ClassHourIn(Schema):
+    date: dt.date = Field(description="учебный день: в пределах учебного года, не выходной и не каникулы")
+    topic: str
 
 
 class CancelIn(Schema):
@@ -110,6 +116,19 @@ def create_event(request: HttpRequest, class_id: int, payload: EventIn) -> Statu
     except ValidationError as error:
         raise _refusal(error) from error
     return Status(201, event)
+
+
+@router.post("/classes/{class_id}/class-hours", response={201: ClassHourOut}, summary="Запланировать классный час")
+def plan_class_hour(request: HttpRequest, class_id: int, payload: ClassHourIn) -> Status:
+    """Plan a class hour; a day off, a public holiday, school holidays or a day outside the school year answer 422."""
+    school_class = get_class_for(request.membership, class_id)
+    require(request.membership, Capability.CLASS_WORK)
+    cleaned = validated(ClassHourPlanForm(payload.model_dump(), school_class=school_class))
+    try:
+        hour = services.plan_class_hour(actor=request.user, school_class=school_class, **cleaned)
+    except ValidationError as error:
+        raise _refusal(error) from error
+    return Status(201, hour)
 
 
 @router.post("/classes/{class_id}/class-hours/{hour_id}/cancel", response=ClassHourOut, summary="Отменить классный час")

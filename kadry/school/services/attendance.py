@@ -15,6 +15,7 @@ from kadry.core.models import ChangeRecord
 from kadry.school.models import AttendanceDay, AttendanceMark, AttendanceThresholds, SchoolClass
 from kadry.school.queries.attendance import enrolled_students, holiday_on
 from kadry.school.rules import attendance as rules
+from kadry.school.rules.school_days import no_lessons_reason
 
 SECTION = "Посещаемость"
 # The mark's own fields go into the history; the student is its subject, the class and author are known.
@@ -36,14 +37,17 @@ class MarkInput:
 
 @dataclass
 class AttendanceErrors(Exception):
-    """The day was refused: ``general`` messages and ``rows`` (student id → field → message)."""
+    """The day was refused: ``day`` (the date itself), ``general`` messages and ``rows`` (student id → field → message)."""
 
     general: list[str] = field(default_factory=list)
     rows: dict[int, dict[str, str]] = field(default_factory=dict)
+    day: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, list[str]]:
-        """Return the errors as the API answers them: ``__all__`` and ``students.<id>.<field>``."""
+        """Return the errors as the API answers them: ``date``, ``__all__`` and ``students.<id>.<field>``."""
         errors: dict[str, list[str]] = {}
+        if self.day:
+            errors["date"] = list(self.day)
         if self.general:
             errors["__all__"] = list(self.general)
         for student_id, fields in self.rows.items():
@@ -59,14 +63,24 @@ class SaveResult:
     deleted: int
 
 
+def school_day_refusal(school_class: SchoolClass, day: dt.date) -> str | None:
+    """Return why the class has no lessons on ``day`` (outside its school year, holidays, a day off), or None."""
+    year = school_class.academic_year
+    holiday = holiday_on(school_class, day) if year.start <= day <= year.end else None
+    return no_lessons_reason(
+        day,
+        year_name=year.name,
+        year_start=year.start,
+        year_end=year.end,
+        school_holiday=holiday.name if holiday is not None else None,
+    )
+
+
 def day_refusal(school_class: SchoolClass, day: dt.date, today: dt.date) -> str | None:
-    """Return why attendance cannot be marked for ``day`` (future, holidays), or None."""
+    """Return why attendance cannot be marked for ``day`` (future, no lessons that day), or None."""
     if day > today:
         return "Нельзя отметить посещаемость за день, который ещё не наступил."
-    holiday = holiday_on(school_class, day)
-    if holiday is not None:
-        return f"{day:%d.%m.%Y} — каникулы ({holiday.name}): уроков нет."
-    return None
+    return school_day_refusal(school_class, day)
 
 
 def _row_errors(row: MarkInput, lessons_per_day: int) -> dict[str, str]:
@@ -117,7 +131,7 @@ def save_day(
     today = today or timezone.localdate()
     refusal = day_refusal(school_class, date, today)
     if refusal:
-        raise AttendanceErrors(general=[refusal])
+        raise AttendanceErrors(day=[refusal])
     enrolled = {student.pk for student in enrolled_students(school_class, date)}
     errors = AttendanceErrors()
     wanted: dict[int, MarkInput] = {}

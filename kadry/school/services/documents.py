@@ -17,9 +17,12 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 
 from kadry.core.audit import record_change, snapshot
-from kadry.core.models import ChangeRecord, Organisation
-from kadry.lib.dates import short_date
+from kadry.core.models import ChangeRecord, Membership, Organisation
+from kadry.lib.dates import long_date, short_date
+from kadry.lib.declension import Case, decline_phrase
 from kadry.lib.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, render_docx, render_pdf
+from kadry.lib.numbers import decimal_comma
+from kadry.lib.text import counted, quoted
 from kadry.school.models import (
     Activity,
     AttendanceMark,
@@ -55,6 +58,77 @@ def pdf(template: str, context: dict[str, Any], stem: str) -> Rendered:
     return Rendered(render_pdf(render_to_string(template, context)), f"{stem}.pdf", PDF_CONTENT_TYPE)
 
 
+# --- Addressing the administration -------------------------------------------------------------------
+
+
+def organisation_genitive(organisation: Organisation) -> str:
+    """Return the school as «Директору …» needs it: «МАОУ «Лицей № 7»», or the full name in the genitive.
+
+    A short name opening with an abbreviation (МАОУ, МБОУ, ГБОУ) does not decline; a full name does
+    («муниципального автономного общеобразовательного учреждения …»), lower-cased mid-sentence.
+    """
+    short = organisation.short_name.strip()
+    first = short.split(maxsplit=1)[0] if short else ""
+    if len(first) > 1 and first.isupper():
+        return short
+    name = decline_phrase(organisation.name or short, Case.GENITIVE)
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
+
+
+def author_genitive(user: Any, organisation_id: int) -> str:
+    """Return «Соколовой И. О.»: the employee behind ``user`` in the genitive, else the user's name as written."""
+    # Imported here: staff's declension reads the name forms the office corrected; a plain function call.
+    from kadry.staff.declension import employee_initials
+
+    membership = (
+        Membership.objects.filter(user=user, organisation_id=organisation_id, employee__isnull=False)
+        .select_related("employee")
+        .first()
+    )
+    if membership is not None:
+        return employee_initials(membership.employee, Case.GENITIVE)
+    return user.get_full_name() or user.username
+
+
+# --- Event notice and meeting protocol (print HTML → PDF) ---------------------------------------------
+
+
+def event_notice_context(
+    event: Any, *, school_class: SchoolClass, organisation: Organisation, data: dict[str, Any]
+) -> dict[str, Any]:
+    """Return the context of the written notice of an event (§6.9) from the event's data (participants, escorts)."""
+    adults = data["adults"]
+    return {
+        **data,
+        "school_class": school_class,
+        "organisation": organisation,
+        "addressee": f"Директору {organisation_genitive(organisation)}",
+        "author": author_genitive(event.created_by, organisation.pk),
+        "title": quoted(event.title),
+        "date_text": long_date(event.date),
+        "notice_text": long_date(event.notice_given_on),
+        "adults_text": counted(adults, "взрослый", "взрослых", "взрослых"),
+        "participants_text": counted(len(data["participants"]), "обучающийся", "обучающихся", "обучающихся"),
+        "escort_names": ", ".join([e.full_name for e in data["escorts"]] + list(data["other_escorts"])),
+    }
+
+
+def meeting_protocol_context(
+    meeting: Any, *, school_class: SchoolClass, organisation: Organisation, attended: list[Any], guardians_total: int
+) -> dict[str, Any]:
+    """Return the context of a parent meeting's protocol."""
+    return {
+        "school_class": school_class,
+        "meeting": meeting,
+        "attended": attended,
+        "guardians_total": guardians_total,
+        "present_text": f"{len(attended)} из {counted(guardians_total, 'родителя', 'родителей', 'родителей')}",
+        "organisation": organisation,
+        "organisation_name": organisation.name or organisation.short_name,
+        "date_text": long_date(meeting.date),
+    }
+
+
 # --- Social passport ---------------------------------------------------------------------------------
 
 
@@ -74,7 +148,8 @@ def passport_context(
         "health": [{"group": label, "count": passport.health_groups[value]} for value, label in _health_labels()],
         "lines": [
             {
-                "label": line.label,
+                # A cell of a table starts with a capital, in the DOCX as in the PDF.
+                "label": str(line.label)[:1].upper() + str(line.label)[1:],
                 "count": line.count,
                 "names": ", ".join(student.name for student in line.students) if named else "",
             }
@@ -152,7 +227,7 @@ def characteristic_draft(student: Student, *, today: dt.date, with_family: bool)
     else:
         parts.append(f"С {short_date(start)} занятий без пропусков и опозданий не имеет.")
     if duties:
-        parts.append(f"Дежурил{'а' if she else ''} по классу {duties} раз(а).")
+        parts.append(f"Дежурил{'а' if she else ''} по классу {counted(duties, 'раз', 'раза', 'раз')}.")
     clubs = [a.name for a in activities if a.kind == Activity.Kind.CLUB]
     roles = [a.name for a in activities if a.kind == Activity.Kind.SELF_GOVERNMENT]
     contests = [
@@ -280,7 +355,7 @@ def save_education_plan(*, actor: Any, school_class: SchoolClass, data: dict[str
 
 
 def _pct(value: Any) -> str:
-    return "—" if value is None else f"{value} %"
+    return "—" if value is None else f"{decimal_comma(value)} %"
 
 
 def plan_context(

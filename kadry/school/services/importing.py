@@ -183,10 +183,10 @@ def commit_import(*, actor: Any, organisation_id: int, year: AcademicYear, plan:
 
 
 @transaction.atomic
-def start_import(
+def create_import_job(
     *, membership: Membership, year: AcademicYear, create_classes: bool, content: bytes, filename: str
 ) -> BackgroundJob:
-    """Keep the uploaded file and queue its import as a background job; return the job row."""
+    """Keep the uploaded file as a pending import job; return the job row (``tasks.start_import`` queues it)."""
     job = create_upload_job(
         membership=membership,
         kind=BackgroundJob.Kind.STUDENT_IMPORT,
@@ -196,10 +196,6 @@ def start_import(
         year_id=year.pk,
         create_classes=create_classes,
     )
-    from kadry.school.tasks import import_students
-
-    # The worker must find the committed row.
-    transaction.on_commit(lambda: import_students.enqueue(job.pk))
     return job
 
 

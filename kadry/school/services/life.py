@@ -34,6 +34,7 @@ from kadry.school.models import (
     Student,
 )
 from kadry.school.rules import life as rules
+from kadry.school.services.attendance import school_day_refusal
 
 Action = ChangeRecord.Action
 
@@ -101,7 +102,10 @@ SECTION_CLASS_HOURS = "Классные часы"
 
 @transaction.atomic
 def plan_class_hour(*, actor: Any, school_class: SchoolClass, date: dt.date, topic: str) -> ClassHour:
-    """Add a planned class hour on ``date`` with its topic."""
+    """Add a planned class hour on ``date`` with its topic; refuse a day without lessons."""
+    refusal = school_day_refusal(school_class, date)
+    if refusal:
+        raise ValidationError({"date": refusal})
     hour = _create(ClassHour, school_class, {"date": date, "topic": topic})
     _history(actor, school_class, SECTION_CLASS_HOURS, hour, Action.CREATE, after=snapshot(hour))
     return hour

@@ -14,15 +14,15 @@ from kadry.core.chain import LINK_QUERIES
 from kadry.core.models import AccessLogEntry
 from kadry.core.services import create_api_token
 from kadry.school.access import classes_for
-from kadry.school.factories import (
+from kadry.school.models import ClassTeacherSubstitution
+from kadry.testing.factories import EmployeeFactory
+from kadry.testing.school import (
     ClassTeacherSubstitutionFactory,
     SchoolClassFactory,
     StudentCategoryFactory,
     appoint,
     enrol,
 )
-from kadry.school.models import ClassTeacherSubstitution
-from kadry.testing.factories import EmployeeFactory
 
 D = dt.date
 pytestmark = pytest.mark.django_db

@@ -8,9 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from kadry.core.models import ChangeRecord
-from kadry.school.factories import SchoolClassFactory, enrol
 from kadry.school.models import Enrollment
 from kadry.school.services.classes import transfer_student, withdraw_student
+from kadry.testing.school import SchoolClassFactory, enrol
 
 D = dt.date
 

@@ -9,9 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kadry.core.models import BackgroundJob
-from kadry.school.factories import AcademicYearFactory, StudentFactory
 from kadry.school.models import Enrollment, Guardian, SchoolClass, Student
 from kadry.school.rules.importing import RowError, plan_import
+from kadry.testing.school import AcademicYearFactory, StudentFactory
 
 D = dt.date
 HEADER = ["Класс", "Номер личного дела", "Фамилия", "Имя", "Пол", "Дата рождения", "Представитель 1: ФИО"]

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from kadry.school.factories import AcademicYearFactory
 from kadry.school.models import Student
 from kadry.school.tests.test_import import HEADER, _csv
 from kadry.staff.tests.test_import_exports import NAMES, formula_safe_texts
+from kadry.testing.school import AcademicYearFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,10 @@ from django.test import Client
 from django.urls import reverse
 
 from kadry.core.models import BackgroundJob, Membership
-from kadry.school.factories import AcademicYearFactory
 from kadry.school.models import Student
 from kadry.school.tests.test_import import GOOD, _csv
 from kadry.testing.factories import MembershipFactory
+from kadry.testing.school import AcademicYearFactory
 
 pytestmark = pytest.mark.django_db
 

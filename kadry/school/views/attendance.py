@@ -8,6 +8,7 @@ administration and the social-psychological service every class; anything else a
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import TypedDict
 
 from django.contrib import messages
@@ -26,6 +27,7 @@ from kadry.core.access import capability_required
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
+from kadry.lib.numbers import decimal_comma
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.school import access_log
 from kadry.school.access import classes_for, get_class_for
@@ -165,7 +167,7 @@ def grid(request: HttpRequest, pk: int) -> HttpResponse:
         "next_day": day + dt.timedelta(days=1),
         "grid_url": reverse("school:attendance_grid", args=[school_class.pk]),
         "rows": grid_rows(students, posted, errors.rows),
-        "general_errors": errors.general,
+        "general_errors": errors.day + errors.general,
         "refusal": services.day_refusal(school_class, day, today),
         "marked": school_class.attendance_days.filter(date=day).select_related("marked_by").first(),
     }
@@ -303,6 +305,11 @@ def report_table(reports: list[queries.ClassReport]) -> list[list[object]]:
     return table
 
 
+def printed_table(reports: list[queries.ClassReport]) -> list[list[object]]:
+    """Return the report's rows as the PDF prints them: the percentage with a decimal comma («93,50»)."""
+    return [[decimal_comma(v) if isinstance(v, Decimal) else v for v in row] for row in report_table(reports)]
+
+
 @login_required
 def report(request: HttpRequest) -> HttpResponse:
     """Attendance for a period, per student and per class; ``format=xlsx|pdf`` downloads it."""
@@ -331,7 +338,7 @@ def report(request: HttpRequest) -> HttpResponse:
         if output == "pdf":
             html = render_to_string(
                 "school/attendance/report_pdf.html",
-                {"title": title, "headers": REPORT_HEADERS, "table": report_table(reports), "reports": reports},
+                {"title": title, "headers": REPORT_HEADERS, "table": printed_table(reports), "reports": reports},
             )
             try:
                 content = render_pdf(html)

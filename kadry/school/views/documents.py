@@ -22,6 +22,7 @@ from kadry.school.models import Characteristic, EducationPlan, Enrollment, Schoo
 from kadry.school.queries.criteria import year_analysis
 from kadry.school.queries.passport import class_passport
 from kadry.school.services import documents as services
+from kadry.staff.declension import employee_initials
 
 FORMATS = ("docx", "pdf")
 
@@ -193,7 +194,8 @@ def characteristic_docx(request: HttpRequest, student_pk: int, pk: int) -> HttpR
         characteristic,
         organisation=membership.organisation,
         school_class=enrolment.school_class if enrolment else None,
-        teacher=str(membership.employee) if membership.employee_id else request.user.get_full_name(),
+        # A signature line names the signer by surname and initials: «Учителева Н. П.».
+        teacher=employee_initials(membership.employee) if membership.employee_id else request.user.get_full_name(),
     )
     _log_characteristic(request, student)
     return _download(

@@ -12,6 +12,7 @@ from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability
 from kadry.lib.tables import TableError
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE
+from kadry.school import tasks
 from kadry.school.forms_classes import ImportForm
 from kadry.school.services import importing
 
@@ -48,7 +49,7 @@ def import_students(request: HttpRequest) -> HttpResponse:
             )
             if "commit" in request.POST and not plan.errors:
                 # The checked file is committed by a background job (a whole school's register can be large).
-                job = importing.start_import(
+                job = tasks.start_import(
                     membership=membership,
                     year=year,
                     create_classes=data["create_classes"],

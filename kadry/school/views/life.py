@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from kadry.core.permissions import Capability, role_can
-from kadry.lib.dates import long_date
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.school import access_log
 from kadry.school.access import get_class_for
@@ -35,6 +34,7 @@ from kadry.school.forms_life import (
 )
 from kadry.school.models import ClassEvent, ClassHour, Guardian, ParentMeeting, SchoolClass
 from kadry.school.rules.life import escorts_needed, notice_deadline
+from kadry.school.services import documents
 from kadry.school.services import life as services
 
 
@@ -95,11 +95,15 @@ def pdf_or_html(request: HttpRequest, template: str, data: dict[str, Any], filen
 def class_hours(request: HttpRequest, pk: int) -> HttpResponse:
     """The plan of class hours by period and their log; the form adds a planned topic."""
     school_class = class_for_request(request, pk)
-    form = ClassHourPlanForm(request.POST or None)
+    form = ClassHourPlanForm(request.POST or None, school_class=school_class)
     if request.method == "POST" and form.is_valid():
-        services.plan_class_hour(actor=request.user, school_class=school_class, **form.cleaned_data)
-        messages.success(request, "Классный час добавлен в план.")
-        return redirect("school:class_hours", pk=school_class.pk)
+        try:
+            services.plan_class_hour(actor=request.user, school_class=school_class, **form.cleaned_data)
+        except ValidationError as error:
+            refused(form, error)
+        else:
+            messages.success(request, "Классный час добавлен в план.")
+            return redirect("school:class_hours", pk=school_class.pk)
     hours = list(ClassHour.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class))
     periods = list(services.class_periods(school_class))
     by_period: list[tuple[Any, list[ClassHour]]] = [
@@ -215,14 +219,13 @@ def meeting_protocol(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResp
     attended = list(meeting.attended.select_related("student").order_by("full_name"))
     what = f"{access_log.MEETING_PROTOCOL} {meeting.date:%d.%m.%Y}"
     access_log.record_list_access(request, school_class, what, len(attended), noun=access_log.GUARDIANS)
-    data = {
-        "school_class": school_class,
-        "meeting": meeting,
-        "attended": attended,
-        "guardians_total": services.class_guardians(school_class).count(),
-        "organisation": request.membership.organisation,
-        "date_text": long_date(meeting.date),
-    }
+    data = documents.meeting_protocol_context(
+        meeting,
+        school_class=school_class,
+        organisation=request.membership.organisation,
+        attended=attended,
+        guardians_total=services.class_guardians(school_class).count(),
+    )
     return pdf_or_html(request, "school/life/meeting_protocol.html", data, f"protocol-{meeting.date:%Y-%m-%d}")
 
 
@@ -301,11 +304,7 @@ def event_notice(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
     event_data = _event_data(event)
     what = f"{access_log.EVENT_NOTICE} {event.date:%d.%m.%Y}"
     access_log.record_list_access(request, school_class, what, len(event_data["participants"]))
-    data = {
-        "school_class": school_class,
-        "organisation": request.membership.organisation,
-        "date_text": long_date(event.date),
-        "notice_text": long_date(event.notice_given_on),
-        **event_data,
-    }
+    data = documents.event_notice_context(
+        event, school_class=school_class, organisation=request.membership.organisation, data=event_data
+    )
     return pdf_or_html(request, "school/life/event_notice.html", data, f"notice-{event.date:%Y-%m-%d}")

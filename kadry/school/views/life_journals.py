@@ -15,8 +15,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from kadry.core.audit import record_access
+from kadry.lib.text import quoted
 from kadry.school import access_log
-from kadry.school.access import get_class_for, get_student_for, sees_prevention
+from kadry.school.access import get_class_for, get_student_for, keeps_prevention, sees_prevention
 from kadry.school.forms_life import ClassVisitForm, DutyRosterForm, IndividualWorkForm, SafetyBriefingForm
 from kadry.school.models import ClassEvent, ClassVisit, DutyRoster, IndividualWork, SafetyBriefing, SchoolClass
 from kadry.school.services import life as services
@@ -55,7 +56,7 @@ def briefing_new(request: HttpRequest, pk: int) -> HttpResponse:
                 "kind": SafetyBriefing.Kind.EVENT,
                 "event": event,
                 "date": event.date,
-                "topic": f"Инструктаж перед мероприятием «{event.title}»",
+                "topic": f"Инструктаж перед мероприятием {quoted(event.title)}",
                 "present": list(event.participants.all()),
             }
     form = SafetyBriefingForm(request.POST or None, initial=initial, school_class=school_class)
@@ -109,7 +110,9 @@ def individual_work(request: HttpRequest, pk: int) -> HttpResponse:
     if membership is None or not sees_prevention(membership):
         raise Http404
     student = get_student_for(membership, pk)
-    form = IndividualWorkForm(request.POST or None) if may_write(request) else None
+    # Who writes is its own capability: the social pedagogue and the psychologist keep this log
+    # though they keep no class's records (CLASS_WORK).
+    form = IndividualWorkForm(request.POST or None) if keeps_prevention(membership) else None
     if request.method == "POST":
         if form is None:
             raise Http404

@@ -16,7 +16,7 @@ from kadry.core.heartbeat import fail_if_abandoned
 from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE
-from kadry.staff import services_import
+from kadry.staff import services_import, tasks
 from kadry.staff.importing import COLUMNS
 
 
@@ -50,7 +50,7 @@ def employee_import(request: HttpRequest) -> HttpResponse:
                 membership=membership, kept_id=kept_id, filename=form.cleaned_data["filename"]
             )
         if "commit" in request.POST:
-            job = services_import.start_import(membership=membership, content=content, filename=filename)
+            job = tasks.start_import(membership=membership, content=content, filename=filename)
             if kept_id:
                 uploads.discard_kept_upload(membership=membership, kept_id=kept_id)
             return redirect("employee_import_job", pk=job.pk)

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from kadry.school.factories import SchoolClassFactory, appoint, enrol
 from kadry.school.models import SchoolClass, Student
 from kadry.testing.factories import EmployeeFactory
+from kadry.testing.school import SchoolClassFactory, appoint, enrol
 
 # A Wednesday in November 2026: a school day, in the past of the tests' clock.
 WEDNESDAY = dt.date(2026, 11, 18)

@@ -11,10 +11,10 @@ from django.urls import reverse
 
 from kadry.core.chain import LINK_QUERIES
 from kadry.core.models import ChangeRecord
-from kadry.school.factories import SchoolClassFactory, enrol
 from kadry.school.models import AttendanceDay, AttendanceMark, Holiday
 from kadry.school.services.attendance import AttendanceErrors, MarkInput, save_day
 from kadry.school.tests.attendance.conftest import WEDNESDAY
+from kadry.testing.school import SchoolClassFactory, enrol
 
 pytestmark = pytest.mark.django_db
 
@@ -171,7 +171,7 @@ def test_no_marks_in_the_future_or_in_holidays(class_teacher, seventh, pupils, s
             marks=marks,
             today=WEDNESDAY - dt.timedelta(days=1),
         )
-    assert "ещё не наступил" in future.value.general[0]
+    assert "ещё не наступил" in future.value.day[0]
     Holiday.objects.create(
         organisation=school,
         academic_year=seventh.academic_year,

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from kadry.school.factories import enrol
 from kadry.school.models import AttendanceMark, AttendanceThresholds
 from kadry.school.services.attendance import MarkInput, save_day
 from kadry.school.tests.attendance.conftest import WEDNESDAY
+from kadry.testing.school import enrol
 
 pytestmark = pytest.mark.django_db
 UNRESOLVED = "/school/attendance/unresolved/"

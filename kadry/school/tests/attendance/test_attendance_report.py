@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from kadry.school.factories import EnrollmentFactory, StudentFactory
 from kadry.school.models import AttendanceMark
 from kadry.school.queries.attendance import period_report
 from kadry.school.services.attendance import MarkInput, save_day
+from kadry.testing.school import EnrollmentFactory, StudentFactory
 
 pytestmark = pytest.mark.django_db
 MON, TUE, WED, THU, FRI = (dt.date(2026, 11, 16) + dt.timedelta(days=n) for n in range(5))

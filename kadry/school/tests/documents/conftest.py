@@ -9,9 +9,9 @@ import pytest
 import time_machine
 
 from kadry.core.models import Membership
-from kadry.school.factories import SchoolClassFactory, appoint, enrol
 from kadry.school.models import Period, SchoolClass, Student
 from kadry.testing.factories import EmployeeFactory
+from kadry.testing.school import SchoolClassFactory, appoint, enrol
 
 TODAY = dt.date(2026, 11, 20)
 Role = Membership.Role
@@ -33,7 +33,7 @@ class Class7B:
 @pytest.fixture
 def quarters(school) -> list[Period]:
     """The quarters of 2026/2027 for all grades."""
-    from kadry.school.factories import AcademicYearFactory
+    from kadry.testing.school import AcademicYearFactory
 
     year = AcademicYearFactory(organisation=school)
     spans = [

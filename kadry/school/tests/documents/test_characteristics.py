@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from kadry.core.models import AccessLogEntry, Membership
-from kadry.school.factories import GuardianFactory
 from kadry.school.models import Activity, AttendanceMark, Characteristic, DutyRoster
+from kadry.testing.school import GuardianFactory
 
 Role = Membership.Role
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_new_characteristic_is_prefilled_from_the_data(student, class_teacher) -
     # 2 whole days × 6 lessons + 2 lessons = 14 lessons; 12 by illness, 2 unexcused; one lateness.
     assert "пропущено дней: 2, уроков: 14" in text
     assert "болезнь — 12" in text and "неуважительная — 2" in text and "опозданий: 1" in text
-    assert "Дежурила по классу 1 раз(а)" in text
+    assert "Дежурила по классу 1 раз." in text
     assert "Шахматы" in text and "староста класса" in text
     assert "Ученикова Ольга Викторовна" in text  # the class teacher sees the family
     assert AccessLogEntry.objects.filter(what="Характеристика обучающегося").count() == 1

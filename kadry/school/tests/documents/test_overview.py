@@ -10,7 +10,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kadry.core.models import Membership
-from kadry.school.factories import SchoolClassFactory, enrol
 from kadry.school.models import (
     Activity,
     AttendanceDay,
@@ -21,6 +20,7 @@ from kadry.school.models import (
     ParentMeeting,
 )
 from kadry.school.tests.documents.conftest import TODAY
+from kadry.testing.school import SchoolClassFactory, enrol
 
 Role = Membership.Role
 pytestmark = pytest.mark.django_db

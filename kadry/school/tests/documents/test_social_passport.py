@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from kadry.core.models import AccessLogEntry, ApiToken, Membership
-from kadry.school.factories import SchoolClassFactory, StudentCategoryFactory, enrol
 from kadry.school.models import StudentCategory
+from kadry.testing.school import SchoolClassFactory, StudentCategoryFactory, enrol
 
 Role = Membership.Role
 C = StudentCategory.Category

@@ -13,9 +13,9 @@ import pytest
 from django.test import Client
 
 from kadry.core.services import create_api_token
-from kadry.school.factories import GuardianFactory, SchoolClassFactory, appoint, enrol
 from kadry.school.models import Period, SchoolClass, Student
 from kadry.testing.factories import EmployeeFactory
+from kadry.testing.school import GuardianFactory, SchoolClassFactory, appoint, enrol
 
 D = dt.date
 # 2026/2027 quarters (as in the demo lyceum); the autumn holidays are 26.10–03.11.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -64,7 +65,8 @@ def test_cancelling_tomorrows_class_hour_is_refused_with_the_reason(world, class
 
     assert response.status_code == 400
     page = response.content.decode()
-    assert "не менее чем за сутки (п. 6.6 положения), то есть не позднее 00:00 07.12.2026" in page
+    # Said once: the refusal on the form, not again in the notice above it.
+    assert page.count("не менее чем за сутки (п. 6.6 положения), то есть не позднее 00:00 07.12.2026") == 1
     hour.refresh_from_db()
     assert hour.status == ClassHour.Status.PLANNED
 
@@ -176,7 +178,7 @@ def test_a_meeting_with_guardians_present_and_its_protocol(world, class_teacher)
 
 @time_machine.travel(NOW, tick=False)
 def test_a_guardian_of_another_class_cannot_be_marked_present(world, class_teacher) -> None:
-    from kadry.school.factories import GuardianFactory
+    from kadry.testing.school import GuardianFactory
 
     stranger = GuardianFactory(student=world.others[0])
     data = {"date": "2026-10-20", "agenda": "Итоги", "attended": [stranger.pk]}
@@ -209,3 +211,15 @@ def test_the_administration_reads_but_does_not_write(world, personas) -> None:
 def test_teacher_of_7b_gets_404_for_8a(world, class_teacher, name) -> None:
     assert class_teacher.client.get(url(name, world.eighth.pk)).status_code == 404
     assert class_teacher.client.get(url(name, world.seventh.pk)).status_code == 200
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize(
+    ("page", "field"), [("event_new", "participants"), ("briefing_new", "present"), ("duty", "students")]
+)
+def test_the_forms_list_every_student_of_the_class_to_tick(world, class_teacher, page, field) -> None:
+    # The students' checkboxes were rendered empty (the widget was swapped in after the queryset
+    # had handed its choices to the old one), and the field is required: nothing could be saved.
+    html = class_teacher.client.get(url(page, world.seventh.pk)).content.decode()
+    ticked = {int(value) for value in re.findall(rf'name="{field}" value="(\d+)"', html)}
+    assert ticked == {s.pk for s in world.students}

@@ -14,12 +14,14 @@ from kadry.school.services import life as services
 
 pytestmark = pytest.mark.django_db
 D = dt.date
+# Class hours are planned on school days only: Monday 9 November 2026 to Monday 16 November.
+SCHOOL_DAYS = [D(2026, 11, 9), D(2026, 11, 10), D(2026, 11, 11), D(2026, 11, 12), D(2026, 11, 13), D(2026, 11, 16)]
 
 
 def _add_rows(world, user, count: int) -> None:
     seventh, students = world.seventh, world.students
     for i in range(count):
-        day = D(2026, 11, 9) + dt.timedelta(days=i)
+        day = SCHOOL_DAYS[i]
         services.plan_class_hour(actor=user, school_class=seventh, date=day, topic=f"Тема {i}")
         services.save_meeting(
             actor=user,
