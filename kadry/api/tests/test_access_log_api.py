@@ -62,6 +62,7 @@ NOT_PERSONAL = {
     ("post", "/school/classes/{class_id}/events"),
     # Events with their students and escorts by id: the names are in the class's list, which logs.
     ("get", "/school/classes/{class_id}/events"),
+    ("post", "/school/classes/{class_id}/class-hours"),
     ("post", "/school/classes/{class_id}/class-hours/{hour_id}/cancel"),
     ("get", "/school/classes/{class_id}/meeting-check"),
     ("get", "/school/overview"),
