@@ -302,6 +302,9 @@ def _hire(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str,
     fields |= {
         "start_long": _day(item.date),
         "end_long": _day(item.end_date) if item.contract_term == OrderItem.ContractTerm.FIXED else "",
+        "end": short_date(item.end_date)
+        if item.end_date and item.contract_term == OrderItem.ContractTerm.FIXED
+        else "",
         "rate": format_rate(item.rate) if item.rate else "",
         "employment_kind": EMPLOYMENT_WORDING.get(item.employment_kind, ""),
         "contract_term": str(OrderItem.ContractTerm(item.contract_term).label) if item.contract_term else "",
@@ -324,6 +327,7 @@ def _transfer(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[
     fields |= {
         "start_long": _day(item.date),
         "end_long": _day(item.end_date),
+        "end": short_date(item.end_date) if item.end_date else "",
         "transfer_kind": f"временно, по {long_date(item.end_date)}" if item.end_date else "постоянно",
         "rate": format_rate(item.rate) if item.rate else "",
         "salary": format_rubles(item.staffing_unit.salary * rate) if item.staffing_unit and rate else "",
@@ -452,6 +456,9 @@ def item_fields(order: Order, item: OrderItem, data: PrintData, number: int) -> 
     """Return one item's fields: the person, the kind's own fields and, for free-form orders, its numbered sentence."""
     last_name = item.previous_last_name if order.kind == Kind.SURNAME_CHANGE else None
     person = _person(item.employee, last_name=last_name)
+    if order.kind == Kind.HIRE and item.personnel_number:
+        # A draft hire prints the number the employee is to get; signing gives it to them.
+        person["personnel_number"] = item.personnel_number
     fields = person | _ITEM_FIELDS[order.kind](item, data, person)
     fields["number"] = str(number)
     fields["date"] = short_date(item.date)

@@ -60,6 +60,10 @@ ITEM_INPUT_TYPES: dict[str, tuple[dict[str, str], str]] = {
     "contract_number": ({"type": "string"}, "номер трудового договора (приём)"),
     "contract_date": ({"type": "string", "format": "date"}, "дата трудового договора (приём)"),
     "probation_months": ({"type": "integer"}, "испытательный срок, мес. (приём)"),
+    "personnel_number": (
+        {"type": "string"},
+        "табельный номер (приём); не указан — номер сотрудника, а если его нет, следующий свободный",
+    ),
     "basis": ({"type": "string"}, "основание (документ)"),
     "dismissal_ground": ({"type": "string"}, "код основания увольнения: «77-1-3» (статья-часть-пункт)"),
     "award": ({"type": "string"}, "вид поощрения"),
@@ -110,6 +114,7 @@ class OrderItemOut(Schema):
     contract_number: str
     contract_date: dt.date | None
     probation_months: int | None
+    personnel_number: str
     dismissal_ground: str
     award: str
     sanction_kind: str

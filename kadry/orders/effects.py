@@ -22,6 +22,7 @@ from kadry.orders.rules import fixed_term_errors, sanction_errors
 from kadry.school.services import appointment as school
 from kadry.staff import services as staff
 from kadry.staff.declension import position_name
+from kadry.staff.queries import next_free_personnel_number, personnel_number_holder
 
 Errors = dict[str, str]
 ONE_DAY = dt.timedelta(days=1)
@@ -78,10 +79,19 @@ class Hire:
                 errors["employment_kind"] = "Сотрудник уже работает по основному месту работы — оформите перевод."
         if item.staffing_unit_id and item.rate and item.rate > employment.free_rates(item.staffing_unit, item.date):
             errors["rate"] = f"Штатная единица «{item.staffing_unit}» занята: свободной ставки {item.rate} нет."
+        if item.personnel_number and personnel_number_holder(item.employee, item.personnel_number):
+            # Given to someone else since the draft was written.
+            errors["personnel_number"] = f"Табельный номер {item.personnel_number} уже присвоен другому сотруднику."
         return errors
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         employee, document = item.employee, document_of(order)
+        # Every hire gets a personnel number: the item's, else the employee's own, else the next free one
+        # (taken now, after the order's earlier items got theirs).
+        number = item.personnel_number or employee.personnel_number or next_free_personnel_number(order.organisation_id)
+        if number != employee.personnel_number:
+            employee = staff.update_employee(actor=actor, employee=employee, data={"personnel_number": number})
+            item.employee = employee
         employment.create_contract(
             employee=employee,
             order_item=item,

@@ -21,6 +21,8 @@ from kadry.orders.rules import REQUIRED, fixed_term_errors
 from kadry.school.models import SchoolClass
 from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE
 from kadry.staff.models import Employee, StaffingUnit
+from kadry.staff.queries import personnel_number_holder
+from kadry.staff.rules import next_personnel_number
 
 Kind = Order.Kind
 
@@ -75,6 +77,7 @@ ONE_ITEM_ONLY = _("В приказе этого вида — один сотру
 ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     Kind.HIRE: (
         "employee",
+        "personnel_number",
         "date",
         "staffing_unit",
         "rate",
@@ -140,6 +143,36 @@ class EmployeeChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name}, таб. № {obj.personnel_number}" if obj.personnel_number else obj.full_name
 
 
+def proposed_personnel_number(organisation_id: int) -> str:
+    """Return the next free personnel number of the organisation: past its employees' and its draft hires'."""
+    held = Employee.objects.filter(organisation_id=organisation_id).exclude(personnel_number="")
+    drafted = OrderItem.objects.filter(
+        organisation_id=organisation_id, order__kind=Kind.HIRE, order__status=Order.Status.DRAFT
+    ).exclude(personnel_number="")
+    numbers = [*held.values_list("personnel_number", flat=True), *drafted.values_list("personnel_number", flat=True)]
+    return next_personnel_number(numbers)
+
+
+def personnel_number_error(organisation_id: int, number: str, employee: Employee, item_pk: int | None) -> str:
+    """Return why ``number`` cannot be given to ``employee`` on a hire: another person holds or is offered it."""
+    holder = personnel_number_holder(employee, number)
+    if holder is not None:
+        return f"Табельный номер {number} уже присвоен: {holder.short_name} Укажите другой."
+    drafted = (
+        OrderItem.objects.filter(
+            organisation_id=organisation_id,
+            personnel_number=number,
+            order__kind=Kind.HIRE,
+            order__status=Order.Status.DRAFT,
+        )
+        .exclude(employee=employee)
+        .exclude(pk=item_pk)
+    )
+    if drafted.exists():
+        return f"Табельный номер {number} уже предложен другому сотруднику в проекте приказа о приёме. Укажите другой."
+    return ""
+
+
 class OrderItemForm(forms.ModelForm):
     """The base of the item forms; ``item_form_class`` gives the one of a kind."""
 
@@ -180,6 +213,11 @@ class OrderItemForm(forms.ModelForm):
             fields["date"].help_text = ""  # the model's lists every kind; the label names this one
         if "end_date" in fields:
             fields["end_date"].label = END_DATE_LABELS[self.kind]
+        if "personnel_number" in fields:
+            fields["personnel_number"].help_text = _(
+                "Предложен следующий свободный номер организации; можно изменить. "
+                "Пусто — номер сотрудника, а если его нет, следующий свободный."
+            )
         for name, message in {**ALWAYS_REQUIRED, **REQUIRED.get(self.kind, {})}.items():
             if name in fields:
                 fields[name].required = True
@@ -203,7 +241,17 @@ class OrderItemForm(forms.ModelForm):
         end, start = cleaned.get("end_date"), cleaned.get("date")
         if end and start and end < start and "end_date" not in self.errors:
             self.add_error("end_date", _("Дата окончания раньше даты начала."))
+        if "personnel_number" in self.fields and cleaned.get("employee") is not None:
+            self._clean_personnel_number(cleaned)
         return cleaned
+
+    def _clean_personnel_number(self, cleaned: dict[str, Any]) -> None:
+        """A typed number must be free; left blank, signing gives the employee's own or the next free one."""
+        number = (cleaned.get("personnel_number") or "").strip()
+        cleaned["personnel_number"] = number
+        error = number and personnel_number_error(self.organisation_id, number, cleaned["employee"], self.instance.pk)
+        if error:
+            self.add_error("personnel_number", error)
 
     def field_data(self) -> dict[str, Any]:
         """Return the cleaned values of this kind's fields, as the services take them."""
@@ -260,6 +308,7 @@ def item_initial(order: Order) -> dict[str, Any]:
             employment_kind=OrderItem.EmploymentKind.MAIN,
             contract_term=OrderItem.ContractTerm.INDEFINITE,
             contract_date=order.date,
+            personnel_number=proposed_personnel_number(order.organisation_id),
         )
     return initial
 

@@ -183,6 +183,8 @@ class OrderItem(models.Model):
     contract_number = models.CharField(_("номер трудового договора"), max_length=30, blank=True)
     contract_date = models.DateField(_("дата трудового договора"), null=True, blank=True)
     probation_months = models.PositiveSmallIntegerField(_("испытательный срок, мес."), null=True, blank=True)
+    # hire: the personnel number given to the employee on signing (the next free one is proposed)
+    personnel_number = models.CharField(_("табельный номер"), max_length=20, blank=True)
     # transfer and dismissal: the assignment they end (chosen on signing when left empty)
     closed_assignment = models.ForeignKey(
         "employment.Assignment", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

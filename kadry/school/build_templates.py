@@ -17,7 +17,12 @@ from pathlib import Path
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from kadry.documents.build_templates import _field, _heading, _new_document, _paragraph, _table, _tag
+from kadry.documents.build_templates.parts import field as _field
+from kadry.documents.build_templates.parts import heading as _heading
+from kadry.documents.build_templates.parts import new_document as _new_document
+from kadry.documents.build_templates.parts import paragraph as _paragraph
+from kadry.documents.build_templates.parts import table as _table
+from kadry.documents.build_templates.parts import tag as _tag
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates_docx"
 CENTER = WD_ALIGN_PARAGRAPH.CENTER

@@ -46,3 +46,19 @@ def totals(lines: Iterable[StaffingLine]) -> StaffingTotals:
         vacant=sum((line.vacant for line in lines), ZERO),
         monthly_fund=sum((line.monthly_fund for line in lines), ZERO),
     )
+
+
+def next_personnel_number(taken: Iterable[str]) -> str:
+    """Return the next free personnel number after the numeric ones in ``taken``: «0042» → «0043».
+
+    The personnel number is given on hiring (it heads the hire order Т-1 and the card Т-2, Постановление
+    Госкомстата России от 05.01.2004 № 1). ``taken`` holds the numbers of every employee ever recorded,
+    dismissed ones too, so that a number in old orders and time sheets keeps naming one person; numbers
+    with letters («А-12») are skipped. The width of the widest number is kept, so a school numbering
+    «0001» goes on with «0002»; with no number yet the first is «1».
+    """
+    numeric = [number.strip() for number in taken if number.strip().isdigit()]
+    if not numeric:
+        return "1"
+    width = max(len(number) for number in numeric)
+    return str(max(int(number) for number in numeric) + 1).zfill(width)

@@ -2,12 +2,23 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from kadry.core.models import Organisation
-from kadry.staff.models import Award, Education, Employee, FamilyMember, MilitaryRecord, Training
-from kadry.testing.factories import AssignmentFactory, PriorJobFactory, StaffingUnitFactory
+from kadry.school.models import AcademicYear, SchoolClass
+from kadry.staff.models import Award, Education, Employee, FamilyMember, MilitaryRecord, Position, Training
+from kadry.testing.factories import (
+    AssignmentFactory,
+    DepartmentFactory,
+    EmployeeFactory,
+    PositionFactory,
+    PriorJobFactory,
+    StaffingUnitFactory,
+)
+
+D = dt.date
 
 
 @pytest.fixture(autouse=True)
@@ -73,3 +84,68 @@ def teacher(school: Organisation) -> Employee:
     )
     MilitaryRecord.objects.create(organisation=school, employee=employee, commissariat="Военный комиссариат г. Калуги")
     return employee
+
+
+# --- The people and staffing units of the printed orders (test_order_forms, test_order_list_columns) ---
+
+
+@pytest.fixture
+def units(school) -> dict[str, Any]:
+    maths = DepartmentFactory(organisation=school, name="МО учителей математики")
+    return {
+        "maths": StaffingUnitFactory(
+            organisation=school,
+            department=maths,
+            rates=Decimal("25"),
+            position=PositionFactory(organisation=school, name="учитель математики", pedagogical_service=True),
+        ),
+        "deputy": StaffingUnitFactory(
+            organisation=school,
+            department=DepartmentFactory(organisation=school, name="Администрация"),
+            rates=Decimal("2"),
+            salary=Decimal("52000"),
+            position=PositionFactory(
+                organisation=school,
+                name="заместитель директора по учебно-воспитательной работе",
+                category=Position.Category.MANAGEMENT,
+            ),
+        ),
+    }
+
+
+@pytest.fixture
+def ivanova(school) -> Employee:
+    return EmployeeFactory(
+        organisation=school,
+        last_name="Иванова",
+        first_name="Мария",
+        middle_name="Петровна",
+        sex="F",
+        personnel_number="0042",
+    )
+
+
+@pytest.fixture
+def sidorov(school) -> Employee:
+    return EmployeeFactory(organisation=school, last_name="Сидоров", first_name="Пётр", middle_name="Ильич", sex="M")
+
+
+@pytest.fixture
+def signing_director(director) -> Any:
+    """The director's membership linked to her employee record, as the signature names her."""
+    director.membership.employee = EmployeeFactory(
+        organisation=director.organisation, last_name="Петрова", first_name="Анна", middle_name="Сергеевна"
+    )
+    director.membership.save(update_fields=["employee"])
+    return director
+
+
+@pytest.fixture
+def seventh(school) -> SchoolClass:
+    year = AcademicYear.objects.create(organisation=school, name="2026/2027", start=D(2026, 9, 1), end=D(2027, 8, 31))
+    return SchoolClass.objects.create(organisation=school, academic_year=year, grade=7, letter="Б")
+
+
+@pytest.fixture
+def people(hr_inspector, signing_director) -> dict[str, Any]:
+    return {"hr": hr_inspector, "director": signing_director}
