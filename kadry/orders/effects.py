@@ -26,7 +26,7 @@ from kadry.staff import queries as staff_queries
 from kadry.staff import services as staff
 from kadry.staff.declension import position_name
 from kadry.staff.models import Position
-from kadry.staff.queries import personnel_number_holder
+from kadry.staff.queries import next_free_personnel_number, personnel_number_holder
 
 Errors = dict[str, str]
 ONE_DAY = dt.timedelta(days=1)
@@ -110,10 +110,11 @@ class Hire:
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         employee, document = item.employee, document_of(order)
-        if item.personnel_number and item.personnel_number != employee.personnel_number:
-            employee = staff.update_employee(
-                actor=actor, employee=employee, data={"personnel_number": item.personnel_number}
-            )
+        # Every hire gets a personnel number: the item's, else the employee's own, else the next free one
+        # (taken now, after the order's earlier items got theirs).
+        number = item.personnel_number or employee.personnel_number or next_free_personnel_number(order.organisation_id)
+        if number != employee.personnel_number:
+            employee = staff.update_employee(actor=actor, employee=employee, data={"personnel_number": number})
             item.employee = employee
         employment.create_contract(
             employee=employee,

@@ -255,13 +255,10 @@ class OrderItemForm(forms.ModelForm):
         return cleaned
 
     def _clean_personnel_number(self, cleaned: dict[str, Any]) -> None:
-        """Every hire gets a personnel number: the one typed, else the employee's own, else the next free."""
-        employee = cleaned["employee"]
+        """A typed number must be free; left blank, signing gives the employee's own or the next free one."""
         number = (cleaned.get("personnel_number") or "").strip()
-        if not number:
-            number = employee.personnel_number or proposed_personnel_number(self.organisation_id)
         cleaned["personnel_number"] = number
-        error = personnel_number_error(self.organisation_id, number, employee, self.instance.pk)
+        error = number and personnel_number_error(self.organisation_id, number, cleaned["employee"], self.instance.pk)
         if error:
             self.add_error("personnel_number", error)
 

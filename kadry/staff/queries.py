@@ -157,3 +157,11 @@ def personnel_number_holder(employee: Employee, number: str) -> Employee | None:
         .exclude(pk=employee.pk)
         .first()
     )
+
+
+def next_free_personnel_number(organisation_id: int) -> str:
+    """Return the next free personnel number past every employee's of the organisation."""
+    from kadry.staff.rules import next_personnel_number
+
+    held = Employee.objects.filter(organisation_id=organisation_id).exclude(personnel_number="")
+    return next_personnel_number(held.values_list("personnel_number", flat=True))

@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from kadry.core import append_only
+
 
 class Migration(migrations.Migration):
 
@@ -15,4 +17,6 @@ class Migration(migrations.Migration):
             name='personnel_number',
             field=models.CharField(blank=True, max_length=20, verbose_name='табельный номер'),
         ),
+        # SQLite rebuilds the table to add a column, dropping its append-only triggers: install them again.
+        migrations.RunPython(append_only.install_app_triggers("orders"), migrations.RunPython.noop),
     ]

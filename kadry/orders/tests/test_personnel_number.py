@@ -80,7 +80,7 @@ def test_hire_item_proposes_the_next_free_number_past_employees_and_draft_hires(
 
 
 @pytest.mark.django_db
-def test_blank_number_is_the_employees_own_or_the_next_free(hr_inspector, school, units, ivanova) -> None:
+def test_blank_number_is_the_employees_own_or_the_next_free(hr_inspector, director, school, units, ivanova) -> None:
     order = services.create_draft(
         actor=hr_inspector.user, organisation_id=school.pk, kind=Order.Kind.HIRE, date=D(2026, 9, 1)
     )
@@ -88,12 +88,17 @@ def test_blank_number_is_the_employees_own_or_the_next_free(hr_inspector, school
 
     form = _form(order, _post(ivanova, units["maths"], ""))
     assert form.is_valid(), form.errors
-    assert form.field_data()["personnel_number"] == "13"
-
+    services.save_item(actor=hr_inspector.user, order=order, data=form.field_data())
     returning = EmployeeFactory(organisation=school, personnel_number="5")
-    form = _form(order, _post(returning, units["maths"], ""))
-    assert form.is_valid(), form.errors
-    assert form.field_data()["personnel_number"] == "5"
+    second = _form(order, _post(returning, units["deputy"], ""))
+    assert second.is_valid(), second.errors
+    services.save_item(actor=hr_inspector.user, order=order, data=second.field_data())
+
+    services.sign_order(actor=director.user, order=order)
+
+    ivanova.refresh_from_db()
+    returning.refresh_from_db()
+    assert (ivanova.personnel_number, returning.personnel_number) == ("13", "5")
 
 
 @pytest.mark.django_db
