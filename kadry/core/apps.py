@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
         from kadry.core import (
             checks,  # noqa: F401  (registers the system checks)
             heartbeat,
+            home_panels,  # noqa: F401  (registers the administrator's and auditor's home panels)
             jobs,
             security_log,  # (connects the log-in event receivers)
         )

@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kadry.core.access import SESSION_KEY, capability_required, client_ip
 from kadry.core.forms import AccessLogFilterForm, TokenForm
+from kadry.core.home import DEADLINE_HORIZON, deadlines_for, panels_for
 from kadry.core.models import AccessLogEntry, ApiToken, Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.core.services import create_api_token, revoke_api_token
@@ -29,17 +30,21 @@ from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Send each role to its main page."""
+    """Show what the user's role has to do today: the terms due and the panels the apps register."""
     membership = request.membership
     if membership is None:
         return redirect("profile")
-    if role_can(membership.role, Capability.CLASS_WORK) or (
-        role_can(membership.role, Capability.VIEW_ALL_CLASSES) and not role_can(membership.role, Capability.VIEW_STAFF)
-    ):
-        return redirect("school:home")
-    if role_can(membership.role, Capability.VIEW_STAFF):
-        return redirect("employee_list")
-    return redirect("profile")
+    today = timezone.localdate()
+    deadlines = deadlines_for(membership, today, until=today + DEADLINE_HORIZON)
+    context = {
+        "today": today,
+        "panels": panels_for(request, today),
+        # Those who draft orders meet the terms: they see the block even when nothing is due.
+        "show_deadlines": bool(deadlines) or role_can(membership.role, Capability.DRAFT_ORDERS),
+        "overdue": [d for d in deadlines if d.overdue_on(today)],
+        "due": [d for d in deadlines if not d.overdue_on(today)],
+    }
+    return render(request, "core/home.html", context)
 
 
 @login_required

@@ -7,3 +7,6 @@ class EmploymentConfig(AppConfig):
     name = "kadry.employment"
     label = "employment"
     verbose_name = "Трудовые отношения"
+
+    def ready(self) -> None:
+        from kadry.employment import home  # noqa: F401  (registers the home panels and deadlines)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -202,3 +203,34 @@ class Sanction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} от {self.date:%d.%m.%Y}"
+
+
+class CertificateApplication(models.Model):
+    """An employee's written application for a certificate of employment, made from their home page.
+
+    ТК РФ ст. 62: the employer issues it within three working days of the application; the HR office
+    sees the open applications with their term on its home page and marks each one issued.
+    """
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    employee = models.ForeignKey("staff.Employee", on_delete=models.CASCADE, related_name="certificate_applications")
+    purpose = models.CharField(_("для представления"), max_length=200, blank=True)
+    applied_on = models.DateField(_("дата заявления"))
+    due = models.DateField(_("выдать не позднее"))
+    applied_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    issued_on = models.DateField(_("выдана"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("заявление о выдаче справки")
+        verbose_name_plural = _("заявления о выдаче справок")
+        ordering = ["due", "id"]
+        indexes = [
+            # The HR office's home page: an organisation's applications not yet issued, by term.
+            models.Index(fields=["organisation", "issued_on", "due"], name="certapp_org_open_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Заявление о выдаче справки от {self.applied_on:%d.%m.%Y}"

@@ -12,7 +12,15 @@ from django.db.models import Max, Sum
 
 from kadry.core.audit import record_change, snapshot
 from kadry.core.models import ChangeRecord
-from kadry.employment.models import Assignment, Contract, Sanction, WorkRecordEntry, WorkRecordEvent
+from kadry.employment.certificate_rules import certificate_due
+from kadry.employment.models import (
+    Assignment,
+    CertificateApplication,
+    Contract,
+    Sanction,
+    WorkRecordEntry,
+    WorkRecordEvent,
+)
 from kadry.employment.work_record_rules import efs_deadline, invalid_entry_wording
 from kadry.staff.models import Employee, StaffingUnit
 
@@ -241,3 +249,58 @@ def mark_events_reported(*, actor: Any, events: list[WorkRecordEvent], on: dt.da
             after={label: f"{on:%d.%m.%Y}"},
         )
     return len(pending)
+
+
+CERTIFICATE_SECTION = "Заявления о выдаче справок"
+
+
+@transaction.atomic
+def apply_for_certificate(*, actor: Any, employee: Employee, purpose: str, on: dt.date) -> CertificateApplication:
+    """Record an employee's application for a certificate of employment, due in three working days (ТК ст. 62).
+
+    One open application at a time: a second click before the first is issued returns the first.
+    """
+    open_one = CertificateApplication.objects.filter(
+        organisation_id=employee.organisation_id, employee=employee, issued_on__isnull=True
+    ).first()
+    if open_one is not None:
+        return open_one
+    application = CertificateApplication.objects.create(
+        organisation_id=employee.organisation_id,
+        employee=employee,
+        purpose=purpose.strip()[:200],
+        applied_on=on,
+        due=certificate_due(on),
+        applied_by=actor,
+    )
+    record_change(
+        actor=actor,
+        organisation_id=employee.organisation_id,
+        subject=employee,
+        section=CERTIFICATE_SECTION,
+        action=ChangeRecord.Action.CREATE,
+        obj=application,
+        after=snapshot(application),
+    )
+    return application
+
+
+@transaction.atomic
+def mark_certificate_issued(*, actor: Any, application: CertificateApplication, on: dt.date) -> CertificateApplication:
+    """Record that the certificate applied for was issued on ``on``."""
+    if application.issued_on is not None:
+        raise ValidationError("Справка по этому заявлению уже выдана.")
+    before = snapshot(application)
+    application.issued_on, application.issued_by = on, actor
+    application.save(update_fields=["issued_on", "issued_by"])
+    record_change(
+        actor=actor,
+        organisation_id=application.organisation_id,
+        subject=application.employee,
+        section=CERTIFICATE_SECTION,
+        action=ChangeRecord.Action.UPDATE,
+        obj=application,
+        before=before,
+        after=snapshot(application),
+    )
+    return application

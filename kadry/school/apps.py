@@ -7,3 +7,6 @@ class SchoolConfig(AppConfig):
     name = "kadry.school"
     label = "school"
     verbose_name = "Классы и обучающиеся"
+
+    def ready(self) -> None:
+        from kadry.school import home  # noqa: F401  (registers the home panels and deadlines)

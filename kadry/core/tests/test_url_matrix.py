@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from kadry.core.models import ApiToken, BackgroundJob, Membership
 from kadry.documents.models import GeneratedDocument
+from kadry.employment.models import CertificateApplication
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
@@ -44,7 +45,7 @@ SCHOOL_MANAGERS = frozenset({R.ADMINISTRATOR, R.DEPUTY_DIRECTOR})
 
 # url name → (the roles that may open it, the status they get). Everybody else gets 404.
 MATRIX: dict[str, tuple[frozenset[str], int]] = {
-    "home": (ALL, 302),
+    "home": (ALL, 200),
     "profile": (ALL, 200),
     "switch_organisation": (ALL, 405),
     "logout": (ALL, 405),
@@ -116,6 +117,10 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "employee_service": (CARD, 200),
     "service_report": (CARD, 200),
     "service_report_export": (CARD, 200),
+    # An employee applies for a certificate from their home page (any role: it is their own employee
+    # record, 404 without one); the HR office marks it issued.
+    "certificate_apply": (ALL, 405),
+    "certificate_issued": (HR, 405),
     # The school register (kadry/school/urls_classes.py).
     "school:home": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
     "school:class_detail": (SCHOOL_CLASSES, 200),
@@ -294,6 +299,10 @@ def world(school, personas):
         created_at=timezone.now(),
     )
     e, job_pk = employee.pk, PriorJob.objects.get(employee=employee).pk
+    application = CertificateApplication.objects.create(
+        organisation=school, employee=employee, applied_on=dt.date(2026, 11, 2), due=dt.date(2026, 11, 5),
+        applied_by=hr.user,
+    )  # fmt: skip
     pupil = EnrollmentFactory(school_class__organisation=school, start=timezone.localdate() - dt.timedelta(days=30))
     life = {"organisation": school, "school_class": pupil.school_class, "date": timezone.localdate()}
     hour = ClassHour.objects.create(**life, topic="Тема")
@@ -313,6 +322,7 @@ def world(school, personas):
     )
     args: dict[str, list] = {
         "token_revoke": [token.pk],
+        "certificate_issued": [application.pk],
         "user_password_reset": [hr.user.pk],
         "employee_card": [e],
         "employee_card_tab": [e, "family"],

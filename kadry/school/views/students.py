@@ -16,7 +16,7 @@ from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access, snapshot
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
-from kadry.school.access import get_student_for, sees_social_data
+from kadry.school.access import get_student_for, sees_prevention, sees_social_data
 from kadry.school.forms_classes import (
     CategoryFormSet,
     EnrolForm,
@@ -56,6 +56,7 @@ def student_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "enrolments": student.enrollments.select_related("school_class__academic_year").order_by("start"),
             "categories": student.categories.all() if social else None,
             "manages": role_can(membership.role, Capability.MANAGE_SCHOOL),
+            "sees_prevention": sees_prevention(membership),
             "today": timezone.localdate(),
         },
     )

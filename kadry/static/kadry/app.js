@@ -74,3 +74,22 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// The main menu's sections are <details>: opening one closes the others, a click elsewhere or Escape closes it.
+(() => {
+  const groups = () => Array.from(document.querySelectorAll("details[data-navgroup]"));
+  document.addEventListener("toggle", (event) => {
+    const opened = event.target;
+    if (!opened.matches || !opened.matches("details[data-navgroup]") || !opened.open) return;
+    groups().forEach((group) => { if (group !== opened) group.open = false; });
+  }, true);
+  document.addEventListener("click", (event) => {
+    groups().forEach((group) => { if (group.open && !group.contains(event.target)) group.open = false; });
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    groups().forEach((group) => {
+      if (group.open) { group.open = false; group.querySelector("summary").focus(); }
+    });
+  });
+})();
