@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.urls import URLPattern, URLResolver, re_path
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationErrorContext
 from ninja.renderers import JSONRenderer
@@ -30,6 +31,16 @@ class KadryAPI(NinjaAPI):
         """
         return errors.InvalidInput(errors.schema_errors(error_contexts))
 
+    def _get_urls(self) -> list[URLResolver | URLPattern]:
+        """Return Ninja's routes answering 405 in JSON, then a JSON 404 for every other address under the API."""
+        urls = super()._get_urls()
+        for url in urls:
+            if isinstance(url, URLPattern):
+                # Ninja's root page is an HTML 404: the API's own answers it.
+                view = errors.unknown_address if url.name == "api-root" else url.callback
+                url.callback = errors.json_method_not_allowed(view)
+        return [*urls, re_path(r"^(?P<rest>.*)$", errors.unknown_address, name="unknown-address")]
+
 
 api = KadryAPI(
     title="Kadry API",
@@ -54,3 +65,4 @@ api.add_router("/school", "kadry.school.api.classes.router", tags=["Классы
 api.add_router("/school", "kadry.school.api.attendance.router", tags=["Посещаемость"])
 api.add_router("/school", "kadry.school.api.life.router", tags=["Жизнь класса"])
 api.add_router("/school", "kadry.school.api.documents.router", tags=["Документы класса"])
+errors.declare(api)

@@ -13,7 +13,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
 
+from kadry.api.enums import field_enum
 from kadry.core.audit import record_access
+from kadry.employment.models import WorkRecordEvent
 from kadry.employment.seniority import ACCESS_LOG_WHAT, KindOfService, length_of_service_on, sources_for_employee
 from kadry.staff.access import get_employee_for
 
@@ -60,3 +62,34 @@ def length_of_service(request: HttpRequest, employee_id: int, on: dt.date | None
         "pedagogical": _duration(service.pedagogical),
         "organisation": _duration(service.organisation),
     }
+
+
+WORK_RECORD_TAG = "Электронная трудовая книжка (ЕФС-1)"
+WORK_RECORD_READ = "Сведения о трудовой деятельности (ЕФС-1)"  # what the access log says was opened
+WorkRecordEventKind = field_enum(WorkRecordEvent, "kind")
+
+
+class WorkRecordEventOut(Schema):
+    id: int
+    kind: WorkRecordEventKind  # type: ignore[valid-type]
+    date: dt.date
+    position: str
+    department: str
+    part_time: bool
+    ground_wording: str
+    document_name: str
+    document_date: dt.date
+    document_number: str
+    deadline: dt.date = Field(description="срок представления ЕФС-1 в СФР")
+    reported_on: dt.date | None = Field(description="когда представлено; null — ещё не представлено")
+    cancels: int | None = Field(None, validation_alias="cancels_id", description="id отменяемого мероприятия")
+
+
+@router.get("/employees/{employee_id}/work-record", response=list[WorkRecordEventOut], tags=[WORK_RECORD_TAG])
+def work_record(request: HttpRequest, employee_id: int) -> list[WorkRecordEvent]:
+    """Return the employee's events of the electronic work record with their ЕФС-1 deadlines, oldest first."""
+    employee = get_employee_for(request.membership, employee_id)
+    record_access(
+        membership=request.membership, subject=employee, what=WORK_RECORD_READ, request=request, channel="api"
+    )
+    return list(WorkRecordEvent.objects.filter(employee=employee).order_by("date", "id"))

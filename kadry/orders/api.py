@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
@@ -18,9 +18,10 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
-from pydantic import create_model
+from pydantic import AfterValidator, create_model
 
 from kadry.api.endpoints import Pagination, typed
+from kadry.api.enums import choices_enum, field_enum
 from kadry.api.errors import Errors, InvalidInput
 from kadry.core.access import require
 from kadry.core.audit import record_access
@@ -53,8 +54,14 @@ ITEM_INPUT_TYPES: dict[str, tuple[dict[str, str], str]] = {
     ),
     "staffing_unit": ({"type": "integer"}, "id штатной единицы (приём, перевод)"),
     "rate": ({"type": "string", "format": "decimal"}, "ставка: «1», «0.5» (приём, перевод)"),
-    "employment_kind": ({"type": "string", "enum": OrderItem.EmploymentKind.values}, "вид работы"),
-    "contract_term": ({"type": "string", "enum": OrderItem.ContractTerm.values}, "трудовой договор (приём)"),
+    "employment_kind": (
+        {"type": "string", "enum": [member.value for member in field_enum(OrderItem, "employment_kind")]},
+        "вид работы",
+    ),
+    "contract_term": (
+        {"type": "string", "enum": [member.value for member in field_enum(OrderItem, "contract_term")]},
+        "трудовой договор (приём)",
+    ),
     "end_date": ({"type": "string", "format": "date"}, "окончание срочного договора или временного перевода"),
     "fixed_term_reason": ({"type": "string"}, "основание срочного договора (ТК РФ ст. 59)"),
     "contract_number": ({"type": "string"}, "номер трудового договора (приём)"),
@@ -63,7 +70,10 @@ ITEM_INPUT_TYPES: dict[str, tuple[dict[str, str], str]] = {
     "basis": ({"type": "string"}, "основание (документ)"),
     "dismissal_ground": ({"type": "string"}, "код основания увольнения: «77-1-3» (статья-часть-пункт)"),
     "award": ({"type": "string"}, "вид поощрения"),
-    "sanction_kind": ({"type": "string", "enum": OrderItem.SanctionKind.values}, "взыскание"),
+    "sanction_kind": (
+        {"type": "string", "enum": [member.value for member in field_enum(OrderItem, "sanction_kind")]},
+        "взыскание",
+    ),
     "misconduct": ({"type": "string"}, "проступок"),
     "misconduct_date": ({"type": "string", "format": "date"}, "дата проступка"),
     "misconduct_discovered_on": ({"type": "string", "format": "date"}, "дата обнаружения проступка"),
@@ -76,19 +86,38 @@ ITEM_INPUT_TYPES: dict[str, tuple[dict[str, str], str]] = {
 assert set(ITEM_INPUT_TYPES) == {name for fields in ITEM_FIELDS.values() for name in fields}
 
 
+OrderKind = choices_enum(Order, Order.Kind)
+OrderStatus = choices_enum(Order, Order.Status)
+
+
+def _of_json_type(schema: dict[str, Any]) -> Any:
+    """Return the field's type: any value of the JSON type its schema names (null too), checked by the form after.
+
+    A list, an object or a boolean where the form takes a date or a number made it fail (a 500).
+    """
+    expected: tuple[type, ...] = (str,) if schema["type"] == "string" else (int,)
+
+    def check(value: Any) -> Any:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, expected)):
+            raise ValueError(f"{schema['type']} expected")
+        return value
+
+    return Annotated[Any, AfterValidator(check)]
+
+
 OrderItemIn = create_model(
     "OrderItemIn",
     __base__=Schema,
     __doc__="One employee's part of the order; which fields count depends on the order's kind.",
     **{
-        name: (Any, Field(None, description=description, json_schema_extra=schema))
+        name: (_of_json_type(schema), Field(None, description=description, json_schema_extra=schema))
         for name, (schema, description) in ITEM_INPUT_TYPES.items()
     },
 )
 
 
 class OrderIn(Schema):
-    kind: Order.Kind
+    kind: OrderKind  # type: ignore[valid-type]
     date: dt.date
     note: str = ""
     cancels: int | None = Field(None, description="id отменяемого приказа (только для приказа об отмене)")
@@ -129,11 +158,11 @@ class OrderItemOut(Schema):
 
 class OrderSummary(Schema):
     id: int
-    kind: Order.Kind
+    kind: OrderKind  # type: ignore[valid-type]
     date: dt.date
     number: int | None
     display_number: str = Field(description="номер с индексом журнала: «12-к»; пусто у проекта")
-    status: Order.Status
+    status: OrderStatus  # type: ignore[valid-type]
     employees: list[str]
 
     @staticmethod
@@ -159,8 +188,8 @@ class OrderOut(OrderSummary):
 
 
 class OrderFilters(Schema):
-    status: Order.Status | None = None
-    kind: Order.Kind | None = None
+    status: OrderStatus | None = None  # type: ignore[valid-type]
+    kind: OrderKind | None = None  # type: ignore[valid-type]
     year: int | None = None
     q: str = Field("", description="Начало фамилии сотрудника из приказа")
 

@@ -15,17 +15,18 @@ from django.forms.models import model_to_dict
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from ninja.orm import create_schema
 from ninja.pagination import paginate
 from pydantic import create_model
 
 from kadry.api.endpoints import Pagination, typed
+from kadry.api.enums import choices_enum, model_schema
 from kadry.api.errors import validated
 from kadry.core.access import require
 from kadry.core.audit import record_access
 from kadry.core.permissions import Capability
 from kadry.staff import services
 from kadry.staff.access import employees_for, get_card_for, get_employee_for, get_section_row_for, structure_for
+from kadry.staff.declension import CASES, employee_name
 from kadry.staff.forms import (
     EMPLOYEE_FIELDS,
     DepartmentForm,
@@ -59,19 +60,19 @@ def _key(slug: str) -> str:
 
 # Employees: the registry and the main part of the card.
 
-EmployeeIn = create_schema(Employee, name="EmployeeIn", fields=list(EMPLOYEE_FIELDS))
-EmployeePatch = create_schema(Employee, name="EmployeePatch", fields=list(EMPLOYEE_FIELDS), optional_fields="__all__")
-EmployeeOut = create_schema(Employee, name="Employee", fields=["id", *EMPLOYEE_FIELDS])
+EmployeeIn = model_schema(Employee, name="EmployeeIn", fields=list(EMPLOYEE_FIELDS))
+EmployeePatch = model_schema(Employee, name="EmployeePatch", fields=list(EMPLOYEE_FIELDS), optional_fields="__all__")
+EmployeeOut = model_schema(Employee, name="Employee", fields=["id", *EMPLOYEE_FIELDS])
 SECTION_IN = {
-    slug: create_schema(section.model, name=f"{section.model.__name__}In", fields=list(section.fields))
+    slug: model_schema(section.model, name=f"{section.model.__name__}In", fields=list(section.fields))
     for slug, section in SECTIONS.items()
 }
 SECTION_OUT = {
-    slug: create_schema(section.model, name=section.model.__name__, fields=["id", *section.fields])
+    slug: model_schema(section.model, name=section.model.__name__, fields=["id", *section.fields])
     for slug, section in SECTIONS.items()
 }
-MilitaryRecordIn = create_schema(MilitaryRecord, name="MilitaryRecordIn", fields=list(MILITARY_FIELDS))
-MilitaryRecordOut = create_schema(MilitaryRecord, name="MilitaryRecord", fields=["id", *MILITARY_FIELDS])
+MilitaryRecordIn = model_schema(MilitaryRecord, name="MilitaryRecordIn", fields=list(MILITARY_FIELDS))
+MilitaryRecordOut = model_schema(MilitaryRecord, name="MilitaryRecord", fields=["id", *MILITARY_FIELDS])
 EmployeeCard = create_model(
     "EmployeeCard",
     __base__=EmployeeOut,
@@ -80,11 +81,15 @@ EmployeeCard = create_model(
 )
 
 
+EmployeeStatus = choices_enum(Employee, Employee.Status)
+PositionCategory = choices_enum(Position, Position.Category)
+
+
 class EmployeeFilters(Schema):
     q: str = Field("", description="Начало слов фамилии, имени, отчества; «ё» = «е»")
     department: int | None = None
-    category: Position.Category | None = None
-    status: Employee.Status | None = None
+    category: PositionCategory | None = None  # type: ignore[valid-type]
+    status: EmployeeStatus | None = None  # type: ignore[valid-type]
 
 
 class EmployeeItem(Schema):
@@ -95,7 +100,7 @@ class EmployeeItem(Schema):
     middle_name: str
     position_name: str | None
     department_name: str | None
-    status: Employee.Status
+    status: EmployeeStatus  # type: ignore[valid-type]
 
     @staticmethod
     def resolve_position_name(employee: Employee) -> str | None:
@@ -129,7 +134,7 @@ def _card(employee: Employee) -> dict[str, Any]:
     return card
 
 
-@router.get("/employees/", response=list[EmployeeItem], tags=[EMPLOYEES_TAG])
+@router.get("/employees", response=list[EmployeeItem], tags=[EMPLOYEES_TAG])
 @paginate(PlacedPagination)
 @typed()
 def employee_list(request: HttpRequest, filters: Query[EmployeeFilters]) -> models.QuerySet[Employee]:
@@ -142,7 +147,7 @@ def employee_list(request: HttpRequest, filters: Query[EmployeeFilters]) -> mode
     return employees.placed(department_id=filters.department, category=filters.category)
 
 
-@router.post("/employees/", response={201: EmployeeOut}, tags=[EMPLOYEES_TAG])
+@router.post("/employees", response={201: EmployeeOut}, tags=[EMPLOYEES_TAG])
 def employee_create(request: HttpRequest, payload: EmployeeIn) -> Status:
     """Create an employee's card."""
     membership = require(request.membership, Capability.EDIT_PERSONAL_DATA)
@@ -186,6 +191,32 @@ def employee_patch(request: HttpRequest, employee_id: int, payload: EmployeePatc
     """Change the fields sent; the card is validated as a whole, as the UI form does."""
     employee = get_employee_for(request.membership, employee_id, Capability.EDIT_PERSONAL_DATA)
     return _save_employee(request, employee, _merged(employee, EMPLOYEE_FIELDS, payload))
+
+
+class NameFormOut(Schema):
+    case: str = Field(description="падеж: gent, datv, accs, ablt, loct")
+    question: str = Field(description="вопрос падежа: «(кого?)»")
+    form: str = Field(description="ФИО в этом падеже")
+    corrected: bool = Field(description="форма исправлена вручную, а не склонена автоматически")
+
+
+NAME_FORMS = f"{CARD}: ФИО по падежам"
+
+
+@router.get("/employees/{employee_id}/name-forms", response=list[NameFormOut], tags=[CARD_TAG])
+def name_forms(request: HttpRequest, employee_id: int) -> list[dict[str, Any]]:
+    """Return the employee's name in every case, as the orders print it; the reading is logged."""
+    employee = get_employee_for(request.membership, employee_id)
+    record_access(membership=request.membership, subject=employee, what=NAME_FORMS, request=request, channel="api")
+    return [
+        {
+            "case": case.value,
+            "question": question,
+            "form": employee_name(employee, case),
+            "corrected": case.value in employee.name_forms,
+        }
+        for case, question in CASES
+    ]
 
 
 # The repeating sections of the card, one set of routes per section.
@@ -267,8 +298,12 @@ class StructureKind:
     prefix: str  # URL segment
     model: type[models.Model]
     form_class: type[forms.ModelForm]
-    fields: tuple[str, ...]
     ordering: tuple[str, ...]
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        # The UI form's fields, so the API's PUT carries every field the form edits and resets none.
+        return tuple(self.form_class._meta.fields)  # type: ignore[attr-defined]
 
     @property
     def foreign_keys(self) -> tuple[str, ...]:
@@ -286,17 +321,16 @@ class StructureKind:
             payload_fields.append((name, kind, Field(default, title=title)))
             answer_fields.append((name, kind, Field(default, title=title, validation_alias=f"{name}_id")))
         model_name = self.model.__name__
-        payload = create_schema(self.model, name=f"{model_name}In", fields=plain, custom_fields=payload_fields)
-        answer = create_schema(self.model, name=model_name, fields=["id", *plain], custom_fields=answer_fields)
+        payload = model_schema(self.model, name=f"{model_name}In", fields=plain, custom_fields=payload_fields)
+        answer = model_schema(self.model, name=model_name, fields=["id", *plain], custom_fields=answer_fields)
         return payload, answer
 
 
 STRUCTURE = (
-    StructureKind("departments", Department, DepartmentForm, ("name", "code", "parent", "order"), ("order", "name")),
-    StructureKind("positions", Position, PositionForm, ("name", "category"), ("name",)),
+    StructureKind("departments", Department, DepartmentForm, ("order", "name")),
+    StructureKind("positions", Position, PositionForm, ("name",)),
     StructureKind(
         "staffing-units", StaffingUnit, StaffingUnitForm,
-        ("department", "position", "rates", "salary", "allowance", "note"),
         ("department__order", "department__name", "position__name"),
     ),
 )  # fmt: skip
@@ -304,7 +338,7 @@ STRUCTURE = (
 
 def _add_structure_routes(kind: StructureKind) -> None:
     payload_schema, answer_schema = kind.schemas()
-    path, object_path = f"/{kind.prefix}/", f"/{kind.prefix}/{{object_id}}"
+    path, object_path = f"/{kind.prefix}", f"/{kind.prefix}/{{object_id}}"
     name = _key(kind.prefix)
 
     def list_objects(request: HttpRequest) -> models.QuerySet:

@@ -50,12 +50,12 @@ def test_role_gets_the_expected_answers(
     api = api_as(personas[role])
 
     answers = (
-        api.get("/employees/").status_code,
+        api.get("/employees").status_code,
         api.get(f"/employees/{employee.pk}").status_code,
         api.get(f"/employees/{employee.pk}/prior-jobs").status_code,
         api.patch(f"/employees/{employee.pk}", {"phone": "+7 900 000-00-00"}).status_code,
-        api.get("/departments/").status_code,
-        api.post("/positions/", {"name": "Тьютор", "category": "pedagogical"}).status_code,
+        api.get("/departments").status_code,
+        api.post("/positions", {"name": "Тьютор", "category": "pedagogical"}).status_code,
     )
 
     assert answers == expected
@@ -66,9 +66,9 @@ def test_role_gets_the_expected_answers(
 def test_role_without_the_api_capability_gets_404_everywhere(
     teacher_api_without_capability: Api, employee: Employee
 ) -> None:
-    assert teacher_api_without_capability.get("/employees/").status_code == 404
+    assert teacher_api_without_capability.get("/employees").status_code == 404
     assert teacher_api_without_capability.get(f"/employees/{employee.pk}").status_code == 404
-    assert teacher_api_without_capability.post("/employees/", NEW_EMPLOYEE).status_code == 404
+    assert teacher_api_without_capability.post("/employees", NEW_EMPLOYEE).status_code == 404
 
 
 @pytest.fixture
@@ -139,10 +139,10 @@ def test_outsider_lists_only_their_own_school(
     api = api_as(outsider)
     DepartmentFactory(organisation=school)
 
-    assert api.get("/employees/").json() == {"items": [], "count": 0}
-    assert api.get("/employees/", q="Иванова").json()["count"] == 0
-    assert api.get("/departments/").json()["count"] == 0
-    assert api.get("/staffing-units/").json()["count"] == 0
+    assert api.get("/employees").json() == {"items": [], "count": 0}
+    assert api.get("/employees", q="Иванова").json()["count"] == 0
+    assert api.get("/departments").json()["count"] == 0
+    assert api.get("/staffing-units").json()["count"] == 0
 
 
 @pytest.mark.parametrize(
@@ -152,7 +152,7 @@ def test_outsider_lists_only_their_own_school(
 def test_request_without_a_valid_token_gets_401(headers: dict[str, str], employee: Employee) -> None:
     client = Client(headers=headers)
 
-    for path in ("/api/v1/employees/", f"/api/v1/employees/{employee.pk}", "/api/v1/departments/"):
+    for path in ("/api/v1/employees", f"/api/v1/employees/{employee.pk}", "/api/v1/departments"):
         response = client.get(path)
         assert response.status_code == 401
         assert response["WWW-Authenticate"] == "Bearer"
@@ -160,4 +160,4 @@ def test_request_without_a_valid_token_gets_401(headers: dict[str, str], employe
 
 def test_browser_session_is_not_accepted_by_the_api(hr_inspector: Any) -> None:
     """The API takes tokens only, so a page on another site cannot call it with the user's cookies."""
-    assert hr_inspector.client.get("/api/v1/employees/").status_code == 401
+    assert hr_inspector.client.get("/api/v1/employees").status_code == 401

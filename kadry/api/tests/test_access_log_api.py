@@ -32,6 +32,8 @@ PERSONAL = {
     ("get", f"{CARD}/military-record"),
     ("put", f"{CARD}/military-record"),
     ("get", f"{CARD}/length-of-service"),
+    ("get", f"{CARD}/name-forms"),
+    ("get", f"{CARD}/work-record"),
     ("get", "/orders/{order_id}"),
     ("put", "/orders/{order_id}"),
     ("get", "/school/classes/{class_id}"),
@@ -46,11 +48,11 @@ PERSONAL = {
 # Lists (a directory of names, as the registry page), structure, creations answering what was sent,
 # deletions, signing, and the school's figures.
 NOT_PERSONAL = {
-    ("get", "/employees/"),
-    ("post", "/employees/"),
+    ("get", "/employees"),
+    ("post", "/employees"),
     *(("post", f"{CARD}/{slug}") for slug in SECTIONS),
     *(("delete", f"{CARD}/{slug}/{{row_id}}") for slug in SECTIONS),
-    *((method, f"/{kind}/") for kind in ("departments", "positions", "staffing-units") for method in ("get", "post")),
+    *((method, f"/{kind}") for kind in ("departments", "positions", "staffing-units") for method in ("get", "post")),
     *((method, f"/{kind}/{{object_id}}") for kind in ("departments", "positions", "staffing-units") for method in ("get", "put")),
     ("get", "/orders"),
     ("post", "/orders"),
@@ -58,6 +60,8 @@ NOT_PERSONAL = {
     ("post", "/orders/{order_id}/sign"),
     ("get", "/school/classes"),
     ("post", "/school/classes/{class_id}/events"),
+    # Events with their students and escorts by id: the names are in the class's list, which logs.
+    ("get", "/school/classes/{class_id}/events"),
     ("post", "/school/classes/{class_id}/class-hours/{hour_id}/cancel"),
     ("get", "/school/classes/{class_id}/meeting-check"),
     ("get", "/school/overview"),
@@ -125,8 +129,13 @@ def test_every_personal_operation_logs_its_caller(requests_, personas, api_as: C
 def test_lists_and_figures_write_no_log(school, employee: Employee, personas, api_as: Callable[[Any], Api]) -> None:
     pupil = EnrollmentFactory(school_class__organisation=school, start=timezone.localdate() - dt.timedelta(days=30))
     reads = {
-        R.HR_INSPECTOR: ["/employees/", "/departments/", "/positions/", "/staffing-units/", "/orders"],
-        R.DIRECTOR: ["/school/classes", f"/school/classes/{pupil.school_class_id}/meeting-check", "/school/overview"],
+        R.HR_INSPECTOR: ["/employees", "/departments", "/positions", "/staffing-units", "/orders"],
+        R.DIRECTOR: [
+            "/school/classes",
+            f"/school/classes/{pupil.school_class_id}/meeting-check",
+            f"/school/classes/{pupil.school_class_id}/events",
+            "/school/overview",
+        ],
         # The administrator sees the passport's figures only.
         R.ADMINISTRATOR: [f"/school/classes/{pupil.school_class_id}/social-passport"],
     }

@@ -63,7 +63,7 @@ def test_prior_job_ending_before_it_starts_is_rejected(inspector_api: Api, perso
     response = inspector_api.post(f"/employees/{person.pk}/prior-jobs", body)
 
     assert response.status_code == 422
-    assert response.json() == {"errors": {"end": ["Дата окончания раньше даты начала."]}}
+    assert response.json() == {"code": "invalid", "errors": {"end": ["Дата окончания раньше даты начала."]}}
     assert not PriorJob.objects.exists()
 
 
@@ -73,7 +73,7 @@ def test_prior_job_with_impossible_date_is_rejected(inspector_api: Api, person: 
     response = inspector_api.post(f"/employees/{person.pk}/prior-jobs", body)
 
     assert response.status_code == 422
-    assert response.json() == {"errors": {"start": ["Введите правильную дату."]}}
+    assert response.json() == {"code": "invalid", "errors": {"start": ["Введите правильную дату."]}}
 
 
 def test_replacing_a_row_writes_old_and_new_values(inspector_api: Api, person: Employee) -> None:

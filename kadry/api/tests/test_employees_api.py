@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_snils_with_wrong_check_digits_is_rejected(inspector_api: Api) -> None:
-    response = inspector_api.post("/employees/", {**NEW_EMPLOYEE, "snils": "112-233-445 96"})
+    response = inspector_api.post("/employees", {**NEW_EMPLOYEE, "snils": "112-233-445 96"})
 
     assert response.status_code == 422
     assert response.json()["errors"]["snils"] == ["Неверная контрольная сумма СНИЛС — проверьте номер."]
@@ -31,7 +31,7 @@ def test_snils_with_wrong_check_digits_is_rejected(inspector_api: Api) -> None:
 
 
 def test_valid_snils_is_stored_normalised(inspector_api: Api) -> None:
-    response = inspector_api.post("/employees/", {**NEW_EMPLOYEE, "snils": "112-233-445 95"})
+    response = inspector_api.post("/employees", {**NEW_EMPLOYEE, "snils": "112-233-445 95"})
 
     assert response.status_code == 201
     body = response.json()
@@ -42,7 +42,7 @@ def test_valid_snils_is_stored_normalised(inspector_api: Api) -> None:
 def test_created_employee_belongs_to_the_token_organisation_and_has_history(
     inspector_api: Api, school: Organisation
 ) -> None:
-    body = inspector_api.post("/employees/", NEW_EMPLOYEE).json()
+    body = inspector_api.post("/employees", NEW_EMPLOYEE).json()
 
     employee = Employee.objects.get(pk=body["id"])
     assert employee.organisation == school
@@ -56,7 +56,7 @@ def test_created_employee_belongs_to_the_token_organisation_and_has_history(
 def test_list_shows_placement_and_status(inspector_api: Api, employee: Employee, school: Organisation) -> None:
     EmployeeFactory(organisation=school, last_name="Новикова")
 
-    response = inspector_api.get("/employees/")
+    response = inspector_api.get("/employees")
 
     assert "Иванова".encode() in response.content  # UTF-8, not \u escapes
     body = response.json()
@@ -79,7 +79,7 @@ def test_list_searches_by_word_prefix_with_yo_as_ye(inspector_api: Api, school: 
     EmployeeFactory(organisation=school, last_name="Ёлкина", first_name="Анна")
     EmployeeFactory(organisation=school, last_name="Белкина", first_name="Анна")
 
-    names = [item["last_name"] for item in inspector_api.get("/employees/", q="елк ан").json()["items"]]
+    names = [item["last_name"] for item in inspector_api.get("/employees", q="елк ан").json()["items"]]
 
     assert names == ["Ёлкина"]
 
@@ -94,7 +94,7 @@ def test_list_filters_by_department_category_and_status(
     department = employee.assignments.get().staffing_unit.department_id
 
     def ids(**params: Any) -> list[int]:
-        return [item["id"] for item in inspector_api.get("/employees/", **params).json()["items"]]
+        return [item["id"] for item in inspector_api.get("/employees", **params).json()["items"]]
 
     assert ids(department=department) == [employee.pk]
     assert ids(category="pedagogical") == [employee.pk]
@@ -106,8 +106,8 @@ def test_list_filters_by_department_category_and_status(
 def test_list_pages_by_limit_and_offset(inspector_api: Api, school: Organisation) -> None:
     EmployeeFactory.create_batch(55, organisation=school)
 
-    first = inspector_api.get("/employees/").json()
-    rest = inspector_api.get("/employees/", limit=10, offset=50).json()
+    first = inspector_api.get("/employees").json()
+    rest = inspector_api.get("/employees", limit=10, offset=50).json()
 
     assert (first["count"], len(first["items"])) == (55, 50)
     assert len(rest["items"]) == 5
@@ -115,14 +115,17 @@ def test_list_pages_by_limit_and_offset(inspector_api: Api, school: Organisation
 
 
 def test_list_refuses_more_than_200_per_page(inspector_api: Api) -> None:
-    response = inspector_api.get("/employees/", limit=201)
+    response = inspector_api.get("/employees", limit=201)
 
     assert response.status_code == 422
-    assert response.json() == {"errors": {"limit": ["Убедитесь, что это значение меньше либо равно 200."]}}
+    assert response.json() == {
+        "code": "invalid",
+        "errors": {"limit": ["Убедитесь, что это значение меньше либо равно 200."]},
+    }
 
 
 def test_list_rejects_unknown_status(inspector_api: Api) -> None:
-    response = inspector_api.get("/employees/", status="retired")
+    response = inspector_api.get("/employees", status="retired")
 
     assert response.status_code == 422
     assert list(response.json()["errors"]) == ["status"]
@@ -133,14 +136,14 @@ def test_list_query_count_does_not_grow_with_employees(
 ) -> None:
     unit = StaffingUnitFactory(organisation=school)
     AssignmentFactory(employee__organisation=school, staffing_unit=unit)
-    inspector_api.get("/employees/")  # the token's first use records it; later ones within a minute do not
+    inspector_api.get("/employees")  # the token's first use records it; later ones within a minute do not
 
     with django_assert_max_num_queries(4):  # token, count, page, the page's placements
-        assert inspector_api.get("/employees/").json()["count"] == 1
+        assert inspector_api.get("/employees").json()["count"] == 1
     for _ in range(49):
         AssignmentFactory(employee__organisation=school, staffing_unit=unit)
     with django_assert_max_num_queries(4):
-        items = inspector_api.get("/employees/").json()["items"]
+        items = inspector_api.get("/employees").json()["items"]
     assert len(items) == 50
     assert {item["status"] for item in items} == {"working"}
     assert all(item["position_name"] == unit.position.name for item in items)
@@ -233,7 +236,10 @@ def test_patch_validates_the_merged_card(inspector_api: Api, employee: Employee)
     response = inspector_api.patch(f"/employees/{employee.pk}", {"work_book": "electronic"})
 
     assert response.status_code == 422
-    assert response.json() == {"errors": {"work_book_chosen_on": ["Укажите дату заявления о выборе трудовой книжки."]}}
+    assert response.json() == {
+        "code": "invalid",
+        "errors": {"work_book_chosen_on": ["Укажите дату заявления о выборе трудовой книжки."]},
+    }
 
 
 # Invalid input answers 422 with the form's messages, never 500.
@@ -254,7 +260,7 @@ def test_patch_validates_the_merged_card(inspector_api: Api, employee: Employee)
 def test_invalid_field_answers_422_with_the_field_message(
     inspector_api: Api, change: dict[str, Any], field: str, message: str
 ) -> None:
-    response = inspector_api.post("/employees/", {**NEW_EMPLOYEE, **change})
+    response = inspector_api.post("/employees", {**NEW_EMPLOYEE, **change})
 
     assert response.status_code == 422
     assert response.json()["errors"][field] == [message]
@@ -263,14 +269,14 @@ def test_invalid_field_answers_422_with_the_field_message(
 def test_future_birth_date_is_rejected(inspector_api: Api) -> None:
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
 
-    response = inspector_api.post("/employees/", {**NEW_EMPLOYEE, "birth_date": tomorrow.isoformat()})
+    response = inspector_api.post("/employees", {**NEW_EMPLOYEE, "birth_date": tomorrow.isoformat()})
 
     assert response.status_code == 422
     assert response.json()["errors"] == {"birth_date": ["Дата рождения не может быть в будущем."]}
 
 
 def test_duplicate_snils_names_the_holder(inspector_api: Api, employee: Employee) -> None:
-    response = inspector_api.post("/employees/", {**NEW_EMPLOYEE, "snils": "112 233 445 95"})
+    response = inspector_api.post("/employees", {**NEW_EMPLOYEE, "snils": "112 233 445 95"})
 
     assert response.status_code == 422
     assert response.json()["errors"] == {
@@ -279,7 +285,7 @@ def test_duplicate_snils_names_the_holder(inspector_api: Api, employee: Employee
 
 
 def test_missing_required_fields_are_all_reported(inspector_api: Api) -> None:
-    response = inspector_api.post("/employees/", {"last_name": "Иванова"})
+    response = inspector_api.post("/employees", {"last_name": "Иванова"})
 
     assert response.status_code == 422
     assert response.json()["errors"] == {
@@ -291,21 +297,21 @@ def test_missing_required_fields_are_all_reported(inspector_api: Api) -> None:
 
 @pytest.mark.parametrize("body", ["[1, 2]", "null", '"text"'])
 def test_body_that_is_not_an_object_answers_422(inspector_api: Api, body: str) -> None:
-    response = inspector_api.client.post("/api/v1/employees/", body, content_type="application/json")
+    response = inspector_api.client.post("/api/v1/employees", body, content_type="application/json")
 
     assert response.status_code == 422
     assert response.json()["errors"]["last_name"] == ["Обязательное поле."]
 
 
 def test_missing_body_answers_422(inspector_api: Api) -> None:
-    response = inspector_api.client.post("/api/v1/employees/", "", content_type="application/json")
+    response = inspector_api.client.post("/api/v1/employees", "", content_type="application/json")
 
     assert response.status_code == 422
-    assert response.json() == {"errors": {"__all__": ["Обязательное поле."]}}
+    assert response.json() == {"code": "invalid", "errors": {"__all__": ["Обязательное поле."]}}
 
 
 def test_malformed_json_answers_400(inspector_api: Api) -> None:
-    response = inspector_api.client.post("/api/v1/employees/", "{oops", content_type="application/json")
+    response = inspector_api.client.post("/api/v1/employees", "{oops", content_type="application/json")
 
     assert response.status_code == 400
 

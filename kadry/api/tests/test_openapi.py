@@ -32,7 +32,7 @@ def test_openapi_schema_lists_the_endpoints_with_real_schemas() -> None:
     assert response.status_code == 200
     schema = response.json()
     assert schema["info"] == {"title": "Kadry API", "version": "1", "description": schema["info"]["description"]}
-    assert "/api/v1/employees/" in schema["paths"]
+    assert "/api/v1/employees" in schema["paths"]
     assert {"get", "post"} <= set(schema["paths"]["/api/v1/employees/{employee_id}/prior-jobs"])
     prior_job = schema["components"]["schemas"]["PriorJobIn"]["properties"]
     assert set(prior_job) == {"employer", "position", "start", "end", "pedagogical"}

@@ -17,13 +17,13 @@ pytestmark = pytest.mark.django_db
 def test_department_is_created_listed_read_and_replaced(inspector_api: Api, school: Organisation) -> None:
     parent = DepartmentFactory(organisation=school, name="Начальная школа")
 
-    created = inspector_api.post("/departments/", {"name": "Методическое объединение", "parent": parent.pk})
+    created = inspector_api.post("/departments", {"name": "Методическое объединение", "parent": parent.pk})
 
     assert created.status_code == 201
     body = created.json()
     assert body == {"id": body["id"], "name": "Методическое объединение", "code": "", "order": 0, "parent": parent.pk}
     assert Department.objects.get(pk=body["id"]).organisation == school
-    listed = inspector_api.get("/departments/").json()
+    listed = inspector_api.get("/departments").json()
     assert listed["count"] == 2
     assert inspector_api.get(f"/departments/{body['id']}").json() == body
 
@@ -42,14 +42,14 @@ def test_department_cannot_contain_itself(inspector_api: Api, school: Organisati
     response = inspector_api.put(f"/departments/{top.pk}", {"name": top.name, "parent": child.pk})
 
     assert response.status_code == 422
-    assert response.json() == {"errors": {"parent": ["Подразделение не может входить само в себя."]}}
+    assert response.json() == {"code": "invalid", "errors": {"parent": ["Подразделение не может входить само в себя."]}}
 
 
 def test_duplicate_department_name_answers_422_on_the_name(inspector_api: Api, school: Organisation) -> None:
     top = DepartmentFactory(organisation=school)
     DepartmentFactory(organisation=school, parent=top, name="Кафедра физики")
 
-    response = inspector_api.post("/departments/", {"name": "Кафедра физики", "parent": top.pk})
+    response = inspector_api.post("/departments", {"name": "Кафедра физики", "parent": top.pk})
 
     assert response.status_code == 422
     assert list(response.json()["errors"]) == ["name"]
@@ -57,13 +57,18 @@ def test_duplicate_department_name_answers_422_on_the_name(inspector_api: Api, s
 
 
 def test_position_is_created_and_replaced(inspector_api: Api) -> None:
-    created = inspector_api.post("/positions/", {"name": "Педагог-психолог", "category": "pedagogical"})
+    created = inspector_api.post("/positions", {"name": "Педагог-психолог", "category": "pedagogical"})
     position_id = created.json()["id"]
 
     replaced = inspector_api.put(f"/positions/{position_id}", {"name": "Педагог-психолог", "category": "management"})
 
     assert created.status_code == 201
-    assert replaced.json() == {"id": position_id, "name": "Педагог-психолог", "category": "management"}
+    assert replaced.json() == {
+        "id": position_id,
+        "name": "Педагог-психолог",
+        "category": "management",
+        "pedagogical_service": False,
+    }
     assert Position.objects.get(pk=position_id).category == Position.Category.MANAGEMENT
 
 
@@ -71,14 +76,14 @@ def test_position_name_must_be_unique_in_the_organisation(inspector_api: Api, sc
     PositionFactory(organisation=school, name="Учитель физики")
 
     # Same case: SQLite's iexact folds only ASCII, so a lower-cased Cyrillic name passes there.
-    response = inspector_api.post("/positions/", {"name": "Учитель физики", "category": "pedagogical"})
+    response = inspector_api.post("/positions", {"name": "Учитель физики", "category": "pedagogical"})
 
     assert response.status_code == 422
-    assert response.json() == {"errors": {"name": ["Такая должность уже есть."]}}
+    assert response.json() == {"code": "invalid", "errors": {"name": ["Такая должность уже есть."]}}
 
 
 def test_position_category_must_be_known(inspector_api: Api) -> None:
-    response = inspector_api.post("/positions/", {"name": "Дворник", "category": "outdoor"})
+    response = inspector_api.post("/positions", {"name": "Дворник", "category": "outdoor"})
 
     assert response.status_code == 422
     assert list(response.json()["errors"]) == ["category"]
@@ -89,7 +94,7 @@ def test_staffing_unit_is_created_read_and_replaced(inspector_api: Api, school: 
     position = PositionFactory(organisation=school)
     body = {"department": department.pk, "position": position.pk, "rates": "2.5", "salary": 35000}
 
-    created = inspector_api.post("/staffing-units/", body)
+    created = inspector_api.post("/staffing-units", body)
     unit_id = created.json()["id"]
     replaced = inspector_api.put(f"/staffing-units/{unit_id}", {**body, "rates": 3, "allowance": "1500.50"})
 
@@ -108,7 +113,7 @@ def test_staffing_unit_rejects_department_of_another_organisation(
     position = PositionFactory(organisation=school)
 
     response = inspector_api.post(
-        "/staffing-units/", {"department": foreign.pk, "position": position.pk, "rates": 1, "salary": 30000}
+        "/staffing-units", {"department": foreign.pk, "position": position.pk, "rates": 1, "salary": 30000}
     )
 
     assert response.status_code == 422
@@ -135,8 +140,26 @@ def test_staffing_unit_position_is_unique_in_a_department(inspector_api: Api, sc
     unit = StaffingUnitFactory(organisation=school)
 
     response = inspector_api.post(
-        "/staffing-units/", {"department": unit.department_id, "position": unit.position_id, "rates": 1, "salary": 1}
+        "/staffing-units", {"department": unit.department_id, "position": unit.position_id, "rates": 1, "salary": 1}
     )
 
     assert response.status_code == 422
-    assert response.json() == {"errors": {"position": ["Эта должность уже есть в штатном расписании подразделения."]}}
+    assert response.json() == {
+        "code": "invalid",
+        "errors": {"position": ["Эта должность уже есть в штатном расписании подразделения."]},
+    }
+
+
+def test_put_to_a_position_keeps_its_pedagogical_service_flag(inspector_api: Api) -> None:
+    created = inspector_api.post(
+        "/positions", {"name": "Учитель", "category": "pedagogical", "pedagogical_service": True}
+    )
+    position_id = created.json()["id"]
+
+    replaced = inspector_api.put(
+        f"/positions/{position_id}", {"name": "Учитель", "category": "pedagogical", "pedagogical_service": True}
+    )
+
+    assert replaced.status_code == 200, replaced.json()
+    assert replaced.json()["pedagogical_service"] is True
+    assert Position.objects.get(pk=position_id).pedagogical_service is True

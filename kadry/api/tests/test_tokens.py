@@ -30,16 +30,16 @@ def test_created_token_keeps_only_the_digest_of_its_secret(hr_inspector: Any) ->
 def test_token_acts_as_its_membership(hr_inspector: Any) -> None:
     _token, secret = create_api_token(actor=hr_inspector.user, membership=hr_inspector.membership, name="отчёты")
 
-    assert Api(secret).get("/employees/").status_code == 200
+    assert Api(secret).get("/employees").status_code == 200
 
 
 def test_revoked_token_gets_401(hr_inspector: Any) -> None:
     token, secret = create_api_token(actor=hr_inspector.user, membership=hr_inspector.membership, name="старый")
-    assert Api(secret).get("/employees/").status_code == 200
+    assert Api(secret).get("/employees").status_code == 200
 
     revoke_api_token(actor=hr_inspector.user, token=token)
 
-    assert Api(secret).get("/employees/").status_code == 401
+    assert Api(secret).get("/employees").status_code == 401
     token.refresh_from_db()
     assert token.revoked_at is not None
     change = ChangeRecord.objects.get(action=ChangeRecord.Action.UPDATE)
@@ -64,7 +64,7 @@ def test_token_of_an_inactive_membership_gets_401(hr_inspector: Any) -> None:
     hr_inspector.membership.is_active = False
     hr_inspector.membership.save(update_fields=["is_active"])
 
-    assert Api(secret).get("/employees/").status_code == 401
+    assert Api(secret).get("/employees").status_code == 401
 
 
 def test_token_of_a_deactivated_user_gets_401(hr_inspector: Any) -> None:
@@ -72,7 +72,7 @@ def test_token_of_a_deactivated_user_gets_401(hr_inspector: Any) -> None:
     hr_inspector.user.is_active = False
     hr_inspector.user.save(update_fields=["is_active"])
 
-    assert Api(secret).get("/employees/").status_code == 401
+    assert Api(secret).get("/employees").status_code == 401
 
 
 def test_last_use_is_recorded_at_most_once_a_minute(hr_inspector: Any) -> None:
@@ -81,14 +81,14 @@ def test_last_use_is_recorded_at_most_once_a_minute(hr_inspector: Any) -> None:
     start = dt.datetime(2025, 3, 3, 9, 0, tzinfo=dt.UTC)
 
     with time_machine.travel(start, tick=False):
-        api.get("/employees/")
+        api.get("/employees")
     with time_machine.travel(start + dt.timedelta(seconds=59), tick=False):
-        api.get("/employees/")
+        api.get("/employees")
     token.refresh_from_db()
     assert token.last_used_at == start
 
     with time_machine.travel(start + dt.timedelta(seconds=61), tick=False):
-        api.get("/employees/")
+        api.get("/employees")
     token.refresh_from_db()
     assert token.last_used_at == start + dt.timedelta(seconds=61)
     assert token.last_used_at <= timezone.now()
@@ -101,9 +101,9 @@ def test_token_expires_a_year_after_creation_and_is_refused_after(hr_inspector: 
         token, secret = create_api_token(actor=hr_inspector.user, membership=hr_inspector.membership, name="год")
         assert token.expires_at == start + dt.timedelta(days=365)
         traveller.shift(dt.timedelta(days=364, hours=23))
-        assert Api(secret).get("/employees/").status_code == 200
+        assert Api(secret).get("/employees").status_code == 200
         traveller.shift(dt.timedelta(hours=1))
-        assert Api(secret).get("/employees/").status_code == 401
+        assert Api(secret).get("/employees").status_code == 401
 
 
 def test_profile_shows_expiry_and_last_use(hr_inspector: Any) -> None:
@@ -111,7 +111,7 @@ def test_profile_shows_expiry_and_last_use(hr_inspector: Any) -> None:
     page = hr_inspector.client.get(reverse("profile")).content.decode()
     assert f"{timezone.localtime(token.expires_at):%d.%m.%Y}" in page and "не использовался" in page
 
-    Api(secret).get("/employees/")
+    Api(secret).get("/employees")
 
     token.refresh_from_db()
     page = hr_inspector.client.get(reverse("profile")).content.decode()

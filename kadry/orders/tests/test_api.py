@@ -239,8 +239,8 @@ def test_signed_order_refuses_replacement_and_deletion_in_russian(
     replaced = inspector_api.put(f"/orders/{order_id}", {**body, "note": "правка"})
     deleted = inspector_api.delete(f"/orders/{order_id}")
 
-    assert (replaced.status_code, replaced.json()) == (422, {"errors": {"__all__": [message]}})
-    assert (deleted.status_code, deleted.json()) == (422, {"errors": {"__all__": [message]}})
+    assert (replaced.status_code, replaced.json()) == (422, {"code": "invalid", "errors": {"__all__": [message]}})
+    assert (deleted.status_code, deleted.json()) == (422, {"code": "invalid", "errors": {"__all__": [message]}})
     order = Order.objects.get(pk=order_id)
     assert (order.status, order.note, order.items.count()) == ("signed", "", 1)
 
@@ -306,3 +306,11 @@ def test_roles_without_orders_get_404(api_as, personas, units, ivanova, inspecto
     assert auditor.post("/orders", _hire_body(units, ivanova)).status_code == 404
     assert auditor.delete(f"/orders/{order_id}").status_code == 404
     assert auditor.post(f"/orders/{order_id}/sign").status_code == 404
+
+
+def test_an_item_field_of_the_wrong_json_type_is_refused_on_the_field(inspector_api: Api, units, ivanova) -> None:
+    # A boolean where the form parses a date used to fail inside the form: a 500.
+    response = inspector_api.post("/orders", _hire_body(units, ivanova, contract_date=False))
+
+    assert response.status_code == 422, response.content
+    assert list(response.json()["errors"]) == ["contract_date"]

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
+from kadry.api.enums import field_enum
 from kadry.api.errors import InvalidInput
 from kadry.school import access_log
 from kadry.school.access import get_class_for
@@ -21,6 +22,8 @@ from kadry.school.queries import attendance as queries
 from kadry.school.services import attendance as services
 
 router = Router()
+AttendanceKind = field_enum(AttendanceMark, "kind")
+AttendanceReason = field_enum(AttendanceMark, "reason")
 
 
 class DayQuery(Schema):
@@ -29,13 +32,11 @@ class DayQuery(Schema):
 
 class MarkIn(Schema):
     student: int = Field(description="id обучающегося")
-    kind: str = Field(description="absent — пропуск, late — опоздание")
+    kind: AttendanceKind = Field(description="absent — пропуск, late — опоздание")  # type: ignore[valid-type]
     whole_day: bool = Field(True, description="пропущен весь день")
     lessons: int | None = Field(None, description="пропущено уроков, если не весь день")
     minutes_late: int | None = Field(None, description="опоздание, мин. (1–240)")
-    reason: str = Field(
-        AttendanceMark.Reason.UNKNOWN, description="причина: " + ", ".join(AttendanceMark.Reason.values)
-    )
+    reason: AttendanceReason = Field(AttendanceMark.Reason.UNKNOWN.value, description="причина")  # type: ignore[valid-type]
     note: str = ""
 
 
@@ -46,11 +47,11 @@ class DayIn(Schema):
 class StudentDayOut(Schema):
     id: int
     name: str
-    kind: str | None
+    kind: AttendanceKind | None  # type: ignore[valid-type]
     whole_day: bool | None
     lessons: int | None
     minutes_late: int | None
-    reason: str | None
+    reason: AttendanceReason | None  # type: ignore[valid-type]
     note: str
 
 

@@ -9,13 +9,17 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
+from kadry.api.enums import field_enum
 from kadry.core.audit import record_access
 from kadry.school.access import classes_for, get_class_for, get_student_for
 from kadry.school.access_log import CLASS_LIST, record_list_access
-from kadry.school.models import Enrollment, Student
+from kadry.school.models import Enrollment, Guardian, Student
 
 router = Router()
 STUDENT_FILE = "Личное дело обучающегося"
+StudentSex = field_enum(Student, "sex")
+StudentHealthGroup = field_enum(Student, "health_group")
+GuardianRelation = field_enum(Guardian, "relation")
 
 
 class ClassOut(Schema):
@@ -38,7 +42,7 @@ class ClassDetail(ClassOut):
 
 
 class GuardianOut(Schema):
-    relation: str
+    relation: GuardianRelation  # type: ignore[valid-type]
     full_name: str
     phone: str
     email: str
@@ -49,9 +53,9 @@ class StudentOut(StudentBrief):
     last_name: str
     first_name: str
     middle_name: str
-    sex: str
+    sex: StudentSex  # type: ignore[valid-type]
     address: str
-    health_group: str
+    health_group: StudentHealthGroup  # type: ignore[valid-type]
     class_id: int | None
     guardians: list[GuardianOut]
 

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
 
+from kadry.api.enums import choices_enum, named_enum
 from kadry.api.errors import InvalidInput, validated
 from kadry.core.access import require
 from kadry.core.permissions import Capability
@@ -25,6 +26,8 @@ from kadry.school.rules.life import Level
 from kadry.school.services import life as services
 
 router = Router()
+ClassHourStatus = choices_enum(ClassHour, ClassHour.Status)
+MeetingCheckLevel = named_enum("MeetingCheckLevel", [(level.value, level.value) for level in Level])
 
 
 class EventIn(Schema):
@@ -68,7 +71,7 @@ class ClassHourOut(Schema):
     id: int
     date: dt.date
     topic: str
-    status: ClassHour.Status
+    status: ClassHourStatus  # type: ignore[valid-type]
     cancel_reason: str
     cancel_notified_at: dt.datetime | None
     notes: str
@@ -79,7 +82,9 @@ class MissingMeetingOut(Schema):
     name: str
     start: dt.date
     end: dt.date
-    level: Level = Field(description="violation — период закончился без собрания; warning — до конца ≤ 14 дней")
+    level: MeetingCheckLevel = Field(  # type: ignore[valid-type]
+        description="violation — период закончился без собрания; warning — до конца ≤ 14 дней"
+    )
     days_left: int
     message: str
 
@@ -94,6 +99,14 @@ def _refusal(error: ValidationError) -> InvalidInput:
     if hasattr(error, "error_dict"):
         return InvalidInput({key: list(messages) for key, messages in error.message_dict.items()})
     return InvalidInput({NON_FIELD_ERRORS: list(error.messages)})
+
+
+@router.get("/classes/{class_id}/events", response=list[EventOut], summary="Внеклассные мероприятия класса")
+def list_events(request: HttpRequest, class_id: int) -> list[ClassEvent]:
+    """Return the class's events, newest first; students and escorts by id (their names are in the class's list)."""
+    school_class = get_class_for(request.membership, class_id)
+    events = ClassEvent.objects.filter(school_class=school_class).prefetch_related("participants", "escorts")
+    return list(events.order_by("-date", "-id"))
 
 
 @router.post("/classes/{class_id}/events", response={201: EventOut}, summary="Записать внеклассное мероприятие")
