@@ -272,7 +272,7 @@ def personal_card_t2() -> DocumentObject:
     )
 
     _heading(d, "VIII. ОТПУСК")
-    _blank_table(
+    _table(
         d,
         (
             "Вид отпуска",
@@ -282,6 +282,16 @@ def personal_card_t2() -> DocumentObject:
             "Дата начала",
             "Дата окончания",
             "Основание",
+        ),
+        "r in leaves",
+        (
+            "{{ r.kind }}",
+            "{{ r.year_start }}",
+            "{{ r.year_end }}",
+            "{{ r.days }}",
+            "{{ r.start }}",
+            "{{ r.end }}",
+            "{{ r.document }}",
         ),
     )
 
@@ -552,9 +562,72 @@ def order_t8() -> DocumentObject:
     _paragraph(d, _personnel_number("item.name_accusative"))
     _paragraph(d, "с должности {{ item.position_genitive }}, структурное подразделение «{{ item.department }}»")
     _paragraph(d, ("Основание прекращения (расторжения) трудового договора (увольнения): ", "b"), "{{ item.ground }}")
+    _tag(d, "{%p if item.leave_compensation %}")
+    _paragraph(d, ("Отпуск: ", "b"), "{{ item.leave_compensation }}")
+    _tag(d, "{%p endif %}")
     _paragraph(d, ("Основание (документ, номер, дата): ", "b"), "{{ item.basis }}", space_before=6)
     _order_signature(d)
     _acquaintance(d)
+    return d
+
+
+def order_t6() -> DocumentObject:
+    """Return the order on granting leave to an employee, form Т-6."""
+    d = _new_document()
+    _order_header(d, "Т-6", "0301005", "о предоставлении отпуска работнику")
+    _paragraph(d, ("Предоставить отпуск", "b"), space_before=10)
+    _paragraph(d, _personnel_number("item.name_dative"))
+    _paragraph(d, "структурное подразделение «{{ item.department }}», должность {{ item.position }}")
+    _tag(d, "{%p if item.year_start %}")
+    _paragraph(d, "за период работы с {{ item.year_start }} по {{ item.year_end }}")
+    _tag(d, "{%p endif %}")
+    _paragraph(d, "А. {{ item.a_kind }} на {{ item.a_days }} календарных дней с {{ item.a_start }} по {{ item.a_end }}")
+    _tag(d, "{%p if item.b_days %}")
+    _paragraph(d, "Б. {{ item.b_kind }} на {{ item.b_days }} календарных дней с {{ item.b_start }} по {{ item.b_end }}")
+    _tag(d, "{%p endif %}")
+    _paragraph(d, "В. Всего отпуск на {{ item.total_days }} календарных дней с {{ item.start }} по {{ item.end }}")
+    _paragraph(d, ("Основание: ", "b"), "{{ item.basis }}", space_before=6)
+    _order_signature(d)
+    _acquaintance(d)
+    return d
+
+
+def order_t6a() -> DocumentObject:
+    """Return the order on granting leave to employees, a list, form Т-6а."""
+    d = _landscape(_new_document())
+    _order_header(d, "Т-6а", "0301019", "о предоставлении отпуска работникам")
+    _paragraph(d, ("Предоставить отпуск:", "b"), space_before=8)
+    _table(
+        d,
+        (
+            "№",
+            "Фамилия, имя, отчество",
+            "Табельный номер",
+            "Структурное подразделение",
+            "Должность",
+            "За период работы",
+            "Вид отпуска",
+            "Календарных дней",
+            "С",
+            "По",
+            "С приказом ознакомлен(а), личная подпись",
+        ),
+        "r in items",
+        (
+            "{{ r.number }}",
+            "{{ r.name }}",
+            "{{ r.personnel_number }}",
+            "{{ r.department }}",
+            "{{ r.position }}",
+            "{{ r.year_start }} – {{ r.year_end }}",
+            "{{ r.a_kind }}{% if r.b_days %}; {{ r.b_kind }} {{ r.b_days }} дн.{% endif %}",
+            "{{ r.total_days }}",
+            "{{ r.start }}",
+            "{{ r.end }}",
+            "{{ r.acquainted }}",
+        ),
+    )
+    _order_signature(d)
     return d
 
 
@@ -813,6 +886,9 @@ BUILDERS: dict[str, Callable[[], DocumentObject]] = {
     "order_surname_change": free_order,
     "order_class_teacher": free_order,
     "order_cancellation": free_order,
+    "order_t6": order_t6,
+    "order_t6a": order_t6a,
+    "order_leave_recall": free_order,
     "work_record_extract": work_record_extract,
     "service_certificate": service_certificate,
 }
