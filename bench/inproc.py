@@ -73,6 +73,9 @@ def info() -> dict[str, Any]:
         "search": employee.last_name[:3].lower(),
         "department_id": department.pk if department else None,
         "attendance_grid": grid,
+        "leave_schedule": reverse("leave:department", args=[timezone.localdate().year + 1, department.pk])
+        if department
+        else "",
         "employees": Employee.objects.count(),
         "organisations": Organisation.objects.count(),
     }
@@ -204,6 +207,41 @@ def length_of_service(rounds: int) -> dict[str, Any]:
         "service_report_ratio": statistics.median(times["service_report"]) / sql,
         "rounds": rounds,
     }
+
+
+# Leave balances of every employee on a date -----------------------------------------------------------
+
+# The same figures SQL can give without the п. 35 month arithmetic: each employee's first day and the
+# days charged up to the date. The Python side also counts the months and the accrual.
+LEAVE_SQL = """
+SELECT a.employee_id, MIN(a.start), COALESCE((SELECT SUM(l.charged) FROM leave_ledgerentry l
+    WHERE l.employee_id = a.employee_id AND l.start <= %(on)s), 0)
+FROM employment_assignment a WHERE a.organisation_id IN ({orgs}) AND a.start <= %(on)s GROUP BY a.employee_id
+"""
+
+
+def leave_balances(rounds: int) -> dict[str, Any]:
+    from kadry.leave.services import balances_for_organisations
+
+    organisation_ids = list(Organisation.objects.order_by("pk").values_list("pk", flat=True))
+    on = timezone.localdate()
+    sql = LEAVE_SQL.format(orgs=", ".join(str(int(pk)) for pk in organisation_ids))
+    params = {"on": on.isoformat() if connection.vendor == "sqlite" else on}
+
+    def by_sql() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return len(cursor.fetchall())
+
+    times: dict[str, list[float]] = {"sql": [], "python": []}
+    for _round in range(rounds):
+        elapsed, rows = _timed(by_sql)
+        times["sql"].append(elapsed)
+        elapsed, balances = _timed(balances_for_organisations, organisation_ids, on)
+        times["python"].append(elapsed)
+    sql_s, python_s = statistics.median(times["sql"]), statistics.median(times["python"])
+    return {"employees": len(balances), "sql_rows": rows, "sql_s": sql_s, "python_s": python_s,
+            "ratio": python_s / sql_s, "rounds": rounds}  # fmt: skip
 
 
 # Т-3 with openpyxl alone ------------------------------------------------------------------------------
@@ -547,6 +585,7 @@ def main() -> None:
         return
     result = {
         "length_of_service": length_of_service(args.rounds),
+        "leave_balances": leave_balances(args.rounds),
         "xlsx_baseline": xlsx_baseline(max(5, args.rounds * 5)),
         "signing": signing(args.orders, min(args.rounds, 2)),
         "employee_import": employee_import(args.employees, args.rounds),

@@ -363,6 +363,8 @@ def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[s
         }
         if facts["attendance_grid"]:
             pages["attendance grid"] = facts["attendance_grid"]
+        if facts.get("leave_schedule"):
+            pages["department leave schedule"] = facts["leave_schedule"]
         server = Server(env)
         try:
             cookie = login("bench_hr", "bench12345")

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kadry.core",
     "kadry.staff",
     "kadry.employment",
+    "kadry.leave",
     "kadry.school",
     "kadry.orders",
     "kadry.documents",

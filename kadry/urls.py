@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include("kadry.documents.urls")),
     path("work-record/", include("kadry.employment.work_record_urls")),
     path("employment/", include("kadry.employment.urls")),
+    path("leave/", include("kadry.leave.urls")),
     path("school/", include("kadry.school.urls")),
     path("", include("kadry.api.urls")),
 ]

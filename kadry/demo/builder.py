@@ -18,6 +18,7 @@ from kadry.demo.school_life import build_school_life
 from kadry.demo.staff import Staff, build_staff
 from kadry.demo.users import USERNAMES, create_users
 from kadry.employment.models import Assignment, Contract, Sanction, WorkRecordEntry, WorkRecordEvent
+from kadry.leave.models import LedgerEntry, PlannedLeave, VacationSchedule
 from kadry.orders.models import Order, OrderItem
 from kadry.school.models import (
     AcademicYear,
@@ -123,6 +124,10 @@ def remove_demo() -> None:
     WorkRecordEntry.objects.filter(in_demo, invalidates__isnull=False).delete()
     WorkRecordEntry.objects.filter(in_demo).delete()
     Contract.objects.filter(in_demo).delete()
+    PlannedLeave.objects.filter(in_demo).delete()
+    VacationSchedule.objects.filter(in_demo).delete()
+    LedgerEntry.objects.filter(in_demo, reverses__isnull=False).delete()
+    LedgerEntry.objects.filter(in_demo).delete()
     Sanction.objects.filter(in_demo).delete()
     ClassTeacherAssignment.objects.filter(in_demo).delete()
     Award.objects.filter(in_demo).delete()

@@ -15,11 +15,12 @@ from django.db.models import Q, Sum
 from kadry.core.models import Organisation
 from kadry.demo.staff import Staff
 from kadry.employment.models import Assignment, WorkRecordEvent
+from kadry.leave import schedule as schedules
 from kadry.orders import services
 from kadry.orders.models import Order, OrderItem
 from kadry.school.models import SchoolClass
 from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE, MAX_CLASSES_PER_TEACHER
-from kadry.staff.models import Employee, StaffingUnit
+from kadry.staff.models import Department, Employee, StaffingUnit
 
 D = dt.date
 # The class teacher of 7Б is the demo user teacher7b (the second holder of this position).
@@ -70,6 +71,33 @@ def build_orders(organisation: Organisation, staff: Staff, *, inspector: Any, di
             "basis": "заявление об увольнении от 06.11.2026",
         },
     )
+    # Leave: the autumn holidays of two teachers (annual, 7 days each) and a study leave.
+    sign(
+        Order.Kind.LEAVE,
+        D(2026, 10, 19),
+        *(
+            {
+                "employee": teacher,
+                "date": D(2026, 10, 26),
+                "leave_kind": "annual",
+                "leave_days": 7,
+                "basis": "заявление работника",
+            }
+            for teacher in teachers[:2]
+        ),
+    )
+    sign(
+        Order.Kind.LEAVE,
+        D(2026, 11, 2),
+        {
+            "employee": teachers[2],
+            "date": D(2026, 11, 9),
+            "leave_kind": "study",
+            "leave_days": 10,
+            "basis": "справка-вызов ПГГПУ от 01.11.2026",
+        },
+    )
+    _draft_schedule(organisation, inspector, director)
     # Events whose deadline has passed were reported in time; the latest are still due.
     WorkRecordEvent.objects.filter(organisation=organisation, deadline__lt=D(2026, 11, 1)).update(
         reported_on=D(2026, 10, 2)
@@ -184,3 +212,20 @@ def _appoint_class_teachers(organisation: Organisation, staff: Staff, inspector:
             },
         )
     services.sign_order(actor=director, order=order)
+
+
+def _draft_schedule(organisation: Organisation, inspector: Any, director: Any) -> None:
+    """Next year's vacation schedule: every department planned (teachers in July, the others split), approved."""
+    plan = schedules.schedule_for(organisation.pk, 2027)
+    for department in Department.objects.filter(organisation=organisation).order_by("order", "name"):
+        rows = []
+        for n, (employee, _parts, days, _problems) in enumerate(schedules.department_plan(plan, department).rows):
+            if days >= 56:
+                rows.append(schedules.PlanRow(employee, D(2027, 7, 1), days))
+            else:  # a split leave: one part of 14 days at least (ТК РФ ст. 125), staggered in the department
+                rows.append(schedules.PlanRow(employee, D(2027, 6 + n % 3, 1), 14))
+                rows.append(schedules.PlanRow(employee, D(2027, 10, 1 + 7 * (n % 3)), days - 14))
+        plan = schedules.save_department_plan(
+            actor=inspector, schedule=plan, department=department, version=plan.version, rows=rows
+        )
+    schedules.approve_schedule(actor=director, schedule=plan, version=plan.version, on=D(2026, 12, 1))

@@ -254,6 +254,16 @@ def personal_card_context(
         ),
         "awards": _rows(employee.awards.all(), name="name", document="document", awarded_on="awarded_on"),
         "benefits": _rows(employee.socialbenefits.all(), name="name", document="document", basis="basis"),
+        "leaves": _rows(
+            employee.leave_entries.filter(kind="used", reversed_by__isnull=True).order_by("start", "id"),
+            kind=lambda r: r.get_leave_kind_display(),
+            year_start="working_year_start",
+            year_end="working_year_end",
+            days="calendar_days",
+            start="start",
+            end="end",
+            document="document",
+        ),
     }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db import models
@@ -27,6 +28,9 @@ from kadry.core.models import Membership, Organisation
 from kadry.documents.contexts import format_rate, format_rubles, organisation_fields
 from kadry.employment.grounds import GROUNDS
 from kadry.employment.models import Assignment, Contract
+from kadry.leave.models import LedgerEntry
+from kadry.leave.rules import LEAVE_WORDING
+from kadry.leave.services import compensation_on, span
 from kadry.lib.dates import long_date, quoted_date, short_date
 from kadry.lib.declension import Case, decline_initials, decline_name, gendered
 from kadry.lib.duration import plural
@@ -84,6 +88,10 @@ _FORMS: dict[tuple[str, bool], PrintForm] = {
     (Kind.CLASS_TEACHER_APPOINTMENT, True): PrintForm("order_class_teacher", "о назначении классных руководителей"),
     (Kind.CLASS_TEACHER_RELEASE, False): PrintForm("order_class_teacher", "об освобождении от классного руководства"),
     (Kind.CLASS_TEACHER_RELEASE, True): PrintForm("order_class_teacher", "об освобождении от классного руководства"),
+    (Kind.LEAVE, False): PrintForm("order_t6", "о предоставлении отпуска работнику", "Т-6", "0301005"),
+    (Kind.LEAVE, True): PrintForm("order_t6a", "о предоставлении отпуска работникам", "Т-6а", "0301019"),
+    (Kind.LEAVE_RECALL, False): PrintForm("order_leave_recall", "об отзыве работника из отпуска"),
+    (Kind.LEAVE_RECALL, True): PrintForm("order_leave_recall", "об отзыве работников из отпуска"),
     (Kind.CANCELLATION, False): PrintForm("order_cancellation", "об отмене приказа"),
     (Kind.CANCELLATION, True): PrintForm("order_cancellation", "об отмене приказа"),
 }
@@ -124,6 +132,7 @@ class PrintData:
 
     assignments: list[Assignment] = field(default_factory=list)
     contracts: list[Contract] = field(default_factory=list)
+    leave_entries: list[LedgerEntry] = field(default_factory=list)
     director: str = BLANK
 
 
@@ -138,6 +147,8 @@ _NEEDS_ASSIGNMENTS = frozenset(
         Kind.SURNAME_CHANGE,
         Kind.CLASS_TEACHER_APPOINTMENT,
         Kind.CLASS_TEACHER_RELEASE,
+        Kind.LEAVE,
+        Kind.LEAVE_RECALL,
     }
 )
 
@@ -164,6 +175,10 @@ def load_print_data(order: Order, items: Sequence[OrderItem]) -> PrintData:
             Contract.objects.filter(organisation_id=order.organisation_id, employee_id__in=employee_ids).order_by(
                 "start", "id"
             )
+        )
+    if order.kind in (Kind.LEAVE, Kind.DISMISSAL) and items:
+        data.leave_entries = list(
+            LedgerEntry.objects.filter(order_item__in=[item.pk for item in items]).order_by("start", "id")
         )
     data.director = signer_name(order)
     return data
@@ -348,7 +363,66 @@ def _dismissal(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict
         "date_long": _day(item.date),
         "contract": _contract_ref(contract.number, contract.date) if contract else "",
         "ground": ground.wording if ground else "",
+        "leave_compensation": _compensation(item, data),
     }
+
+
+def _compensation(item: OrderItem, data: PrintData) -> str:
+    """Return «компенсация за неиспользованный отпуск — 2,33 календарных дня» (ТК РФ ст. 127) or the withholding."""
+    signed = [e for e in data.leave_entries if e.order_item_id == item.pk and e.kind == LedgerEntry.Kind.COMPENSATED]
+    if signed:
+        days = signed[0].charged
+    else:  # a draft: the balance as it stands on the last day
+        result = compensation_on(item.employee, item.date)
+        days = Decimal(0) if result is None else (result[1] if result[0] == "compensate" else -result[1])
+    if days == 0:
+        return ""
+    figure = format(abs(days), "f").replace(".", ",")
+    if days > 0:
+        return f"компенсация за неиспользованный отпуск — {figure} календарных дн. (ТК РФ ст. 127)"
+    return f"удержание за дни отпуска, предоставленного авансом, — {figure} календарных дн. (ТК РФ ст. 137)"
+
+
+def _leave(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str, str]:
+    """Т-6: the working year, part А (the kind granted), part Б (additional) and the total."""
+    current = placement(item, data, item.date)
+    entries = [e for e in data.leave_entries if e.order_item_id == item.pk and e.kind == LedgerEntry.Kind.USED]
+    parts: list[tuple[str, int, dt.date, dt.date]] = []
+    if entries:
+        parts = [(e.leave_kind, e.calendar_days, e.start, e.end) for e in entries]
+    elif item.leave_days:
+        end, _inside = span(item.leave_kind, item.date, item.leave_days)
+        parts.append((item.leave_kind, item.leave_days, item.date, end))
+        if item.leave_additional_days:
+            extra_end, _inside = span("additional", end + ONE_DAY, item.leave_additional_days)
+            parts.append(("additional", item.leave_additional_days, end + ONE_DAY, extra_end))
+    fields = _unit(current.staffing_unit if current else None)
+    year = entries[0] if entries else None
+    fields["year_start"] = short_date(year.working_year_start) if year and year.working_year_start else ""
+    fields["year_end"] = short_date(year.working_year_end) if year and year.working_year_end else ""
+    for letter, index in (("a", 0), ("b", 1)):
+        kind, days, start, end = parts[index] if len(parts) > index else ("", 0, None, None)
+        fields[f"{letter}_kind"] = LEAVE_WORDING.get(kind, "")
+        fields[f"{letter}_days"] = str(days) if days else ""
+        fields[f"{letter}_start"] = short_date(start) if start else ""
+        fields[f"{letter}_end"] = short_date(end) if end else ""
+    total = sum(p[1] for p in parts)
+    fields["total_days"] = str(total) if total else ""
+    fields["start"] = short_date(parts[0][2]) if parts else ""
+    fields["end"] = short_date(parts[-1][3]) if parts else ""
+    return fields
+
+
+def _leave_recall(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str, str]:
+    current = placement(item, data, item.date)
+    fields = _unit(current.staffing_unit if current else None)
+    whom = " ".join(p for p in (fields["position_accusative"], person["name_accusative"]) if p)
+    text = (
+        f"Отозвать {whom} из ежегодного оплачиваемого отпуска с {_day(item.date)} с его согласия (ТК РФ ст. 125); "
+        "неиспользованную часть отпуска предоставить в удобное для работника время в текущем рабочем году "
+        "или присоединить к отпуску за следующий рабочий год"
+    )
+    return fields | {"date_long": _day(item.date), "text": text}
 
 
 def _award(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str, str]:
@@ -449,6 +523,8 @@ _ITEM_FIELDS: dict[str, Callable[[OrderItem, PrintData, dict[str, str]], dict[st
     Kind.SURNAME_CHANGE: _surname_change,
     Kind.CLASS_TEACHER_APPOINTMENT: _class_teacher_appointment,
     Kind.CLASS_TEACHER_RELEASE: _class_teacher_release,
+    Kind.LEAVE: _leave,
+    Kind.LEAVE_RECALL: _leave_recall,
 }
 
 

@@ -27,6 +27,7 @@ from kadry.core.access import require
 from kadry.core.audit import record_access
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability
+from kadry.leave.models import LeaveKind
 from kadry.orders import services
 from kadry.orders.access import get_order_for, orders_for
 from kadry.orders.forms import (
@@ -88,6 +89,9 @@ ITEM_INPUT_TYPES: dict[str, tuple[dict[str, str], str]] = {
     "school_class": ({"type": "integer"}, "id класса (классное руководство)"),
     "monthly_allowance": ({"type": "string", "format": "decimal"}, "вознаграждение в месяц, руб.; по умолчанию 5000"),
     "agreement": ({"type": "string"}, "дополнительное соглашение"),
+    "leave_kind": ({"type": "string", "enum": LeaveKind.values}, "вид отпуска (отпуск)"),
+    "leave_days": ({"type": "integer"}, "календарных дней основной части (отпуск)"),
+    "leave_additional_days": ({"type": "integer"}, "календарных дней дополнительного отпуска следом (отпуск)"),
 }
 assert set(ITEM_INPUT_TYPES) == {name for fields in ITEM_FIELDS.values() for name in fields}
 
@@ -159,6 +163,9 @@ class OrderItemOut(Schema):
     school_class: int | None = Field(None, validation_alias="school_class_id")
     monthly_allowance: Decimal | None
     agreement: str
+    leave_kind: str
+    leave_days: int | None
+    leave_additional_days: int | None
 
     @staticmethod
     def resolve_employee_name(item: OrderItem) -> str:

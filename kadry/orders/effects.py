@@ -17,6 +17,9 @@ from kadry.employment import services as employment
 from kadry.employment.grounds import GROUNDS
 from kadry.employment.models import Assignment, WorkRecordEntry, WorkRecordEvent
 from kadry.employment.work_record_rules import award_wording, hire_wording, surname_change_wording, transfer_wording
+from kadry.leave import services as leave
+from kadry.leave.models import LeaveKind
+from kadry.leave.rules import leave_kind_errors
 from kadry.lib.declension import Case, decline_phrase
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.rules import dismissal_errors, fixed_term_errors, sanction_errors
@@ -221,12 +224,17 @@ class Dismissal(NoWarnings):
         )
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        # The balance is read while the assignment is still open, then compensated (ТК РФ ст. 127).
+        leave.compensate_on_dismissal(
+            actor=actor, employee=item.employee, order_item=item, last_day=item.date, document=document_of(order)
+        )
         current = _close(item, last_day=item.date)
         ground = GROUNDS[item.dismissal_ground]
         _entry(item, order, WorkRecordEntry.Kind.DISMISSAL, ground.wording, employment_kind=current.kind)
         _event(item, order, WorkRecordEvent.Kind.DISMISSAL, assignment=current)
 
     def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        leave.undo_order_item(actor=actor, order_item=item, document=document_of(cancellation))
         _undo_employment(item, cancellation)
 
 
@@ -351,6 +359,45 @@ class ClassTeacherRelease(ClassTeacherAppointment):
         )
 
 
+class Leave:
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        if not Assignment.objects.filter(employee=item.employee).active(on=item.date).exists():
+            return {"employee": "Сотрудник не работает на дату начала отпуска."}
+        return leave_kind_errors(
+            kind=item.leave_kind, days=item.leave_days or 0, additional_days=item.leave_additional_days or 0
+        )
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        entries = leave.grant_leave(
+            actor=actor,
+            employee=item.employee,
+            order_item=item,
+            leave_kind=item.leave_kind or LeaveKind.ANNUAL,
+            start=item.date,
+            days=item.leave_days,
+            additional_days=item.leave_additional_days or 0,
+            document=document_of(order),
+        )
+        item.end_date = entries[-1].end
+        item.save(update_fields=["end_date"])
+
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        leave.undo_order_item(actor=actor, order_item=item, document=document_of(cancellation))
+
+
+class LeaveRecall:
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        return leave.recall_errors(item.employee, item.date)
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        leave.recall_from_leave(
+            actor=actor, employee=item.employee, order_item=item, back_on=item.date, document=document_of(order)
+        )
+
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        leave.undo_order_item(actor=actor, order_item=item, document=document_of(cancellation))
+
+
 def _event(item: OrderItem, order: Order, kind: str, *, assignment: Assignment | None = None) -> None:
     """Register the ЕФС-1 event of a hire, transfer or dismissal."""
     unit = assignment.staffing_unit if assignment else item.staffing_unit
@@ -388,6 +435,8 @@ EFFECTS: dict[str, Effect] = {
     Order.Kind.SURNAME_CHANGE: SurnameChange(),
     Order.Kind.CLASS_TEACHER_APPOINTMENT: ClassTeacherAppointment(),
     Order.Kind.CLASS_TEACHER_RELEASE: ClassTeacherRelease(),
+    Order.Kind.LEAVE: Leave(),
+    Order.Kind.LEAVE_RECALL: LeaveRecall(),
 }
 
 

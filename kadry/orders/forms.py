@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kadry.core.forms import DateInput
+from kadry.leave.models import LeaveKind
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.rules import REQUIRED, dismissal_errors, fixed_term_errors
 from kadry.school.models import SchoolClass
@@ -54,6 +55,8 @@ KIND_CARDS: dict[str, KindCard] = {
     Kind.CLASS_TEACHER_RELEASE: KindCard(
         "Освобождение от классного руководства", "произвольная форма", "Прекратить классное руководство"
     ),
+    Kind.LEAVE: KindCard("Отпуск", "Т-6, Т-6а", "Ежегодный, дополнительный, без сохранения заработной платы и другие"),
+    Kind.LEAVE_RECALL: KindCard("Отзыв из отпуска", "произвольная форма", "С согласия работника (ТК РФ ст. 125)"),
     Kind.CANCELLATION: KindCard(
         "Отмена приказа", "произвольная форма", "Отменить подписанный приказ и его последствия"
     ),
@@ -69,6 +72,7 @@ MULTIPLE_ITEMS = frozenset(
         Kind.AWARD,
         Kind.CLASS_TEACHER_APPOINTMENT,
         Kind.CLASS_TEACHER_RELEASE,
+        Kind.LEAVE,
     }
 )
 ONE_ITEM_ONLY = _("В приказе этого вида — один сотрудник. Для другого сотрудника подготовьте отдельный приказ.")
@@ -106,6 +110,8 @@ ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     Kind.SURNAME_CHANGE: ("employee", "date", "new_last_name", "basis"),
     Kind.CLASS_TEACHER_APPOINTMENT: ("employee", "date", "school_class", "monthly_allowance", "agreement"),
     Kind.CLASS_TEACHER_RELEASE: ("employee", "date", "school_class"),
+    Kind.LEAVE: ("employee", "date", "leave_kind", "leave_days", "leave_additional_days", "basis"),
+    Kind.LEAVE_RECALL: ("employee", "date", "basis"),
 }
 
 # The item's date means something different in each kind.
@@ -118,6 +124,8 @@ DATE_LABELS: dict[str, str] = {
     Kind.SURNAME_CHANGE: _("Дата изменения фамилии"),
     Kind.CLASS_TEACHER_APPOINTMENT: _("Классное руководство с"),
     Kind.CLASS_TEACHER_RELEASE: _("Последний день классного руководства"),
+    Kind.LEAVE: _("Дата начала отпуска"),
+    Kind.LEAVE_RECALL: _("Первый день работы после отзыва"),
 }
 END_DATE_LABELS: dict[str, str] = {
     Kind.HIRE: _("Окончание срочного договора"),
@@ -305,6 +313,8 @@ def item_defaults(order: Order) -> dict[str, Any]:
     defaults: dict[str, Any] = {"date": order.date}
     if order.kind == Kind.CLASS_TEACHER_APPOINTMENT:
         defaults["monthly_allowance"] = FEDERAL_MONTHLY_ALLOWANCE
+    if order.kind == Kind.LEAVE:
+        defaults["leave_kind"] = LeaveKind.ANNUAL
     return defaults
 
 

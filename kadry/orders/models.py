@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kadry.employment.grounds import GROUND_CHOICES
+from kadry.leave.models import LeaveKind
 
 
 class OrderJournal(models.Model):
@@ -60,6 +61,8 @@ class Order(models.Model):
         SURNAME_CHANGE = "surname_change", _("Об изменении фамилии")
         CLASS_TEACHER_APPOINTMENT = "class_teacher_appointment", _("О назначении классного руководителя")
         CLASS_TEACHER_RELEASE = "class_teacher_release", _("Об освобождении от классного руководства")
+        LEAVE = "leave", _("О предоставлении отпуска (Т-6, Т-6а)")
+        LEAVE_RECALL = "leave_recall", _("Об отзыве из отпуска")
         CANCELLATION = "cancellation", _("Об отмене приказа")
 
     class Status(models.TextChoices):
@@ -237,6 +240,12 @@ class OrderItem(models.Model):
         _("ежемесячное вознаграждение, руб."), max_digits=10, decimal_places=2, null=True, blank=True
     )
     agreement = models.CharField(_("дополнительное соглашение"), max_length=200, blank=True)
+    # leave (Т-6): the date is the first day; the end is computed on signing (ТК РФ ст. 120)
+    leave_kind = models.CharField(_("вид отпуска"), max_length=12, choices=LeaveKind.choices, blank=True)
+    leave_days = models.PositiveSmallIntegerField(_("календарных дней"), null=True, blank=True)
+    leave_additional_days = models.PositiveSmallIntegerField(
+        _("дополнительный отпуск, календарных дней"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("пункт приказа")

@@ -38,6 +38,8 @@ REQUIRED: dict[str, dict[str, str]] = {
         "monthly_allowance": "Укажите ежемесячное вознаграждение.",
     },
     "class_teacher_release": {"school_class": "Выберите класс."},
+    "leave": {"leave_kind": "Выберите вид отпуска.", "leave_days": "Укажите число календарных дней."},
+    "leave_recall": {"basis": "Укажите основание (согласие работника, ТК РФ ст. 125)."},
 }
 
 

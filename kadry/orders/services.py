@@ -17,8 +17,10 @@ from kadry.orders.models import Order, OrderCounter, OrderItem, OrderJournal
 from kadry.orders.validation import CheckResult, ItemWarning, review_order, signing_date_error
 
 SECTION = "Приказы"
-# The journal each kind of order is registered in; leave orders will use «-о».
+# The journal each kind of order is registered in: leave orders have their own, «-о».
 PERSONNEL_JOURNAL = ("к", "Журнал регистрации приказов по личному составу")
+LEAVE_JOURNAL = ("о", "Журнал регистрации приказов по отпускам")
+LEAVE_KINDS = frozenset({Order.Kind.LEAVE, Order.Kind.LEAVE_RECALL})
 NOT_SUBMITTED = "Проект ещё не отправлен на подпись: его отправляет отдел кадров после проверки."
 
 
@@ -38,8 +40,8 @@ def _editable(order: Order) -> None:
         order.save(update_fields=["status"])
 
 
-def journal_for(organisation_id: int) -> OrderJournal:
-    suffix, name = PERSONNEL_JOURNAL
+def journal_for(organisation_id: int, kind: str = "") -> OrderJournal:
+    suffix, name = LEAVE_JOURNAL if kind in LEAVE_KINDS else PERSONNEL_JOURNAL
     journal, _created = OrderJournal.objects.get_or_create(
         organisation_id=organisation_id, suffix=suffix, defaults={"name": name}
     )
@@ -52,7 +54,7 @@ def create_draft(
 ) -> Order:
     order = Order(
         organisation_id=organisation_id,
-        journal=cancels.journal if cancels else journal_for(organisation_id),
+        journal=cancels.journal if cancels else journal_for(organisation_id, kind),
         kind=kind,
         date=date,
         note=note,

@@ -19,6 +19,8 @@ from django.utils import timezone
 from kadry.core.models import ApiToken, BackgroundJob, Membership
 from kadry.documents.models import GeneratedDocument
 from kadry.employment.models import CertificateApplication
+from kadry.leave import schedule as schedules
+from kadry.leave.models import PlannedLeave
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
@@ -123,6 +125,16 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     # record, 404 without one); the HR office marks it issued.
     "certificate_apply": (ALL, 405),
     "certificate_issued": (HR, 405),
+    # Leave (kadry/leave/urls.py): the schedule and the notices show personal data (CARD); HR edits,
+    # the director approves; the leave orders from the schedule are drafted by HR.
+    "leave:schedule": (CARD, 200),
+    "leave:schedule_approve": (DIRECTOR, 405),
+    "leave:schedule_xlsx": (CARD, 200),
+    "leave:department": (CARD, 200),
+    "leave:notices": (CARD, 200),
+    "leave:notice_print": (CARD, 200),
+    "leave:notice_handed": (HR, 405),
+    "orders:from_schedule": (HR, 405),
     # The school register (kadry/school/urls_classes.py).
     "school:home": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
     "school:class_detail": (SCHOOL_CLASSES, 200),
@@ -322,7 +334,20 @@ def world(school, personas):
         kind=AttendanceMark.Kind.ABSENT,
         author=hr.user,
     )
+    year = str(timezone.localdate().year)  # a year names no object of the school
+    plan = schedules.schedule_for(school.pk, int(year))
+    part = PlannedLeave.objects.create(
+        organisation=school, schedule=plan, department=unit.department, employee=employee,
+        start=dt.date(int(year), 7, 1), days=28,
+    )  # fmt: skip
     args: dict[str, list] = {
+        "leave:schedule": [year],
+        "leave:schedule_approve": [year],
+        "leave:schedule_xlsx": [year],
+        "leave:department": [year, unit.department_id],
+        "leave:notice_print": [part.pk],
+        "leave:notice_handed": [part.pk],
+        "orders:from_schedule": [year],
         "token_revoke": [token.pk],
         "certificate_issued": [application.pk],
         "user_password_reset": [hr.user.pk],

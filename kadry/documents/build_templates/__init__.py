@@ -38,6 +38,9 @@ BUILDERS: dict[str, Callable[[], DocumentObject]] = {
     "order_surname_change": orders.free_order,
     "order_class_teacher": orders.free_order,
     "order_cancellation": orders.free_order,
+    "order_t6": orders.order_t6,
+    "order_t6a": orders.order_t6a,
+    "order_leave_recall": orders.free_order,
     "work_record_extract": records.work_record_extract,
     "service_certificate": cards.service_certificate,
 }

@@ -182,7 +182,7 @@ def personal_card_t2() -> DocumentObject:
     )
 
     heading(d, "VIII. ОТПУСК")
-    blank_table(
+    table(
         d,
         (
             "Вид отпуска",
@@ -192,6 +192,16 @@ def personal_card_t2() -> DocumentObject:
             "Дата начала",
             "Дата окончания",
             "Основание",
+        ),
+        "r in leaves",
+        (
+            "{{ r.kind }}",
+            "{{ r.year_start }}",
+            "{{ r.year_end }}",
+            "{{ r.days }}",
+            "{{ r.start }}",
+            "{{ r.end }}",
+            "{{ r.document }}",
         ),
     )
 

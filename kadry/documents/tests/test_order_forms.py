@@ -222,6 +222,31 @@ def _cancellation(p, units, ivanova, sidorov, seventh) -> Order:
     return orders.sign_order(actor=p["director"].user, order=order)
 
 
+def _leave(p, units, ivanova, sidorov, seventh) -> Order:
+    _hired(p["hr"], p["director"], units, ivanova)
+    item = {"employee": ivanova, "date": D(2026, 12, 28), "leave_kind": "annual", "leave_days": 14}
+    order = make_order(
+        p["hr"], Order.Kind.LEAVE, D(2026, 12, 10), {**item, "leave_additional_days": 3, "basis": "график отпусков"}
+    )
+    return orders.sign_order(actor=p["director"].user, order=order)
+
+
+def _leave_list(p, units, ivanova, sidorov, seventh) -> Order:
+    _hire_list(p, units, ivanova, sidorov, seventh)
+    items = [
+        {"employee": e, "date": D(2026, 12, 28), "leave_kind": "annual", "leave_days": 14} for e in (ivanova, sidorov)
+    ]
+    order = make_order(p["hr"], Order.Kind.LEAVE, D(2026, 12, 10), *items)
+    return orders.sign_order(actor=p["director"].user, order=order)
+
+
+def _leave_recall(p, units, ivanova, sidorov, seventh) -> Order:
+    _leave(p, units, ivanova, sidorov, seventh)
+    item = {"employee": ivanova, "date": D(2027, 1, 11), "basis": "согласие работника от 08.01.2027"}
+    order = make_order(p["hr"], Order.Kind.LEAVE_RECALL, D(2027, 1, 8), item)
+    return orders.sign_order(actor=p["director"].user, order=order)
+
+
 # kind → (scenario, the template used, what the DOCX must say, the name the PDF must hold)
 CASES: dict[str, tuple[Scenario, str, list[str], str]] = {
     "hire": (
@@ -327,6 +352,8 @@ CASES: dict[str, tuple[Scenario, str, list[str], str]] = {
             "Трудовой договор расторгнут по инициативе работника, пункт 3 части первой статьи 77 "
             "Трудового кодекса Российской Федерации",
             "заявление работника от 06.11.2026",
+            # 01.09–20.11.2026: 2 months 20 days → 3 months (п. 35); 56 × 3 / 12 = 14 days, none used.
+            "компенсация за неиспользованный отпуск — 14.00 календарных дн. (ТК РФ ст. 127)".replace(".00", ",00"),
         ],
         "Иванову Марию Петровну",
     ),
@@ -386,6 +413,44 @@ CASES: dict[str, tuple[Scenario, str, list[str], str]] = {
             "1. Освободить учителя математики Иванову Марию Петровну от классного руководства 7Б класса "
             "(2026/2027 учебный год); последний день классного руководства — 31 декабря 2026 г., выплату "
             "вознаграждения за классное руководство прекратить с 1 января 2027 г.",
+        ],
+        "Иванову Марию Петровну",
+    ),
+    "leave": (
+        _leave,
+        "order_t6",
+        [
+            "Унифицированная форма № Т-6",
+            "о предоставлении отпуска работнику",
+            "Ивановой Марии Петровне (табельный номер 0042)",
+            "за период работы с 01.09.2026 по 31.08.2027",
+            # 1–8 January are holidays: 14 days from 28.12.2026 end on 18.01.2027 (ТК РФ ст. 120).
+            "А. ежегодный основной оплачиваемый отпуск на 14 календарных дней с 28.12.2026 по 18.01.2027",
+            "Б. ежегодный дополнительный оплачиваемый отпуск на 3 календарных дней с 19.01.2027 по 21.01.2027",
+            "В. Всего отпуск на 17 календарных дней с 28.12.2026 по 21.01.2027",
+            "1-о",  # leave orders are numbered in their own journal
+        ],
+        "Ивановой Марии Петровне",
+    ),
+    "leave_list": (
+        _leave_list,
+        "order_t6a",
+        [
+            "Унифицированная форма № Т-6а",
+            "Предоставить отпуск:",
+            "Иванова Мария Петровна",
+            "Сидоров Пётр Ильич",
+            "18.01.2027",
+        ],
+        "Сидоров Пётр Ильич",
+    ),
+    "leave_recall": (
+        _leave_recall,
+        "order_leave_recall",
+        [
+            "об отзыве работника из отпуска",
+            "из ежегодного оплачиваемого отпуска с 11 января 2027 г.",
+            "согласие работника",
         ],
         "Иванову Марию Петровну",
     ),

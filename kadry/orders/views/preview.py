@@ -6,11 +6,14 @@ the items as they are, so an incomplete draft still reads (with «…» where a 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from decimal import Decimal
 
 from kadry.employment.grounds import GROUNDS
+from kadry.leave.rules import LEAVE_WORDING
+from kadry.leave.services import span
 from kadry.lib.dates import long_date
 from kadry.lib.declension import Case, decline_name, decline_position
 from kadry.orders.models import Order, OrderItem
@@ -147,6 +150,30 @@ def _class_teacher_release(item: OrderItem) -> str:
     )
 
 
+def _leave(item: OrderItem) -> str:
+    kind = LEAVE_WORDING.get(item.leave_kind, f"отпуск {MISSING}")
+    if item.leave_days and item.date:
+        end, inside = span(item.leave_kind, item.date, item.leave_days)
+        text = f"Предоставить {person(item.employee, Case.DATIVE)} {kind} на {item.leave_days} календарных дн. с {day(item.date)} по {day(end)}"
+        if item.leave_additional_days:
+            extra_end, extra_inside = span("additional", end + dt.timedelta(days=1), item.leave_additional_days)
+            text += f" и ежегодный дополнительный оплачиваемый отпуск на {item.leave_additional_days} календарных дн. по {day(extra_end)}"
+            inside = (*inside, *extra_inside)
+        if inside:
+            text += f" (нерабочие праздничные дни {', '.join(f'{d:%d.%m}' for d in inside)} в число дней отпуска не включены)"
+    else:
+        text = f"Предоставить {person(item.employee, Case.DATIVE)} {kind} на {item.leave_days or MISSING} календарных дн. с {day(item.date)}"
+    return _with_basis(text, item)
+
+
+def _leave_recall(item: OrderItem) -> str:
+    return _with_basis(
+        f"Отозвать {person(item.employee, Case.ACCUSATIVE)} из ежегодного отпуска с {day(item.date)}; "
+        "неиспользованные дни предоставить позднее",
+        item,
+    )
+
+
 ITEM_TEXT: dict[str, Callable[[OrderItem], str]] = {
     Kind.HIRE: _hire,
     Kind.TRANSFER: _transfer,
@@ -156,6 +183,8 @@ ITEM_TEXT: dict[str, Callable[[OrderItem], str]] = {
     Kind.SURNAME_CHANGE: _surname_change,
     Kind.CLASS_TEACHER_APPOINTMENT: _class_teacher_appointment,
     Kind.CLASS_TEACHER_RELEASE: _class_teacher_release,
+    Kind.LEAVE: _leave,
+    Kind.LEAVE_RECALL: _leave_recall,
 }
 
 

@@ -59,6 +59,7 @@ SHOWN = {
     "family": ["Петров Сергей Иванович", "Ветеран труда"],
     "documents": ["20.08.2020"],
     "military": ["Пермский военкомат"],
+    "leave": ["Отпуска по подписанным приказам не предоставлялись"],
     "timeline": ["Назначение"],
     "history": ["Иванова → Смирнова"],
 }
@@ -249,6 +250,7 @@ TAB_QUERIES = {
     "family": 2,
     "documents": 1,
     "military": 1,
+    "leave": 1,  # the leaves granted and not cancelled
     "timeline": 3,  # order items with orders, work-record entries, assignments
     "history": 1,
 }

@@ -104,6 +104,12 @@ def _timeline(employee: Employee, today: dt.date) -> dict[str, Any]:
     return {"timeline": timeline(employee, _assignments(employee))}
 
 
+def _leave(employee: Employee, today: dt.date) -> dict[str, Any]:
+    """Section VIII of Т-2: the leaves granted by signed orders and not cancelled (read through the reverse relation)."""
+    leaves = employee.leave_entries.filter(kind="used", reversed_by__isnull=True).order_by("-start", "-id")
+    return {"leaves": list(leaves)}
+
+
 def _history(employee: Employee, today: dt.date) -> dict[str, Any]:
     history = ChangeRecord.objects.filter(
         organisation_id=employee.organisation_id, subject_type=employee._meta.label_lower, subject_id=employee.pk
@@ -128,6 +134,7 @@ CARD_TABS: tuple[Tab, ...] = (
     Tab("family", "Семья и льготы", ("family", "benefits")),
     Tab("documents", "Документы при приёме", ("hire-documents",)),
     Tab("military", "Воинский учёт", (), "staff/card/military.html", _military),
+    Tab("leave", "Отпуск", (), "staff/card/leave.html", _leave),
     Tab("timeline", "Хронология", (), "staff/card/timeline.html", _timeline),
     Tab("history", "История изменений", (), "staff/card/history.html", _history),
 )

@@ -1,0 +1,213 @@
+"""The vacation schedule Т-7: drafting a department's parts, checking, approving, moving, notices.
+
+Every change is atomic and takes the version the editor read: a save made from an older version is
+refused (optimistic locking), so two people editing one schedule cannot lose each other's changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+
+from kadry.core.audit import record_change
+from kadry.core.models import ChangeRecord
+from kadry.employment.models import Assignment
+from kadry.leave import rules
+from kadry.leave.models import LeaveRule, PlannedLeave, VacationSchedule
+from kadry.leave.services import entitlement_of, span
+from kadry.staff.models import Department, Employee, Position
+
+SECTION = "График отпусков"
+STALE = "График уже изменил другой пользователь. Обновите страницу и внесите изменения ещё раз."
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    employee: Employee
+    start: dt.date
+    days: int
+
+
+def schedule_for(organisation_id: int, year: int) -> VacationSchedule:
+    schedule, _created = VacationSchedule.objects.get_or_create(organisation_id=organisation_id, year=year)
+    return schedule
+
+
+def _locked(schedule: VacationSchedule, version: int) -> VacationSchedule:
+    locked = VacationSchedule.objects.select_for_update().get(pk=schedule.pk)
+    if locked.version != version:
+        raise ValidationError({"version": STALE})
+    return locked
+
+
+def _bump(schedule: VacationSchedule) -> None:
+    VacationSchedule.objects.filter(pk=schedule.pk).update(version=F("version") + 1)
+    schedule.refresh_from_db(fields=["version"])
+
+
+@transaction.atomic
+def save_department_plan(
+    *, actor: Any, schedule: VacationSchedule, department: Department, version: int, rows: Sequence[PlanRow]
+) -> VacationSchedule:
+    """Replace the department's planned parts with ``rows``, all or nothing."""
+    schedule = _locked(schedule, version)
+    if schedule.status == VacationSchedule.Status.APPROVED:
+        raise ValidationError("График утверждён: изменить его можно только переносом отпуска с указанием основания.")
+    errors = {}
+    for index, row in enumerate(rows):
+        if row.employee.organisation_id != schedule.organisation_id:
+            errors[f"rows.{index}.employee"] = "Сотрудник другой организации."
+        if row.start.year != schedule.year:
+            errors[f"rows.{index}.start"] = (
+                f"Отпуск по графику на {schedule.year} год начинается в {schedule.year} году."
+            )
+        if row.days < 1:
+            errors[f"rows.{index}.days"] = "Отпуск длится хотя бы один день."
+    if errors:
+        raise ValidationError(errors)
+    PlannedLeave.objects.filter(schedule=schedule, department=department).delete()
+    PlannedLeave.objects.bulk_create(
+        PlannedLeave(
+            organisation_id=schedule.organisation_id,
+            schedule=schedule,
+            department=department,
+            employee=row.employee,
+            start=row.start,
+            days=row.days,
+        )
+        for row in rows
+    )
+    _bump(schedule)
+    for employee in {row.employee for row in rows}:
+        parts = ", ".join(f"{r.start:%d.%m.%Y} — {r.days} дн." for r in rows if r.employee == employee)
+        record_change(
+            actor=actor,
+            organisation_id=schedule.organisation_id,
+            subject=employee,
+            section=SECTION,
+            action=ChangeRecord.Action.UPDATE,
+            obj=schedule,
+            before={"График отпусков": ""},
+            after={"График отпусков": f"{schedule.year}: {parts}"},
+        )
+    return schedule
+
+
+@transaction.atomic
+def approve_schedule(*, actor: Any, schedule: VacationSchedule, version: int, on: dt.date) -> VacationSchedule:
+    """Approve the schedule (ТК РФ ст. 123 ч. 1); afterwards it is locked."""
+    schedule = _locked(schedule, version)
+    if schedule.status == VacationSchedule.Status.APPROVED:
+        raise ValidationError("График уже утверждён.")
+    if not schedule.parts.exists():
+        raise ValidationError("В графике нет ни одного отпуска.")
+    schedule.status = VacationSchedule.Status.APPROVED
+    schedule.approved_on = on
+    schedule.approved_by = actor
+    schedule.save(update_fields=["status", "approved_on", "approved_by"])
+    _bump(schedule)
+    return schedule
+
+
+@transaction.atomic
+def move_planned(*, actor: Any, part: PlannedLeave, version: int, new_start: dt.date, reason: str) -> PlannedLeave:
+    """Move a part of an approved schedule (Т-7 columns 8–9): the reason is required (ТК РФ ст. 124)."""
+    schedule = _locked(part.schedule, version)
+    if schedule.status != VacationSchedule.Status.APPROVED:
+        raise ValidationError("Проект графика правится напрямую, перенос — только в утверждённом графике.")
+    if not reason.strip():
+        raise ValidationError({"move_reason": "Укажите основание переноса (заявление работника, служебная записка)."})
+    if part.order_item_id:
+        raise ValidationError("По этому отпуску уже подготовлен приказ: перенос оформляется другим приказом.")
+    before = part.effective_start
+    part.moved_start, part.move_reason = new_start, reason.strip()
+    part.save(update_fields=["moved_start", "move_reason"])
+    _bump(schedule)
+    record_change(
+        actor=actor,
+        organisation_id=schedule.organisation_id,
+        subject=part.employee,
+        section=SECTION,
+        action=ChangeRecord.Action.UPDATE,
+        obj=part,
+        before={"Начало отпуска по графику": f"{before:%d.%m.%Y}"},
+        after={"Начало отпуска по графику": f"{new_start:%d.%m.%Y} ({reason.strip()})"},
+    )
+    return part
+
+
+def notices_due(organisation_id: int, today: dt.date, *, ahead_days: int = 14) -> list[PlannedLeave]:
+    """Return the parts of approved schedules whose notice is due by ``today + ahead_days`` and not handed yet."""
+    last_start = today + dt.timedelta(days=rules.NOTICE_DAYS + ahead_days)
+    parts = PlannedLeave.objects.filter(
+        organisation_id=organisation_id,
+        schedule__status=VacationSchedule.Status.APPROVED,
+        notice_handed_on__isnull=True,
+    ).filter(
+        Q(moved_start__isnull=True, start__gte=today, start__lte=last_start)
+        | Q(moved_start__gte=today, moved_start__lte=last_start)
+    )
+    return list(parts.select_related("employee", "department").order_by("start", "id"))
+
+
+@transaction.atomic
+def mark_notice_handed(*, actor: Any, part: PlannedLeave, on: dt.date) -> PlannedLeave:
+    part.notice_handed_on = on
+    part.save(update_fields=["notice_handed_on"])
+    record_change(
+        actor=actor,
+        organisation_id=part.organisation_id,
+        subject=part.employee,
+        section=SECTION,
+        action=ChangeRecord.Action.UPDATE,
+        obj=part,
+        before={"Уведомление о начале отпуска": ""},
+        after={"Уведомление о начале отпуска": f"вручено {on:%d.%m.%Y}"},
+    )
+    return part
+
+
+@dataclass(frozen=True)
+class DepartmentPlan:
+    department: Department
+    rows: list[tuple[Employee, list[PlannedLeave], int, list[str]]]  # employee, parts, entitlement, problems
+    warnings: list[str]
+
+
+def department_plan(schedule: VacationSchedule, department: Department) -> DepartmentPlan:
+    """Return a department's plan with its checks; a fixed number of queries whatever its size."""
+    on = dt.date(schedule.year, 1, 1)
+    assignments = list(
+        Assignment.objects.filter(organisation_id=schedule.organisation_id, staffing_unit__department=department)
+        .active(on=on)
+        .select_related("employee", "staffing_unit__position")
+        .order_by("employee__last_name", "employee__first_name", "start")
+    )
+    employees = list({a.employee_id: a.employee for a in assignments}.values())
+    parts = list(PlannedLeave.objects.filter(schedule=schedule, department=department).order_by("start", "id"))
+    leave_rules = list(LeaveRule.objects.filter(organisation_id=schedule.organisation_id))
+    by_employee: dict[int, list[PlannedLeave]] = defaultdict(list)
+    for part in parts:
+        by_employee[part.employee_id].append(part)
+    rows = []
+    spans = []
+    for employee in employees:
+        own = [a for a in assignments if a.employee_id == employee.pk]
+        entitlement = entitlement_of(employee, own, leave_rules, on).total
+        mine = by_employee.get(employee.pk, [])
+        problems = rules.parts_errors([p.days for p in mine], entitlement) if mine else ["Отпуск не запланирован."]
+        pedagogical = any(a.staffing_unit.position.category == Position.Category.PEDAGOGICAL for a in own)
+        for part in mine:
+            end, _inside = span("annual", part.effective_start, part.days)
+            spans.append((employee.pk, part.effective_start, end))
+            if pedagogical and rules.teacher_outside_summer(part.effective_start, end):
+                problems.append(f"Предупреждение: отпуск с {part.effective_start:%d.%m.%Y} — не в летние каникулы.")
+        rows.append((employee, mine, entitlement, problems))
+    return DepartmentPlan(department, rows, rules.coverage_warnings(spans, len(employees)))

@@ -1,0 +1,369 @@
+"""Leave: reading entitlements and balances, and the ledger's changes the orders app makes on signing.
+
+The orders app calls ``grant_leave``, ``recall_from_leave``, ``compensate_on_dismissal`` and
+``undo_order_item``; leave never imports orders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from kadry.core.audit import record_change
+from kadry.core.models import ChangeRecord
+from kadry.employment.models import Assignment
+from kadry.leave import rules
+from kadry.leave.models import (
+    CHARGED_KINDS,
+    EXTENDED_BY_HOLIDAYS,
+    CalendarCorrection,
+    LeaveKind,
+    LeaveRule,
+    LedgerEntry,
+)
+from kadry.lib.calendar import Correction, holidays_between, leave_end
+from kadry.staff.models import Employee
+
+SECTION = "Отпуска"
+ONE_DAY = dt.timedelta(days=1)
+
+
+def corrections(years: Sequence[int] | None = None) -> list[Correction]:
+    """Return the office's calendar corrections (of ``years``) as plain values for kadry.lib.calendar."""
+    rows = CalendarCorrection.objects.all()
+    if years is not None:
+        rows = rows.filter(day__year__in=list(years))
+    return [row.as_value() for row in rows]
+
+
+@transaction.atomic
+def save_correction(*, actor: Any, day: dt.date, kind: str, note: str) -> CalendarCorrection:
+    correction, _created = CalendarCorrection.objects.update_or_create(day=day, defaults={"kind": kind, "note": note})
+    return correction
+
+
+@dataclass(frozen=True)
+class Entitlement:
+    basic: int
+    additional: int
+    sources: tuple[str, ...]
+
+    @property
+    def total(self) -> int:
+        return self.basic + self.additional
+
+
+def hire_date(assignments: Sequence[Assignment], on: dt.date) -> dt.date | None:
+    """Return the start of the unbroken employment in force on ``on`` (transfers do not break it).
+
+    ТК РФ ст. 286: a part-time job has its own leave; the employee's working year here is the one
+    of the main job if there is one, else of the part-time job.
+    """
+    started = sorted((a for a in assignments if a.start <= on), key=lambda a: (a.kind, a.start))
+    if not started:
+        return None
+    kind = started[0].kind
+    chain = sorted((a for a in started if a.kind == kind), key=lambda a: a.start, reverse=True)
+    start = chain[0].start
+    for assignment in chain[1:]:
+        if assignment.end is not None and assignment.end + ONE_DAY >= start:
+            start = min(start, assignment.start)
+    return start
+
+
+def entitlement_of(
+    employee: Employee, assignments: Sequence[Assignment], rules_rows: Sequence[LeaveRule], on: dt.date
+) -> Entitlement:
+    """Return the yearly entitlement on ``on``: the position's basic leave plus the additional leave."""
+    active = [a for a in assignments if a.start <= on and (a.end is None or a.end >= on)]
+    active.sort(key=lambda a: a.kind)
+    current = active[0] if active else (max(assignments, key=lambda a: a.start) if assignments else None)
+    position = current.staffing_unit.position if current else None
+    basic, source = rules.basic_entitlement(position.name) if position else (rules.BASIC_DAYS, "ТК РФ ст. 115")
+    sources, additional = [source], 0
+    mine = [r for r in rules_rows if r.employee_id == employee.pk or (position and r.position_id == position.pk)]
+    # A person's own rule of a kind replaces the position's.
+    by_kind: dict[str, LeaveRule] = {}
+    for row in sorted(mine, key=lambda r: r.employee_id is not None):
+        by_kind[row.kind] = row
+    for kind, row in by_kind.items():
+        if kind == LeaveRule.Kind.BASIC:
+            basic = row.days
+            sources[0] = row.basis
+        else:
+            additional += row.days
+            sources.append(row.basis)
+    return Entitlement(basic, additional, tuple(sources))
+
+
+def exclusions_of(entries: Sequence[LedgerEntry]) -> list[rules.Exclusion]:
+    """Return the periods the working year is shifted by (ТК РФ ст. 121 ч. 2), from live ledger entries."""
+    result = []
+    for entry in entries:
+        if entry.kind != LedgerEntry.Kind.USED or _is_reversed(entry):
+            continue
+        if entry.leave_kind == LeaveKind.UNPAID:
+            result.append(rules.Exclusion(entry.start, entry.end, allowance=rules.UNPAID_DAYS_COUNTED))
+        elif entry.leave_kind == LeaveKind.CHILDCARE:
+            result.append(rules.Exclusion(entry.start, entry.end))
+    return result
+
+
+def _is_reversed(entry: LedgerEntry) -> bool:
+    try:
+        return entry.reversed_by is not None
+    except LedgerEntry.DoesNotExist:
+        return False
+
+
+@dataclass(frozen=True)
+class EmployeeLeave:
+    """What the balance of one employee is computed from: three queries, or none when prefetched."""
+
+    employee: Employee
+    assignments: list[Assignment]
+    rules_rows: list[LeaveRule]
+    entries: list[LedgerEntry]
+
+
+def leave_data(employee: Employee) -> EmployeeLeave:
+    assignments = list(
+        Assignment.objects.filter(employee=employee).select_related("staffing_unit__position").order_by("start")
+    )
+    positions = {a.staffing_unit.position_id for a in assignments}
+    rules_rows = list(
+        LeaveRule.objects.filter(organisation_id=employee.organisation_id).filter(
+            Q(position_id__in=positions) | Q(employee_id=employee.pk)
+        )
+    )
+    entries = list(LedgerEntry.objects.filter(employee=employee).select_related("reversed_by").order_by("start", "id"))
+    return EmployeeLeave(employee, assignments, rules_rows, entries)
+
+
+def balance_from(data: EmployeeLeave, on: dt.date) -> rules.Balance | None:
+    """Return the balance on ``on``, or None for someone not employed by then."""
+    hired = hire_date(data.assignments, on)
+    if hired is None:
+        return None
+    entitlement = entitlement_of(data.employee, data.assignments, data.rules_rows, on)
+    charged = [entry.charged for entry in data.entries if entry.start >= hired and entry.start <= on]
+    return rules.balance_on(
+        hire=hired,
+        on=on,
+        entitlement=entitlement.total,
+        exclusions=exclusions_of(data.entries),
+        used=charged,
+    )
+
+
+def balance_for(employee: Employee, on: dt.date) -> rules.Balance | None:
+    return balance_from(leave_data(employee), on)
+
+
+def _record(actor: Any, employee: Employee, entry: LedgerEntry, what: str) -> None:
+    record_change(
+        actor=actor,
+        organisation_id=employee.organisation_id,
+        subject=employee,
+        section=SECTION,
+        action=ChangeRecord.Action.CREATE,
+        obj=entry,
+        after={
+            "Отпуск": f"{what}: {entry.get_leave_kind_display()}, {entry.start:%d.%m.%Y}–{entry.end:%d.%m.%Y}, {entry.calendar_days} дн."
+        },
+    )
+
+
+def span(leave_kind: str, start: dt.date, days: int) -> tuple[dt.date, tuple[dt.date, ...]]:
+    """Return the last day of a leave and the public holidays that extended it (annual kinds only)."""
+    if leave_kind in EXTENDED_BY_HOLIDAYS:
+        result = leave_end(start, days)
+        return result.end, result.holidays_inside
+    return start + dt.timedelta(days=days - 1), ()
+
+
+@transaction.atomic
+def grant_leave(
+    *,
+    actor: Any,
+    employee: Employee,
+    order_item: Any,
+    leave_kind: str,
+    start: dt.date,
+    days: int,
+    additional_days: int = 0,
+    document: str,
+) -> list[LedgerEntry]:
+    """Record a leave granted by a signed order: the main part, then the additional part right after."""
+    data = leave_data(employee)
+    balance = balance_from(data, start)
+    year = balance.working_year if balance else None
+    created = []
+    parts = [(leave_kind, days)]
+    if additional_days:
+        parts.append((LeaveKind.ADDITIONAL, additional_days))
+    day = start
+    for kind, part_days in parts:
+        end, _holidays = span(kind, day, part_days)
+        entry = LedgerEntry.objects.create(
+            organisation_id=employee.organisation_id,
+            employee=employee,
+            kind=LedgerEntry.Kind.USED,
+            leave_kind=kind,
+            start=day,
+            end=end,
+            calendar_days=part_days,
+            charged=Decimal(part_days) if kind in CHARGED_KINDS else Decimal(0),
+            working_year_start=year.start if year else None,
+            working_year_end=year.end if year else None,
+            order_item=order_item,
+            document=document,
+        )
+        _record(actor, employee, entry, "Предоставлен")
+        created.append(entry)
+        day = end + ONE_DAY
+    return created
+
+
+@transaction.atomic
+def recall_from_leave(
+    *, actor: Any, employee: Employee, order_item: Any, back_on: dt.date, document: str
+) -> LedgerEntry:
+    """Recall from an annual leave (ТК РФ ст. 125 ч. 2): the days from ``back_on`` return to the balance."""
+    current = (
+        LedgerEntry.objects.filter(
+            employee=employee,
+            kind=LedgerEntry.Kind.USED,
+            leave_kind__in=CHARGED_KINDS,
+            start__lt=back_on,
+            end__gte=back_on,
+            reversed_by__isnull=True,
+        )
+        .order_by("-start")
+        .first()
+    )
+    if current is None:
+        raise ValidationError({"date": "Сотрудник не в ежегодном отпуске в этот день — отзывать не из чего."})
+    unused = current.calendar_days - _counted_days(current.start, back_on - ONE_DAY)
+    entry = LedgerEntry.objects.create(
+        organisation_id=employee.organisation_id,
+        employee=employee,
+        kind=LedgerEntry.Kind.RECALLED,
+        leave_kind=current.leave_kind,
+        start=back_on,
+        end=current.end,
+        calendar_days=unused,
+        charged=-Decimal(unused),
+        working_year_start=current.working_year_start,
+        working_year_end=current.working_year_end,
+        order_item=order_item,
+        document=document,
+    )
+    _record(actor, employee, entry, "Отозван из отпуска")
+    return entry
+
+
+def _counted_days(start: dt.date, end: dt.date) -> int:
+    return (end - start).days + 1 - len(holidays_between(start, end))
+
+
+def recall_errors(employee: Employee, back_on: dt.date) -> dict[str, str]:
+    exists = LedgerEntry.objects.filter(
+        employee=employee,
+        kind=LedgerEntry.Kind.USED,
+        leave_kind__in=CHARGED_KINDS,
+        start__lt=back_on,
+        end__gte=back_on,
+        reversed_by__isnull=True,
+    ).exists()
+    return {} if exists else {"date": "Сотрудник не в ежегодном отпуске в этот день — отзывать не из чего."}
+
+
+def compensation_on(employee: Employee, last_day: dt.date) -> tuple[str, Decimal] | None:
+    """Return ('compensate' | 'withhold', days) at dismissal on ``last_day`` (ТК РФ ст. 127, 137)."""
+    balance = balance_for(employee, last_day)
+    return rules.compensation_days(balance.balance) if balance else None
+
+
+@transaction.atomic
+def compensate_on_dismissal(
+    *, actor: Any, employee: Employee, order_item: Any, last_day: dt.date, document: str
+) -> LedgerEntry | None:
+    """Write off the balance at dismissal: compensated in money, or withheld for days taken in advance."""
+    balance = balance_for(employee, last_day)
+    if balance is None or balance.balance == 0:
+        return None
+    entry = LedgerEntry.objects.create(
+        organisation_id=employee.organisation_id,
+        employee=employee,
+        kind=LedgerEntry.Kind.COMPENSATED,
+        leave_kind=LeaveKind.ANNUAL,
+        start=last_day,
+        end=last_day,
+        calendar_days=0,
+        charged=balance.balance,
+        working_year_start=balance.working_year.start,
+        working_year_end=balance.working_year.end,
+        order_item=order_item,
+        document=document,
+    )
+    _record(actor, employee, entry, "Компенсация при увольнении" if balance.balance > 0 else "Удержание при увольнении")
+    return entry
+
+
+@transaction.atomic
+def undo_order_item(*, actor: Any, order_item: Any, document: str) -> None:
+    """Reverse every ledger entry ``order_item`` made by a reversing entry (the ledger is append-only)."""
+    for entry in LedgerEntry.objects.filter(
+        order_item=order_item, reverses__isnull=True, reversed_by__isnull=True
+    ).select_related("employee"):
+        reversal = LedgerEntry.objects.create(
+            organisation_id=entry.organisation_id,
+            employee=entry.employee,
+            kind=LedgerEntry.Kind.CANCELLED,
+            leave_kind=entry.leave_kind,
+            start=entry.start,
+            end=entry.end,
+            calendar_days=entry.calendar_days,
+            charged=-entry.charged,
+            working_year_start=entry.working_year_start,
+            working_year_end=entry.working_year_end,
+            order_item=order_item,
+            reverses=entry,
+            document=document,
+        )
+        _record(actor, entry.employee, reversal, "Отменён")
+
+
+def card_rows(entries: Sequence[LedgerEntry]) -> list[LedgerEntry]:
+    """Return the leaves the card's section VIII lists: granted and not cancelled."""
+    return [e for e in entries if e.kind == LedgerEntry.Kind.USED and not _is_reversed(e)]
+
+
+def balances_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> dict[int, rules.Balance]:
+    """Return the balance on ``on`` of every employee of the organisations: three queries in all."""
+    assignments: dict[int, list[Assignment]] = {}
+    for assignment in (
+        Assignment.objects.filter(organisation_id__in=organisation_ids, start__lte=on)
+        .select_related("staffing_unit__position")
+        .order_by("start")
+    ):
+        assignments.setdefault(assignment.employee_id, []).append(assignment)
+    rules_rows = list(LeaveRule.objects.filter(organisation_id__in=organisation_ids))
+    entries: dict[int, list[LedgerEntry]] = {}
+    for entry in LedgerEntry.objects.filter(organisation_id__in=organisation_ids).select_related("reversed_by"):
+        entries.setdefault(entry.employee_id, []).append(entry)
+    result = {}
+    for employee_id, own in assignments.items():
+        employee = Employee(pk=employee_id, organisation_id=own[0].organisation_id)
+        balance = balance_from(EmployeeLeave(employee, own, rules_rows, entries.get(employee_id, [])), on)
+        if balance is not None:
+            result[employee_id] = balance
+    return result

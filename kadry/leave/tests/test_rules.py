@@ -1,0 +1,82 @@
+"""The leave arithmetic, hand-computed: entitlements by position, the working year, accrual by п. 35."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from kadry.leave import rules
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("position", "days"),
+    [
+        ("Учитель математики", 56),
+        ("учитель-логопед", 56),
+        ("Заместитель директора по учебно-воспитательной работе", 56),
+        ("Педагог-психолог", 56),
+        ("Заместитель директора по административно-хозяйственной работе", 28),
+        ("Специалист по кадрам", 28),
+        ("Бухгалтер", 28),
+    ],
+)
+def test_basic_leave_follows_the_position(position: str, days: int) -> None:
+    assert rules.basic_entitlement(position)[0] == days
+
+
+@pytest.mark.parametrize(
+    ("start", "on", "months"),
+    [
+        (D(2025, 9, 1), D(2026, 3, 14), 6),  # 6 months 14 days: the remainder dropped
+        (D(2025, 9, 1), D(2026, 3, 15), 7),  # 6 months 15 days: half a month counts as a month
+        (D(2025, 9, 1), D(2026, 8, 31), 12),
+        (D(2025, 9, 1), D(2025, 8, 31), 0),
+    ],
+)
+def test_months_for_accrual_round_half_a_month_up(start: dt.date, on: dt.date, months: int) -> None:
+    assert rules.months_for_accrual(start, on) == months
+
+
+def test_accrual_is_rounded_to_two_places() -> None:
+    assert rules.accrued(56, 7) == Decimal("32.67")  # 56 × 7 / 12 = 32.666…
+    assert rules.accrued(28, 7) == Decimal("16.33")
+
+
+def test_unpaid_leave_beyond_14_days_shifts_the_working_year() -> None:
+    unpaid = rules.Exclusion(D(2025, 6, 1), D(2025, 6, 30), allowance=14)  # 30 days, 16 not counted
+    years = rules.working_years(D(2025, 1, 10), D(2026, 3, 1), [unpaid])
+    assert years[0] == rules.Period(D(2025, 1, 10), D(2026, 1, 25))  # 09.01.2026 + 16 days
+    assert years[1].start == D(2026, 1, 26)
+
+
+def test_childcare_leave_shifts_the_working_year_by_all_its_days() -> None:
+    care = rules.Exclusion(D(2025, 3, 1), D(2025, 3, 31))
+    assert rules.working_years(D(2025, 1, 1), D(2025, 6, 1), [care])[0].end == D(2026, 1, 31)
+
+
+def test_balance_is_accrued_minus_used() -> None:
+    balance = rules.balance_on(hire=D(2025, 9, 1), on=D(2026, 3, 15), entitlement=28, used=[Decimal(14)])
+    assert (balance.accrued, balance.used, balance.balance) == (Decimal("16.33"), Decimal(14), Decimal("2.33"))
+    assert balance.working_year == rules.Period(D(2025, 9, 1), D(2026, 8, 31))
+
+
+def test_a_split_leave_keeps_a_part_of_14_days() -> None:
+    assert rules.parts_errors([14, 14], 28) == []
+    assert rules.parts_errors([10, 10, 8], 28)
+    assert rules.parts_errors([28], 56) == ["Запланировано 28 дн. из 56: распределите весь отпуск."]
+
+
+def test_dismissal_compensates_or_withholds() -> None:
+    assert rules.compensation_days(Decimal("2.33")) == ("compensate", Decimal("2.33"))
+    assert rules.compensation_days(Decimal("-5")) == ("withhold", Decimal("5"))
+
+
+def test_the_direct_working_year_matches_the_walk_without_exclusions() -> None:
+    for on in (D(2026, 2, 28), D(2026, 3, 1), D(2030, 2, 28), D(2024, 2, 29)):
+        walked = rules.working_years(D(2016, 2, 29), on)[-1]
+        assert rules.balance_on(hire=D(2016, 2, 29), on=on, entitlement=28).working_year == walked
+    assert rules.working_years(D(2016, 2, 29), D(2017, 3, 1))[0] == rules.Period(D(2016, 2, 29), D(2017, 2, 28))

@@ -1,0 +1,18 @@
+"""Pages of leave; included by the project under ``leave/``."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from kadry.leave import views
+
+app_name = "leave"
+urlpatterns = [
+    path("schedule/<int:year>/", views.schedule, name="schedule"),
+    path("schedule/<int:year>/approve/", views.approve, name="schedule_approve"),
+    path("schedule/<int:year>/t7.xlsx", views.schedule_xlsx, name="schedule_xlsx"),
+    path("schedule/<int:year>/departments/<int:pk>/", views.department, name="department"),
+    path("notices/", views.notices, name="notices"),
+    path("notices/<int:pk>/", views.notice_print, name="notice_print"),
+    path("notices/<int:pk>/handed/", views.notice_handed, name="notice_handed"),
+]

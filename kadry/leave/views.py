@@ -1,0 +1,189 @@
+"""Pages of leave: the vacation schedule of a year and of a department, Т-7 as XLSX, the notices due.
+
+Thin: access (capability + organisation scope) → form → the schedule's services → redirect/render.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from kadry.core.access import capability_required
+from kadry.core.permissions import Capability, role_can
+from kadry.leave import rules
+from kadry.leave import schedule as schedules
+from kadry.leave.models import PlannedLeave, VacationSchedule
+from kadry.leave.services import span
+from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
+from kadry.staff.models import Department
+
+PARTS_PER_EMPLOYEE = 3  # the form's rows per employee; a leave split more finely is rare (ст. 125)
+
+
+def _schedule(request: HttpRequest, year: int) -> VacationSchedule:
+    if not 2020 <= year <= timezone.localdate().year + 1:
+        raise Http404
+    return schedules.schedule_for(request.membership.organisation_id, year)
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def schedule(request: HttpRequest, year: int) -> HttpResponse:
+    """The schedule of a year: departments with their planned parts, the approval and its deadline."""
+    plan = _schedule(request, year)
+    organisation_id = request.membership.organisation_id
+    departments = list(Department.objects.filter(organisation_id=organisation_id).order_by("order", "name"))
+    counts: dict[int, int] = {}
+    for department_id in PlannedLeave.objects.filter(schedule=plan).values_list("department_id", flat=True):
+        counts[department_id] = counts.get(department_id, 0) + 1
+    role = request.membership.role
+    return render(
+        request,
+        "leave/schedule.html",
+        {
+            "plan": plan,
+            "year": year,
+            "departments": [(d, counts.get(d.pk, 0)) for d in departments],
+            "approval_due": rules.approval_due(year),
+            "can_edit": role_can(role, Capability.DRAFT_ORDERS),
+            "can_approve": role_can(role, Capability.SIGN_ORDERS),
+        },
+    )
+
+
+def _rows_from_post(request: HttpRequest, plan_rows: list[Any]) -> tuple[list[schedules.PlanRow], dict[str, str]]:
+    rows, errors = [], {}
+    for employee, _parts, _days, _problems in plan_rows:
+        for n in range(PARTS_PER_EMPLOYEE):
+            start_text = request.POST.get(f"start-{employee.pk}-{n}", "").strip()
+            days_text = request.POST.get(f"days-{employee.pk}-{n}", "").strip()
+            if not start_text and not days_text:
+                continue
+            key = f"{employee.pk}-{n}"
+            try:
+                start = dt.date.fromisoformat(start_text)
+            except ValueError:
+                errors[key] = f"{employee.short_name}: укажите дату начала в виде ГГГГ-ММ-ДД."
+                continue
+            if not days_text.isdigit() or int(days_text) < 1:
+                errors[key] = f"{employee.short_name}: укажите число календарных дней."
+                continue
+            rows.append(schedules.PlanRow(employee, start, int(days_text)))
+    return rows, errors
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def department(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+    """A department's plan with its checks; HR edits it here, all parts at once."""
+    plan = _schedule(request, year)
+    unit = get_object_or_404(Department, organisation_id=request.membership.organisation_id, pk=pk)
+    can_edit = role_can(request.membership.role, Capability.DRAFT_ORDERS) and plan.status == plan.Status.DRAFT
+    result = schedules.department_plan(plan, unit)
+    errors: dict[str, str] = {}
+    if request.method == "POST":
+        if not can_edit:
+            return redirect("leave:department", year, pk)
+        rows, errors = _rows_from_post(request, result.rows)
+        if not errors:
+            try:
+                version = int(request.POST.get("version", "-1"))
+                schedules.save_department_plan(
+                    actor=request.user, schedule=plan, department=unit, version=version, rows=rows
+                )
+            except (ValidationError, ValueError) as error:
+                errors = {"__all__": " ".join(getattr(error, "messages", [str(error)]))}
+            else:
+                messages.success(request, "План подразделения сохранён.")
+                return redirect("leave:department", year, pk)
+    lines = []
+    for employee, parts, days, problems in result.rows:
+        cells = []
+        for n in range(PARTS_PER_EMPLOYEE):
+            part = parts[n] if n < len(parts) else None
+            end = span("annual", part.effective_start, part.days)[0] if part else None
+            cells.append((n, part, end))
+        lines.append((employee, cells, days, problems))
+    return render(
+        request,
+        "leave/department.html",
+        {"plan": plan, "year": year, "department": unit, "lines": lines, "warnings": result.warnings,
+         "can_edit": can_edit, "errors": errors},
+    )  # fmt: skip
+
+
+@capability_required(Capability.SIGN_ORDERS)
+@require_POST
+def approve(request: HttpRequest, year: int) -> HttpResponse:
+    plan = _schedule(request, year)
+    try:
+        schedules.approve_schedule(
+            actor=request.user, schedule=plan, version=int(request.POST.get("version", "-1")), on=timezone.localdate()
+        )
+    except (ValidationError, ValueError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+    else:
+        messages.success(request, f"График отпусков на {year} год утверждён.")
+    return redirect("leave:schedule", year)
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def schedule_xlsx(request: HttpRequest, year: int) -> HttpResponse:
+    """Т-7 (Постановление Госкомстата № 1 от 05.01.2004) as a table, through the one safe XLSX writer."""
+    plan = _schedule(request, year)
+    parts = (
+        PlannedLeave.objects.filter(schedule=plan)
+        .select_related("department", "employee")
+        .prefetch_related("employee__assignments__staffing_unit__position")
+        .order_by("department__order", "department__name", "employee__last_name", "start")
+    )
+    headers = ("Структурное подразделение", "Должность", "Фамилия, имя, отчество", "Табельный номер",
+               "Календарных дней", "Дата запланированная", "Дата фактическая", "Перенос: основание",
+               "Перенос: дата", "Примечание")  # fmt: skip
+    rows = []
+    for part in parts:
+        positions = sorted({a.staffing_unit.position.name for a in part.employee.assignments.all()})
+        rows.append((part.department.name, ", ".join(positions), part.employee.full_name, part.employee.personnel_number,
+                     part.days, part.start, "", part.move_reason, part.moved_start or "",
+                     f"уведомлен {part.notice_handed_on:%d.%m.%Y}" if part.notice_handed_on else ""))  # fmt: skip
+    content = table_to_xlsx(f"График отпусков {year}", headers, rows)
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, f"Т-7 график отпусков {year}.xlsx")
+    return response
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def notices(request: HttpRequest) -> HttpResponse:
+    """The notices of leave due in the next four weeks (ТК РФ ст. 123 ч. 3: two weeks before the start)."""
+    today = timezone.localdate()
+    due = schedules.notices_due(request.membership.organisation_id, today)
+    rows = [(part, rules.notice_due(part.effective_start)) for part in due]
+    can_mark = role_can(request.membership.role, Capability.DRAFT_ORDERS)
+    return render(request, "leave/notices.html", {"rows": rows, "today": today, "can_mark": can_mark})
+
+
+@capability_required(Capability.DRAFT_ORDERS)
+@require_POST
+def notice_handed(request: HttpRequest, pk: int) -> HttpResponse:
+    part = get_object_or_404(PlannedLeave, organisation_id=request.membership.organisation_id, pk=pk)
+    schedules.mark_notice_handed(actor=request.user, part=part, on=timezone.localdate())
+    messages.success(request, f"Уведомление {part.employee.short_name} отмечено как вручённое.")
+    return redirect("leave:notices")
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def notice_print(request: HttpRequest, pk: int) -> HttpResponse:
+    """A printable notice with a signature line."""
+    part = get_object_or_404(
+        PlannedLeave.objects.select_related("employee", "schedule__organisation"),
+        organisation_id=request.membership.organisation_id,
+        pk=pk,
+    )
+    end = span("annual", part.effective_start, part.days)[0]
+    return render(request, "leave/notice_print.html", {"part": part, "end": end, "today": timezone.localdate()})
