@@ -8,7 +8,6 @@ from docx.shared import Pt
 
 from kadry.documents.build_templates.parts import (
     BLANK,
-    blank_table,
     field,
     heading,
     new_document,

@@ -84,18 +84,6 @@ def table(document: DocumentObject, headers: Sequence[str], loop: str, cells: Se
     table.rows[3].cells[0].text = "{%tr endfor %}"
 
 
-def blank_table(document: DocumentObject, headers: Sequence[str], rows: int = 2) -> None:
-    """Add a table with empty rows, filled by hand (sections whose data Kadry does not keep yet)."""
-    table = document.add_table(rows=rows + 1, cols=len(headers))
-    table.style = "Table Grid"
-    for index, header in enumerate(headers):
-        cell = table.rows[0].cells[index]
-        cell.text = header
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-            run.font.size = Pt(9)
-
-
 def landscape(document: DocumentObject) -> DocumentObject:
     """Turn the page: the list forms («а») and СТД-Р are tables too wide for portrait A4."""
     section = document.sections[0]
