@@ -29,7 +29,7 @@ def test_hr_inspector_adds_employee_and_finds_her_in_the_list(
     # Someone the search must leave out.
     EmployeeFactory(organisation=membership.organisation, last_name="Смирнова", first_name="Ольга")
     login(page, "inspector", "password")
-    expect(page).to_have_url(re.compile(r"/staff/employees/$"))
+    page.goto("/staff/employees/")
 
     page.get_by_role("link", name="Добавить сотрудника").click()
     expect(page).to_have_url(re.compile(r"/staff/employees/new/$"))
@@ -58,7 +58,9 @@ def test_hr_inspector_adds_employee_and_finds_her_in_the_list(
 
     # 3. In the list she is found by a lowercase prefix typed with «е» for «ё». She has no
     # assignment yet, so she is «не оформлен» and the default filter (working staff) hides her.
-    page.get_by_role("navigation", name="Разделы").get_by_role("link", name="Сотрудники").click()
+    navigation = page.get_by_role("navigation", name="Разделы")
+    navigation.get_by_text("Кадры", exact=True).click()
+    navigation.get_by_role("link", name="Сотрудники").click()
     expect(page).to_have_url(re.compile(r"/staff/employees/$"))
     rows = page.locator("#employee-rows")
     with page.expect_response(re.compile(r"/staff/employees/\?")):

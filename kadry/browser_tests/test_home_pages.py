@@ -15,7 +15,6 @@ from kadry.core.models import Membership
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
-from kadry.school.factories import SchoolClassFactory, appoint, enrol
 from kadry.testing.factories import (
     EmployeeFactory,
     MembershipFactory,
@@ -23,6 +22,7 @@ from kadry.testing.factories import (
     StaffingUnitFactory,
     UserFactory,
 )
+from kadry.testing.school import SchoolClassFactory, appoint, enrol
 
 pytestmark = pytest.mark.browser
 R = Membership.Role
@@ -46,6 +46,7 @@ def _school():
         orders.save_item(
             actor=hr, order=order, data={"employee": employee, "date": today, "staffing_unit": unit, **HIRE}
         )
+        orders.submit_order(actor=hr, order=order)
         if sign:
             orders.sign_order(actor=director, order=order)
     orders.create_draft(actor=hr, organisation_id=school.pk, kind=Order.Kind.AWARD, date=today)  # no one in it

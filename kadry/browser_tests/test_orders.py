@@ -38,7 +38,9 @@ def test_inspector_drafts_a_hire_and_the_director_signs_it_from_the_queue(
 
     # 1. The inspector chooses the kind on a card, dates the order, and adds the employee.
     login(page, "inspector", "password")
-    page.get_by_role("navigation", name="Разделы").get_by_role("link", name="Приказы").click()
+    navigation = page.get_by_role("navigation", name="Разделы")
+    navigation.get_by_text("Приказы", exact=True).click()
+    navigation.get_by_role("link", name="Все приказы").click()
     expect(page).to_have_url(re.compile(r"/orders/$"))
     page.get_by_role("link", name="Подготовить приказ").click()
     page.get_by_role("link", name=re.compile("Приём на работу")).click()

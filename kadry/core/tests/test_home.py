@@ -17,9 +17,9 @@ from kadry.employment.models import CertificateApplication, WorkRecordEvent
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
-from kadry.school.factories import SchoolClassFactory, appoint, enrol
 from kadry.school.services.attendance import MarkInput, save_day
 from kadry.testing.factories import EmployeeFactory, StaffingUnitFactory
+from kadry.testing.school import SchoolClassFactory, appoint, enrol
 
 R = Membership.Role
 # Thursday 19 November 2026, 12:00 in Moscow: a school day.
@@ -50,6 +50,7 @@ def _hire(personas, school, on: dt.date, *, sign: bool = True, last_name: str = 
     order = orders.create_draft(actor=hr.user, organisation_id=school.pk, kind=Order.Kind.HIRE, date=on)
     employee = EmployeeFactory(organisation=school, last_name=last_name)
     orders.save_item(actor=hr.user, order=order, data={"employee": employee, "date": on, "staffing_unit": unit, **HIRE})
+    orders.submit_order(actor=hr.user, order=order)
     if sign:
         orders.sign_order(actor=personas[R.DIRECTOR].user, order=order)
     return order

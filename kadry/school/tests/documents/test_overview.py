@@ -116,7 +116,8 @@ def test_criteria_with_the_trend_against_the_previous_quarter(class_7b, personas
     events = trends["Участие в мероприятиях, % обучающихся"]
     assert (events.value, events.previous, events.arrow) == (Decimal("75.0"), Decimal("0.0"), "↑")
     assert trends["Участие в ученическом самоуправлении, % обучающихся"].arrow == "="
-    assert "/orders/new/" in response.content.decode()
+    # The director signs orders, HR drafts them: the director is told who prepares the award order.
+    assert "его готовит отдел кадров" in response.content.decode()
 
 
 def test_education_plan_saved_by_the_class_teacher_with_figures_filled_in(class_7b, class_teacher, personas, school):
