@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from kadry.leave import schedule as schedules
@@ -130,7 +131,8 @@ def test_approved_schedule_is_locked_moves_need_a_reason_and_orders_follow(
         )
         is None
     )  # each part is ordered once
-    orders.sign_order(actor=director.user, order=order)
+    with time_machine.travel(dt.datetime(2027, 6, 14, 9, tzinfo=dt.UTC), tick=False):  # signed on its date
+        orders.sign_order(actor=director.user, order=order)
     assert LedgerEntry.objects.filter(kind=LedgerEntry.Kind.USED).count() == 2
 
 
