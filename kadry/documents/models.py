@@ -35,6 +35,9 @@ class DocumentTemplate(models.Model):
         ORDER_SURNAME_CHANGE = "order_surname_change", _("Приказ об изменении фамилии")
         ORDER_CLASS_TEACHER = "order_class_teacher", _("Приказ о назначении классного руководителя")
         ORDER_CANCELLATION = "order_cancellation", _("Приказ об отмене приказа")
+        ORDER_T6 = "order_t6", _("Приказ о предоставлении отпуска (Т-6)")
+        ORDER_T6A = "order_t6a", _("Приказ о предоставлении отпуска, список (Т-6а)")
+        ORDER_LEAVE_RECALL = "order_leave_recall", _("Приказ об отзыве из отпуска")
         WORK_RECORD_EXTRACT = "work_record_extract", _("Сведения о трудовой деятельности (СТД-Р)")
 
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)

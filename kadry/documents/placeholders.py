@@ -160,6 +160,19 @@ PERSONAL_CARD_T2: Fields = (
     )
     | rows("awards", "награды и поощрения", {"name": "наименование", "document": "документ", "awarded_on": "дата"})
     | rows("benefits", "социальные льготы", {"name": "наименование", "document": "документ", "basis": "основание"})
+    | rows(
+        "leaves",
+        "отпуска (раздел VIII)",
+        {
+            "kind": "вид отпуска",
+            "year_start": "за период работы с",
+            "year_end": "по",
+            "days": "количество календарных дней",
+            "start": "дата начала",
+            "end": "дата окончания",
+            "document": "основание (приказ)",
+        },
+    )
 )
 
 EMPLOYMENT_CERTIFICATE: Fields = (
@@ -301,8 +314,31 @@ ITEM_DISMISSAL: Fields = (
         "date_long": "дата увольнения словами",
         "contract": "прекращаемый трудовой договор («от … № …»)",
         "ground": "основание увольнения по Трудовому кодексу",
+        "leave_compensation": "компенсация за неиспользованный отпуск или удержание (пусто, если нет)",
     }
 )
+ITEM_LEAVE: Fields = (
+    ITEM_COMMON
+    | _unit()
+    | {
+        "year_start": "рабочий год: начало (ДД.ММ.ГГГГ)",
+        "year_end": "рабочий год: окончание",
+        **{
+            f"{letter}_{field}": f"часть {title}: {what}"
+            for letter, title in (("a", "А (основной или иной вид)"), ("b", "Б (дополнительный)"))
+            for field, what in (
+                ("kind", "вид отпуска"),
+                ("days", "календарных дней"),
+                ("start", "дата начала"),
+                ("end", "дата окончания"),
+            )
+        },
+        "total_days": "всего календарных дней",
+        "start": "начало отпуска",
+        "end": "окончание отпуска",
+    }
+)
+ITEM_LEAVE_RECALL: Fields = ITEM_COMMON | _unit() | _TEXT | {"date_long": "дата отзыва словами"}
 ITEM_AWARD: Fields = ITEM_COMMON | _unit() | {"date_long": "дата поощрения словами", "award": "вид поощрения"}
 ITEM_SANCTION: Fields = (
     ITEM_COMMON
@@ -386,4 +422,7 @@ PLACEHOLDERS: dict[str, Fields] = {
     Kind.ORDER_SURNAME_CHANGE: order_fields(ITEM_SURNAME_CHANGE),
     Kind.ORDER_CLASS_TEACHER: order_fields(ITEM_CLASS_TEACHER),
     Kind.ORDER_CANCELLATION: order_fields(ITEM_CANCELLATION),
+    Kind.ORDER_T6: order_fields(ITEM_LEAVE),
+    Kind.ORDER_T6A: order_fields(ITEM_LEAVE),
+    Kind.ORDER_LEAVE_RECALL: order_fields(ITEM_LEAVE_RECALL),
 }

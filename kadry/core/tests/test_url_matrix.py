@@ -20,7 +20,7 @@ from kadry.core.models import ApiToken, BackgroundJob, Membership
 from kadry.documents.models import GeneratedDocument
 from kadry.employment.models import CertificateApplication
 from kadry.leave import schedule as schedules
-from kadry.leave.models import PlannedLeave
+from kadry.leave.models import PlannedLeave, VacationSchedule
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
@@ -340,6 +340,8 @@ def world(school, personas):
         organisation=school, schedule=plan, department=unit.department, employee=employee,
         start=dt.date(int(year), 7, 1), days=28,
     )  # fmt: skip
+    # Approved: its department page then shows each part with the link to its notice (ТК РФ ст. 123).
+    VacationSchedule.objects.filter(pk=plan.pk).update(status=VacationSchedule.Status.APPROVED)
     args: dict[str, list] = {
         "leave:schedule": [year],
         "leave:schedule_approve": [year],

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from docx.document import Document as DocumentObject
 
-from kadry.documents.build_templates import cards, orders, records
+from kadry.documents.build_templates import cards, leave, orders, records
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates_docx"
 
@@ -38,8 +38,8 @@ BUILDERS: dict[str, Callable[[], DocumentObject]] = {
     "order_surname_change": orders.free_order,
     "order_class_teacher": orders.free_order,
     "order_cancellation": orders.free_order,
-    "order_t6": orders.order_t6,
-    "order_t6a": orders.order_t6a,
+    "order_t6": leave.order_t6,
+    "order_t6a": leave.order_t6a,
     "order_leave_recall": orders.free_order,
     "work_record_extract": records.work_record_extract,
     "service_certificate": cards.service_certificate,

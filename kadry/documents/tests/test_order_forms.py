@@ -9,6 +9,7 @@ from decimal import Decimal
 from urllib.parse import unquote
 
 import pytest
+import time_machine
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -222,13 +223,19 @@ def _cancellation(p, units, ivanova, sidorov, seventh) -> Order:
     return orders.sign_order(actor=p["director"].user, order=order)
 
 
+def _signed_on_its_date(p, order: Order) -> Order:
+    """Sign ``order`` on its own date (an order cannot be signed before it): these are dated ahead of today."""
+    with time_machine.travel(dt.datetime.combine(order.date, dt.time(9), tzinfo=dt.UTC), tick=False):
+        return orders.sign_order(actor=p["director"].user, order=order)
+
+
 def _leave(p, units, ivanova, sidorov, seventh) -> Order:
     _hired(p["hr"], p["director"], units, ivanova)
     item = {"employee": ivanova, "date": D(2026, 12, 28), "leave_kind": "annual", "leave_days": 14}
     order = make_order(
         p["hr"], Order.Kind.LEAVE, D(2026, 12, 10), {**item, "leave_additional_days": 3, "basis": "график отпусков"}
     )
-    return orders.sign_order(actor=p["director"].user, order=order)
+    return _signed_on_its_date(p, order)
 
 
 def _leave_list(p, units, ivanova, sidorov, seventh) -> Order:
@@ -237,14 +244,14 @@ def _leave_list(p, units, ivanova, sidorov, seventh) -> Order:
         {"employee": e, "date": D(2026, 12, 28), "leave_kind": "annual", "leave_days": 14} for e in (ivanova, sidorov)
     ]
     order = make_order(p["hr"], Order.Kind.LEAVE, D(2026, 12, 10), *items)
-    return orders.sign_order(actor=p["director"].user, order=order)
+    return _signed_on_its_date(p, order)
 
 
 def _leave_recall(p, units, ivanova, sidorov, seventh) -> Order:
     _leave(p, units, ivanova, sidorov, seventh)
     item = {"employee": ivanova, "date": D(2027, 1, 11), "basis": "согласие работника от 08.01.2027"}
     order = make_order(p["hr"], Order.Kind.LEAVE_RECALL, D(2027, 1, 8), item)
-    return orders.sign_order(actor=p["director"].user, order=order)
+    return _signed_on_its_date(p, order)
 
 
 # kind → (scenario, the template used, what the DOCX must say, the name the PDF must hold)

@@ -55,7 +55,9 @@ def test_two_builds_of_a_template_give_the_same_bytes() -> None:
 def test_builders_are_split_by_family_of_documents() -> None:
     families = {kind: builder.__module__.rsplit(".", 1)[-1] for kind, builder in build_templates.BUILDERS.items()}
 
-    assert {kind for kind, family in families.items() if family == "orders"} == set(ORDER_TEMPLATE_KINDS)
+    leave_forms = {"order_t6", "order_t6a"}
+    assert {kind for kind, family in families.items() if family == "leave"} == leave_forms
+    assert {kind for kind, family in families.items() if family == "orders"} == set(ORDER_TEMPLATE_KINDS) - leave_forms
     assert {kind for kind, family in families.items() if family == "cards"} == {
         "personal_card_t2",
         "employment_certificate",
@@ -88,6 +90,7 @@ def test_builders_are_split_by_family_of_documents() -> None:
                 "retrainings",
                 "awards",
                 "benefits",
+                "leaves",
             },
         ),
         (
