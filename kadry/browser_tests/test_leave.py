@@ -42,7 +42,9 @@ def test_the_whole_cycle_of_a_vacation_schedule(browser_page: Page, login: Calla
 
     # 1. The inspector drafts next year's plan of the department: 14 days in January, 42 in July.
     login(page, "inspector", "password")
-    page.get_by_role("navigation", name="Разделы").get_by_role("link", name="Отпуска").click()
+    navigation = page.get_by_role("navigation", name="Разделы")
+    navigation.get_by_text("Кадры", exact=True).click()
+    navigation.get_by_role("link", name="Отпуска").click()
     page.get_by_role("link", name="2027 →").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("График отпусков на 2027 год")
     page.get_by_role("link", name="МО учителей математики").click()
@@ -79,6 +81,8 @@ def test_the_whole_cycle_of_a_vacation_schedule(browser_page: Page, login: Calla
     page.fill("[name=end]", "2027-01-31")
     page.get_by_role("button", name=re.compile("Подготовить приказ")).click()
     expect(page.locator(".order-text")).to_contain_text("Предоставить Ивановой Марии Петровне ежегодный основной")
+    page.get_by_role("button", name="На подпись", exact=True).click()
+    expect(page.locator(".notice")).to_contain_text("Отправлен на подпись")
     page.get_by_role("button", name="Выйти").click()
     login(page, "director", "password")
     page.get_by_role("navigation", name="Разделы").get_by_role("link", name=re.compile("На подпись")).click()
