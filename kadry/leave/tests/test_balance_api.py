@@ -64,6 +64,9 @@ def inspector(school: Any) -> Any:
 def _sign(inspector_api: Api, director_api: Api, kind: str, date: str, *items: dict[str, Any]) -> dict[str, Any]:
     response = inspector_api.post("/orders", {"kind": kind, "date": date, "items": list(items)})
     assert response.status_code == 201, response.json()
+    # HR sends the draft for signature; only then the director signs it.
+    submitted = inspector_api.post(f"/orders/{response.json()['id']}/submit")
+    assert submitted.status_code == 200, submitted.json()
     signed = director_api.post(f"/orders/{response.json()['id']}/sign")
     assert signed.status_code == 200, signed.json()
     return signed.json()
