@@ -140,6 +140,7 @@ def test_cancelling_the_leave_order_gives_the_days_back(inspector_api: Api, dire
         {"employee": inspector.pk, "date": "2026-04-27", "leave_kind": "annual", "leave_days": 14},
     )  # fmt: skip
     response = inspector_api.post("/orders", {"kind": "cancellation", "date": "2026-04-21", "cancels": order["id"]})
+    assert inspector_api.post(f"/orders/{response.json()['id']}/submit").status_code == 200
     assert director_api.post(f"/orders/{response.json()['id']}/sign").status_code == 200
     assert _balance(inspector_api, inspector, "2026-05-13")["used"] == "0.00"
     assert LedgerEntry.objects.filter(employee=inspector, kind=LedgerEntry.Kind.CANCELLED).count() == 1
@@ -167,7 +168,8 @@ def test_dismissal_compensates_the_unused_days(inspector_api: Api, director_api:
     # Dismissed on 15.03.2026: 7 months (п. 35) → 16.33 accrued, 14 used: 2.33 days compensated.
     _sign(
         inspector_api, director_api, "dismissal", "2026-03-15",
-        {"employee": inspector.pk, "date": "2026-03-15", "dismissal_ground": "77-1-3", "basis": "заявление"},
+        {"employee": inspector.pk, "date": "2026-03-15", "dismissal_ground": "77-1-3", "basis": "заявление",
+         "statement_date": "2026-03-01"},
     )  # fmt: skip
     entry = LedgerEntry.objects.get(employee=inspector, kind=LedgerEntry.Kind.COMPENSATED)
     assert str(entry.charged) == "2.33"
@@ -228,6 +230,7 @@ def test_the_card_section_viii_shows_the_signed_leave_and_drops_it_when_cancelle
 
     assert "12.05.2026" in docx_text(response_bytes(t2))
     response = inspector_api.post("/orders", {"kind": "cancellation", "date": "2026-04-21", "cancels": order["id"]})
+    inspector_api.post(f"/orders/{response.json()['id']}/submit")
     director_api.post(f"/orders/{response.json()['id']}/sign")
     assert "12.05.2026" not in hr_inspector.client.get(url).content.decode()
 

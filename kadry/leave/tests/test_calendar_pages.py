@@ -28,9 +28,7 @@ def _row(page: str, title: str) -> str:
     return "|".join(cell.split("</td>")[0].replace("<b>", "").replace("</b>", "") for cell in row.split("<td>")[1:])
 
 
-def test_the_inspector_reads_the_2026_calendar_as_the_official_one(
-    hr_inspector, django_assert_max_num_queries
-) -> None:
+def test_the_inspector_reads_the_2026_calendar_as_the_official_one(hr_inspector, django_assert_max_num_queries) -> None:
     with django_assert_max_num_queries(8):
         response = hr_inspector.client.get(reverse("leave:calendar", args=[2026]))
     page = response.content.decode()
@@ -68,9 +66,7 @@ def test_the_hr_head_adds_replaces_and_deletes_a_correction_with_its_history(hr_
     assert hr_inspector.client.post(url, form).status_code == 404
     assert hr_head.client.post(delete).status_code == 302
     assert not CalendarCorrection.objects.exists()
-    actions = list(
-        ChangeRecord.objects.filter(section=CALENDAR_SECTION).order_by("id").values_list("action", "actor")
-    )
+    actions = list(ChangeRecord.objects.filter(section=CALENDAR_SECTION).order_by("id").values_list("action", "actor"))
     user = hr_head.user.pk
     assert actions == [("create", user), ("update", user), ("delete", user)]
 

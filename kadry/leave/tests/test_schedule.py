@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from kadry.leave import schedule as schedules
@@ -136,7 +137,10 @@ def test_approved_schedule_is_locked_moves_need_a_reason_and_orders_follow(
         )
         is None
     )  # each part is ordered once
-    orders.sign_order(actor=director.user, order=order)
+    # An order is signed on or after its date, once HR has sent it for signature.
+    with time_machine.travel(dt.datetime(2027, 6, 14, 9, tzinfo=dt.UTC), tick=False):
+        orders.submit_order(actor=hr_inspector.user, order=order)
+        orders.sign_order(actor=director.user, order=order)
     assert LedgerEntry.objects.filter(kind=LedgerEntry.Kind.USED).count() == 2
 
 
