@@ -42,6 +42,8 @@ def test_the_whole_cycle_of_a_vacation_schedule(browser_page: Page, login: Calla
 
     # 1. The inspector drafts next year's plan of the department: 14 days in January, 42 in July.
     login(page, "inspector", "password")
+    # The schedule was due on 18.12 (ТК РФ ст. 123): the home page lists it overdue.
+    expect(page.locator("#deadlines")).to_contain_text("утвердить график на 2027 год")
     page.get_by_role("navigation", name="Разделы").get_by_role("link", name="Отпуска").click()
     page.get_by_role("link", name="2027 →").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("График отпусков на 2027 год")
@@ -67,6 +69,12 @@ def test_the_whole_cycle_of_a_vacation_schedule(browser_page: Page, login: Calla
     page.goto("/leave/notices/")
     row = page.locator("tr", has_text="Иванова Мария Петровна")
     expect(row).to_contain_text("28.12.2026")
+    page.goto("/leave/schedule/2027/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Т-7 (PDF)").click()
+    assert download.value.suggested_filename == "Т-7 график отпусков 2027.pdf"
+    page.goto("/leave/notices/")
+    row = page.locator("tr", has_text="Иванова Мария Петровна")
     row.get_by_role("link", name="Печать").click()
     expect(page.locator("body")).to_contain_text("с 11.01.2027 по 24.01.2027")
     page.go_back()
@@ -79,6 +87,19 @@ def test_the_whole_cycle_of_a_vacation_schedule(browser_page: Page, login: Calla
     page.fill("[name=end]", "2027-01-31")
     page.get_by_role("button", name=re.compile("Подготовить приказ")).click()
     expect(page.locator(".order-text")).to_contain_text("Предоставить Ивановой Марии Петровне ежегодный основной")
+    page.get_by_role("button", name="На подпись").click()
+    expect(page.locator(".messages")).to_contain_text("Проект отправлен директору на подпись.")
+    # The July part moves by the employee's request; the department page keeps the move.
+    page.goto("/leave/schedule/2027/")
+    page.get_by_role("link", name="МО учителей математики").click()
+    page.locator("details.move").last.locator("summary").click()
+    page.get_by_label("Иванова М. П.: новая дата начала части 2").fill("2027-08-02")
+    page.get_by_label("Иванова М. П.: основание переноса части 2").fill("заявление работника от 18.12.2026")
+    page.locator("details.move").last.get_by_role("button", name="Перенести").click()
+    expect(page.locator(".messages")).to_contain_text("перенесён на 02.08.2027")
+    history = page.locator("table", has_text="Было")
+    expect(history).to_contain_text("01.07.2027")
+    expect(history).to_contain_text("заявление работника от 18.12.2026")
     page.get_by_role("button", name="Выйти").click()
     login(page, "director", "password")
     page.get_by_role("navigation", name="Разделы").get_by_role("link", name=re.compile("На подпись")).click()

@@ -20,7 +20,7 @@ from kadry.core.models import ApiToken, BackgroundJob, Membership
 from kadry.documents.models import GeneratedDocument
 from kadry.employment.models import CertificateApplication
 from kadry.leave import schedule as schedules
-from kadry.leave.models import CalendarCorrection, PlannedLeave, VacationSchedule
+from kadry.leave.models import CalendarCorrection, LeaveRule, PlannedLeave, VacationSchedule
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
@@ -137,6 +137,9 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "leave:notice_print": (CARD, 200),
     "leave:notice_handed": (HR, 405),
     "leave:part_move": (HR, 405),
+    "leave:rules": (HR, 200),
+    "leave:rule_edit": (HR, 200),
+    "leave:rule_delete": (HR, 405),
     # The production calendar: read by the staff roles, its national corrections changed by the HR
     # head and the administrator only.
     "leave:calendar": (STAFF, 200),
@@ -355,6 +358,9 @@ def world(school, personas):
     correction = CalendarCorrection.objects.create(
         day=dt.date(2020, 7, 1), kind=CalendarCorrection.Kind.DAY_OFF, note="Указ Президента РФ от 01.06.2020 № 354"
     )
+    leave_rule = LeaveRule.objects.create(
+        organisation=school, position=unit.position, kind=LeaveRule.Kind.IRREGULAR, days=3, basis="ТК РФ ст. 119"
+    )
     args: dict[str, list] = {
         "leave:schedule": [year],
         "leave:schedule_approve": [year],
@@ -364,6 +370,8 @@ def world(school, personas):
         "leave:notice_print": [part.pk],
         "leave:notice_handed": [part.pk],
         "leave:part_move": [year, part.pk],
+        "leave:rule_edit": [leave_rule.pk],
+        "leave:rule_delete": [leave_rule.pk],
         "leave:calendar": [year],
         "leave:calendar_correction_delete": [correction.pk],
         "orders:from_schedule": [year],
