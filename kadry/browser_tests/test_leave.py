@@ -44,7 +44,9 @@ def test_the_whole_cycle_of_a_vacation_schedule(browser_page: Page, login: Calla
     login(page, "inspector", "password")
     # The schedule was due on 18.12 (ТК РФ ст. 123): the home page lists it overdue.
     expect(page.locator("#deadlines")).to_contain_text("утвердить график на 2027 год")
-    page.get_by_role("navigation", name="Разделы").get_by_role("link", name="Отпуска").click()
+    nav = page.get_by_role("navigation", name="Разделы")
+    nav.locator("summary", has_text="Кадры").click()
+    nav.get_by_role("link", name="Отпуска").click()
     page.get_by_role("link", name="2027 →").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("График отпусков на 2027 год")
     page.get_by_role("link", name="МО учителей математики").click()
