@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
 from kadry.core.permissions import Capability, role_can
-from kadry.leave import services
+from kadry.leave import calendar_corrections
 from kadry.leave.models import CalendarCorrection
 from kadry.lib import calendar
 
@@ -97,7 +97,7 @@ def production_calendar(request: HttpRequest, year: int) -> HttpResponse:
         if form.is_valid():
             data = form.cleaned_data
             try:
-                correction = services.save_correction(
+                correction = calendar_corrections.save_correction(
                     actor=request.user, organisation=request.membership.organisation,
                     day=data["day"], kind=data["kind"], note=data["note"],
                 )  # fmt: skip
@@ -115,6 +115,8 @@ def production_calendar(request: HttpRequest, year: int) -> HttpResponse:
 def correction_delete(request: HttpRequest, pk: int) -> HttpResponse:
     correction = get_object_or_404(CalendarCorrection, pk=pk)
     year = correction.day.year
-    services.delete_correction(actor=request.user, organisation=request.membership.organisation, correction=correction)
+    calendar_corrections.delete_correction(
+        actor=request.user, organisation=request.membership.organisation, correction=correction
+    )
     messages.success(request, f"Поправка на {correction.day:%d.%m.%Y} удалена.")
     return redirect("leave:calendar", year)

@@ -9,8 +9,8 @@ import time_machine
 from django.urls import reverse
 
 from kadry.core.models import ChangeRecord
+from kadry.leave.calendar_corrections import CALENDAR_SECTION
 from kadry.leave.models import CalendarCorrection
-from kadry.leave.services import CALENDAR_SECTION
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_today")]
 D = dt.date
