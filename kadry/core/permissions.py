@@ -38,6 +38,9 @@ class Capability(StrEnum):
     KEEP_PREVENTION = "keep_prevention"
     VIEW_SECURITY_LOG = "view_security_log"  # log-ins, failures, lock-outs of the organisation's users
     MANAGE_USERS = "manage_users"  # the administrator: the organisation's users, temporary passwords
+    # The production calendar's corrections: one national table for the whole installation, so only
+    # the HR head and the administrator change it.
+    EDIT_CALENDAR = "edit_calendar"
 
 
 # The personnel office's capabilities (the school side is not theirs).
@@ -72,9 +75,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_SCHOOL,
             Capability.VIEW_SECURITY_LOG,
             Capability.MANAGE_USERS,
+            Capability.EDIT_CALENDAR,
         }
     ),
-    Role.HR_HEAD: (PERSONNEL - {Capability.SIGN_ORDERS}) | {Capability.VIEW_SECURITY_LOG},
+    Role.HR_HEAD: (PERSONNEL - {Capability.SIGN_ORDERS}) | {Capability.VIEW_SECURITY_LOG, Capability.EDIT_CALENDAR},
     Role.HR_INSPECTOR: PERSONNEL - {Capability.VIEW_ACCESS_LOG, Capability.SIGN_ORDERS},
     Role.DIRECTOR: frozenset(
         {

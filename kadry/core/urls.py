@@ -7,6 +7,7 @@ from kadry.core import views, views_account, views_security
 urlpatterns = [
     path("switch/", views.switch_organisation, name="switch_organisation"),
     path("profile/", views.profile, name="profile"),
+    path("deadlines/", views.deadlines, name="deadlines"),
     path("profile/tokens/new/", views.token_create, name="token_create"),
     path("profile/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("access-log/", views.access_log, name="access_log"),

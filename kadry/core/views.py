@@ -47,6 +47,19 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", context)
 
 
+@capability_required(Capability.VIEW_ORDERS)
+def deadlines(request: HttpRequest) -> HttpResponse:
+    """Every legal term the apps register for the membership, beyond the home page's week: overdue first."""
+    today = timezone.localdate()
+    found = deadlines_for(request.membership, today)
+    context = {
+        "today": today,
+        "overdue": [d for d in found if d.overdue_on(today)],
+        "due": [d for d in found if not d.overdue_on(today)],
+    }
+    return render(request, "core/deadlines.html", context)
+
+
 @login_required
 @require_POST
 def switch_organisation(request: HttpRequest) -> HttpResponse:

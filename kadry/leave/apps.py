@@ -7,3 +7,6 @@ class LeaveConfig(AppConfig):
     name = "kadry.leave"
     label = "leave"
     verbose_name = "Отпуска"
+
+    def ready(self) -> None:
+        from kadry.leave import deadlines  # noqa: F401  (registers the leave terms)

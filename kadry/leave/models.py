@@ -187,3 +187,30 @@ class PlannedLeave(models.Model):
     @property
     def effective_start(self) -> dt.date:
         return self.moved_start or self.start
+
+
+class PlannedLeaveMove(models.Model):
+    """One move of a planned part of an approved schedule, with its reason (ТК РФ ст. 124; Т-7 columns 8–9).
+
+    The part keeps only its latest date; these rows keep every move, for the department's history.
+    """
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    part = models.ForeignKey(PlannedLeave, on_delete=models.CASCADE, related_name="moves")
+    from_start = models.DateField(_("было"))
+    to_start = models.DateField(_("стало"))
+    reason = models.CharField(_("основание переноса"), max_length=300)
+    moved_on = models.DateField(_("дата переноса"))
+    moved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("перенос отпуска по графику")
+        verbose_name_plural = _("переносы отпусков по графику")
+        ordering = ["-moved_on", "-id"]
+        indexes = [
+            # A department's history of moves: the parts of one schedule.
+            models.Index(fields=["organisation", "part"], name="planned_move_org_part_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_start:%d.%m.%Y} → {self.to_start:%d.%m.%Y}"

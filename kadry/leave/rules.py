@@ -346,3 +346,35 @@ def coverage_warnings(
 def teacher_outside_summer(start: dt.date, end: dt.date) -> bool:
     """A teacher's annual leave is usually taken in the summer holidays (June–August): warn otherwise."""
     return not (start.month in (6, 7, 8) and end.month in (6, 7, 8))
+
+
+# --- The office's own entitlements (LeaveRule) ---
+
+# The least days the law allows for each kind of the office's rules, with the source.
+RULE_MINIMUM: dict[str, tuple[int, str]] = {
+    "basic": (BASIC_DAYS, "ТК РФ ст. 115: основной отпуск — не менее 28 календарных дней"),
+    "harmful": (7, "ТК РФ ст. 117 ч. 2: за вредные условия труда — не менее 7 календарных дней"),
+    "irregular": (3, "ТК РФ ст. 119 ч. 1: за ненормированный рабочий день — не менее 3 календарных дней"),
+    "agreement": (1, "ТК РФ ст. 116 ч. 2: по коллективному договору — продолжительность определяет договор"),
+}
+RULE_MAXIMUM_DAYS = 365
+
+
+def leave_rule_errors(*, kind: str, days: int, position_name: str | None = None) -> dict[str, str]:
+    """Return the problems of an office rule of ``kind`` for ``days``; a position's extended leave is its floor.
+
+    ТК РФ ст. 8 ч. 4: a local rule may not worsen what the law and the government's list give, so the
+    basic leave of a position on the list of Постановление № 415 is not set below the list's days.
+    """
+    if days < 1:
+        return {"days": "Укажите число календарных дней."}
+    if days > RULE_MAXIMUM_DAYS:
+        return {"days": f"Не больше {RULE_MAXIMUM_DAYS} календарных дней."}
+    least, source = RULE_MINIMUM.get(kind, (1, ""))
+    if kind == "basic" and position_name:
+        by_list, list_source = basic_entitlement(position_name)
+        if by_list > least:
+            least, source = by_list, f"{list_source}: для должности «{position_name}» — {by_list} календарных дней"
+    if days < least:
+        return {"days": f"Не меньше {least} дн. ({source})."}
+    return {}

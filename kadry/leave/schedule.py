@@ -20,7 +20,7 @@ from kadry.core.audit import record_change
 from kadry.core.models import ChangeRecord
 from kadry.employment.models import Assignment
 from kadry.leave import rules
-from kadry.leave.models import LeaveRule, PlannedLeave, VacationSchedule
+from kadry.leave.models import LeaveRule, PlannedLeave, PlannedLeaveMove, VacationSchedule
 from kadry.leave.services import entitlement_of, span
 from kadry.staff.models import Department, Employee, Position
 
@@ -117,8 +117,13 @@ def approve_schedule(*, actor: Any, schedule: VacationSchedule, version: int, on
 
 
 @transaction.atomic
-def move_planned(*, actor: Any, part: PlannedLeave, version: int, new_start: dt.date, reason: str) -> PlannedLeave:
-    """Move a part of an approved schedule (Т-7 columns 8–9): the reason is required (ТК РФ ст. 124)."""
+def move_planned(
+    *, actor: Any, part: PlannedLeave, version: int, new_start: dt.date, reason: str, on: dt.date
+) -> PlannedLeave:
+    """Move a part of an approved schedule (Т-7 columns 8–9): the reason is required (ТК РФ ст. 124).
+
+    The notice already handed named the old date, so it is due again for the new one (ТК РФ ст. 123 ч. 3).
+    """
     schedule = _locked(part.schedule, version)
     if schedule.status != VacationSchedule.Status.APPROVED:
         raise ValidationError("Проект графика правится напрямую, перенос — только в утверждённом графике.")
@@ -127,9 +132,21 @@ def move_planned(*, actor: Any, part: PlannedLeave, version: int, new_start: dt.
     if part.order_item_id:
         raise ValidationError("По этому отпуску уже подготовлен приказ: перенос оформляется другим приказом.")
     before = part.effective_start
-    part.moved_start, part.move_reason = new_start, reason.strip()
-    part.save(update_fields=["moved_start", "move_reason"])
+    if new_start == before:
+        raise ValidationError({"moved_start": f"Отпуск и так начинается {before:%d.%m.%Y}: укажите другую дату."})
+    part.moved_start, part.move_reason, part.notice_handed_on = new_start, reason.strip(), None
+    part.save(update_fields=["moved_start", "move_reason", "notice_handed_on"])
+    PlannedLeaveMove.objects.create(
+        organisation_id=schedule.organisation_id,
+        part=part,
+        from_start=before,
+        to_start=new_start,
+        reason=reason.strip(),
+        moved_on=on,
+        moved_by=actor,
+    )
     _bump(schedule)
+    part.schedule.version = schedule.version
     record_change(
         actor=actor,
         organisation_id=schedule.organisation_id,
@@ -141,6 +158,17 @@ def move_planned(*, actor: Any, part: PlannedLeave, version: int, new_start: dt.
         after={"Начало отпуска по графику": f"{new_start:%d.%m.%Y} ({reason.strip()})"},
     )
     return part
+
+
+def moves_of(schedule: VacationSchedule, department: Department) -> list[PlannedLeaveMove]:
+    """Return the moves of a department's parts, latest first (one query)."""
+    return list(
+        PlannedLeaveMove.objects.filter(
+            organisation_id=schedule.organisation_id, part__schedule=schedule, part__department=department
+        )
+        .select_related("part__employee", "moved_by")
+        .order_by("-moved_on", "-id")
+    )
 
 
 def notices_due(organisation_id: int, today: dt.date, *, ahead_days: int = 14) -> list[PlannedLeave]:

@@ -43,12 +43,6 @@ def corrections(years: Sequence[int] | None = None) -> list[Correction]:
     return [row.as_value() for row in rows]
 
 
-@transaction.atomic
-def save_correction(*, actor: Any, day: dt.date, kind: str, note: str) -> CalendarCorrection:
-    correction, _created = CalendarCorrection.objects.update_or_create(day=day, defaults={"kind": kind, "note": note})
-    return correction
-
-
 @dataclass(frozen=True)
 class Entitlement:
     basic: int

@@ -1,4 +1,4 @@
-"""Pages of leave: the vacation schedule of a year and of a department, Т-7 as XLSX, the notices due.
+"""Pages of leave: the vacation schedule of a year and of a department, Т-7 as XLSX and PDF, the notices due.
 
 Thin: access (capability + organisation scope) → form → the schedule's services → redirect/render.
 """
@@ -8,20 +8,25 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
+from kadry.core.audit import record_access
 from kadry.core.permissions import Capability, role_can
 from kadry.leave import rules
 from kadry.leave import schedule as schedules
 from kadry.leave.models import PlannedLeave, VacationSchedule
 from kadry.leave.services import span
+from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.models import Department
 
@@ -79,6 +84,25 @@ def _rows_from_post(request: HttpRequest, plan_rows: list[Any]) -> tuple[list[sc
     return rows, errors
 
 
+class MoveForm(forms.Form):
+    """Moving a planned part of an approved schedule (Т-7 columns 8–9)."""
+
+    new_start = forms.DateField(label="Новая дата начала", widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label="Основание переноса", max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, year: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.year = year
+
+    def clean_new_start(self) -> dt.date:
+        value = self.cleaned_data["new_start"]
+        # ТК РФ ст. 124 ч. 3: a leave may be carried over to the next working year, no further.
+        if not self.year <= value.year <= self.year + 1:
+            raise forms.ValidationError(f"Перенести можно на дату {self.year} или {self.year + 1} года.")
+        return value
+
+
 @capability_required(Capability.VIEW_PERSONAL_DATA)
 def department(request: HttpRequest, year: int, pk: int) -> HttpResponse:
     """A department's plan with its checks; HR edits it here, all parts at once."""
@@ -102,20 +126,70 @@ def department(request: HttpRequest, year: int, pk: int) -> HttpResponse:
             else:
                 messages.success(request, "План подразделения сохранён.")
                 return redirect("leave:department", year, pk)
+    return _department_page(request, plan, unit, result, errors=errors)
+
+
+def _department_page(
+    request: HttpRequest,
+    plan: VacationSchedule,
+    unit: Department,
+    result: schedules.DepartmentPlan,
+    *,
+    errors: dict[str, str] | None = None,
+    moving: tuple[int, MoveForm] | None = None,
+) -> HttpResponse:
+    can_edit = role_can(request.membership.role, Capability.DRAFT_ORDERS) and plan.status == plan.Status.DRAFT
+    can_move = role_can(request.membership.role, Capability.DRAFT_ORDERS) and plan.status == plan.Status.APPROVED
     lines = []
     for employee, parts, days, problems in result.rows:
         cells = []
         for n in range(PARTS_PER_EMPLOYEE):
             part = parts[n] if n < len(parts) else None
             end = span("annual", part.effective_start, part.days)[0] if part else None
-            cells.append((n, part, end))
+            form = None
+            if part and can_move and not part.order_item_id:
+                bound = moving and moving[0] == part.pk
+                form = moving[1] if bound else MoveForm(year=plan.year, initial={"version": plan.version},
+                                                        prefix=f"move-{part.pk}")  # fmt: skip
+            cells.append((n, part, end, form))
         lines.append((employee, cells, days, problems))
     return render(
         request,
         "leave/department.html",
-        {"plan": plan, "year": year, "department": unit, "lines": lines, "warnings": result.warnings,
-         "can_edit": can_edit, "errors": errors},
+        {"plan": plan, "year": plan.year, "department": unit, "lines": lines, "warnings": result.warnings,
+         "can_edit": can_edit, "can_move": can_move, "errors": errors or {},
+         "moves": schedules.moves_of(plan, unit)},
     )  # fmt: skip
+
+
+@capability_required(Capability.DRAFT_ORDERS)
+@require_POST
+def part_move(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+    """Move one planned part of the approved schedule to a new date, with its reason."""
+    plan = _schedule(request, year)
+    part = get_object_or_404(
+        PlannedLeave.objects.select_related("employee", "department"),
+        organisation_id=request.membership.organisation_id, schedule=plan, pk=pk,
+    )  # fmt: skip
+    form = MoveForm(request.POST, year=year, prefix=f"move-{part.pk}")
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            schedules.move_planned(
+                actor=request.user, part=part, version=data["version"], new_start=data["new_start"],
+                reason=data["reason"], on=timezone.localdate(),
+            )  # fmt: skip
+        except ValidationError as error:
+            for field, texts in (
+                error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
+            ):
+                target = {"moved_start": "new_start", "move_reason": "reason"}.get(field or "")
+                form.add_error(target if target in form.fields else None, texts)
+        else:
+            messages.success(request, f"Отпуск {part.employee.short_name} перенесён на {data['new_start']:%d.%m.%Y}.")
+            return redirect("leave:department", year, part.department_id)
+    result = schedules.department_plan(plan, part.department)
+    return _department_page(request, plan, part.department, result, moving=(part.pk, form))
 
 
 @capability_required(Capability.SIGN_ORDERS)
@@ -133,28 +207,58 @@ def approve(request: HttpRequest, year: int) -> HttpResponse:
     return redirect("leave:schedule", year)
 
 
-@capability_required(Capability.VIEW_PERSONAL_DATA)
-def schedule_xlsx(request: HttpRequest, year: int) -> HttpResponse:
-    """Т-7 (Постановление Госкомстата № 1 от 05.01.2004) as a table, through the one safe XLSX writer."""
-    plan = _schedule(request, year)
+T7_HEADERS = ("Структурное подразделение", "Должность", "Фамилия, имя, отчество", "Табельный номер",
+              "Календарных дней", "Дата запланированная", "Дата фактическая", "Перенос: основание",
+              "Перенос: дата", "Примечание")  # fmt: skip
+T7_ACCESS = "График отпусков Т-7"  # what the access log says was opened
+
+
+def _t7_rows(plan: VacationSchedule) -> list[tuple[Any, ...]]:
+    """Return the rows of Т-7 (columns 1–10), by department and employee; two queries."""
     parts = (
         PlannedLeave.objects.filter(schedule=plan)
         .select_related("department", "employee")
         .prefetch_related("employee__assignments__staffing_unit__position")
         .order_by("department__order", "department__name", "employee__last_name", "start")
     )
-    headers = ("Структурное подразделение", "Должность", "Фамилия, имя, отчество", "Табельный номер",
-               "Календарных дней", "Дата запланированная", "Дата фактическая", "Перенос: основание",
-               "Перенос: дата", "Примечание")  # fmt: skip
     rows = []
     for part in parts:
         positions = sorted({a.staffing_unit.position.name for a in part.employee.assignments.all()})
         rows.append((part.department.name, ", ".join(positions), part.employee.full_name, part.employee.personnel_number,
                      part.days, part.start, "", part.move_reason, part.moved_start or "",
                      f"уведомлен {part.notice_handed_on:%d.%m.%Y}" if part.notice_handed_on else ""))  # fmt: skip
-    content = table_to_xlsx(f"График отпусков {year}", headers, rows)
+    return rows
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def schedule_xlsx(request: HttpRequest, year: int) -> HttpResponse:
+    """Т-7 (Постановление Госкомстата № 1 от 05.01.2004) as a table, through the one safe XLSX writer."""
+    plan = _schedule(request, year)
+    content = table_to_xlsx(f"График отпусков {year}", T7_HEADERS, _t7_rows(plan))
+    record_access(membership=request.membership, subject=plan, what=f"{T7_ACCESS} (XLSX)", request=request)
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, f"Т-7 график отпусков {year}.xlsx")
+    return response
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def schedule_pdf(request: HttpRequest, year: int) -> HttpResponse:
+    """Т-7 on its unified form (Постановление Госкомстата России от 05.01.2004 № 1, ОКУД 0301020) as PDF."""
+    plan = _schedule(request, year)
+    approver = plan.approved_by.get_full_name() if plan.approved_by else ""
+    html = render_to_string(
+        "leave/print/t7.html",
+        {"plan": plan, "organisation": request.membership.organisation, "rows": _t7_rows(plan),
+         "approver": approver, "today": timezone.localdate()},
+    )  # fmt: skip
+    try:
+        content = render_pdf(html, base_url=str(settings.BASE_DIR))
+    except PdfUnavailableError as error:
+        messages.error(request, str(error))
+        return redirect("leave:schedule", year)
+    record_access(membership=request.membership, subject=plan, what=f"{T7_ACCESS} (PDF)", request=request)
+    response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, f"Т-7 график отпусков {year}.pdf")
     return response
 
 

@@ -20,7 +20,7 @@ from kadry.core.models import ApiToken, BackgroundJob, Membership
 from kadry.documents.models import GeneratedDocument
 from kadry.employment.models import CertificateApplication
 from kadry.leave import schedule as schedules
-from kadry.leave.models import PlannedLeave, VacationSchedule
+from kadry.leave.models import CalendarCorrection, LeaveRule, PlannedLeave, VacationSchedule
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
@@ -49,6 +49,7 @@ SCHOOL_MANAGERS = frozenset({R.ADMINISTRATOR, R.DEPUTY_DIRECTOR})
 MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "home": (ALL, 200),
     "profile": (ALL, 200),
+    "deadlines": (ORDERS, 200),
     "switch_organisation": (ALL, 405),
     "logout": (ALL, 405),
     "token_create": (ALL, 405),
@@ -130,10 +131,19 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "leave:schedule": (CARD, 200),
     "leave:schedule_approve": (DIRECTOR, 405),
     "leave:schedule_xlsx": (CARD, 200),
+    "leave:schedule_pdf": (CARD, 200),
     "leave:department": (CARD, 200),
     "leave:notices": (CARD, 200),
     "leave:notice_print": (CARD, 200),
     "leave:notice_handed": (HR, 405),
+    "leave:part_move": (HR, 405),
+    "leave:rules": (HR, 200),
+    "leave:rule_edit": (HR, 200),
+    "leave:rule_delete": (HR, 405),
+    # The production calendar: read by the staff roles, its national corrections changed by the HR
+    # head and the administrator only.
+    "leave:calendar": (STAFF, 200),
+    "leave:calendar_correction_delete": (frozenset({R.ADMINISTRATOR, R.HR_HEAD}), 405),
     "orders:from_schedule": (HR, 405),
     # The school register (kadry/school/urls_classes.py).
     "school:home": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
@@ -213,6 +223,8 @@ PERSONAL_DATA: dict[str, str] = {
     "documents:work_record_extract": "",
     "documents:service_certificate": "",
     "efs1_export": "?start=2026-01-01&end=2026-12-31",
+    "leave:schedule_xlsx": "",
+    "leave:schedule_pdf": "",
     "work_record": "",
     "work_record_xlsx": "",
     "employee_service": "",
@@ -336,19 +348,32 @@ def world(school, personas):
     )
     year = str(timezone.localdate().year)  # a year names no object of the school
     plan = schedules.schedule_for(school.pk, int(year))
+    # Approved: its parts' notices are printed and its parts moved from the department page.
+    VacationSchedule.objects.filter(pk=plan.pk).update(status=VacationSchedule.Status.APPROVED)
     part = PlannedLeave.objects.create(
         organisation=school, schedule=plan, department=unit.department, employee=employee,
         start=dt.date(int(year), 7, 1), days=28,
     )  # fmt: skip
-    # Approved: its department page then shows each part with the link to its notice (ТК РФ ст. 123).
-    VacationSchedule.objects.filter(pk=plan.pk).update(status=VacationSchedule.Status.APPROVED)
+    # The presidential decree of 01.06.2020 № 354: the day of the vote on the Constitution was non-working.
+    correction = CalendarCorrection.objects.create(
+        day=dt.date(2020, 7, 1), kind=CalendarCorrection.Kind.DAY_OFF, note="Указ Президента РФ от 01.06.2020 № 354"
+    )
+    leave_rule = LeaveRule.objects.create(
+        organisation=school, position=unit.position, kind=LeaveRule.Kind.IRREGULAR, days=3, basis="ТК РФ ст. 119"
+    )
     args: dict[str, list] = {
         "leave:schedule": [year],
         "leave:schedule_approve": [year],
         "leave:schedule_xlsx": [year],
+        "leave:schedule_pdf": [year],
         "leave:department": [year, unit.department_id],
         "leave:notice_print": [part.pk],
         "leave:notice_handed": [part.pk],
+        "leave:part_move": [year, part.pk],
+        "leave:rule_edit": [leave_rule.pk],
+        "leave:rule_delete": [leave_rule.pk],
+        "leave:calendar": [year],
+        "leave:calendar_correction_delete": [correction.pk],
         "orders:from_schedule": [year],
         "token_revoke": [token.pk],
         "certificate_issued": [application.pk],

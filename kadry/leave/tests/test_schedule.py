@@ -99,7 +99,12 @@ def test_approved_schedule_is_locked_moves_need_a_reason_and_orders_follow(
     part = PlannedLeave.objects.get(employee=teachers[1])
     with pytest.raises(ValidationError):
         schedules.move_planned(
-            actor=hr_inspector.user, part=part, version=schedule.version, new_start=D(2027, 7, 5), reason=" "
+            actor=hr_inspector.user,
+            part=part,
+            version=schedule.version,
+            new_start=D(2027, 7, 5),
+            reason=" ",
+            on=D(2027, 5, 1),
         )
     schedules.move_planned(
         actor=hr_inspector.user,
@@ -107,6 +112,7 @@ def test_approved_schedule_is_locked_moves_need_a_reason_and_orders_follow(
         version=schedule.version,
         new_start=D(2027, 7, 5),
         reason="заявление работника",
+        on=D(2027, 5, 1),
     )
     # Notices: due two weeks before; on 10.06.2027 both are within the next four weeks.
     due = schedules.notices_due(school.pk, D(2027, 6, 10))
@@ -131,7 +137,9 @@ def test_approved_schedule_is_locked_moves_need_a_reason_and_orders_follow(
         )
         is None
     )  # each part is ordered once
-    with time_machine.travel(dt.datetime(2027, 6, 14, 9, tzinfo=dt.UTC), tick=False):  # signed on its date
+    # An order is signed on or after its date, once HR has sent it for signature.
+    with time_machine.travel(dt.datetime(2027, 6, 14, 9, tzinfo=dt.UTC), tick=False):
+        orders.submit_order(actor=hr_inspector.user, order=order)
         orders.sign_order(actor=director.user, order=order)
     assert LedgerEntry.objects.filter(kind=LedgerEntry.Kind.USED).count() == 2
 
@@ -139,18 +147,3 @@ def test_approved_schedule_is_locked_moves_need_a_reason_and_orders_follow(
 def test_coverage_warns_once_per_run_of_days() -> None:
     parts = [(1, D(2027, 7, 1), D(2027, 7, 10)), (2, D(2027, 7, 5), D(2027, 7, 20))]
     assert coverage_warnings(parts, 3) == ["05.07–10.07: в отпуске больше 50% работников подразделения."]
-
-
-def test_deadlines_name_the_approval_and_the_notices(hr_inspector, director, school, maths, teachers) -> None:
-    from kadry.leave.deadlines import leave_deadlines
-
-    first = leave_deadlines(school.pk, D(2026, 12, 1))
-    assert [(d.kind, d.due) for d in first] == [("leave_schedule", D(2026, 12, 18))]
-    schedule = schedules.schedule_for(school.pk, 2027)
-    rows = [schedules.PlanRow(teachers[0], D(2027, 1, 11), 14)]
-    schedule = schedules.save_department_plan(
-        actor=hr_inspector.user, schedule=schedule, department=maths, version=0, rows=rows
-    )
-    schedules.approve_schedule(actor=director.user, schedule=schedule, version=schedule.version, on=D(2026, 12, 10))
-    later = leave_deadlines(school.pk, D(2026, 12, 20))
-    assert [(d.kind, d.due) for d in later] == [("leave_notice", D(2026, 12, 28))]
