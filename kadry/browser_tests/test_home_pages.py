@@ -15,7 +15,6 @@ from kadry.core.models import Membership
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
-from kadry.school.factories import SchoolClassFactory, appoint, enrol
 from kadry.testing.factories import (
     EmployeeFactory,
     MembershipFactory,
@@ -23,6 +22,7 @@ from kadry.testing.factories import (
     StaffingUnitFactory,
     UserFactory,
 )
+from kadry.testing.school import SchoolClassFactory, appoint, enrol
 
 pytestmark = pytest.mark.browser
 R = Membership.Role

@@ -17,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 
+from kadry.core.http import KadryRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 
@@ -58,7 +59,7 @@ def capability_required(capability: Capability) -> Callable[..., Any]:
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @login_required
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: KadryRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             require(request.membership, capability)
             return view(request, *args, **kwargs)
 

@@ -17,6 +17,7 @@ from django.utils.http import urlencode
 from django_htmx.http import HttpResponseClientRedirect
 from django_otp import user_has_device
 
+from kadry.core.http import KadryRequest
 from kadry.core.permissions import sees_personal_data
 from kadry.core.security_log import HAS_SECOND_FACTOR_KEY, LOGIN_AT_KEY, MUST_CHANGE_PASSWORD_KEY, SEEN_AT_KEY
 
@@ -25,7 +26,7 @@ from kadry.core.security_log import HAS_SECOND_FACTOR_KEY, LOGIN_AT_KEY, MUST_CH
 SEEN_AT_PRECISION_SECONDS = 60
 
 
-def _session_expired(request: HttpRequest) -> str:
+def _session_expired(request: KadryRequest) -> str:
     """Return why the session is over ("" while it is not), and note the activity otherwise."""
     idle = settings.KADRY_SESSION_IDLE_MINUTES * 60
     lifetime = settings.KADRY_SESSION_MAX_HOURS * 3600

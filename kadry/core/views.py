@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kadry.core.access import SESSION_KEY, capability_required, client_ip
 from kadry.core.forms import AccessLogFilterForm, TokenForm
 from kadry.core.home import DEADLINE_HORIZON, deadlines_for, panels_for
+from kadry.core.http import KadryRequest, MemberRequest
 from kadry.core.models import AccessLogEntry, ApiToken, Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.core.services import create_api_token, revoke_api_token
@@ -29,7 +30,7 @@ from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: KadryRequest) -> HttpResponse:
     """Show what the user's role has to do today: the terms due and the panels the apps register."""
     membership = request.membership
     if membership is None:
@@ -49,7 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def switch_organisation(request: HttpRequest) -> HttpResponse:
+def switch_organisation(request: KadryRequest) -> HttpResponse:
     """Act in another of the user's memberships (an organisation and role)."""
     chosen = request.POST.get("membership")
     membership = next((m for m in request.memberships if str(m.pk) == chosen), None)
@@ -62,7 +63,7 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
     return redirect("home")
 
 
-def _profile(request: HttpRequest, form: TokenForm, status: int = 200, **extra: Any) -> HttpResponse:
+def _profile(request: KadryRequest, form: TokenForm, status: int = 200, **extra: Any) -> HttpResponse:
     context = {
         "tokens": ApiToken.objects.filter(membership=request.membership).order_by("-created_at"),
         "form": form,
@@ -81,7 +82,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.USE_API)
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: MemberRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if not form.is_valid():
         return _profile(request, form, status=400)
@@ -94,7 +95,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.USE_API)
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: MemberRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=pk, membership=request.membership)
     revoke_api_token(actor=request.user, token=token, ip=client_ip(request))
     messages.success(request, f"Токен «{token.name}» отозван.")
@@ -124,7 +125,7 @@ class CappedPaginator(Paginator):
         return min(counted, self.limit)
 
 
-def _access_log_entries(request: HttpRequest, form: AccessLogFilterForm) -> QuerySet[AccessLogEntry]:
+def _access_log_entries(request: KadryRequest, form: AccessLogFilterForm) -> QuerySet[AccessLogEntry]:
     entries = AccessLogEntry.objects.filter(organisation_id=request.membership.organisation_id)
     if not form.is_valid():
         return entries.none()

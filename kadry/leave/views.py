@@ -17,6 +17,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
+from kadry.core.http import KadryRequest, MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.leave import rules
 from kadry.leave import schedule as schedules
@@ -28,14 +29,14 @@ from kadry.staff.models import Department
 PARTS_PER_EMPLOYEE = 3  # the form's rows per employee; a leave split more finely is rare (ст. 125)
 
 
-def _schedule(request: HttpRequest, year: int) -> VacationSchedule:
+def _schedule(request: KadryRequest, year: int) -> VacationSchedule:
     if not 2020 <= year <= timezone.localdate().year + 1:
         raise Http404
     return schedules.schedule_for(request.membership.organisation_id, year)
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def schedule(request: HttpRequest, year: int) -> HttpResponse:
+def schedule(request: MemberRequest, year: int) -> HttpResponse:
     """The schedule of a year: departments with their planned parts, the approval and its deadline."""
     plan = _schedule(request, year)
     organisation_id = request.membership.organisation_id
@@ -80,7 +81,7 @@ def _rows_from_post(request: HttpRequest, plan_rows: list[Any]) -> tuple[list[sc
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def department(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+def department(request: MemberRequest, year: int, pk: int) -> HttpResponse:
     """A department's plan with its checks; HR edits it here, all parts at once."""
     plan = _schedule(request, year)
     unit = get_object_or_404(Department, organisation_id=request.membership.organisation_id, pk=pk)
@@ -159,7 +160,7 @@ def schedule_xlsx(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def notices(request: HttpRequest) -> HttpResponse:
+def notices(request: MemberRequest) -> HttpResponse:
     """The notices of leave due in the next four weeks (ТК РФ ст. 123 ч. 3: two weeks before the start)."""
     today = timezone.localdate()
     due = schedules.notices_due(request.membership.organisation_id, today)
@@ -170,7 +171,7 @@ def notices(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.DRAFT_ORDERS)
 @require_POST
-def notice_handed(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_handed(request: MemberRequest, pk: int) -> HttpResponse:
     part = get_object_or_404(PlannedLeave, organisation_id=request.membership.organisation_id, pk=pk)
     schedules.mark_notice_handed(actor=request.user, part=part, on=timezone.localdate())
     messages.success(request, f"Уведомление {part.employee.short_name} отмечено как вручённое.")
@@ -178,7 +179,7 @@ def notice_handed(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def notice_print(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_print(request: MemberRequest, pk: int) -> HttpResponse:
     """A printable notice with a signature line."""
     part = get_object_or_404(
         PlannedLeave.objects.select_related("employee", "schedule__organisation"),

@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from kadry.api.tests.conftest import Api
 from kadry.core.models import AccessLogEntry, Membership
-from kadry.school.factories import EnrollmentFactory
 from kadry.staff.models import Employee, StaffingUnit
+from kadry.testing.school import EnrollmentFactory
 
 pytestmark = pytest.mark.django_db
 

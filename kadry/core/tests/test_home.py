@@ -17,9 +17,9 @@ from kadry.employment.models import CertificateApplication, WorkRecordEvent
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
-from kadry.school.factories import SchoolClassFactory, appoint, enrol
 from kadry.school.services.attendance import MarkInput, save_day
 from kadry.testing.factories import EmployeeFactory, StaffingUnitFactory
+from kadry.testing.school import SchoolClassFactory, appoint, enrol
 
 R = Membership.Role
 # Thursday 19 November 2026, 12:00 in Moscow: a school day.

@@ -9,11 +9,12 @@ from typing import TypedDict
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.lib.choices import value_label
 from kadry.lib.dates import short_date
@@ -89,7 +90,7 @@ def order_rows(organisation_id: int, orders: Iterable[dict]) -> list[OrderRow]:
 
 
 @capability_required(Capability.VIEW_ORDERS)
-def order_list(request: HttpRequest) -> HttpResponse:
+def order_list(request: MemberRequest) -> HttpResponse:
     membership = request.membership
     orders = orders_for(membership)
     years = list(orders.order_by("-year").values_list("year", flat=True).distinct())
@@ -118,7 +119,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_ORDERS)
-def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def order_detail(request: MemberRequest, pk: int) -> HttpResponse:
     """Show a draft as the draft page; a signed or cancelled order read-only, with what it changed."""
     order = get_order_for(request.membership, pk)
     record_access(membership=request.membership, subject=order, what=ORDER_READ, request=request)

@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
@@ -24,6 +24,7 @@ from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from kadry.core.access import capability_required
+from kadry.core.http import KadryRequest, MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
@@ -130,7 +131,7 @@ def _grid_url(pk: int, day: dt.date) -> str:
 
 
 @login_required
-def grid(request: HttpRequest, pk: int) -> HttpResponse:
+def grid(request: KadryRequest, pk: int) -> HttpResponse:
     """Show the class's day and save it whole in one POST (regulation §6.1)."""
     today = timezone.localdate()
     day = DayForm(request.GET).day(today)
@@ -175,7 +176,7 @@ def grid(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def week(request: HttpRequest, pk: int) -> HttpResponse:
+def week(request: KadryRequest, pk: int) -> HttpResponse:
     """Show the week's marks of the class and which still lack a reason (regulation §6.2)."""
     day = DayForm(request.GET).day(timezone.localdate())
     school_class = get_class_for(request.membership, pk, on=day)
@@ -196,7 +197,7 @@ def week(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def unresolved(request: HttpRequest) -> HttpResponse:
+def unresolved(request: KadryRequest) -> HttpResponse:
     """List the marks whose reason is still unknown, in the classes the user reaches."""
     marks = queries.unresolved_marks(reachable_classes(request.membership))
     page = Paginator(marks, 100).get_page(request.GET.get("page"))
@@ -208,7 +209,7 @@ def unresolved(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def set_reason(request: HttpRequest, pk: int) -> HttpResponse:
+def set_reason(request: KadryRequest, pk: int) -> HttpResponse:
     """Record the reason of one mark; htmx swaps the row, a plain form goes back where it came from."""
     membership = require_class_side(request.membership)
     if request.method != "POST":
@@ -247,7 +248,7 @@ def set_reason(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_ALL_CLASSES)
-def thresholds(request: HttpRequest) -> HttpResponse:
+def thresholds(request: MemberRequest) -> HttpResponse:
     """Edit when unexcused absences flag a student."""
     organisation_id = request.membership.organisation_id
     current = services.thresholds_of(organisation_id)
@@ -260,7 +261,7 @@ def thresholds(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_ALL_CLASSES)
-def flags(request: HttpRequest) -> HttpResponse:
+def flags(request: MemberRequest) -> HttpResponse:
     """List the students flagged by unexcused absences (120-ФЗ ст. 14), with why."""
     day = DayForm(request.GET).day(timezone.localdate())
     current = services.thresholds_of(request.membership.organisation_id)
@@ -311,7 +312,7 @@ def printed_table(reports: list[queries.ClassReport]) -> list[list[object]]:
 
 
 @login_required
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: KadryRequest) -> HttpResponse:
     """Attendance for a period, per student and per class; ``format=xlsx|pdf`` downloads it."""
     today = timezone.localdate()
     classes = reachable_classes(request.membership)

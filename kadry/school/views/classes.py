@@ -7,11 +7,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from kadry.core.access import capability_required, denied_as
+from kadry.core.http import KadryRequest, MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.school.access import classes_for, get_class_for, require_school_management, sees_social_data
 from kadry.school.access_log import CLASS_LIST, record_list_access
@@ -43,7 +44,7 @@ def _reaches_classes(membership: object) -> bool:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: KadryRequest) -> HttpResponse:
     membership = request.membership
     if not _reaches_classes(membership):
         raise Http404
@@ -82,7 +83,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def class_detail(request: KadryRequest, pk: int) -> HttpResponse:
     membership = request.membership
     if not _reaches_classes(membership):
         raise Http404
@@ -117,7 +118,7 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def class_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def class_edit(request: MemberRequest, pk: int | None = None) -> HttpResponse:
     membership = require_school_management(request.membership)
     school_class = None
     if pk is not None:
@@ -137,13 +138,13 @@ def class_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def year_list(request: HttpRequest) -> HttpResponse:
+def year_list(request: MemberRequest) -> HttpResponse:
     years = AcademicYear.objects.filter(organisation_id=request.membership.organisation_id)
     return render(request, "school/classes/year_list.html", {"years": years})
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def year_create(request: HttpRequest) -> HttpResponse:
+def year_create(request: MemberRequest) -> HttpResponse:
     organisation_id = request.membership.organisation_id
     form = YearForm(request.POST or None, organisation_id=organisation_id)
     if request.method == "POST" and form.is_valid():
@@ -167,7 +168,7 @@ def year_create(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def year_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def year_edit(request: MemberRequest, pk: int) -> HttpResponse:
     organisation_id = request.membership.organisation_id
     year = get_object_or_404(AcademicYear, organisation_id=organisation_id, pk=pk)
     data = request.POST or None
@@ -193,7 +194,7 @@ def year_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def substitution_create(request: HttpRequest) -> HttpResponse:
+def substitution_create(request: MemberRequest) -> HttpResponse:
     organisation_id = request.membership.organisation_id
     form = SubstitutionForm(request.POST or None, organisation_id=organisation_id)
     if request.method == "POST" and form.is_valid():

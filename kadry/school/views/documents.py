@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kadry.core.audit import record_access
+from kadry.core.http import KadryRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PdfUnavailableError
@@ -56,7 +57,7 @@ def _writes(membership: Membership) -> bool:
 # --- Social passport ---------------------------------------------------------------------------------
 
 
-def _passport(request: HttpRequest, pk: int) -> tuple[SchoolClass, dict, bool]:
+def _passport(request: KadryRequest, pk: int) -> tuple[SchoolClass, dict, bool]:
     membership = request.membership
     school_class = get_class_for(membership, pk)
     on = passport_date(request.GET.get("on"), timezone.localdate())
@@ -111,17 +112,17 @@ class IssueForm(forms.Form):
     issued_to = forms.CharField(label=_("кому выдана"), max_length=300)
 
 
-def _characteristic_for(request: HttpRequest, student_pk: int, pk: int) -> tuple[Student, Characteristic]:
+def _characteristic_for(request: KadryRequest, student_pk: int, pk: int) -> tuple[Student, Characteristic]:
     student = get_student_for(request.membership, student_pk)
     return student, get_object_or_404(Characteristic.objects.select_related("student"), student=student, pk=pk)
 
 
-def _log_characteristic(request: HttpRequest, student: Student) -> None:
+def _log_characteristic(request: KadryRequest, student: Student) -> None:
     record_access(membership=request.membership, subject=student, what=services.CHARACTERISTIC_ACCESS, request=request)
 
 
 @login_required
-def characteristics(request: HttpRequest, pk: int) -> HttpResponse:
+def characteristics(request: KadryRequest, pk: int) -> HttpResponse:
     """The register of a student's characteristics: who asked, when, for what, to whom given."""
     student = get_student_for(request.membership, pk)
     rows = list(Characteristic.objects.filter(student=student).select_related("author"))
@@ -134,7 +135,7 @@ def characteristics(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def characteristic_new(request: HttpRequest, pk: int) -> HttpResponse:
+def characteristic_new(request: KadryRequest, pk: int) -> HttpResponse:
     """Register a request and write the characteristic, starting from a draft filled in from the data."""
     membership = request.membership
     student = get_student_for(membership, pk)
@@ -160,7 +161,7 @@ def characteristic_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def characteristic_edit(request: HttpRequest, student_pk: int, pk: int) -> HttpResponse:
+def characteristic_edit(request: KadryRequest, student_pk: int, pk: int) -> HttpResponse:
     membership = request.membership
     student, characteristic = _characteristic_for(request, student_pk, pk)
     if not _writes(membership):
@@ -181,7 +182,7 @@ def characteristic_edit(request: HttpRequest, student_pk: int, pk: int) -> HttpR
 
 
 @login_required
-def characteristic_docx(request: HttpRequest, student_pk: int, pk: int) -> HttpResponse:
+def characteristic_docx(request: KadryRequest, student_pk: int, pk: int) -> HttpResponse:
     membership = request.membership
     student, characteristic = _characteristic_for(request, student_pk, pk)
     enrolment = (
@@ -204,7 +205,7 @@ def characteristic_docx(request: HttpRequest, student_pk: int, pk: int) -> HttpR
 
 
 @login_required
-def characteristic_issue(request: HttpRequest, student_pk: int, pk: int) -> HttpResponse:
+def characteristic_issue(request: KadryRequest, student_pk: int, pk: int) -> HttpResponse:
     """Record a copy issued: on which day and to whom (POST; access is checked before the method)."""
     student, characteristic = _characteristic_for(request, student_pk, pk)
     if not _writes(request.membership):
@@ -231,7 +232,7 @@ class EducationPlanForm(forms.ModelForm):
 
 
 @login_required
-def education_plan(request: HttpRequest, pk: int) -> HttpResponse:
+def education_plan(request: KadryRequest, pk: int) -> HttpResponse:
     """The class's education work plan, and the yearly analysis with its figures filled in from the records."""
     membership = request.membership
     school_class = get_class_for(membership, pk)
@@ -254,7 +255,7 @@ def education_plan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def education_plan_docx(request: HttpRequest, pk: int) -> HttpResponse:
+def education_plan_docx(request: KadryRequest, pk: int) -> HttpResponse:
     membership = request.membership
     school_class = get_class_for(membership, pk)
     plan = EducationPlan.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class).first()

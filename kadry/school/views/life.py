@@ -21,6 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from kadry.core.http import KadryRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.school import access_log
@@ -38,12 +39,12 @@ from kadry.school.services import documents
 from kadry.school.services import life as services
 
 
-def may_write(request: HttpRequest) -> bool:
+def may_write(request: KadryRequest) -> bool:
     """Whether the current role keeps the class's records (the class teacher, or a substitute)."""
     return role_can(request.membership.role, Capability.CLASS_WORK)
 
 
-def class_for_request(request: HttpRequest, pk: int) -> SchoolClass:
+def class_for_request(request: KadryRequest, pk: int) -> SchoolClass:
     """Return the class ``pk`` the user reaches; a write by a read-only role is 404 like everything it may not do."""
     school_class = get_class_for(request.membership, pk)
     if request.method == "POST" and not may_write(request):
@@ -51,7 +52,7 @@ def class_for_request(request: HttpRequest, pk: int) -> SchoolClass:
     return school_class
 
 
-def writable_class(request: HttpRequest, pk: int) -> SchoolClass:
+def writable_class(request: KadryRequest, pk: int) -> SchoolClass:
     """Return the class ``pk`` for a page that only writes (a form of its own): 404 for read-only roles."""
     school_class = get_class_for(request.membership, pk)
     if not may_write(request):
@@ -167,7 +168,7 @@ def class_hour_cancel(request: HttpRequest, pk: int, hour_pk: int) -> HttpRespon
 
 
 @login_required
-def meetings(request: HttpRequest, pk: int) -> HttpResponse:
+def meetings(request: KadryRequest, pk: int) -> HttpResponse:
     """The class's parent meetings, with the warning when a quarter ended or ends without one (§6.7)."""
     school_class = get_class_for(request.membership, pk)
     rows = ParentMeeting.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class)
@@ -212,7 +213,7 @@ def _meeting(school_class: SchoolClass, meeting_pk: int) -> ParentMeeting:
 
 @login_required
 @require_GET
-def meeting_protocol(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def meeting_protocol(request: KadryRequest, pk: int, meeting_pk: int) -> HttpResponse:
     """The protocol of a parent meeting, to print (PDF)."""
     school_class = get_class_for(request.membership, pk)
     meeting = _meeting(school_class, meeting_pk)
@@ -237,7 +238,7 @@ def _events(school_class: SchoolClass) -> Any:
 
 
 @login_required
-def events(request: HttpRequest, pk: int) -> HttpResponse:
+def events(request: KadryRequest, pk: int) -> HttpResponse:
     """The class's out-of-class events with their notice and escorts."""
     school_class = get_class_for(request.membership, pk)
     rows = _events(school_class).prefetch_related("participants", "escorts", "briefings")
@@ -283,7 +284,7 @@ def _event_data(event: ClassEvent) -> dict[str, Any]:
 
 @login_required
 @require_GET
-def event_detail(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+def event_detail(request: KadryRequest, pk: int, event_pk: int) -> HttpResponse:
     """An event with its participants, escorts and the safety briefing recorded for it."""
     school_class = get_class_for(request.membership, pk)
     event = _event(school_class, event_pk)
@@ -297,7 +298,7 @@ def event_detail(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def event_notice(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+def event_notice(request: KadryRequest, pk: int, event_pk: int) -> HttpResponse:
     """The written notice of the event to the administration with the participant list (§6.9), to print."""
     school_class = get_class_for(request.membership, pk)
     event = _event(school_class, event_pk)

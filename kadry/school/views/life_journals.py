@@ -15,6 +15,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from kadry.core.audit import record_access
+from kadry.core.http import KadryRequest
 from kadry.lib.text import quoted
 from kadry.school import access_log
 from kadry.school.access import get_class_for, get_student_for, keeps_prevention, sees_prevention
@@ -31,7 +32,7 @@ def _of_class(model: type[Any], school_class: SchoolClass) -> Any:
 
 
 @login_required
-def briefings(request: HttpRequest, pk: int) -> HttpResponse:
+def briefings(request: KadryRequest, pk: int) -> HttpResponse:
     """The journal of safety briefings with the students present."""
     school_class = get_class_for(request.membership, pk)
     rows = list(
@@ -104,7 +105,7 @@ def visits(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def individual_work(request: HttpRequest, pk: int) -> HttpResponse:
+def individual_work(request: KadryRequest, pk: int) -> HttpResponse:
     """A student's individual work and prevention cases: restricted roles, reachable students, access-logged."""
     membership = request.membership
     if membership is None or not sees_prevention(membership):

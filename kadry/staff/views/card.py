@@ -14,12 +14,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.models import ChangeRecord, Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.choices import value_label
@@ -163,7 +164,7 @@ def _panel_context(tab: Tab, employee: Employee, membership: Membership, today: 
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def employee_card(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_card(request: MemberRequest, pk: int) -> HttpResponse:
     """Show the card's head and the tab of ``?tab=`` (the first by default); the other panels load on demand."""
     membership = request.membership
     employee = get_employee_for(membership, pk)
@@ -178,7 +179,7 @@ def employee_card(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def employee_card_tab(request: HttpRequest, pk: int, tab: str) -> HttpResponse:
+def employee_card_tab(request: MemberRequest, pk: int, tab: str) -> HttpResponse:
     """Return the panel of one tab (htmx loads it when the tab is first chosen); logged naming the tab."""
     described = TABS.get(tab)
     if described is None:

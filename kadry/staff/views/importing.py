@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kadry.core import uploads
 from kadry.core.access import capability_required
 from kadry.core.heartbeat import fail_if_abandoned
+from kadry.core.http import MemberRequest
 from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE
@@ -35,7 +36,7 @@ class EmployeeImportForm(forms.Form):
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def employee_import(request: HttpRequest) -> HttpResponse:
+def employee_import(request: MemberRequest) -> HttpResponse:
     membership = request.membership
     form = EmployeeImportForm(request.POST or None, request.FILES or None)
     plan = None
@@ -78,7 +79,7 @@ def employee_import_template(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def employee_import_job(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_import_job(request: MemberRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(
         BackgroundJob.objects.select_related("created_by"),
         pk=pk,

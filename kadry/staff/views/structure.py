@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from kadry.core.access import capability_required
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.numbers import decimal_text
 from kadry.lib.urls import url_by_pk
@@ -32,7 +33,7 @@ STRUCTURE_KINDS = {
 
 
 @capability_required(Capability.VIEW_STRUCTURE)
-def structure(request: HttpRequest) -> HttpResponse:
+def structure(request: MemberRequest) -> HttpResponse:
     organisation_id = request.membership.organisation_id
     positions = (
         Position.objects.filter(organisation_id=organisation_id)
@@ -51,7 +52,7 @@ def structure(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_STRUCTURE)
-def structure_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
+def structure_edit(request: MemberRequest, kind: str, pk: int | None = None) -> HttpResponse:
     if kind not in STRUCTURE_KINDS:
         raise Http404
     model, form_class, title = STRUCTURE_KINDS[kind]
@@ -141,7 +142,7 @@ def staffing_rows(sections: list[StaffingTableSection], *, links: bool) -> list[
 
 
 @capability_required(Capability.VIEW_STRUCTURE)
-def staffing_table_view(request: HttpRequest) -> HttpResponse:
+def staffing_table_view(request: MemberRequest) -> HttpResponse:
     on = _chosen_date(request)
     sections, grand_total = staffing_table(request.membership.organisation_id, on)
     can_edit = role_can(request.membership.role, Capability.EDIT_STRUCTURE)
@@ -160,7 +161,7 @@ def staffing_table_view(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_STRUCTURE)
-def staffing_table_export(request: HttpRequest) -> HttpResponse:
+def staffing_table_export(request: MemberRequest) -> HttpResponse:
     on = _chosen_date(request)
     sections, grand_total = staffing_table(request.membership.organisation_id, on)
     rows = [
