@@ -54,7 +54,7 @@ class SessionLimitsMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: KadryRequest) -> HttpResponse:
         if request.user.is_authenticated and (reason := _session_expired(request)):
             request.kadry_session_expired = True  # type: ignore[attr-defined]  (logged as such)
             logout(request)

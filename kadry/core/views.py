@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -39,7 +39,8 @@ def home(request: KadryRequest) -> HttpResponse:
     deadlines = deadlines_for(membership, today, until=today + DEADLINE_HORIZON)
     context = {
         "today": today,
-        "panels": panels_for(request, today),
+        # Logged in and with a membership (checked above): what a panel source is given.
+        "panels": panels_for(cast(MemberRequest, request), today),
         # Those who draft orders meet the terms: they see the block even when nothing is due.
         "show_deadlines": bool(deadlines) or role_can(membership.role, Capability.DRAFT_ORDERS),
         "overdue": [d for d in deadlines if d.overdue_on(today)],
@@ -76,7 +77,7 @@ def _profile(request: KadryRequest, form: TokenForm, status: int = 200, **extra:
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: KadryRequest) -> HttpResponse:
     return _profile(request, TokenForm())
 
 
@@ -125,7 +126,7 @@ class CappedPaginator(Paginator):
         return min(counted, self.limit)
 
 
-def _access_log_entries(request: KadryRequest, form: AccessLogFilterForm) -> QuerySet[AccessLogEntry]:
+def _access_log_entries(request: MemberRequest, form: AccessLogFilterForm) -> QuerySet[AccessLogEntry]:
     entries = AccessLogEntry.objects.filter(organisation_id=request.membership.organisation_id)
     if not form.is_valid():
         return entries.none()
@@ -210,14 +211,14 @@ def log_page_context(request: HttpRequest, form: Any, entries: Any, columns: Any
 
 
 @capability_required(Capability.VIEW_ACCESS_LOG)
-def access_log(request: HttpRequest) -> HttpResponse:
+def access_log(request: MemberRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET)
     context = log_page_context(request, form, _access_log_entries(request, form), LOG_COLUMNS, _log_rows)
     return render(request, "core/access_log.html", context)
 
 
 @capability_required(Capability.VIEW_ACCESS_LOG)
-def access_log_export(request: HttpRequest) -> HttpResponse:
+def access_log_export(request: MemberRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET)
     local = timezone.localtime
     rows = (

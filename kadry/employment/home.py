@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from kadry.core.audit import record_access
 from kadry.core.home import DEADLINE_HORIZON, Deadline, Panel, register_deadlines, register_panel
-from kadry.core.http import KadryRequest
+from kadry.core.http import MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.employment.certificate_views import own_employee
@@ -54,7 +54,7 @@ def efs_deadlines(membership: Membership, today: dt.date) -> list[Deadline]:
 
 
 @register_panel
-def certificate_applications_panel(request: KadryRequest, today: dt.date) -> Panel | None:
+def certificate_applications_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """The HR office: the applications for certificates not yet issued, by term (one query)."""
     membership = request.membership
     if not role_can(membership.role, Capability.EDIT_PERSONAL_DATA):
@@ -73,7 +73,7 @@ def certificate_applications_panel(request: KadryRequest, today: dt.date) -> Pan
 
 
 @register_panel
-def own_card_panel(request: KadryRequest, today: dt.date) -> Panel | None:
+def own_card_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """A teacher: their own card, read-only (ТК РФ ст. 89), and the application for a certificate."""
     membership = request.membership
     if membership.role != Membership.Role.TEACHER:

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
 from kadry.core.forms import DateInput
-from kadry.core.http import KadryRequest, MemberRequest
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.employment import efs
 from kadry.employment.models import WorkRecordEntry, WorkRecordEvent
@@ -163,7 +163,7 @@ def period_events(organisation_id: int, start: dt.date, end: dt.date, *, unrepor
     return list(events.order_by("employee__last_name", "employee__first_name", "date", "id"))
 
 
-def _export_page(request: KadryRequest, form: PeriodForm, status: int = 200) -> HttpResponse:
+def _export_page(request: MemberRequest, form: PeriodForm, status: int = 200) -> HttpResponse:
     organisation = request.membership.organisation
     context: dict[str, Any] = {"form": form, "warnings": efs.warnings_of(organisation)}
     if form.is_bound and form.is_valid():
@@ -178,7 +178,7 @@ def _export_page(request: KadryRequest, form: PeriodForm, status: int = 200) -> 
 
 
 @capability_required(Capability.DRAFT_ORDERS)
-def efs1_export(request: HttpRequest) -> HttpResponse:
+def efs1_export(request: MemberRequest) -> HttpResponse:
     """Show the events of a period and what prevents the file; offer the file only when nothing does."""
     today = timezone.localdate()
     if not request.GET:

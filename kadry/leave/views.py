@@ -17,7 +17,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
-from kadry.core.http import KadryRequest, MemberRequest
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.leave import rules
 from kadry.leave import schedule as schedules
@@ -29,7 +29,7 @@ from kadry.staff.models import Department
 PARTS_PER_EMPLOYEE = 3  # the form's rows per employee; a leave split more finely is rare (ст. 125)
 
 
-def _schedule(request: KadryRequest, year: int) -> VacationSchedule:
+def _schedule(request: MemberRequest, year: int) -> VacationSchedule:
     if not 2020 <= year <= timezone.localdate().year + 1:
         raise Http404
     return schedules.schedule_for(request.membership.organisation_id, year)
@@ -121,7 +121,7 @@ def department(request: MemberRequest, year: int, pk: int) -> HttpResponse:
 
 @capability_required(Capability.SIGN_ORDERS)
 @require_POST
-def approve(request: HttpRequest, year: int) -> HttpResponse:
+def approve(request: MemberRequest, year: int) -> HttpResponse:
     plan = _schedule(request, year)
     try:
         schedules.approve_schedule(
@@ -135,7 +135,7 @@ def approve(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def schedule_xlsx(request: HttpRequest, year: int) -> HttpResponse:
+def schedule_xlsx(request: MemberRequest, year: int) -> HttpResponse:
     """Т-7 (Постановление Госкомстата № 1 от 05.01.2004) as a table, through the one safe XLSX writer."""
     plan = _schedule(request, year)
     parts = (

@@ -9,7 +9,7 @@ from django.forms.models import model_to_dict
 from django.urls import reverse
 
 from kadry.core.home import Panel, register_panel
-from kadry.core.http import KadryRequest
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.orders.access import drafts_to_sign, orders_for
 from kadry.orders.models import Order, OrderItem
@@ -27,7 +27,7 @@ def _names(order: Order) -> str:
 
 
 @register_panel
-def signing_panel(request: KadryRequest, today: dt.date) -> Panel | None:
+def signing_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """The director: the drafts waiting for signature, oldest first (two queries)."""
     membership = request.membership
     if not role_can(membership.role, Capability.SIGN_ORDERS):
@@ -73,7 +73,7 @@ def returned_drafts(membership: object) -> QuerySet[Order]:
 
 
 @register_panel
-def drafts_panel(request: KadryRequest, today: dt.date) -> Panel | None:
+def drafts_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """The HR inspector: returned drafts and drafts with errors (three queries)."""
     membership = request.membership
     if not role_can(membership.role, Capability.DRAFT_ORDERS):

@@ -12,7 +12,6 @@ from typing import Any
 from django import forms
 from django.db import models
 from django.forms.models import model_to_dict
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -166,7 +165,7 @@ def employee_card(request: MemberRequest, employee_id: int) -> dict[str, Any]:
     return _card(employee)
 
 
-def _save_employee(request: HttpRequest, employee: Employee, data: dict[str, Any]) -> Employee:
+def _save_employee(request: MemberRequest, employee: Employee, data: dict[str, Any]) -> Employee:
     form = EmployeeForm(data, instance=employee, organisation_id=employee.organisation_id)
     saved = services.update_employee(actor=request.user, employee=employee, data=validated(form))
     # The answer is the card as stored, fields not sent included: a reading, logged as the GET is.

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
-from kadry.core.http import KadryRequest, MemberRequest
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.orders import services
 from kadry.orders.access import get_item_for, get_order_for
@@ -100,7 +100,7 @@ def can_add_item(order: Order) -> bool:
 
 
 def draft_page(
-    request: KadryRequest,
+    request: MemberRequest,
     order: Order,
     *,
     form: OrderItemForm | None = None,

@@ -73,14 +73,14 @@ def _passport(request: KadryRequest, pk: int) -> tuple[SchoolClass, dict, bool]:
 
 
 @login_required
-def social_passport(request: HttpRequest, pk: int) -> HttpResponse:
+def social_passport(request: KadryRequest, pk: int) -> HttpResponse:
     """Show the social passport of a class on ``?on=`` (counts; the named lists for permitted roles)."""
     _, context, _named = _passport(request, pk)
     return render(request, "school/documents/social_passport.html", context)
 
 
 @login_required
-def social_passport_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def social_passport_download(request: KadryRequest, pk: int, fmt: str) -> HttpResponse:
     """Download the social passport as DOCX or PDF."""
     if fmt not in FORMATS:
         raise Http404

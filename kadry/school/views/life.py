@@ -68,7 +68,7 @@ def refused(form: BaseForm, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, field_messages)
 
 
-def context(request: HttpRequest, school_class: SchoolClass, tab: str, **extra: Any) -> dict[str, Any]:
+def context(request: KadryRequest, school_class: SchoolClass, tab: str, **extra: Any) -> dict[str, Any]:
     return {"school_class": school_class, "tab": tab, "may_write": may_write(request), **extra}
 
 
@@ -93,7 +93,7 @@ def pdf_or_html(request: HttpRequest, template: str, data: dict[str, Any], filen
 
 
 @login_required
-def class_hours(request: HttpRequest, pk: int) -> HttpResponse:
+def class_hours(request: KadryRequest, pk: int) -> HttpResponse:
     """The plan of class hours by period and their log; the form adds a planned topic."""
     school_class = class_for_request(request, pk)
     form = ClassHourPlanForm(request.POST or None, school_class=school_class)
@@ -125,7 +125,7 @@ def _class_hour(school_class: SchoolClass, hour_pk: int) -> ClassHour:
 
 
 @login_required
-def class_hour_held(request: HttpRequest, pk: int, hour_pk: int) -> HttpResponse:
+def class_hour_held(request: KadryRequest, pk: int, hour_pk: int) -> HttpResponse:
     """Record a class hour as held, with its notes."""
     school_class = writable_class(request, pk)
     hour = _class_hour(school_class, hour_pk)
@@ -143,7 +143,7 @@ def class_hour_held(request: HttpRequest, pk: int, hour_pk: int) -> HttpResponse
 
 
 @login_required
-def class_hour_cancel(request: HttpRequest, pk: int, hour_pk: int) -> HttpResponse:
+def class_hour_cancel(request: KadryRequest, pk: int, hour_pk: int) -> HttpResponse:
     """Cancel a class hour with a reason; a notice later than a day before is refused (§6.6)."""
     school_class = writable_class(request, pk)
     hour = _class_hour(school_class, hour_pk)
@@ -185,7 +185,7 @@ def meetings(request: KadryRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def meeting_form(request: HttpRequest, pk: int, meeting_pk: int | None = None) -> HttpResponse:
+def meeting_form(request: KadryRequest, pk: int, meeting_pk: int | None = None) -> HttpResponse:
     """Add a parent meeting, or edit one: agenda, guardians present, minutes and decisions."""
     school_class = writable_class(request, pk)
     meeting = _meeting(school_class, meeting_pk) if meeting_pk else None
@@ -247,7 +247,7 @@ def events(request: KadryRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def event_new(request: HttpRequest, pk: int) -> HttpResponse:
+def event_new(request: KadryRequest, pk: int) -> HttpResponse:
     """Record an event: the form refuses a late notice (3 days) and too few adults (1 per 10) on their fields."""
     school_class = writable_class(request, pk)
     form = ClassEventForm(request.POST or None, school_class=school_class)

@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from kadry.core.audit import record_access
@@ -45,7 +45,7 @@ def briefings(request: KadryRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def briefing_new(request: HttpRequest, pk: int) -> HttpResponse:
+def briefing_new(request: KadryRequest, pk: int) -> HttpResponse:
     """Record a briefing; ``?event=<id>`` prefills a briefing before that event."""
     school_class = writable_class(request, pk)
     initial = {}
@@ -76,7 +76,7 @@ def briefing_new(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def duty(request: HttpRequest, pk: int) -> HttpResponse:
+def duty(request: KadryRequest, pk: int) -> HttpResponse:
     """The duty roster of the class; the form adds a day."""
     school_class = class_for_request(request, pk)
     form = DutyRosterForm(request.POST or None, school_class=school_class) if may_write(request) else None
@@ -92,7 +92,7 @@ def duty(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def visits(request: HttpRequest, pk: int) -> HttpResponse:
+def visits(request: KadryRequest, pk: int) -> HttpResponse:
     """The log of lessons visited and consultations received (§6.3); the form adds an entry."""
     school_class = class_for_request(request, pk)
     form = ClassVisitForm(request.POST or None) if may_write(request) else None

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
-from kadry.core.http import KadryRequest, MemberRequest
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.staff.access import get_employee_for, structure_for
 from kadry.staff.declension import CASES, automatic_name, automatic_position, corrections
@@ -21,7 +21,7 @@ NAME_FORMS = "Личная карточка Т-2: склонение ФИО"
 
 
 def _edit(
-    request: KadryRequest,
+    request: MemberRequest,
     obj: Employee | Position,
     automatic: dict[str, str],
     title: str,
