@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
-from kadry.core.http import KadryRequest
+from kadry.core.http import MemberRequest
 from kadry.core.models import ApiToken
 from kadry.core.permissions import Capability, role_can
 
@@ -18,7 +19,7 @@ LAST_USED_PRECISION = dt.timedelta(minutes=1)
 
 
 class TokenAuth(HttpBearer):
-    def authenticate(self, request: KadryRequest, token: str) -> ApiToken | None:
+    def authenticate(self, request: HttpRequest, token: str) -> ApiToken | None:
         """Return the live token and act as its membership; None (401) for an unknown, revoked or expired one.
 
         A role without the API capability gets 404, like every other thing it may not reach.
@@ -45,6 +46,7 @@ class TokenAuth(HttpBearer):
             api_token.last_used_at = now
         # The same attributes the session middleware sets, so access helpers and services
         # work unchanged behind the API.
-        request.membership = membership
-        request.user = membership.user
+        api_request = cast(MemberRequest, request)
+        api_request.membership = membership
+        api_request.user = membership.user
         return api_token
