@@ -68,6 +68,23 @@ def capability_required(capability: Capability) -> Callable[..., Any]:
     return decorator
 
 
+def membership_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Decorate a view: log-in required, then a current membership (of any role), else 404.
+
+    For views whose access helpers decide by role: those answer 404 to no membership too, this says so
+    first, so the view is given a ``MemberRequest``.
+    """
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: KadryRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if request.membership is None:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 class DeniedObject(Http404):
     """The 404 of an object the membership may not reach; the access log records the attempt.
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from kadry.core.home import Panel, register_panel
 from kadry.core.http import MemberRequest
+from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.orders.access import drafts_to_sign, orders_for
 from kadry.orders.models import Order, OrderItem
@@ -63,7 +64,7 @@ def draft_problems(order: Order) -> list[str]:
     return problems
 
 
-def returned_drafts(membership: object) -> QuerySet[Order]:
+def returned_drafts(membership: Membership) -> QuerySet[Order]:
     """HOOK for the «returned by the director» status (issue 11, orders helper): the drafts sent back
     with a comment. Until the orders app has that status there are none."""
     returned = getattr(Order.Status, "RETURNED", None)

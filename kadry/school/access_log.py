@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db import models
 
 from kadry.core.audit import record_access
-from kadry.core.http import KadryRequest
+from kadry.core.http import MemberRequest
 from kadry.lib.duration import plural
 
 # What the access log says was opened.
@@ -32,7 +32,7 @@ GUARDIANS = ("родитель", "родителя", "родителей")
 
 
 def record_list_access(
-    request: KadryRequest,
+    request: MemberRequest,
     subject: models.Model,
     what: str,
     people: int,

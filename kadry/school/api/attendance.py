@@ -14,7 +14,7 @@ from ninja import Field, Query, Router, Schema
 
 from kadry.api.enums import field_enum
 from kadry.api.errors import InvalidInput
-from kadry.core.http import KadryRequest, MemberRequest
+from kadry.core.http import MemberRequest
 from kadry.school import access_log
 from kadry.school.access import get_class_for
 from kadry.school.models import AttendanceMark, SchoolClass
@@ -63,7 +63,7 @@ class DayOut(Schema):
     students: list[StudentDayOut]
 
 
-def _day(request: KadryRequest, school_class: SchoolClass, day: dt.date) -> DayOut:
+def _day(request: MemberRequest, school_class: SchoolClass, day: dt.date) -> DayOut:
     """Return the class's day; the answer names the students, so it is logged (also after a PUT)."""
     students = queries.enrolled_students(school_class, day)
     what = f"{access_log.ATTENDANCE_DAY} {day:%d.%m.%Y}"

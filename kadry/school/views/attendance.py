@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from kadry.core.access import capability_required
+from kadry.core.access import capability_required, membership_required
 from kadry.core.http import KadryRequest, MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
@@ -130,8 +130,8 @@ def _grid_url(pk: int, day: dt.date) -> str:
     return f"{reverse('school:attendance_grid', args=[pk])}?date={day.isoformat()}"
 
 
-@login_required
-def grid(request: KadryRequest, pk: int) -> HttpResponse:
+@membership_required
+def grid(request: MemberRequest, pk: int) -> HttpResponse:
     """Show the class's day and save it whole in one POST (regulation §6.1)."""
     today = timezone.localdate()
     day = DayForm(request.GET).day(today)
@@ -175,8 +175,8 @@ def grid(request: KadryRequest, pk: int) -> HttpResponse:
     return render(request, "school/attendance/grid.html", context, status=status)
 
 
-@login_required
-def week(request: KadryRequest, pk: int) -> HttpResponse:
+@membership_required
+def week(request: MemberRequest, pk: int) -> HttpResponse:
     """Show the week's marks of the class and which still lack a reason (regulation §6.2)."""
     day = DayForm(request.GET).day(timezone.localdate())
     school_class = get_class_for(request.membership, pk, on=day)
@@ -196,8 +196,8 @@ def week(request: KadryRequest, pk: int) -> HttpResponse:
     return render(request, "school/attendance/week.html", context)
 
 
-@login_required
-def unresolved(request: KadryRequest) -> HttpResponse:
+@membership_required
+def unresolved(request: MemberRequest) -> HttpResponse:
     """List the marks whose reason is still unknown, in the classes the user reaches."""
     marks = queries.unresolved_marks(reachable_classes(request.membership))
     page = Paginator(marks, 100).get_page(request.GET.get("page"))
@@ -311,8 +311,8 @@ def printed_table(reports: list[queries.ClassReport]) -> list[list[object]]:
     return [[decimal_comma(v) if isinstance(v, Decimal) else v for v in row] for row in report_table(reports)]
 
 
-@login_required
-def report(request: KadryRequest) -> HttpResponse:
+@membership_required
+def report(request: MemberRequest) -> HttpResponse:
     """Attendance for a period, per student and per class; ``format=xlsx|pdf`` downloads it."""
     today = timezone.localdate()
     classes = reachable_classes(request.membership)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
@@ -11,8 +10,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from kadry.core.access import capability_required, denied_as
-from kadry.core.http import KadryRequest, MemberRequest
+from kadry.core.access import capability_required, denied_as, membership_required
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.school.access import classes_for, get_class_for, require_school_management, sees_social_data
 from kadry.school.access_log import CLASS_LIST, record_list_access
@@ -43,8 +42,8 @@ def _reaches_classes(membership: object) -> bool:
     return role_can(role, Capability.VIEW_ALL_CLASSES) or role_can(role, Capability.CLASS_WORK)
 
 
-@login_required
-def home(request: KadryRequest) -> HttpResponse:
+@membership_required
+def home(request: MemberRequest) -> HttpResponse:
     membership = request.membership
     if not _reaches_classes(membership):
         raise Http404
@@ -82,8 +81,8 @@ def home(request: KadryRequest) -> HttpResponse:
     return render(request, "school/classes/home.html", {"classes": classes, "manages": manages, "today": today})
 
 
-@login_required
-def class_detail(request: KadryRequest, pk: int) -> HttpResponse:
+@membership_required
+def class_detail(request: MemberRequest, pk: int) -> HttpResponse:
     membership = request.membership
     if not _reaches_classes(membership):
         raise Http404
