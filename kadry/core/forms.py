@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +22,7 @@ class AccessLogFilterForm(forms.Form):
     denied = forms.BooleanField(label=_("только отказы"), required=False)
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("Дата окончания раньше даты начала."))
@@ -48,10 +50,10 @@ class SecurityLogFilterForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("все")), *SecurityEvent.Kind.choices]
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [("", _("все")), *SecurityEvent.Kind.choices]
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("Дата окончания раньше даты начала."))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -60,7 +60,7 @@ class PeriodForm(forms.Form):
     end = forms.DateField(required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         start, end = data.get("start"), data.get("end")
         if start and end and start > end:
             raise forms.ValidationError("Начало периода позже его окончания.")

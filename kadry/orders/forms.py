@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator
@@ -196,17 +196,17 @@ class OrderItemForm(forms.ModelForm):
         self.instance.organisation_id = organisation_id
         fields = self.fields
         if "employee" in fields:
-            fields["employee"].queryset = Employee.objects.of(organisation_id).only(
+            cast(forms.ModelChoiceField, fields["employee"]).queryset = Employee.objects.of(organisation_id).only(
                 "last_name", "first_name", "middle_name", "personnel_number"
             )
         if "staffing_unit" in fields:
-            fields["staffing_unit"].queryset = (
+            cast(forms.ModelChoiceField, fields["staffing_unit"]).queryset = (
                 StaffingUnit.objects.filter(organisation_id=organisation_id)
                 .select_related("position", "department")
                 .order_by("department__order", "department__name", "position__name")
             )
         if "school_class" in fields:
-            fields["school_class"].queryset = (
+            cast(forms.ModelChoiceField, fields["school_class"]).queryset = (
                 SchoolClass.objects.filter(organisation_id=organisation_id)
                 .select_related("academic_year")
                 .order_by("-academic_year__start", "grade", "letter")
@@ -215,7 +215,10 @@ class OrderItemForm(forms.ModelForm):
             fields["rate"].validators.append(MaxValueValidator(MAX_RATE))
             fields["rate"].widget.attrs.update(step="0.05", min="0.1", max=str(MAX_RATE))
         if self.kind == Kind.TRANSFER:
-            fields["employment_kind"].choices = [("", _("как до перевода")), *OrderItem.EmploymentKind.choices]
+            cast(forms.ChoiceField, fields["employment_kind"]).choices = [
+                ("", _("как до перевода")),
+                *OrderItem.EmploymentKind.choices,
+            ]
         if "date" in fields:
             fields["date"].label = DATE_LABELS[self.kind]
             fields["date"].help_text = ""  # the model's lists every kind; the label names this one
@@ -232,7 +235,7 @@ class OrderItemForm(forms.ModelForm):
                 fields[name].error_messages["required"] = message
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         if self.kind == Kind.HIRE and cleaned.get("date") and cleaned.get("contract_term"):
             if cleaned["contract_term"] == OrderItem.ContractTerm.INDEFINITE:
                 if cleaned.get("end_date"):
@@ -360,15 +363,17 @@ class OrderForm(forms.ModelForm):
         ).exclude(kind=Kind.CANCELLATION)
         if self.instance.cancels_id:
             cancellable = cancellable | Order.objects.filter(pk=self.instance.cancels_id)
-        self.fields["cancels"].queryset = cancellable.select_related("journal").order_by("-date", "-number")
-        self.fields["cancels"].empty_label = _("— выберите приказ —")
+        cast(forms.ModelChoiceField, self.fields["cancels"]).queryset = cancellable.select_related("journal").order_by(
+            "-date", "-number"
+        )
+        cast(forms.ModelChoiceField, self.fields["cancels"]).empty_label = _("— выберите приказ —")
         # Marked required (the asterisk) only where it is: on a cancellation.
         kind = self.instance.kind if self.instance.pk else (self.data.get("kind") or self.initial.get("kind"))
         self.fields["cancels"].required = kind == Kind.CANCELLATION
         self.fields["cancels"].error_messages["required"] = _("Выберите отменяемый приказ.")
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         if cleaned.get("kind") != Kind.CANCELLATION:
             cleaned["cancels"] = None
             return cleaned
@@ -392,4 +397,4 @@ class OrderFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("все")), *((year, str(year)) for year in years)]
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("все")), *((year, str(year)) for year in years)]

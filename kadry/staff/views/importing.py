@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
@@ -29,7 +29,7 @@ class EmployeeImportForm(forms.Form):
     filename = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         if not cleaned.get("file") and not cleaned.get("upload") and "file" not in self.errors:
             self.add_error("file", _("Выберите файл."))
         return cleaned
