@@ -15,7 +15,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
 from kadry.core.http import KadryRequest
 from kadry.core.models import Membership
@@ -56,10 +57,10 @@ def require(membership: Membership | None, capability: Capability) -> Membership
 def capability_required(capability: Capability) -> Callable[..., Any]:
     """Decorate a view: log-in required, then ``capability`` in the current membership, else 404."""
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @login_required
         @wraps(view)
-        def wrapped(request: KadryRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: KadryRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             require(request.membership, capability)
             return view(request, *args, **kwargs)
 
@@ -68,7 +69,7 @@ def capability_required(capability: Capability) -> Callable[..., Any]:
     return decorator
 
 
-def membership_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def membership_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
     """Decorate a view: log-in required, then a current membership (of any role), else 404.
 
     For views whose access helpers decide by role: those answer 404 to no membership too, this says so
@@ -77,7 +78,7 @@ def membership_required(view: Callable[..., HttpResponse]) -> Callable[..., Http
 
     @login_required
     @wraps(view)
-    def wrapped(request: KadryRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapped(request: KadryRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.membership is None:
             raise Http404
         return view(request, *args, **kwargs)

@@ -54,7 +54,7 @@ HOLIDAYS = (
 UNKNOWN_SINCE = D(2026, 11, 16)
 
 C = StudentCategory.Category
-EVIDENCE = {
+EVIDENCE: dict[str, str] = {
     C.LARGE_FAMILY: "удостоверение многодетной семьи № {n}",
     C.LOW_INCOME: "справка УСЗН о признании семьи малоимущей № {n}",
     C.SINGLE_PARENT: "справка о составе семьи № {n}",

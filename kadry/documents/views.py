@@ -49,7 +49,7 @@ def _unavailable(request: HttpRequest, error: Exception) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def personal_card(request: MemberRequest, pk: int, fmt: str) -> HttpResponse:
+def personal_card(request: MemberRequest, pk: int, fmt: str) -> HttpResponse | FileResponse:
     """Download the personal card Т-2 of an employee as DOCX or PDF (logged as an opening of the card)."""
     membership = request.membership
     employee = get_card_for(membership, pk)
@@ -64,7 +64,7 @@ def personal_card(request: MemberRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def employment_certificate(request: MemberRequest, pk: int) -> HttpResponse:
+def employment_certificate(request: MemberRequest, pk: int) -> HttpResponse | FileResponse:
     """Show the certificate form; on POST download the certificate of employment (ТК РФ ст. 62)."""
     membership = request.membership
     employee = get_employee_for(membership, pk)
@@ -139,7 +139,7 @@ def start_personal_cards(request: MemberRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def job_download(request: MemberRequest, pk: int) -> HttpResponse:
+def job_download(request: MemberRequest, pk: int) -> HttpResponse | FileResponse:
     """Download a finished batch; who downloads is logged, not only who asked for it (the archive may be passed on)."""
     with denied_as(GeneratedDocument, pk):
         job = get_object_or_404(
@@ -198,7 +198,7 @@ def templates(request: MemberRequest) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def template_download(request: MemberRequest, kind: str) -> HttpResponse:
+def template_download(request: MemberRequest, kind: str) -> HttpResponse | FileResponse:
     """Download the template in force for ``kind`` (to edit it in Word and upload it back)."""
     if kind not in DocumentTemplate.Kind.values:
         raise Http404

@@ -20,7 +20,7 @@ HOME_LIST_LIMIT = 30
 OWN_CARD = "Личная карточка: свои данные (ТК РФ ст. 89)"  # what the access log says was opened
 EFS_SOURCE = "27-ФЗ, ст. 11 п. 6"
 # The events as a person reads them (the ЕФС-1 codes are «ПРИЕМ», «ПЕРЕВОД», «УВОЛЬНЕНИЕ»).
-EFS_EVENT_WORDS = {
+EFS_EVENT_WORDS: dict[str, str] = {
     WorkRecordEvent.Kind.HIRE: "приём",
     WorkRecordEvent.Kind.TRANSFER: "перевод",
     WorkRecordEvent.Kind.DISMISSAL: "увольнение",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator
@@ -24,6 +24,9 @@ from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE
 from kadry.staff.models import Employee, StaffingUnit
 from kadry.staff.queries import personnel_number_holder
 from kadry.staff.rules import next_personnel_number
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 Kind = Order.Kind
 
@@ -115,7 +118,7 @@ ITEM_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 # The item's date means something different in each kind.
-DATE_LABELS: dict[str, str] = {
+DATE_LABELS: dict[str, StrOrPromise] = {
     Kind.HIRE: _("Дата начала работы"),
     Kind.TRANSFER: _("Дата перевода"),
     Kind.DISMISSAL: _("Дата увольнения"),
@@ -127,12 +130,12 @@ DATE_LABELS: dict[str, str] = {
     Kind.LEAVE: _("Дата начала отпуска"),
     Kind.LEAVE_RECALL: _("Первый день работы после отзыва"),
 }
-END_DATE_LABELS: dict[str, str] = {
+END_DATE_LABELS: dict[str, StrOrPromise] = {
     Kind.HIRE: _("Окончание срочного договора"),
     Kind.TRANSFER: _("Окончание временного перевода"),
 }
 # Messages for the two fields every item needs.
-ALWAYS_REQUIRED = {"employee": _("Выберите сотрудника."), "date": _("Укажите дату.")}
+ALWAYS_REQUIRED: dict[str, StrOrPromise] = {"employee": _("Выберите сотрудника."), "date": _("Укажите дату.")}
 
 
 class SchoolClassChoiceField(forms.ModelChoiceField):
@@ -166,16 +169,14 @@ def personnel_number_error(organisation_id: int, number: str, employee: Employee
     holder = personnel_number_holder(employee, number)
     if holder is not None:
         return f"Табельный номер {number} уже присвоен: {holder.short_name} Укажите другой."
-    drafted = (
-        OrderItem.objects.filter(
-            organisation_id=organisation_id,
-            personnel_number=number,
-            order__kind=Kind.HIRE,
-            order__status=Order.Status.DRAFT,
-        )
-        .exclude(employee=employee)
-        .exclude(pk=item_pk)
-    )
+    drafted = OrderItem.objects.filter(
+        organisation_id=organisation_id,
+        personnel_number=number,
+        order__kind=Kind.HIRE,
+        order__status=Order.Status.DRAFT,
+    ).exclude(employee=employee)
+    if item_pk is not None:  # the item itself, once saved
+        drafted = drafted.exclude(pk=item_pk)
     if drafted.exists():
         return f"Табельный номер {number} уже предложен другому сотруднику в проекте приказа о приёме. Укажите другой."
     return ""
@@ -275,7 +276,7 @@ class OrderItemForm(forms.ModelForm):
 
     def field_data(self) -> dict[str, Any]:
         """Return the cleaned values of this kind's fields, as the services take them."""
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
+        return {name: self.cleaned_data[name] for name in self._meta.fields or ()}
 
 
 def _item_form(kind: str) -> type[OrderItemForm]:
@@ -300,7 +301,7 @@ def _item_form(kind: str) -> type[OrderItemForm]:
         },
     )
     name = "".join(part.capitalize() for part in kind.split("_")) + "ItemForm"
-    return type(name, (OrderItemForm,), {"Meta": meta, "kind": kind})  # type: ignore[return-value]
+    return type(name, (OrderItemForm,), {"Meta": meta, "kind": kind})
 
 
 ITEM_FORMS: dict[str, type[OrderItemForm]] = {kind: _item_form(kind) for kind in ITEM_FIELDS}

@@ -303,7 +303,7 @@ class StructureKind:
     @property
     def fields(self) -> tuple[str, ...]:
         # The UI form's fields, so the API's PUT carries every field the form edits and resets none.
-        return tuple(self.form_class._meta.fields)  # type: ignore[attr-defined]
+        return tuple(self.form_class._meta.fields or ())
 
     @property
     def foreign_keys(self) -> tuple[str, ...]:

@@ -80,7 +80,7 @@ def social_passport(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 @membership_required
-def social_passport_download(request: MemberRequest, pk: int, fmt: str) -> HttpResponse:
+def social_passport_download(request: MemberRequest, pk: int, fmt: str) -> HttpResponse | FileResponse:
     """Download the social passport as DOCX or PDF."""
     if fmt not in FORMATS:
         raise Http404
@@ -182,7 +182,7 @@ def characteristic_edit(request: MemberRequest, student_pk: int, pk: int) -> Htt
 
 
 @membership_required
-def characteristic_docx(request: MemberRequest, student_pk: int, pk: int) -> HttpResponse:
+def characteristic_docx(request: MemberRequest, student_pk: int, pk: int) -> HttpResponse | FileResponse:
     membership = request.membership
     student, characteristic = _characteristic_for(request, student_pk, pk)
     enrolment = (
@@ -255,7 +255,7 @@ def education_plan(request: MemberRequest, pk: int) -> HttpResponse:
 
 
 @membership_required
-def education_plan_docx(request: MemberRequest, pk: int) -> HttpResponse:
+def education_plan_docx(request: MemberRequest, pk: int) -> HttpResponse | FileResponse:
     membership = request.membership
     school_class = get_class_for(membership, pk)
     plan = EducationPlan.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class).first()

@@ -37,7 +37,7 @@ class EmployeeRow(TypedDict):
 
 
 # The tag of each status; «—» stands for an empty position or department.
-STATUS_TAGS = {
+STATUS_TAGS: dict[str, SafeString] = {
     Employee.Status.WORKING: mark_safe('<span class="tag ok">работает</span>'),  # nosec B308 # constant markup, no input in it
     Employee.Status.DISMISSED: mark_safe('<span class="tag muted">уволен</span>'),  # nosec B308 # constant markup, no input in it
     Employee.Status.NOT_HIRED: mark_safe('<span class="tag warn">не оформлен</span>'),  # nosec B308 # constant markup, no input in it

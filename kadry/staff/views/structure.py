@@ -63,7 +63,7 @@ def structure_edit(request: MemberRequest, kind: str, pk: int | None = None) -> 
         saved = save_structure_object(
             actor=request.user,
             instance=form.instance,
-            data={name: form.cleaned_data[name] for name in form._meta.fields},
+            data={name: form.cleaned_data[name] for name in form._meta.fields or ()},
         )
         messages.success(request, f"Сохранено: {saved}.")
         return redirect("staffing_table" if kind == "staffing-units" else "structure")
