@@ -164,7 +164,8 @@ def staffing_table_view(request: MemberRequest) -> HttpResponse:
 def staffing_table_export(request: MemberRequest) -> HttpResponse:
     on = _chosen_date(request)
     sections, grand_total = staffing_table(request.membership.organisation_id, on)
-    rows = [
+    # The total row leaves the salary and allowance columns empty.
+    rows: list[tuple[str, str, float, float | None, float | None, float, float, float, str]] = [
         (
             section.department.name,
             unit.position.name,
