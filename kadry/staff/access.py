@@ -59,11 +59,13 @@ def get_section_row_for(employee: Employee, slug: str, row_pk: int) -> tuple[Sec
         return section, get_object_or_404(section.model, pk=row_pk, employee=employee)
 
 
-def structure_for(membership: Membership | None, model: type, pk: int, capability: Capability):
+def structure_for(
+    membership: Membership | None, model: type[models.Model], pk: int, capability: Capability
+) -> models.Model:
     """Return a department, position or staffing unit of the membership's organisation."""
     with denied_as(model, pk):
         membership = require(membership, capability)
-        return get_object_or_404(model.objects.filter(organisation_id=membership.organisation_id), pk=pk)
+        return get_object_or_404(model._default_manager.filter(organisation_id=membership.organisation_id), pk=pk)
 
 
 STRUCTURE_MODELS = {"departments": Department, "positions": Position, "staffing-units": StaffingUnit}

@@ -343,7 +343,9 @@ def _add_structure_routes(kind: StructureKind) -> None:
 
     def list_objects(request: MemberRequest) -> models.QuerySet:
         membership = require(request.membership, Capability.VIEW_STRUCTURE)
-        return kind.model.objects.filter(organisation_id=membership.organisation_id).order_by(*kind.ordering, "pk")
+        return kind.model._default_manager.filter(organisation_id=membership.organisation_id).order_by(
+            *kind.ordering, "pk"
+        )
 
     def create_object(request: MemberRequest, payload: Schema) -> Status:
         membership = require(request.membership, Capability.EDIT_STRUCTURE)
