@@ -113,6 +113,7 @@ class CappedPaginator(Paginator):
     """A paginator that counts at most ``limit`` rows; ``capped`` tells whether there are more."""
 
     capped = False
+    object_list: QuerySet[Any]
 
     def __init__(self, object_list: QuerySet, per_page: int, *, limit: int) -> None:
         super().__init__(object_list, per_page)
@@ -204,7 +205,7 @@ def log_page_context(request: HttpRequest, form: Any, entries: Any, columns: Any
     """
     paginator = CappedPaginator(entries, settings.KADRY_PAGE_SIZE, limit=ACCESS_LOG_COUNTED)
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = rows(page.object_list.values(*columns))
+    page.object_list = rows(cast(QuerySet[Any], page.object_list).values(*columns))  # a page of ``entries``
     query = request.GET.copy()
     query.pop("page", None)
     return {"form": form, "page": page, "query": query.urlencode()}

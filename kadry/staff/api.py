@@ -7,7 +7,7 @@ Objects of another organisation and capabilities the role lacks answer 404 (the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db import models
@@ -314,7 +314,7 @@ class StructureKind:
         plain = [name for name in self.fields if name not in self.foreign_keys]
         payload_fields, answer_fields = [], []
         for name in self.foreign_keys:
-            field = self.model._meta.get_field(name)
+            field = cast(models.ForeignKey, self.model._meta.get_field(name))
             kind = int | None if field.null else int
             default = None if field.null else ...
             title = str(field.verbose_name).capitalize()

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -64,7 +65,7 @@ class Problems:
 
 def _field_label(name: str) -> str:
     try:
-        return str(OrderItem._meta.get_field(name).verbose_name).capitalize()
+        return str(cast(models.Field, OrderItem._meta.get_field(name)).verbose_name).capitalize()  # its own field
     except FieldDoesNotExist:
         return name
 
