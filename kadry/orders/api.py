@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
@@ -47,7 +47,7 @@ router = Router()
 
 # Every field an item of some kind takes, with its JSON type for the docs. The values are checked by
 # the item form of the order's kind (so a wrong value is keyed ``items.<n>.<field>`` like any other).
-ITEM_INPUT_TYPES: dict[str, tuple[dict[str, str], str]] = {
+ITEM_INPUT_TYPES: dict[str, tuple[dict[str, Any], str]] = {
     "employee": ({"type": "integer"}, "id сотрудника"),
     "date": (
         {"type": "string", "format": "date"},
@@ -115,15 +115,19 @@ def _of_json_type(schema: dict[str, Any]) -> Any:
     return Annotated[Any, AfterValidator(check)]
 
 
-OrderItemIn = create_model(
-    "OrderItemIn",
-    __base__=Schema,
-    __doc__="One employee's part of the order; which fields count depends on the order's kind.",
-    **{
-        name: (_of_json_type(schema), Field(None, description=description, json_schema_extra=schema))
-        for name, (schema, description) in ITEM_INPUT_TYPES.items()
-    },
-)
+# Built at import from ITEM_INPUT_TYPES; the checker knows it as a schema.
+if TYPE_CHECKING:
+    OrderItemIn = Schema
+else:
+    OrderItemIn = create_model(
+        "OrderItemIn",
+        __base__=Schema,
+        __doc__="One employee's part of the order; which fields count depends on the order's kind.",
+        **{
+            name: (_of_json_type(schema), Field(None, description=description, json_schema_extra=schema))
+            for name, (schema, description) in ITEM_INPUT_TYPES.items()
+        },
+    )
 
 
 class OrderIn(Schema):

@@ -7,11 +7,12 @@ Objects of another organisation and capabilities the role lacks answer 404 (the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, cast
+from types import GenericAlias
+from typing import TYPE_CHECKING, Any, cast
 
-from django import forms
 from django.db import models
 from django.forms.models import model_to_dict
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
@@ -60,8 +61,15 @@ def _key(slug: str) -> str:
 
 # Employees: the registry and the main part of the card.
 
-EmployeeIn = model_schema(Employee, name="EmployeeIn", fields=list(EMPLOYEE_FIELDS))
-EmployeePatch = model_schema(Employee, name="EmployeePatch", fields=list(EMPLOYEE_FIELDS), optional_fields="__all__")
+# The schemas a signature names are built at import; the checker knows them as schemas.
+if TYPE_CHECKING:
+    EmployeeIn = Schema
+    EmployeePatch = Schema
+else:
+    EmployeeIn = model_schema(Employee, name="EmployeeIn", fields=list(EMPLOYEE_FIELDS))
+    EmployeePatch = model_schema(
+        Employee, name="EmployeePatch", fields=list(EMPLOYEE_FIELDS), optional_fields="__all__"
+    )
 EmployeeOut = model_schema(Employee, name="Employee", fields=["id", *EMPLOYEE_FIELDS])
 SECTION_IN = {
     slug: model_schema(section.model, name=f"{section.model.__name__}In", fields=list(section.fields))
@@ -71,14 +79,20 @@ SECTION_OUT = {
     slug: model_schema(section.model, name=section.model.__name__, fields=["id", *section.fields])
     for slug, section in SECTIONS.items()
 }
-MilitaryRecordIn = model_schema(MilitaryRecord, name="MilitaryRecordIn", fields=list(MILITARY_FIELDS))
+if TYPE_CHECKING:
+    MilitaryRecordIn = Schema
+else:
+    MilitaryRecordIn = model_schema(MilitaryRecord, name="MilitaryRecordIn", fields=list(MILITARY_FIELDS))
 MilitaryRecordOut = model_schema(MilitaryRecord, name="MilitaryRecord", fields=["id", *MILITARY_FIELDS])
-EmployeeCard = create_model(
-    "EmployeeCard",
-    __base__=EmployeeOut,
-    **{_key(slug): (list[SECTION_OUT[slug]], ...) for slug in SECTIONS},  # type: ignore[valid-type]
-    military_record=(MilitaryRecordOut | None, None),
-)
+if TYPE_CHECKING:
+    EmployeeCard = Schema
+else:
+    EmployeeCard = create_model(
+        "EmployeeCard",
+        __base__=EmployeeOut,
+        **{_key(slug): (list[SECTION_OUT[slug]], ...) for slug in SECTIONS},
+        military_record=(MilitaryRecordOut | None, None),
+    )
 
 
 EmployeeStatus = choices_enum(Employee, Employee.Status)
@@ -118,8 +132,10 @@ class EmployeeItem(Schema):
 class PlacedPagination(Pagination):
     """The API's pagination that places the cut page's employees in one query (see ``attach_placement``)."""
 
-    def paginate_queryset(self, queryset: models.QuerySet[Employee], pagination: Any, **params: Any) -> Any:
-        page = super().paginate_queryset(queryset, pagination, **params)
+    def paginate_queryset(
+        self, queryset: models.QuerySet[Employee], pagination: Any, request: HttpRequest, **params: Any
+    ) -> Any:
+        page = super().paginate_queryset(queryset, pagination, request=request, **params)
         page["items"] = attach_placement(list(page["items"]), timezone.localdate())
         return page
 
@@ -255,7 +271,8 @@ def _add_section_routes(section: Section) -> None:
         return Status(204, None)
 
     common: dict[str, Any] = {"tags": [CARD_TAG], "summary": section.title}
-    router.get(path, response=list[row_schema], operation_id=f"{name}_list", **common)(list_rows)
+    # list[row_schema]: a checker cannot read a subscript of a schema made at run time.
+    router.get(path, response=GenericAlias(list, row_schema), operation_id=f"{name}_list", **common)(list_rows)
     router.post(path, response={201: row_schema}, operation_id=f"{name}_add", **common)(
         typed(payload=payload_schema)(add_row)
     )
@@ -296,8 +313,8 @@ def military_record_save(request: MemberRequest, employee_id: int, payload: Mili
 @dataclass(frozen=True)
 class StructureKind:
     prefix: str  # URL segment
-    model: type[models.Model]
-    form_class: type[forms.ModelForm]
+    model: type[Department | Position | StaffingUnit]
+    form_class: type[DepartmentForm | PositionForm | StaffingUnitForm]
     ordering: tuple[str, ...]
 
     @property
@@ -362,7 +379,7 @@ def _add_structure_routes(kind: StructureKind) -> None:
         return services.save_structure_object(actor=request.user, instance=instance, data=validated(form))
 
     common: dict[str, Any] = {"tags": [STRUCTURE_TAG], "summary": str(kind.model._meta.verbose_name_plural)}
-    router.get(path, response=list[answer_schema], operation_id=f"{name}_list", **common)(
+    router.get(path, response=GenericAlias(list, answer_schema), operation_id=f"{name}_list", **common)(
         paginate(Pagination)(typed()(list_objects))
     )
     router.post(path, response={201: answer_schema}, operation_id=f"{name}_create", **common)(
