@@ -53,7 +53,7 @@ def _events(request: MemberRequest, form: SecurityLogFilterForm) -> QuerySet[Sec
 COLUMNS = ("at", "kind", "username", "ip_address", "actor__username", "user__first_name", "user__last_name")
 
 
-def _rows(events: Any) -> list[dict[str, str]]:
+def _rows(events: Any) -> list[dict[str, Any]]:
     local = timezone.localtime
     return [
         {

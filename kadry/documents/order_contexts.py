@@ -43,7 +43,7 @@ BLANK = "__________________"
 DRAFT_NUMBER = "ПРОЕКТ"
 DIRECTOR_POSITION = "Директор"
 ONE_DAY = dt.timedelta(days=1)
-EMPLOYMENT_WORDING = {
+EMPLOYMENT_WORDING: dict[str, str] = {
     OrderItem.EmploymentKind.MAIN: "основное место работы",
     OrderItem.EmploymentKind.INTERNAL_PART_TIME: "внутреннее совместительство",
     OrderItem.EmploymentKind.EXTERNAL_PART_TIME: "внешнее совместительство",
@@ -387,7 +387,7 @@ def _leave(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str
     """Т-6: the working year, part А (the kind granted), part Б (additional) and the total."""
     current = placement(item, data, item.date)
     entries = [e for e in data.leave_entries if e.order_item_id == item.pk and e.kind == LedgerEntry.Kind.USED]
-    parts: list[tuple[str, int, dt.date, dt.date]] = []
+    parts: list[tuple[str, int, dt.date | None, dt.date | None]] = []
     if entries:
         parts = [(e.leave_kind, e.calendar_days, e.start, e.end) for e in entries]
     elif item.leave_days:

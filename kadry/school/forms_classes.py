@@ -88,10 +88,13 @@ class SchoolClassForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = cast(dict[str, Any], super().clean())
+        grade = cleaned.get("grade")
+        if grade is None:  # refused on its own field; no class is without a grade
+            return cleaned
         duplicate = SchoolClass.objects.filter(
             organisation_id=self.instance.organisation_id,
             academic_year=cleaned.get("academic_year"),
-            grade=cleaned.get("grade"),
+            grade=grade,
             letter=cleaned.get("letter"),
         ).exclude(pk=self.instance.pk)
         if duplicate.exists():

@@ -16,7 +16,7 @@ from kadry.staff.models import Department, Employee, MilitaryRecord, Position, S
 from kadry.staff.sections import MILITARY_FIELDS, Section
 
 
-def _date_widgets(model: type[models.Model], fields: tuple[str, ...]) -> dict[str, forms.Widget]:
+def _date_widgets(model: type[models.Model], fields: tuple[str, ...]) -> dict[str, forms.Widget | type[forms.Widget]]:
     return {name: DateInput() for name in fields if isinstance(model._meta.get_field(name), models.DateField)}
 
 

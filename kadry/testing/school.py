@@ -126,10 +126,7 @@ class ClassTeacherSubstitutionFactory(ModelFactory[ClassTeacherSubstitution]):
 
 def enrol(school_class: SchoolClass, count: int, *, start: dt.date = dt.date(2026, 9, 1)) -> list[Student]:
     """Create ``count`` students enrolled in ``school_class`` from ``start``; return them."""
-    return [
-        EnrollmentFactory(school_class=school_class, start=start).student  # type: ignore[attr-defined]
-        for _ in range(count)
-    ]
+    return [EnrollmentFactory(school_class=school_class, start=start).student for _ in range(count)]
 
 
 def appoint(

@@ -96,13 +96,13 @@ def _day(request: MemberRequest, school_class: SchoolClass, day: dt.date) -> Day
 @router.get("/classes/{class_id}/attendance", response=DayOut, summary="Посещаемость класса за день")
 def get_day(request: MemberRequest, class_id: int, query: Query[DayQuery]) -> DayOut:
     day = query.date or timezone.localdate()
-    return _day(request, get_class_for(request.membership, class_id, on=day), day)  # type: ignore[attr-defined]
+    return _day(request, get_class_for(request.membership, class_id, on=day), day)
 
 
 @router.put("/classes/{class_id}/attendance", response=DayOut, summary="Отметить посещаемость класса за день")
 def put_day(request: MemberRequest, class_id: int, query: Query[DayQuery], payload: DayIn) -> DayOut:
     day = query.date or timezone.localdate()
-    school_class = get_class_for(request.membership, class_id, on=day)  # type: ignore[attr-defined]
+    school_class = get_class_for(request.membership, class_id, on=day)
     marks = [
         services.MarkInput(
             student_id=row.student,

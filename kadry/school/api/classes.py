@@ -108,7 +108,7 @@ def get_student(request: MemberRequest, student_id: int) -> dict:
         "sex": student.sex,
         "address": student.address,
         "health_group": student.health_group,
-        "class_id": student.current[0].school_class_id if student.current else None,  # type: ignore[attr-defined]
+        "class_id": student.current[0].school_class_id if student.current else None,
         "guardians": [
             {
                 "relation": g.relation,
