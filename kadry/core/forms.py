@@ -48,7 +48,7 @@ class SecurityLogFilterForm(forms.Form):
     q = forms.CharField(label=_("Имя пользователя"), required=False)
     kind = forms.ChoiceField(label=_("Событие"), required=False)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["kind"]).choices = [("", _("все")), *SecurityEvent.Kind.choices]
 

@@ -19,6 +19,7 @@ from kadry.school.models import (
     ClassHour,
     ClassVisit,
     DutyRoster,
+    Guardian,
     IndividualWork,
     ParentMeeting,
     SafetyBriefing,
@@ -81,10 +82,16 @@ class ClassForm(forms.ModelForm):
                 self.fields[name].required = True
 
 
+class GuardianChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Guardian) -> str:
+        return f"{obj.full_name} ({obj.get_relation_display()} — {obj.student})"
+
+
 class ParentMeetingForm(ClassForm):
     class Meta:
         model = ParentMeeting
         fields = ["date", "agenda", "attended", "minutes", "decisions"]
+        field_classes = {"attended": GuardianChoiceField}
         widgets = {
             "date": DateInput(),
             "agenda": forms.Textarea(attrs={"rows": 3}),
@@ -96,9 +103,6 @@ class ParentMeetingForm(ClassForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["attended"]).queryset = services.class_guardians(self.school_class)
-        cast(forms.ModelChoiceField, self.fields["attended"]).label_from_instance = lambda g: (
-            f"{g.full_name} ({g.get_relation_display()} — {g.student})"
-        )
 
 
 class ClassEventForm(ClassForm):
@@ -135,7 +139,7 @@ class ClassEventForm(ClassForm):
         if not self.is_bound and not self.instance.pk:
             # By default the whole class goes.
             self.initial.setdefault(
-                "participants", list(cast(forms.ModelChoiceField, self.fields["participants"]).queryset)
+                "participants", list(cast(forms.ModelChoiceField, self.fields["participants"]).queryset or ())
             )
             self.initial.setdefault("notice_given_on", self.today)
 
@@ -168,7 +172,9 @@ class SafetyBriefingForm(ClassForm):
             organisation_id=self.school_class.organisation_id, school_class=self.school_class
         )
         if not self.is_bound:
-            self.initial.setdefault("present", list(cast(forms.ModelChoiceField, self.fields["present"]).queryset))
+            self.initial.setdefault(
+                "present", list(cast(forms.ModelChoiceField, self.fields["present"]).queryset or ())
+            )
 
     def clean(self) -> dict[str, Any]:
         cleaned = cast(dict[str, Any], super().clean())

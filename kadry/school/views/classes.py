@@ -89,15 +89,15 @@ def class_detail(request: MemberRequest, pk: int) -> HttpResponse:
     today = timezone.localdate()
     school_class = get_class_for(membership, pk, on=today)
     social = sees_social_data(membership)
-    students = Student.objects.filter(
+    enrolled = Student.objects.filter(
         pk__in=Enrollment.objects.active(on=today).filter(school_class=school_class).values("student_id")
     )
     if social:
         current = Q(valid_from__lte=today) & (Q(valid_to__isnull=True) | Q(valid_to__gte=today))
-        students = students.prefetch_related(
+        enrolled = enrolled.prefetch_related(
             Prefetch("categories", queryset=StudentCategory.objects.filter(current), to_attr="current_categories")
         )
-    students = list(students)
+    students = list(enrolled)
     record_list_access(request, school_class, CLASS_LIST, len(students))
     teachers = (
         ClassTeacherAssignment.objects.active(on=today).filter(school_class=school_class).select_related("teacher")

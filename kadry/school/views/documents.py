@@ -196,7 +196,7 @@ def characteristic_docx(request: MemberRequest, student_pk: int, pk: int) -> Htt
         organisation=membership.organisation,
         school_class=enrolment.school_class if enrolment else None,
         # A signature line names the signer by surname and initials: «Учителева Н. П.».
-        teacher=employee_initials(membership.employee) if membership.employee_id else request.user.get_full_name(),
+        teacher=employee_initials(membership.employee) if membership.employee else request.user.get_full_name(),
     )
     _log_characteristic(request, student)
     return _download(
