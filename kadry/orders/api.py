@@ -234,7 +234,7 @@ def _validated(
     heading = {"kind": payload.kind, "date": payload.date, "note": payload.note, "cancels": payload.cancels}
     form = OrderForm(heading, instance=instance, organisation_id=organisation_id)
     if not form.is_valid():
-        errors.update({name: list(messages) for name, messages in form.errors.items()})
+        errors.update({name: [str(message) for message in messages] for name, messages in form.errors.items()})
     kind = instance.kind if instance else payload.kind
     if instance and payload.kind != instance.kind:
         errors["kind"] = ["Вид приказа не меняется: для другого вида подготовьте новый проект."]
@@ -253,7 +253,12 @@ def _validated(
             if item_form.is_valid():
                 items.append(item_form.field_data())
             else:
-                errors.update({f"items.{index}.{name}": list(messages) for name, messages in item_form.errors.items()})
+                errors.update(
+                    {
+                        f"items.{index}.{name}": [str(message) for message in messages]
+                        for name, messages in item_form.errors.items()
+                    }
+                )
     if errors:
         raise InvalidInput(errors)
     return {**form.cleaned_data, "kind": kind}, items
