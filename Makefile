@@ -70,5 +70,5 @@ bench-quick: $(STAMP)
 	$(PY) bench/run.py --quick
 
 clean:
-	rm -rf $(VENV) .ruff_cache .pytest_cache test-artifacts staticfiles
+	rm -rf $(VENV) .ruff_cache .mypy_cache .pytest_cache test-artifacts staticfiles
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
