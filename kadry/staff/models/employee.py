@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
     from kadry.employment.models import AssignmentQuerySet
-    from kadry.staff.queries import Placement
 
 
 class EmployeeQuerySet(models.QuerySet["Employee"]):
@@ -166,7 +165,9 @@ class Employee(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = EmployeeQuerySet.as_manager()
-    placement: Placement  # on the rows kadry.staff.queries.attach_placement has placed, not a column
+    # Not a column: the kadry.staff.queries.Placement that attach_placement sets on the rows it places
+    # (that module imports this one, so the type is not named here).
+    placement: Any
 
     class Meta:
         verbose_name = _("сотрудник")
