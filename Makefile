@@ -20,7 +20,7 @@ PYTEST_ARGS ?=
 
 help:
 	@echo "make run     install, migrate, load demo data, serve http://$(ADDR) with a task worker"
-	@echo "make test    ruff, migration and system checks, then the whole pytest suite"
+	@echo "make test    ruff, mypy, migration and system checks, then the whole pytest suite"
 	@echo "make lint    ruff check and format check only"
 	@echo "make format  apply ruff fixes and formatting"
 	@echo "make clean   remove .venv, caches and test artifacts (keeps var/ with the database)"
@@ -54,6 +54,7 @@ format: $(STAMP)
 # With DATABASE_URL=postgres://… in the environment the suite runs on PostgreSQL
 # (pytest-django creates and drops test_<name>).
 test: lint
+	$(VENV)/bin/mypy
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) manage.py check
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
@@ -69,5 +70,5 @@ bench-quick: $(STAMP)
 	$(PY) bench/run.py --quick
 
 clean:
-	rm -rf $(VENV) .ruff_cache .pytest_cache test-artifacts staticfiles
+	rm -rf $(VENV) .ruff_cache .mypy_cache .pytest_cache test-artifacts staticfiles
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

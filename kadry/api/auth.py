@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja.security import HttpBearer
 
+from kadry.core.http import MemberRequest
 from kadry.core.models import ApiToken
 from kadry.core.permissions import Capability, role_can
 
@@ -44,6 +46,7 @@ class TokenAuth(HttpBearer):
             api_token.last_used_at = now
         # The same attributes the session middleware sets, so access helpers and services
         # work unchanged behind the API.
-        request.membership = membership  # type: ignore[attr-defined]
-        request.user = membership.user
+        api_request = cast(MemberRequest, request)
+        api_request.membership = membership
+        api_request.user = membership.user
         return api_token

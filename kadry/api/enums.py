@@ -72,7 +72,11 @@ def model_schema(
 ) -> type[Schema]:
     """Return Ninja's ``create_schema`` with choice fields typed as named enums and required texts non-blank."""
     base = create_schema(
-        model, name=f"{name}Base", fields=fields, custom_fields=custom_fields, optional_fields=optional_fields
+        model,
+        name=f"{name}Base",
+        fields=fields,
+        custom_fields=custom_fields,
+        optional_fields=optional_fields,  # type: ignore[arg-type]  # ninja takes "__all__" too (orm/factory.py) but types a list
     )
     overrides: dict[str, Any] = {}
     for field_name in choice_fields(model, fields):
@@ -92,7 +96,7 @@ def model_schema(
             # A required text must hold a letter: the form strips it and refuses "" and "  " alike.
             info = base.model_fields[field_name]
             default = ... if info.is_required() else info.default
-            limits = {"max_length": field.max_length} if field.max_length else {}
+            limits: dict[str, Any] = {"max_length": field.max_length} if field.max_length else {}
             overrides[field_name] = (info.annotation, Field(default, title=info.title, pattern=r"\S", **limits))
     made = create_model(name, __base__=base, **overrides)
     made.__doc__ = base.__doc__

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django import forms
 from django.core import validators
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import IntegrityError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +26,7 @@ from kadry.core.access import DeniedObject
 from kadry.core.denials import record_denied
 
 Errors = dict[str, list[str]]
-NON_FIELD = forms.forms.NON_FIELD_ERRORS
+NON_FIELD = NON_FIELD_ERRORS
 
 logger = logging.getLogger("django.request")
 
@@ -105,11 +106,11 @@ class InvalidInput(Exception):
 def validated(form: forms.BaseForm) -> dict[str, Any]:
     """Return the form's cleaned data, or raise InvalidInput with the form's own messages."""
     if not form.is_valid():
-        raise InvalidInput({name: list(messages) for name, messages in form.errors.items()})
+        raise InvalidInput({name: [str(message) for message in messages] for name, messages in form.errors.items()})
     return form.cleaned_data
 
 
-def _schema_message(error: dict[str, Any]) -> str:
+def _schema_message(error: Mapping[str, Any]) -> str:
     """Return the Django form message for a pydantic error, so both layers speak alike."""
     kind: str = error["type"]
     context = error.get("ctx") or {}
@@ -174,7 +175,7 @@ def install(api: NinjaAPI) -> None:
         record_denied(request, exc, channel="api")
         return not_found(request, exc)
 
-    api.add_exception_handler(DeniedObject, denied)
+    api.add_exception_handler(DeniedObject, denied)  # type: ignore[arg-type]  # ninja types the handler's exception as the class too; it gets the instance
 
     def unauthorised(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
         detail = _("Нужен действующий токен API: заголовок «Authorization: Bearer <токен>».")
@@ -182,10 +183,12 @@ def install(api: NinjaAPI) -> None:
         response["WWW-Authenticate"] = "Bearer"  # RFC 6750, section 3
         return response
 
-    api.add_exception_handler(AuthenticationError, unauthorised)
-    api.add_exception_handler(
-        HttpError, lambda request, exc: handler(exc.status_code, lambda e: whole(e))(request, exc)
-    )
+    api.add_exception_handler(AuthenticationError, unauthorised)  # type: ignore[arg-type]  # as above: gets the instance
+
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return handler(exc.status_code, lambda e: whole(e))(request, exc)
+
+    api.add_exception_handler(HttpError, http_error)  # type: ignore[arg-type]  # as above: gets the instance
 
     def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         # Logged as Django logs an unhandled exception (the admins' mail, the error log); the client
@@ -195,7 +198,7 @@ def install(api: NinjaAPI) -> None:
         )
         return api.create_response(request, body(500, whole(SERVER_ERROR)), status=500)
 
-    api.add_exception_handler(Exception, server_error)
+    api.add_exception_handler(Exception, server_error)  # type: ignore[arg-type]  # as above: gets the instance
 
 
 WRITES = {"POST", "PUT", "PATCH", "DELETE"}

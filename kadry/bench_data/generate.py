@@ -395,13 +395,13 @@ class SchoolMaker:
         org = self.org
         entry_numbers: dict[int, int] = defaultdict(int)
         entries, awards = [], []
-        wording = {
+        wording: dict[str, str] = {
             Order.Kind.HIRE: "Принят(а) на должность",
             Order.Kind.DISMISSAL: "Трудовой договор расторгнут по инициативе работника, пункт 3 части первой "
             "статьи 77 Трудового кодекса Российской Федерации",
             Order.Kind.AWARD: "Награждён(а)",
         }
-        kinds = {
+        kinds: dict[str, str] = {
             Order.Kind.HIRE: WorkRecordEntry.Kind.HIRE,
             Order.Kind.DISMISSAL: WorkRecordEntry.Kind.DISMISSAL,
             Order.Kind.AWARD: WorkRecordEntry.Kind.AWARD,

@@ -38,7 +38,9 @@ def test_the_whole_cycle_of_a_vacation_schedule(browser_page: Page, login: Calla
         organisation=school, last_name="Иванова", first_name="Мария", middle_name="Петровна", sex="F"
     )
     AssignmentFactory(employee=teacher, staffing_unit=unit, start=dt.date(2020, 9, 1))
-    before = balance_for(teacher, dt.date(2027, 1, 31)).balance
+    opening = balance_for(teacher, dt.date(2027, 1, 31))
+    assert opening is not None
+    before = opening.balance
 
     # 1. The inspector drafts next year's plan of the department: 14 days in January, 42 in July.
     login(page, "inspector", "password")
@@ -109,7 +111,8 @@ def test_the_whole_cycle_of_a_vacation_schedule(browser_page: Page, login: Calla
     expect(page.locator(".messages")).to_contain_text("Подписан приказ № 1-о")
 
     # 5. The balance drops by 14 days and section VIII of the card shows the leave.
-    assert balance_for(teacher, dt.date(2027, 1, 31)).balance == before - 14
+    closing = balance_for(teacher, dt.date(2027, 1, 31))
+    assert closing is not None and closing.balance == before - 14
     assert LedgerEntry.objects.get().end == dt.date(2027, 1, 24)
     page.goto(f"/staff/employees/{teacher.pk}/?tab=leave")
     expect(page.locator("body")).to_contain_text("11.01.2027")

@@ -15,8 +15,10 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest
+from django.http.response import HttpResponseBase
 
+from kadry.core.http import KadryRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 
@@ -55,16 +57,33 @@ def require(membership: Membership | None, capability: Capability) -> Membership
 def capability_required(capability: Capability) -> Callable[..., Any]:
     """Decorate a view: log-in required, then ``capability`` in the current membership, else 404."""
 
-    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    def decorator(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
         @login_required
         @wraps(view)
-        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        def wrapped(request: KadryRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
             require(request.membership, capability)
             return view(request, *args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def membership_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
+    """Decorate a view: log-in required, then a current membership (of any role), else 404.
+
+    For views whose access helpers decide by role: those answer 404 to no membership too, this says so
+    first, so the view is given a ``MemberRequest``.
+    """
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: KadryRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if request.membership is None:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 class DeniedObject(Http404):

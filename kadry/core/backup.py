@@ -31,13 +31,19 @@ import tomllib
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import django
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
+
+if TYPE_CHECKING:
+    # The backends' own connection classes, for what only they have; not imported at run time
+    # (the PostgreSQL one needs psycopg).
+    from django.db.backends.postgresql.base import DatabaseWrapper as PostgresConnection
+    from django.db.backends.sqlite3.base import DatabaseWrapper as SqliteConnection
 
 FORMAT = 1
 MANIFEST = "manifest.json"
@@ -111,7 +117,11 @@ def _versions() -> dict[str, str]:
     pyproject = Path(settings.BASE_DIR) / "pyproject.toml"
     kadry = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"] if pyproject.exists() else ""
     connection.ensure_connection()
-    server = connection.pg_version if connection.vendor == "postgresql" else sqlite3.sqlite_version
+    server = (
+        cast("PostgresConnection", connection).pg_version
+        if connection.vendor == "postgresql"
+        else sqlite3.sqlite_version
+    )
     return {
         "kadry": kadry,
         "django": django.get_version(),
@@ -288,7 +298,7 @@ def _restore_sqlite(copy: Path) -> None:
     with closing(sqlite3.connect(copy)) as source:
         source.backup(connection.connection)
     name = connection.settings_dict["NAME"]
-    if not connection.is_in_memory_db() and Path(name).exists():
+    if not cast("SqliteConnection", connection).is_in_memory_db() and Path(name).exists():
         Path(name).chmod(0o600)
 
 

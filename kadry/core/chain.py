@@ -18,9 +18,9 @@ import hashlib
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from django.db import connections, models, router, transaction
 
@@ -154,9 +154,9 @@ def set_head(using: str, organisation_id: int, chain: str, last_hash: str) -> No
         )
 
 
-def chain_rows(using: str, rows: Sequence[models.Model]) -> None:
+def chain_rows(using: str, rows: Sequence[ChainedRecord]) -> None:
     """Set ``chain_hash`` on unsaved rows, in their order, and move their chains' heads; inside a transaction."""
-    by_organisation: dict[int, list[models.Model]] = defaultdict(list)
+    by_organisation: dict[int, list[ChainedRecord]] = defaultdict(list)
     for row in rows:
         by_organisation[row.organisation_id].append(row)
     for organisation_id in sorted(by_organisation):  # one order of locks for every writer: no deadlock
@@ -167,18 +167,37 @@ def chain_rows(using: str, rows: Sequence[models.Model]) -> None:
         set_head(using, organisation_id, chain, last)
 
 
-class ChainedQuerySet(models.QuerySet):
-    def bulk_create(self, objs: Iterable[models.Model], *args: Any, **kwargs: Any) -> list[models.Model]:
+_Chained = TypeVar("_Chained", bound="ChainedRecord")
+
+
+class ChainedQuerySet(models.QuerySet[_Chained]):
+    def bulk_create(
+        self,
+        objs: Iterable[_Chained],
+        batch_size: int | None = None,
+        ignore_conflicts: bool = False,
+        update_conflicts: bool = False,
+        update_fields: Collection[str] | None = None,
+        unique_fields: Collection[str] | None = None,
+    ) -> list[_Chained]:
         objs = list(objs)
         with transaction.atomic(using=self.db, savepoint=False):
             chain_rows(self.db, objs)
-            return super().bulk_create(objs, *args, **kwargs)
+            return super().bulk_create(
+                objs,
+                batch_size=batch_size,
+                ignore_conflicts=ignore_conflicts,
+                update_conflicts=update_conflicts,
+                update_fields=update_fields,
+                unique_fields=unique_fields,
+            )
 
 
 class ChainedRecord(models.Model):
     """An append-only audit row chained to the previous row of its organisation."""
 
     chain_hash = models.CharField(max_length=64, editable=False, default="")
+    organisation_id: int  # every chained table has an ``organisation`` key: the chains are per organisation
 
     objects = ChainedQuerySet.as_manager()
 
@@ -208,7 +227,7 @@ class ChainedRecord(models.Model):
         fields = [f for f in meta.local_concrete_fields if f is not meta.pk and f.attname != "chain_hash"]
         values = [field.pre_save(self, add=True) for field in fields]
         row_hash = row_digest(self)
-        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        columns = ", ".join(connection.ops.quote_name(cast(str, field.column)) for field in fields)  # concrete: has one
         placeholders = ", ".join(["%s"] * len(fields))
         new = _sha256_sql("postgresql", f"{HEAD_TABLE}.last_hash || %s::text")
         first = _sha256_sql("postgresql", "%s::text || %s::text")
@@ -222,7 +241,15 @@ class ChainedRecord(models.Model):
             f"VALUES ((SELECT id FROM head), {placeholders}, (SELECT last_hash FROM head)) "
             f"RETURNING {meta.pk.column}, chain_hash"
         )
-        params = [self.organisation_id, meta.db_table, GENESIS, row_hash, row_hash, meta.db_table, meta.pk.column]
+        params: list[Any] = [
+            self.organisation_id,
+            meta.db_table,
+            GENESIS,
+            row_hash,
+            row_hash,
+            meta.db_table,
+            meta.pk.column,
+        ]
         params += [field.get_db_prep_save(value, connection) for field, value in zip(fields, values, strict=True)]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)

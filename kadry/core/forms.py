@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +22,7 @@ class AccessLogFilterForm(forms.Form):
     denied = forms.BooleanField(label=_("только отказы"), required=False)
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("Дата окончания раньше даты начала."))
@@ -46,12 +48,12 @@ class SecurityLogFilterForm(forms.Form):
     q = forms.CharField(label=_("Имя пользователя"), required=False)
     kind = forms.ChoiceField(label=_("Событие"), required=False)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("все")), *SecurityEvent.Kind.choices]
+        cast(forms.ChoiceField, self.fields["kind"]).choices = [("", _("все")), *SecurityEvent.Kind.choices]
 
     def clean(self) -> dict:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("Дата окончания раньше даты начала."))

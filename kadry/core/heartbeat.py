@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol, cast
 
 from django.conf import settings
 from django.db import DatabaseError, connections
@@ -132,12 +132,21 @@ def _fail(job: Model, now: dt.datetime) -> bool:
     return True
 
 
+class PolledJob(Protocol):
+    """The columns every registered job model has (the sweep's ``_stale`` filters on them)."""
+
+    status: str
+    heartbeat_at: dt.datetime | None
+    created_at: dt.datetime
+
+
 def fail_if_abandoned(job: Model, *, now: dt.datetime | None = None) -> bool:
     """Mark a polled job failed if its worker died. No query unless its heartbeat is stale."""
-    if job.status != RUNNING:
+    polled = cast(PolledJob, job)
+    if polled.status != RUNNING:
         return False
     now = now or timezone.now()
-    beaten = job.heartbeat_at or job.created_at
+    beaten = polled.heartbeat_at or polled.created_at
     if beaten >= now - heartbeat_timeout():
         return False
     return _fail(job, now)

@@ -14,8 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.http import HttpRequest
-
+from kadry.core.http import MemberRequest
 from kadry.core.models import Membership
 
 # How far ahead the home page looks for terms: the ЕФС-1 terms are a few working days, so a week
@@ -51,7 +50,7 @@ class Panel:
 
 
 DeadlineSource = Callable[[Membership, dt.date], Iterable[Deadline]]
-PanelSource = Callable[[HttpRequest, dt.date], Panel | None]
+PanelSource = Callable[[MemberRequest, dt.date], Panel | None]
 
 _deadline_sources: list[DeadlineSource] = []
 _panel_sources: list[PanelSource] = []
@@ -77,7 +76,7 @@ def deadlines_for(membership: Membership, today: dt.date, *, until: dt.date | No
     return sorted(found, key=lambda d: (d.due, d.kind, d.subject))
 
 
-def panels_for(request: HttpRequest, today: dt.date) -> list[Panel]:
+def panels_for(request: MemberRequest, today: dt.date) -> list[Panel]:
     """Return the home panels the registered sources give the request's membership, in their order."""
     panels = [panel for source in _panel_sources if (panel := source(request, today)) is not None]
     return sorted(panels, key=lambda panel: panel.order)

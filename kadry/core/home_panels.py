@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 
 from kadry.core.home import Panel, register_panel
+from kadry.core.http import MemberRequest
 from kadry.core.models import AccessLogEntry
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.duration import plural
@@ -19,7 +19,7 @@ DENIED_LOOKBACK = dt.timedelta(days=7)
 
 
 @register_panel
-def access_log_panel(request: HttpRequest, today: dt.date) -> Panel | None:
+def access_log_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """Those who review the access log: how many refused openings there were in the last week."""
     membership = request.membership
     if not role_can(membership.role, Capability.VIEW_ACCESS_LOG):
@@ -42,7 +42,7 @@ def access_log_panel(request: HttpRequest, today: dt.date) -> Panel | None:
 
 
 @register_panel
-def administration_panel(request: HttpRequest, today: dt.date) -> Panel | None:
+def administration_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """The administrator's shortcuts: users, log-ins, the structure and the school's classes."""
     if not role_can(request.membership.role, Capability.MANAGE_USERS):
         return None
@@ -57,7 +57,7 @@ def administration_panel(request: HttpRequest, today: dt.date) -> Panel | None:
 
 
 @register_panel
-def audit_panel(request: HttpRequest, today: dt.date) -> Panel | None:
+def audit_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """The auditor reads everything and changes nothing: the places an audit starts from."""
     role = request.membership.role
     if not (role_can(role, Capability.VIEW_ACCESS_LOG) and not role_can(role, Capability.DRAFT_ORDERS)):

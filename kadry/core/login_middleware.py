@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,15 +17,19 @@ from django.utils.http import urlencode
 from django_htmx.http import HttpResponseClientRedirect
 from django_otp import user_has_device
 
+from kadry.core.http import KadryRequest
 from kadry.core.permissions import sees_personal_data
 from kadry.core.security_log import HAS_SECOND_FACTOR_KEY, LOGIN_AT_KEY, MUST_CHANGE_PASSWORD_KEY, SEEN_AT_KEY
+
+if TYPE_CHECKING:
+    from kadry.core.http import OTPUser
 
 # The last-activity time is written to the session at most once a minute: writing it on every
 # request would turn each page view into a session write; the idle limit is exact to a minute.
 SEEN_AT_PRECISION_SECONDS = 60
 
 
-def _session_expired(request: HttpRequest) -> str:
+def _session_expired(request: KadryRequest) -> str:
     """Return why the session is over ("" while it is not), and note the activity otherwise."""
     idle = settings.KADRY_SESSION_IDLE_MINUTES * 60
     lifetime = settings.KADRY_SESSION_MAX_HOURS * 3600
@@ -53,9 +57,9 @@ class SessionLimitsMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: KadryRequest) -> HttpResponse:
         if request.user.is_authenticated and (reason := _session_expired(request)):
-            request.kadry_session_expired = True  # type: ignore[attr-defined]  (logged as such)
+            request.kadry_session_expired = True  # logged as such
             logout(request)
             messages.info(request, reason)
             return redirect_to_login(request.get_full_path())
@@ -86,15 +90,16 @@ class LoginStepsMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view: Any, args: Any, kwargs: Any) -> HttpResponse | None:
+    def process_view(self, request: KadryRequest, view: Any, args: Any, kwargs: Any) -> HttpResponse | None:
         user = request.user
         if not user.is_authenticated:
             return None
         name = request.resolver_match.view_name if request.resolver_match else ""
-        factor_pending = second_factor_required(request) and not user.is_verified()
+        # OTPMiddleware, which runs before this one, gave the user is_verified.
+        factor_pending = second_factor_required(request) and not cast("OTPUser", user).is_verified()
         password_pending = bool(request.session.get(MUST_CHANGE_PASSWORD_KEY))
         # The step pages show no navigation (its links and fragments would only bounce back here).
-        request.login_steps_pending = factor_pending or password_pending  # type: ignore[attr-defined]
+        request.login_steps_pending = factor_pending or password_pending
         if factor_pending and name not in OPEN_BEFORE_SECOND_FACTOR:
             return _go(request, "two_factor_verify" if user_has_device(user) else "two_factor_setup")
         if password_pending and name not in OPEN_BEFORE_PASSWORD_CHANGE:

@@ -10,6 +10,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from kadry.core.access import DeniedObject, choose_membership, memberships_of
 from kadry.core.denials import record_denied
+from kadry.core.http import KadryRequest
 
 
 class CurrentMembershipMiddleware:
@@ -22,10 +23,10 @@ class CurrentMembershipMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: KadryRequest) -> HttpResponse:
         memberships = memberships_of(request.user)
-        request.memberships = memberships  # type: ignore[attr-defined]
-        request.membership = choose_membership(memberships, request)  # type: ignore[attr-defined]
+        request.memberships = memberships
+        request.membership = choose_membership(memberships, request)
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -238,7 +239,7 @@ class SecurityEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.at:%d.%m.%Y %H:%M} {self.get_kind_display()}: {self.username}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # Append-only: an existing row is never rewritten (DB triggers enforce it where installed).
         if not self._state.adding:
             raise ValueError("SecurityEvent rows are append-only.")

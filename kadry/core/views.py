@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kadry.core.access import SESSION_KEY, capability_required, client_ip
 from kadry.core.forms import AccessLogFilterForm, TokenForm
 from kadry.core.home import DEADLINE_HORIZON, deadlines_for, panels_for
+from kadry.core.http import KadryRequest, MemberRequest
 from kadry.core.models import AccessLogEntry, ApiToken, Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.core.services import create_api_token, revoke_api_token
@@ -29,7 +30,7 @@ from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: KadryRequest) -> HttpResponse:
     """Show what the user's role has to do today: the terms due and the panels the apps register."""
     membership = request.membership
     if membership is None:
@@ -38,7 +39,8 @@ def home(request: HttpRequest) -> HttpResponse:
     deadlines = deadlines_for(membership, today, until=today + DEADLINE_HORIZON)
     context = {
         "today": today,
-        "panels": panels_for(request, today),
+        # Logged in and with a membership (checked above): what a panel source is given.
+        "panels": panels_for(cast(MemberRequest, request), today),
         # Those who draft orders meet the terms: they see the block even when nothing is due.
         "show_deadlines": bool(deadlines) or role_can(membership.role, Capability.DRAFT_ORDERS),
         "overdue": [d for d in deadlines if d.overdue_on(today)],
@@ -48,7 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_ORDERS)
-def deadlines(request: HttpRequest) -> HttpResponse:
+def deadlines(request: MemberRequest) -> HttpResponse:
     """Every legal term the apps register for the membership, beyond the home page's week: overdue first."""
     today = timezone.localdate()
     found = deadlines_for(request.membership, today)
@@ -62,7 +64,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def switch_organisation(request: HttpRequest) -> HttpResponse:
+def switch_organisation(request: KadryRequest) -> HttpResponse:
     """Act in another of the user's memberships (an organisation and role)."""
     chosen = request.POST.get("membership")
     membership = next((m for m in request.memberships if str(m.pk) == chosen), None)
@@ -75,7 +77,7 @@ def switch_organisation(request: HttpRequest) -> HttpResponse:
     return redirect("home")
 
 
-def _profile(request: HttpRequest, form: TokenForm, status: int = 200, **extra: Any) -> HttpResponse:
+def _profile(request: KadryRequest, form: TokenForm, status: int = 200, **extra: Any) -> HttpResponse:
     context = {
         "tokens": ApiToken.objects.filter(membership=request.membership).order_by("-created_at"),
         "form": form,
@@ -88,13 +90,13 @@ def _profile(request: HttpRequest, form: TokenForm, status: int = 200, **extra: 
 
 
 @login_required
-def profile(request: HttpRequest) -> HttpResponse:
+def profile(request: KadryRequest) -> HttpResponse:
     return _profile(request, TokenForm())
 
 
 @capability_required(Capability.USE_API)
 @require_POST
-def token_create(request: HttpRequest) -> HttpResponse:
+def token_create(request: MemberRequest) -> HttpResponse:
     form = TokenForm(request.POST)
     if not form.is_valid():
         return _profile(request, form, status=400)
@@ -107,7 +109,7 @@ def token_create(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.USE_API)
 @require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+def token_revoke(request: MemberRequest, pk: int) -> HttpResponse:
     token = get_object_or_404(ApiToken, pk=pk, membership=request.membership)
     revoke_api_token(actor=request.user, token=token, ip=client_ip(request))
     messages.success(request, f"Токен «{token.name}» отозван.")
@@ -124,6 +126,7 @@ class CappedPaginator(Paginator):
     """A paginator that counts at most ``limit`` rows; ``capped`` tells whether there are more."""
 
     capped = False
+    object_list: QuerySet[Any]
 
     def __init__(self, object_list: QuerySet, per_page: int, *, limit: int) -> None:
         super().__init__(object_list, per_page)
@@ -137,7 +140,7 @@ class CappedPaginator(Paginator):
         return min(counted, self.limit)
 
 
-def _access_log_entries(request: HttpRequest, form: AccessLogFilterForm) -> QuerySet[AccessLogEntry]:
+def _access_log_entries(request: MemberRequest, form: AccessLogFilterForm) -> QuerySet[AccessLogEntry]:
     entries = AccessLogEntry.objects.filter(organisation_id=request.membership.organisation_id)
     if not form.is_valid():
         return entries.none()
@@ -215,21 +218,21 @@ def log_page_context(request: HttpRequest, form: Any, entries: Any, columns: Any
     """
     paginator = CappedPaginator(entries, settings.KADRY_PAGE_SIZE, limit=ACCESS_LOG_COUNTED)
     page = paginator.get_page(request.GET.get("page"))
-    page.object_list = rows(page.object_list.values(*columns))
+    page.object_list = rows(cast(QuerySet[Any], page.object_list).values(*columns))  # a page of ``entries``
     query = request.GET.copy()
     query.pop("page", None)
     return {"form": form, "page": page, "query": query.urlencode()}
 
 
 @capability_required(Capability.VIEW_ACCESS_LOG)
-def access_log(request: HttpRequest) -> HttpResponse:
+def access_log(request: MemberRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET)
     context = log_page_context(request, form, _access_log_entries(request, form), LOG_COLUMNS, _log_rows)
     return render(request, "core/access_log.html", context)
 
 
 @capability_required(Capability.VIEW_ACCESS_LOG)
-def access_log_export(request: HttpRequest) -> HttpResponse:
+def access_log_export(request: MemberRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET)
     local = timezone.localtime
     rows = (

@@ -21,6 +21,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kadry.core import account_services as accounts
 from kadry.core.access import client_ip
 from kadry.core.forms import SecondFactorCodeForm
+from kadry.core.http import LoggedInRequest
 from kadry.core.security_log import HAS_SECOND_FACTOR_KEY, MUST_CHANGE_PASSWORD_KEY
 
 # The secret of an authenticator being set up: kept in the session until the user proves, with a
@@ -44,7 +45,7 @@ def _codes_page(request: HttpRequest, codes: list[str], *, first: bool) -> HttpR
 
 
 @login_required
-def two_factor_setup(request: HttpRequest) -> HttpResponse:
+def two_factor_setup(request: LoggedInRequest) -> HttpResponse:
     """Show the QR code of a new authenticator secret; a correct code from the phone turns it on."""
     if user_has_device(request.user):
         return redirect("two_factor_manage" if request.user.is_verified() else "two_factor_verify")
@@ -77,7 +78,7 @@ def _grouped(secret: str) -> str:
 
 
 @login_required
-def two_factor_verify(request: HttpRequest) -> HttpResponse:
+def two_factor_verify(request: LoggedInRequest) -> HttpResponse:
     """Ask for the second factor after the password: a code from the app or a recovery code."""
     if not user_has_device(request.user):
         return redirect("two_factor_setup")
@@ -98,14 +99,14 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _verified_owner(request: HttpRequest) -> None:
+def _verified_owner(request: LoggedInRequest) -> None:
     """Only a session that passed the second factor may change it: a password alone is not enough."""
     if not user_has_device(request.user) or not request.user.is_verified():
         raise Http404
 
 
 @login_required
-def two_factor_manage(request: HttpRequest) -> HttpResponse:
+def two_factor_manage(request: LoggedInRequest) -> HttpResponse:
     """The second factor's page: state, new recovery codes, a new authenticator."""
     if not user_has_device(request.user):
         return redirect("two_factor_setup")
@@ -116,7 +117,7 @@ def two_factor_manage(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def two_factor_codes(request: HttpRequest) -> HttpResponse:
+def two_factor_codes(request: LoggedInRequest) -> HttpResponse:
     """Issue new recovery codes; the old ones stop working."""
     _verified_owner(request)
     codes = accounts.issue_recovery_codes(actor=request.user, user=request.user, ip=client_ip(request))
@@ -125,7 +126,7 @@ def two_factor_codes(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def two_factor_reset(request: HttpRequest) -> HttpResponse:
+def two_factor_reset(request: LoggedInRequest) -> HttpResponse:
     """Forget the authenticator (a new phone); the set-up page follows at once."""
     _verified_owner(request)
     accounts.reset_second_factor(actor=request.user, user=request.user, ip=client_ip(request))
@@ -135,7 +136,7 @@ def two_factor_reset(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def password_change(request: HttpRequest) -> HttpResponse:
+def password_change(request: LoggedInRequest) -> HttpResponse:
     """Change one's own password: the old one, then the new one twice (12 characters, not a common one)."""
     form = PasswordChangeForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import SetPasswordForm
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -17,6 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kadry.core import account_services as accounts
 from kadry.core.access import capability_required, client_ip
 from kadry.core.forms import SecurityLogFilterForm
+from kadry.core.http import MemberRequest
 from kadry.core.models import Membership, SecurityEvent
 from kadry.core.permissions import Capability
 from kadry.core.views import log_page_context
@@ -28,7 +29,7 @@ def _members(organisation_id: int) -> QuerySet:
     return Membership.objects.filter(organisation_id=organisation_id, is_active=True).values("user_id")
 
 
-def _events(request: HttpRequest, form: SecurityLogFilterForm) -> QuerySet[SecurityEvent]:
+def _events(request: MemberRequest, form: SecurityLogFilterForm) -> QuerySet[SecurityEvent]:
     """The organisation's events: its own (tokens, resets) and the log-ins of its users.
 
     Attempts under names that are nobody's are not shown to any organisation: they belong to no one.
@@ -52,7 +53,7 @@ def _events(request: HttpRequest, form: SecurityLogFilterForm) -> QuerySet[Secur
 COLUMNS = ("at", "kind", "username", "ip_address", "actor__username", "user__first_name", "user__last_name")
 
 
-def _rows(events: Any) -> list[dict[str, str]]:
+def _rows(events: Any) -> list[dict[str, Any]]:
     local = timezone.localtime
     return [
         {
@@ -72,7 +73,7 @@ ALERTS = frozenset({SecurityEvent.Kind.LOGIN_FAILED, SecurityEvent.Kind.LOCKOUT,
 
 
 @capability_required(Capability.VIEW_SECURITY_LOG)
-def security_log(request: HttpRequest) -> HttpResponse:
+def security_log(request: MemberRequest) -> HttpResponse:
     form = SecurityLogFilterForm(request.GET)
     return render(
         request, "core/security_log.html", log_page_context(request, form, _events(request, form), COLUMNS, _rows)
@@ -80,7 +81,7 @@ def security_log(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_USERS)
-def users(request: HttpRequest) -> HttpResponse:
+def users(request: MemberRequest) -> HttpResponse:
     """The organisation's users with their roles and whether they have a second factor."""
     organisation_id = request.membership.organisation_id
     memberships = (
@@ -99,7 +100,7 @@ def users(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_USERS)
-def user_password_reset(request: HttpRequest, pk: int) -> HttpResponse:
+def user_password_reset(request: MemberRequest, pk: int) -> HttpResponse:
     """Give a user of the organisation a temporary password (no e-mail needed); they change it at log-in."""
     organisation_id = request.membership.organisation_id
     # Not oneself (that is the password-change page) and not a superuser of the installation.

@@ -394,6 +394,7 @@ class NameMaker:
 
 
 def _names_of(sex: str, birth_year: int) -> tuple[str, ...]:
+    eras: tuple[tuple[str, ...], ...]
     if sex == "M":
         eras = (_MEN_BEFORE_1950, _MEN_1950_1975, _MEN_1976_2004, _MEN_FROM_2005)
     else:

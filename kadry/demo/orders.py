@@ -192,6 +192,7 @@ def _appoint_class_teachers(organisation: Organisation, staff: Staff, inspector:
         actor=inspector, organisation_id=organisation.pk, kind=Order.Kind.CLASS_TEACHER_APPOINTMENT, date=D(2026, 9, 1)
     )
     for school_class in classes:
+        teacher: Employee | None
         if (school_class.grade, school_class.letter) == (7, "Б"):
             teacher = teacher_7b
         else:

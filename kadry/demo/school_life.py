@@ -54,7 +54,7 @@ HOLIDAYS = (
 UNKNOWN_SINCE = D(2026, 11, 16)
 
 C = StudentCategory.Category
-EVIDENCE = {
+EVIDENCE: dict[str, str] = {
     C.LARGE_FAMILY: "удостоверение многодетной семьи № {n}",
     C.LOW_INCOME: "справка УСЗН о признании семьи малоимущей № {n}",
     C.SINGLE_PARENT: "справка о составе семьи № {n}",
@@ -151,7 +151,8 @@ def _calendar(organisation: Organisation, year: AcademicYear) -> None:
 
 def _class_teacher_users(organisation: Organisation, classes: list[SchoolClass]) -> dict[int, Any]:
     """Return class → the user who marks its attendance: its class teacher's login, else the deputy director."""
-    users_by_employee = dict(
+    # Looked up with a class's teacher id, None for a class without one: then the fallback user.
+    users_by_employee: dict[int | None, int | None] = dict(
         Membership.objects.filter(organisation=organisation, employee__isnull=False).values_list("employee_id", "user")
     )
     User = get_user_model()
@@ -161,7 +162,9 @@ def _class_teacher_users(organisation: Organisation, classes: list[SchoolClass])
         .first()
         or Membership.objects.filter(organisation=organisation).values_list("user", flat=True).first()
     )
-    users = {user.pk: user for user in User.objects.filter(pk__in=[*users_by_employee.values(), fallback])}
+    users: dict[int | None, Any] = {
+        user.pk: user for user in User.objects.filter(pk__in=[*users_by_employee.values(), fallback])
+    }
     teachers = dict(
         ClassTeacherAssignment.objects.filter(organisation=organisation).values_list("school_class_id", "teacher_id")
     )

@@ -285,7 +285,7 @@ def _create_sections(organisation: Organisation, hires: list[Hire]) -> None:
         for model, items in hire.sections.items():
             rows[model] += [model(organisation=organisation, employee=hire.employee, **item) for item in items]
     for model, objects in rows.items():
-        model.objects.bulk_create(objects)
+        model._default_manager.bulk_create(objects)
 
 
 def _assign(

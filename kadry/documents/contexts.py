@@ -21,7 +21,7 @@ from kadry.staff.models import Employee, Training
 
 # The wording of ТК РФ ст. 62 certificates when the employee names no addressee.
 DEFAULT_PURPOSE = "для предоставления по месту требования"
-_KIND_WORDING = {
+_KIND_WORDING: dict[str, str] = {
     Assignment.Kind.MAIN: "основное место работы",
     Assignment.Kind.INTERNAL_PART_TIME: "внутреннее совместительство",
     Assignment.Kind.EXTERNAL_PART_TIME: "внешнее совместительство",
@@ -37,7 +37,7 @@ def format_rubles(amount: Decimal) -> str:
     """Return «35 000,00 руб.» (thousands by a no-break space, kopecks after a comma)."""
     rounded = round_money(amount)
     whole, _, kopecks = f"{rounded:.2f}".partition(".")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -43,7 +43,7 @@ BLANK = "__________________"
 DRAFT_NUMBER = "ПРОЕКТ"
 DIRECTOR_POSITION = "Директор"
 ONE_DAY = dt.timedelta(days=1)
-EMPLOYMENT_WORDING = {
+EMPLOYMENT_WORDING: dict[str, str] = {
     OrderItem.EmploymentKind.MAIN: "основное место работы",
     OrderItem.EmploymentKind.INTERNAL_PART_TIME: "внутреннее совместительство",
     OrderItem.EmploymentKind.EXTERNAL_PART_TIME: "внешнее совместительство",
@@ -209,7 +209,7 @@ def signer_name(order: Order) -> str:
         .order_by(models.Case(models.When(role=Membership.Role.DIRECTOR, then=0), default=1), "id")
         .first()
     )
-    if membership is not None:
+    if membership is not None and membership.employee is not None:  # the filter asked for one
         return _initials_first(membership.employee)
     if signer is not None and signer.last_name:
         initial = f"{signer.first_name.strip()[:1]}. " if signer.first_name.strip() else ""
@@ -387,7 +387,7 @@ def _leave(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str
     """Т-6: the working year, part А (the kind granted), part Б (additional) and the total."""
     current = placement(item, data, item.date)
     entries = [e for e in data.leave_entries if e.order_item_id == item.pk and e.kind == LedgerEntry.Kind.USED]
-    parts: list[tuple[str, int, dt.date, dt.date]] = []
+    parts: list[tuple[str, int, dt.date | None, dt.date | None]] = []
     if entries:
         parts = [(e.leave_kind, e.calendar_days, e.start, e.end) for e in entries]
     elif item.leave_days:
@@ -401,11 +401,11 @@ def _leave(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str
     fields["year_start"] = short_date(year.working_year_start) if year and year.working_year_start else ""
     fields["year_end"] = short_date(year.working_year_end) if year and year.working_year_end else ""
     for letter, index in (("a", 0), ("b", 1)):
-        kind, days, start, end = parts[index] if len(parts) > index else ("", 0, None, None)
+        kind, days, start, last_day = parts[index] if len(parts) > index else ("", 0, None, None)
         fields[f"{letter}_kind"] = LEAVE_WORDING.get(kind, "")
         fields[f"{letter}_days"] = str(days) if days else ""
         fields[f"{letter}_start"] = short_date(start) if start else ""
-        fields[f"{letter}_end"] = short_date(end) if end else ""
+        fields[f"{letter}_end"] = short_date(last_day) if last_day else ""
     total = sum(p[1] for p in parts)
     fields["total_days"] = str(total) if total else ""
     fields["start"] = short_date(parts[0][2]) if parts else ""

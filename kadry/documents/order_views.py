@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import FileResponse, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.documents import order_contexts, services
 from kadry.documents.record_contexts import service_certificate_context, work_record_extract_context
@@ -27,7 +28,7 @@ SERVICE_CERTIFICATE_ACCESS = "Справка о стаже"
 
 
 @capability_required(Capability.VIEW_ORDERS)
-def order_print(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def order_print(request: MemberRequest, pk: int, fmt: str) -> HttpResponse | FileResponse:
     """Download an order as DOCX or PDF on its form: Т-1, Т-1а, … by its kind and number of items."""
     order = order_contexts.order_for_print(orders_for(request.membership), pk)
     items = order_contexts.order_items(order)
@@ -59,7 +60,7 @@ class PeriodForm(forms.Form):
     end = forms.DateField(required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         start, end = data.get("start"), data.get("end")
         if start and end and start > end:
             raise forms.ValidationError("Начало периода позже его окончания.")
@@ -73,7 +74,7 @@ def _bad_request(form: forms.Form) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def work_record_extract(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def work_record_extract(request: MemberRequest, pk: int, fmt: str) -> HttpResponse | FileResponse:
     """Download СТД-Р of an employee for ``?start=&end=`` (logged as an opening of personal data)."""
     membership = request.membership
     employee = get_employee_for(membership, pk)
@@ -119,7 +120,7 @@ class OnDateForm(forms.Form):
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def service_certificate(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def service_certificate(request: MemberRequest, pk: int, fmt: str) -> HttpResponse | FileResponse:
     """Download the certificate of length of service on ``?on=`` (today by default), logged."""
     membership = request.membership
     employee = get_employee_for(membership, pk)

@@ -8,7 +8,7 @@ import logging
 import re
 import zipfile
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -159,7 +159,7 @@ def reset_template(*, actor: Any, organisation_id: int, kind: str) -> None:
         return
     organisation = Organisation.objects.get(pk=organisation_id)
     before = _template_snapshot(template)
-    storage, name = template.file.storage, template.file.name
+    storage, name = template.file.storage, cast(str, template.file.name)  # a template row always has its file
     record_change(
         actor=actor,
         organisation_id=organisation_id,
@@ -325,7 +325,8 @@ def run_personal_cards_job(job_id: int) -> None:
             job, file=job.file.name, status=GeneratedDocument.Status.DONE, progress=100, finished_at=timezone.now()
         )
         if not done:
-            job.file.storage.delete(job.file.name)  # Nobody will offer it: the job is shown as failed.
+            # Nobody will offer it (saved just above): the job is shown as failed.
+            job.file.storage.delete(cast(str, job.file.name))
     except Exception as error:
         logger.exception("Document job %s failed", job_id)
         _end_job(

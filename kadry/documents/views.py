@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access
 from kadry.core.heartbeat import fail_if_abandoned
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.documents import services, tasks
 from kadry.documents.contexts import CertificateError, CertificateRequest, employment_certificate_context
@@ -48,7 +49,7 @@ def _unavailable(request: HttpRequest, error: Exception) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def personal_card(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def personal_card(request: MemberRequest, pk: int, fmt: str) -> HttpResponse | FileResponse:
     """Download the personal card Т-2 of an employee as DOCX or PDF (logged as an opening of the card)."""
     membership = request.membership
     employee = get_card_for(membership, pk)
@@ -63,7 +64,7 @@ def personal_card(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def employment_certificate(request: HttpRequest, pk: int) -> HttpResponse:
+def employment_certificate(request: MemberRequest, pk: int) -> HttpResponse | FileResponse:
     """Show the certificate form; on POST download the certificate of employment (ТК РФ ст. 62)."""
     membership = request.membership
     employee = get_employee_for(membership, pk)
@@ -115,7 +116,7 @@ def _jobs_of(organisation_id: int) -> list[GeneratedDocument]:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def jobs(request: HttpRequest) -> HttpResponse:
+def jobs(request: MemberRequest) -> HttpResponse:
     """List the organisation's generated documents; htmx polls the table while any is pending."""
     rows = _jobs_of(request.membership.organisation_id)
     for job in rows:
@@ -128,7 +129,7 @@ def jobs(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
 @require_POST
-def start_personal_cards(request: HttpRequest) -> HttpResponse:
+def start_personal_cards(request: MemberRequest) -> HttpResponse:
     fmt = request.POST.get("fmt", "docx")
     if fmt not in services.CONTENT_TYPES:
         raise Http404
@@ -138,7 +139,7 @@ def start_personal_cards(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def job_download(request: HttpRequest, pk: int) -> HttpResponse:
+def job_download(request: MemberRequest, pk: int) -> HttpResponse | FileResponse:
     """Download a finished batch; who downloads is logged, not only who asked for it (the archive may be passed on)."""
     with denied_as(GeneratedDocument, pk):
         job = get_object_or_404(
@@ -159,7 +160,7 @@ def job_download(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def templates(request: HttpRequest) -> HttpResponse:
+def templates(request: MemberRequest) -> HttpResponse:
     """List the document kinds with the template in force; upload an organisation's own."""
     organisation_id = request.membership.organisation_id
     form = TemplateUploadForm(request.POST or None, request.FILES or None)
@@ -197,7 +198,7 @@ def templates(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def template_download(request: HttpRequest, kind: str) -> HttpResponse:
+def template_download(request: MemberRequest, kind: str) -> HttpResponse | FileResponse:
     """Download the template in force for ``kind`` (to edit it in Word and upload it back)."""
     if kind not in DocumentTemplate.Kind.values:
         raise Http404
@@ -210,7 +211,7 @@ def template_download(request: HttpRequest, kind: str) -> HttpResponse:
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
 @require_POST
-def template_reset(request: HttpRequest, kind: str) -> HttpResponse:
+def template_reset(request: MemberRequest, kind: str) -> HttpResponse:
     if kind not in DocumentTemplate.Kind.values:
         raise Http404
     services.reset_template(actor=request.user, organisation_id=request.membership.organisation_id, kind=kind)

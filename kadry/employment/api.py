@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Router, Schema
 
 from kadry.api.enums import field_enum
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.employment.models import WorkRecordEvent
 from kadry.employment.seniority import ACCESS_LOG_WHAT, KindOfService, length_of_service_on, sources_for_employee
 from kadry.staff.access import get_employee_for
@@ -45,7 +45,7 @@ def _duration(kind: KindOfService) -> dict[str, int]:
 
 
 @router.get("/employees/{employee_id}/length-of-service", response=LengthOfServiceOut, tags=[SERVICE_TAG])
-def length_of_service(request: HttpRequest, employee_id: int, on: dt.date | None = None) -> dict[str, Any]:
+def length_of_service(request: MemberRequest, employee_id: int, on: dt.date | None = None) -> dict[str, Any]:
     """Return the employee's length of service of every kind on ``on`` (today if left out), the day included.
 
     Coinciding periods count once; whole calendar months and years count as such, the days left over
@@ -86,7 +86,7 @@ class WorkRecordEventOut(Schema):
 
 
 @router.get("/employees/{employee_id}/work-record", response=list[WorkRecordEventOut], tags=[WORK_RECORD_TAG])
-def work_record(request: HttpRequest, employee_id: int) -> list[WorkRecordEvent]:
+def work_record(request: MemberRequest, employee_id: int) -> list[WorkRecordEvent]:
     """Return the employee's events of the electronic work record with their ЕФС-1 deadlines, oldest first."""
     employee = get_employee_for(request.membership, employee_id)
     record_access(

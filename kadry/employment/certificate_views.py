@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required, denied_as
+from kadry.core.http import KadryRequest, MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability
 from kadry.employment import services
@@ -25,7 +26,7 @@ def own_employee(membership: Membership | None) -> Employee | None:
 
 
 @require_POST
-def certificate_apply(request: HttpRequest) -> HttpResponse:
+def certificate_apply(request: KadryRequest) -> HttpResponse:
     """Apply for a certificate of employment for oneself; the HR office has three working days."""
     employee = own_employee(request.membership)
     if employee is None:
@@ -43,7 +44,7 @@ def certificate_apply(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
 @require_POST
-def certificate_issued(request: HttpRequest, pk: int) -> HttpResponse:
+def certificate_issued(request: MemberRequest, pk: int) -> HttpResponse:
     """Mark an application's certificate issued today."""
     with denied_as(CertificateApplication, pk):
         application = get_object_or_404(

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
 from django.urls import reverse
 
 from kadry.core.audit import record_access
 from kadry.core.home import DEADLINE_HORIZON, Deadline, Panel, register_deadlines, register_panel
+from kadry.core.http import MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.employment.certificate_views import own_employee
@@ -20,7 +20,7 @@ HOME_LIST_LIMIT = 30
 OWN_CARD = "Личная карточка: свои данные (ТК РФ ст. 89)"  # what the access log says was opened
 EFS_SOURCE = "27-ФЗ, ст. 11 п. 6"
 # The events as a person reads them (the ЕФС-1 codes are «ПРИЕМ», «ПЕРЕВОД», «УВОЛЬНЕНИЕ»).
-EFS_EVENT_WORDS = {
+EFS_EVENT_WORDS: dict[str, str] = {
     WorkRecordEvent.Kind.HIRE: "приём",
     WorkRecordEvent.Kind.TRANSFER: "перевод",
     WorkRecordEvent.Kind.DISMISSAL: "увольнение",
@@ -54,7 +54,7 @@ def efs_deadlines(membership: Membership, today: dt.date) -> list[Deadline]:
 
 
 @register_panel
-def certificate_applications_panel(request: HttpRequest, today: dt.date) -> Panel | None:
+def certificate_applications_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """The HR office: the applications for certificates not yet issued, by term (one query)."""
     membership = request.membership
     if not role_can(membership.role, Capability.EDIT_PERSONAL_DATA):
@@ -73,7 +73,7 @@ def certificate_applications_panel(request: HttpRequest, today: dt.date) -> Pane
 
 
 @register_panel
-def own_card_panel(request: HttpRequest, today: dt.date) -> Panel | None:
+def own_card_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """A teacher: their own card, read-only (ТК РФ ст. 89), and the application for a certificate."""
     membership = request.membership
     if membership.role != Membership.Role.TEACHER:

@@ -183,7 +183,9 @@ _NOT_PLACING = (
 )
 
 
-def _source_rows(organisation_ids: Sequence[int], placing: bool = False, **filters: Any) -> QuerySet[PriorJob]:
+def _source_rows(
+    organisation_ids: Sequence[int], placing: bool = False, **filters: Any
+) -> QuerySet[PriorJob, tuple[Any, ...]]:
     """Return the rows of the prior jobs and the assignments (filtered by ``filters``) in no particular order.
 
     With ``placing``, each row has the four ``_PLACING_FIELDS`` after the six of a source.

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.employment.seniority import (
     ACCESS_LOG_WHAT,
@@ -43,7 +44,7 @@ def _chosen_date(request: HttpRequest) -> dt.date:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def employee_service(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_service(request: MemberRequest, pk: int) -> HttpResponse:
     membership = request.membership
     employee = get_employee_for(membership, pk)
     on = _chosen_date(request)
@@ -102,7 +103,7 @@ def service_row_cells(rows: Sequence[ReportRow], on: dt.date) -> list[ServiceRow
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def service_report_view(request: HttpRequest) -> HttpResponse:
+def service_report_view(request: MemberRequest) -> HttpResponse:
     on = _chosen_date(request)
     # A screen of rows at a time, like the registry; the XLSX export has everyone.
     page = OneQueryPaginator(working_on(request.membership.organisation_id, on), settings.KADRY_PAGE_SIZE).get_page(
@@ -141,7 +142,7 @@ def _duration_cell(kind: KindOfService) -> str:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def service_report_export(request: HttpRequest) -> HttpResponse:
+def service_report_export(request: MemberRequest) -> HttpResponse:
     on = _chosen_date(request)
     rows = [
         (

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
 from kadry.core.forms import DateInput
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.employment import efs
 from kadry.employment.models import WorkRecordEntry, WorkRecordEvent
@@ -92,7 +93,7 @@ def deadline_groups(events: list[WorkRecordEvent], today: dt.date) -> list[tuple
 
 
 @capability_required(Capability.VIEW_ORDERS)
-def deadlines(request: HttpRequest) -> HttpResponse:
+def deadlines(request: MemberRequest) -> HttpResponse:
     """List the ЕФС-1 events not yet reported, grouped by how soon they are due."""
     membership = request.membership
     today = timezone.localdate()
@@ -115,7 +116,7 @@ def deadlines(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.DRAFT_ORDERS)
 @require_POST
-def mark_reported(request: HttpRequest) -> HttpResponse:
+def mark_reported(request: MemberRequest) -> HttpResponse:
     """Mark the ticked events as reported today."""
     ids = [int(value) for value in request.POST.getlist("event") if value.isdigit()]
     events = list(
@@ -140,7 +141,7 @@ class PeriodForm(forms.Form):
     unreported = forms.BooleanField(label="Только не представленные", required=False)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", "Дата окончания раньше даты начала.")
@@ -162,7 +163,7 @@ def period_events(organisation_id: int, start: dt.date, end: dt.date, *, unrepor
     return list(events.order_by("employee__last_name", "employee__first_name", "date", "id"))
 
 
-def _export_page(request: HttpRequest, form: PeriodForm, status: int = 200) -> HttpResponse:
+def _export_page(request: MemberRequest, form: PeriodForm, status: int = 200) -> HttpResponse:
     organisation = request.membership.organisation
     context: dict[str, Any] = {"form": form, "warnings": efs.warnings_of(organisation)}
     if form.is_bound and form.is_valid():
@@ -177,7 +178,7 @@ def _export_page(request: HttpRequest, form: PeriodForm, status: int = 200) -> H
 
 
 @capability_required(Capability.DRAFT_ORDERS)
-def efs1_export(request: HttpRequest) -> HttpResponse:
+def efs1_export(request: MemberRequest) -> HttpResponse:
     """Show the events of a period and what prevents the file; offer the file only when nothing does."""
     today = timezone.localdate()
     if not request.GET:
@@ -188,7 +189,7 @@ def efs1_export(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.DRAFT_ORDERS)
-def efs1_xml(request: HttpRequest) -> HttpResponse:
+def efs1_xml(request: MemberRequest) -> HttpResponse:
     """Return the ЕФС-1 file of the period, or the export page with the problems (400) instead of an invalid file."""
     membership = request.membership
     form = PeriodForm(request.GET)
@@ -218,7 +219,7 @@ def _entries(employee: Any) -> list[WorkRecordEntry]:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def work_record(request: HttpRequest, pk: int) -> HttpResponse:
+def work_record(request: MemberRequest, pk: int) -> HttpResponse:
     """Show the entries of the employee's work record and the ЕФС-1 events made for them."""
     membership = request.membership
     employee = get_employee_for(membership, pk)
@@ -235,7 +236,7 @@ def entry_mark(entry: WorkRecordEntry) -> str:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def work_record_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+def work_record_xlsx(request: MemberRequest, pk: int) -> HttpResponse:
     """Return the work-record entries as an XLSX table in the columns of the work book."""
     membership = request.membership
     employee = get_employee_for(membership, pk)

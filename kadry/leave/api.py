@@ -10,13 +10,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from kadry.api.errors import InvalidInput
 from kadry.core.access import require
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.leave import services
 from kadry.lib import calendar
@@ -80,7 +80,7 @@ class LeaveEndQuery(Schema):
 
 
 @router.get("/calendar/leave-end", response=LeaveEndOut)
-def leave_end(request: HttpRequest, query: Query[LeaveEndQuery]) -> dict[str, Any]:
+def leave_end(request: MemberRequest, query: Query[LeaveEndQuery]) -> dict[str, Any]:
     """Return the last day of an annual leave of ``days`` calendar days: public holidays inside extend it (ТК РФ ст. 120)."""
     require(request.membership, Capability.VIEW_STAFF)
     span = calendar.leave_end(query.start, query.days)
@@ -88,7 +88,7 @@ def leave_end(request: HttpRequest, query: Query[LeaveEndQuery]) -> dict[str, An
 
 
 @router.get("/calendar/{year}", response=CalendarOut)
-def production_calendar(request: HttpRequest, year: int) -> dict[str, Any]:
+def production_calendar(request: MemberRequest, year: int) -> dict[str, Any]:
     """Return the production calendar of ``year``: norms per month and quarter for 40-, 36- and 24-hour weeks."""
     require(request.membership, Capability.VIEW_STAFF)
     if not calendar.FIRST_YEAR <= year <= timezone.localdate().year + 1:
@@ -124,7 +124,7 @@ class BalanceOut(Schema):
 
 
 @router.get("/employees/{employee_id}/leave-balance", response=BalanceOut)
-def leave_balance(request: HttpRequest, employee_id: int, on: dt.date | None = None) -> dict[str, Any]:
+def leave_balance(request: MemberRequest, employee_id: int, on: dt.date | None = None) -> dict[str, Any]:
     """Return the employee's leave balance on ``on`` (today if left out): days as decimal strings, two places.
 
     Accrued: the yearly entitlement ÷ 12 per month worked since the hire date, a remainder under half a

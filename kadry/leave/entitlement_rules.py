@@ -23,12 +23,16 @@ SECTION = "Права на отпуск"
 def _snapshot(rule: LeaveRule | None) -> dict[str, str]:
     if rule is None:
         return {}
-    whom = rule.employee.full_name if rule.employee_id else f"должность «{rule.position.name}»"
+    subject = _subject(rule)
+    whom = subject.full_name if isinstance(subject, Employee) else f"должность «{subject.name}»"
     return {"Кому": whom, "Вид": str(rule.get_kind_display()), "Дней": str(rule.days), "Основание": rule.basis}
 
 
 def _subject(rule: LeaveRule) -> Employee | Position:
-    return rule.employee if rule.employee_id else rule.position
+    # The model's check constraint makes exactly one of the two set.
+    subject = rule.employee if rule.employee_id else rule.position
+    assert subject is not None  # nosec B101 — narrows the type; the constraint guarantees it
+    return subject
 
 
 @transaction.atomic

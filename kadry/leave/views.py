@@ -12,7 +12,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.leave import rules
 from kadry.leave import schedule as schedules
@@ -33,14 +34,14 @@ from kadry.staff.models import Department
 PARTS_PER_EMPLOYEE = 3  # the form's rows per employee; a leave split more finely is rare (ст. 125)
 
 
-def _schedule(request: HttpRequest, year: int) -> VacationSchedule:
+def _schedule(request: MemberRequest, year: int) -> VacationSchedule:
     if not 2020 <= year <= timezone.localdate().year + 1:
         raise Http404
     return schedules.schedule_for(request.membership.organisation_id, year)
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def schedule(request: HttpRequest, year: int) -> HttpResponse:
+def schedule(request: MemberRequest, year: int) -> HttpResponse:
     """The schedule of a year: departments with their planned parts, the approval and its deadline."""
     plan = _schedule(request, year)
     organisation_id = request.membership.organisation_id
@@ -63,7 +64,7 @@ def schedule(request: HttpRequest, year: int) -> HttpResponse:
     )
 
 
-def _rows_from_post(request: HttpRequest, plan_rows: list[Any]) -> tuple[list[schedules.PlanRow], dict[str, str]]:
+def _rows_from_post(request: MemberRequest, plan_rows: list[Any]) -> tuple[list[schedules.PlanRow], dict[str, str]]:
     rows, errors = [], {}
     for employee, _parts, _days, _problems in plan_rows:
         for n in range(PARTS_PER_EMPLOYEE):
@@ -104,7 +105,7 @@ class MoveForm(forms.Form):
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def department(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+def department(request: MemberRequest, year: int, pk: int) -> HttpResponse:
     """A department's plan with its checks; HR edits it here, all parts at once."""
     plan = _schedule(request, year)
     unit = get_object_or_404(Department, organisation_id=request.membership.organisation_id, pk=pk)
@@ -130,7 +131,7 @@ def department(request: HttpRequest, year: int, pk: int) -> HttpResponse:
 
 
 def _department_page(
-    request: HttpRequest,
+    request: MemberRequest,
     plan: VacationSchedule,
     unit: Department,
     result: schedules.DepartmentPlan,
@@ -148,8 +149,7 @@ def _department_page(
             end = span("annual", part.effective_start, part.days)[0] if part else None
             form = None
             if part and can_move and not part.order_item_id:
-                bound = moving and moving[0] == part.pk
-                form = moving[1] if bound else MoveForm(year=plan.year, initial={"version": plan.version},
+                form = moving[1] if moving is not None and moving[0] == part.pk else MoveForm(year=plan.year, initial={"version": plan.version},
                                                         prefix=f"move-{part.pk}")  # fmt: skip
             cells.append((n, part, end, form))
         lines.append((employee, cells, days, problems))
@@ -164,7 +164,7 @@ def _department_page(
 
 @capability_required(Capability.DRAFT_ORDERS)
 @require_POST
-def part_move(request: HttpRequest, year: int, pk: int) -> HttpResponse:
+def part_move(request: MemberRequest, year: int, pk: int) -> HttpResponse:
     """Move one planned part of the approved schedule to a new date, with its reason."""
     plan = _schedule(request, year)
     part = get_object_or_404(
@@ -194,7 +194,7 @@ def part_move(request: HttpRequest, year: int, pk: int) -> HttpResponse:
 
 @capability_required(Capability.SIGN_ORDERS)
 @require_POST
-def approve(request: HttpRequest, year: int) -> HttpResponse:
+def approve(request: MemberRequest, year: int) -> HttpResponse:
     plan = _schedule(request, year)
     try:
         schedules.approve_schedule(
@@ -231,7 +231,7 @@ def _t7_rows(plan: VacationSchedule) -> list[tuple[Any, ...]]:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def schedule_xlsx(request: HttpRequest, year: int) -> HttpResponse:
+def schedule_xlsx(request: MemberRequest, year: int) -> HttpResponse:
     """Т-7 (Постановление Госкомстата № 1 от 05.01.2004) as a table, through the one safe XLSX writer."""
     plan = _schedule(request, year)
     content = table_to_xlsx(f"График отпусков {year}", T7_HEADERS, _t7_rows(plan))
@@ -242,7 +242,7 @@ def schedule_xlsx(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def schedule_pdf(request: HttpRequest, year: int) -> HttpResponse:
+def schedule_pdf(request: MemberRequest, year: int) -> HttpResponse:
     """Т-7 on its unified form (Постановление Госкомстата России от 05.01.2004 № 1, ОКУД 0301020) as PDF."""
     plan = _schedule(request, year)
     approver = plan.approved_by.get_full_name() if plan.approved_by else ""
@@ -263,7 +263,7 @@ def schedule_pdf(request: HttpRequest, year: int) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def notices(request: HttpRequest) -> HttpResponse:
+def notices(request: MemberRequest) -> HttpResponse:
     """The notices of leave due in the next four weeks (ТК РФ ст. 123 ч. 3: two weeks before the start)."""
     today = timezone.localdate()
     due = schedules.notices_due(request.membership.organisation_id, today)
@@ -274,7 +274,7 @@ def notices(request: HttpRequest) -> HttpResponse:
 
 @capability_required(Capability.DRAFT_ORDERS)
 @require_POST
-def notice_handed(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_handed(request: MemberRequest, pk: int) -> HttpResponse:
     part = get_object_or_404(PlannedLeave, organisation_id=request.membership.organisation_id, pk=pk)
     schedules.mark_notice_handed(actor=request.user, part=part, on=timezone.localdate())
     messages.success(request, f"Уведомление {part.employee.short_name} отмечено как вручённое.")
@@ -282,7 +282,7 @@ def notice_handed(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def notice_print(request: HttpRequest, pk: int) -> HttpResponse:
+def notice_print(request: MemberRequest, pk: int) -> HttpResponse:
     """A printable notice with a signature line."""
     part = get_object_or_404(
         PlannedLeave.objects.select_related("employee", "schedule__organisation"),

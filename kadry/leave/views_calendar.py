@@ -12,12 +12,13 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.leave import calendar_corrections
 from kadry.leave.models import CalendarCorrection
@@ -54,7 +55,7 @@ def _norm_row(title: str, norm: calendar.Norm) -> dict[str, Any]:
     return {"title": title, "norm": norm, "hours": [norm.hours[week] for week in calendar.WEEK_HOURS]}
 
 
-def _calendar_page(request: HttpRequest, year: int, form: CorrectionForm, status: int = 200) -> HttpResponse:
+def _calendar_page(request: MemberRequest, year: int, form: CorrectionForm, status: int = 200) -> HttpResponse:
     rows = list(CalendarCorrection.objects.filter(day__year=year).order_by("day"))
     own = [row.as_value() for row in rows]
     days = calendar.year_calendar(year, own)
@@ -85,7 +86,7 @@ def _calendar_page(request: HttpRequest, year: int, form: CorrectionForm, status
 
 
 @capability_required(Capability.VIEW_STAFF)
-def production_calendar(request: HttpRequest, year: int) -> HttpResponse:
+def production_calendar(request: MemberRequest, year: int) -> HttpResponse:
     """The year's months: working days, days off, norm hours for 40-, 36- and 24-hour weeks; the corrections."""
     if not calendar.FIRST_YEAR <= year <= _last_year():
         raise Http404
@@ -112,7 +113,7 @@ def production_calendar(request: HttpRequest, year: int) -> HttpResponse:
 
 @capability_required(Capability.EDIT_CALENDAR)
 @require_POST
-def correction_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def correction_delete(request: MemberRequest, pk: int) -> HttpResponse:
     correction = get_object_or_404(CalendarCorrection, pk=pk)
     year = correction.day.year
     calendar_corrections.delete_correction(

@@ -6,16 +6,17 @@ orders reads them.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.leave import entitlement_rules, rules
 from kadry.leave.models import LeaveRule
@@ -35,13 +36,15 @@ class LeaveRuleForm(forms.Form):
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["position"].queryset = Position.objects.filter(organisation_id=organisation_id).order_by("name")
-        self.fields["employee"].queryset = Employee.objects.filter(organisation_id=organisation_id).order_by(
-            "last_name", "first_name", "middle_name"
-        )
+        cast(forms.ModelChoiceField, self.fields["position"]).queryset = Position.objects.filter(
+            organisation_id=organisation_id
+        ).order_by("name")
+        cast(forms.ModelChoiceField, self.fields["employee"]).queryset = Employee.objects.filter(
+            organisation_id=organisation_id
+        ).order_by("last_name", "first_name", "middle_name")
 
 
-def _save(request: HttpRequest, form: LeaveRuleForm, rule: LeaveRule | None) -> LeaveRule | None:
+def _save(request: MemberRequest, form: LeaveRuleForm, rule: LeaveRule | None) -> LeaveRule | None:
     if not form.is_valid():
         return None
     try:
@@ -55,7 +58,7 @@ def _save(request: HttpRequest, form: LeaveRuleForm, rule: LeaveRule | None) -> 
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def leave_rules(request: HttpRequest) -> HttpResponse:
+def leave_rules(request: MemberRequest) -> HttpResponse:
     """The office's rules, the law's extended leave for reference, and the form adding a rule."""
     organisation_id = request.membership.organisation_id
     form = LeaveRuleForm(request.POST or None, organisation_id=organisation_id)
@@ -76,7 +79,7 @@ def leave_rules(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def leave_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def leave_rule_edit(request: MemberRequest, pk: int) -> HttpResponse:
     organisation_id = request.membership.organisation_id
     rule = get_object_or_404(
         LeaveRule.objects.select_related("position", "employee"), organisation_id=organisation_id, pk=pk
@@ -92,7 +95,7 @@ def leave_rule_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
 @require_POST
-def leave_rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def leave_rule_delete(request: MemberRequest, pk: int) -> HttpResponse:
     rule = get_object_or_404(LeaveRule, organisation_id=request.membership.organisation_id, pk=pk)
     entitlement_rules.delete_leave_rule(actor=request.user, rule=rule)
     messages.success(request, "Право на отпуск удалено.")

@@ -8,14 +8,14 @@ the dict is built once per field and only the label shown is translated.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
 
 
 @cache
 def _labels(model: type[models.Model], field_name: str) -> dict[Any, Any]:
-    return dict(model._meta.get_field(field_name).flatchoices)
+    return dict(cast(models.Field, model._meta.get_field(field_name)).flatchoices)  # a field of its own
 
 
 def value_label(model: type[models.Model], field_name: str, value: Any) -> str:

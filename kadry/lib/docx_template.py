@@ -35,7 +35,7 @@ LOOP_FIELDS: dict[str, str] = {
     "loop.length": "число строк в цикле",
 }
 ALLOWED_TESTS = frozenset({"defined", "undefined", "none", "string", "number", "sameas", "eq", "ne"})
-_TAG_NAMES = {
+_TAG_NAMES: dict[type[nodes.Node], str] = {
     nodes.Include: "include",
     nodes.Import: "import",
     nodes.FromImport: "from … import",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Window
+from django.db.models import Count, QuerySet, Window
 
 TOTAL = "rows_in_all"  # the annotation each row of a page carries
 
@@ -30,6 +30,12 @@ class OneQueryPaginator(Paginator):
     count reads an index, so a long list ordered by an index (orders, the access log) pages cheaper
     with ``Paginator``.
     """
+
+    object_list: QuerySet[Any]
+
+    if TYPE_CHECKING:
+        # Django's hook that makes the Page; django-stubs leaves it out.
+        def _get_page(self, *args: Any, **kwargs: Any) -> Page: ...
 
     def get_page(self, number: Any) -> Page:
         try:

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
-from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import AfterValidator, create_model
@@ -25,6 +24,7 @@ from kadry.api.enums import choices_enum, field_enum
 from kadry.api.errors import Errors, InvalidInput
 from kadry.core.access import require
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability
 from kadry.leave.models import LeaveKind
@@ -47,7 +47,7 @@ router = Router()
 
 # Every field an item of some kind takes, with its JSON type for the docs. The values are checked by
 # the item form of the order's kind (so a wrong value is keyed ``items.<n>.<field>`` like any other).
-ITEM_INPUT_TYPES: dict[str, tuple[dict[str, str], str]] = {
+ITEM_INPUT_TYPES: dict[str, tuple[dict[str, Any], str]] = {
     "employee": ({"type": "integer"}, "id сотрудника"),
     "date": (
         {"type": "string", "format": "date"},
@@ -115,15 +115,19 @@ def _of_json_type(schema: dict[str, Any]) -> Any:
     return Annotated[Any, AfterValidator(check)]
 
 
-OrderItemIn = create_model(
-    "OrderItemIn",
-    __base__=Schema,
-    __doc__="One employee's part of the order; which fields count depends on the order's kind.",
-    **{
-        name: (_of_json_type(schema), Field(None, description=description, json_schema_extra=schema))
-        for name, (schema, description) in ITEM_INPUT_TYPES.items()
-    },
-)
+# Built at import from ITEM_INPUT_TYPES; the checker knows it as a schema.
+if TYPE_CHECKING:
+    OrderItemIn = Schema
+else:
+    OrderItemIn = create_model(
+        "OrderItemIn",
+        __base__=Schema,
+        __doc__="One employee's part of the order; which fields count depends on the order's kind.",
+        **{
+            name: (_of_json_type(schema), Field(None, description=description, json_schema_extra=schema))
+            for name, (schema, description) in ITEM_INPUT_TYPES.items()
+        },
+    )
 
 
 class OrderIn(Schema):
@@ -230,7 +234,7 @@ def _validated(
     heading = {"kind": payload.kind, "date": payload.date, "note": payload.note, "cancels": payload.cancels}
     form = OrderForm(heading, instance=instance, organisation_id=organisation_id)
     if not form.is_valid():
-        errors.update({name: list(messages) for name, messages in form.errors.items()})
+        errors.update({name: [str(message) for message in messages] for name, messages in form.errors.items()})
     kind = instance.kind if instance else payload.kind
     if instance and payload.kind != instance.kind:
         errors["kind"] = ["Вид приказа не меняется: для другого вида подготовьте новый проект."]
@@ -249,7 +253,12 @@ def _validated(
             if item_form.is_valid():
                 items.append(item_form.field_data())
             else:
-                errors.update({f"items.{index}.{name}": list(messages) for name, messages in item_form.errors.items()})
+                errors.update(
+                    {
+                        f"items.{index}.{name}": [str(message) for message in messages]
+                        for name, messages in item_form.errors.items()
+                    }
+                )
     if errors:
         raise InvalidInput(errors)
     return {**form.cleaned_data, "kind": kind}, items
@@ -262,7 +271,7 @@ def _read(membership: Membership, order_id: int) -> Order:
 @router.get("", response=list[OrderSummary])
 @paginate(Pagination)
 @typed()
-def order_list(request: HttpRequest, filters: Query[OrderFilters]) -> QuerySet[Order]:
+def order_list(request: MemberRequest, filters: Query[OrderFilters]) -> QuerySet[Order]:
     """List orders, newest first, with the names of their employees."""
     orders = orders_for(request.membership)
     if filters.status:
@@ -279,7 +288,7 @@ def order_list(request: HttpRequest, filters: Query[OrderFilters]) -> QuerySet[O
 
 
 @router.post("", response={201: OrderOut})
-def order_create(request: HttpRequest, payload: OrderIn) -> Status:
+def order_create(request: MemberRequest, payload: OrderIn) -> Status:
     """Create a draft with its items, all or nothing."""
     membership = require(request.membership, Capability.DRAFT_ORDERS)
     heading, items = _validated(membership, payload)
@@ -298,7 +307,7 @@ def order_create(request: HttpRequest, payload: OrderIn) -> Status:
 
 
 @router.get("/{order_id}", response=OrderOut)
-def order_read(request: HttpRequest, order_id: int) -> Order:
+def order_read(request: MemberRequest, order_id: int) -> Order:
     """Return an order with its items and its text (logged: the text carries its employees' data)."""
     order = _read(request.membership, order_id)
     record_access(membership=request.membership, subject=order, what=ORDER_READ, request=request, channel="api")
@@ -306,7 +315,7 @@ def order_read(request: HttpRequest, order_id: int) -> Order:
 
 
 @router.put("/{order_id}", response=OrderOut)
-def order_replace(request: HttpRequest, order_id: int, payload: OrderIn) -> Order:
+def order_replace(request: MemberRequest, order_id: int, payload: OrderIn) -> Order:
     """Replace a draft's heading and items, all or nothing; a signed order is refused."""
     order = get_order_for(request.membership, order_id, Capability.DRAFT_ORDERS)
     heading, items = _validated(request.membership, payload, instance=order)
@@ -328,7 +337,7 @@ def order_replace(request: HttpRequest, order_id: int, payload: OrderIn) -> Orde
 
 
 @router.delete("/{order_id}", response={204: None})
-def order_delete(request: HttpRequest, order_id: int) -> Status:
+def order_delete(request: MemberRequest, order_id: int) -> Status:
     """Delete a draft; a signed order is refused (it is cancelled by another order)."""
     order = get_order_for(request.membership, order_id, Capability.DRAFT_ORDERS)
     try:
@@ -343,7 +352,7 @@ class ReturnIn(Schema):
 
 
 @router.post("/{order_id}/submit", response=OrderOut)
-def order_submit(request: HttpRequest, order_id: int) -> Order:
+def order_submit(request: MemberRequest, order_id: int) -> Order:
     """Send a draft «на подпись» (HR): only a draft passing the check goes; its problems answer 422."""
     order = get_order_for(request.membership, order_id, Capability.DRAFT_ORDERS)
     try:
@@ -354,7 +363,7 @@ def order_submit(request: HttpRequest, order_id: int) -> Order:
 
 
 @router.post("/{order_id}/return", response=OrderOut)
-def order_return(request: HttpRequest, order_id: int, payload: ReturnIn) -> Order:
+def order_return(request: MemberRequest, order_id: int, payload: ReturnIn) -> Order:
     """Return a draft sent for signature to HR with the director's comment; 422 without a comment."""
     order = get_order_for(request.membership, order_id, Capability.SIGN_ORDERS)
     try:
@@ -365,7 +374,7 @@ def order_return(request: HttpRequest, order_id: int, payload: ReturnIn) -> Orde
 
 
 @router.post("/{order_id}/sign", response=OrderOut)
-def order_sign(request: HttpRequest, order_id: int) -> Order:
+def order_sign(request: MemberRequest, order_id: int) -> Order:
     """Sign a draft sent «на подпись» (the director): it gets its number and its effects apply; problems answer 422."""
     order = get_order_for(request.membership, order_id, Capability.SIGN_ORDERS)
     if order.is_draft and not order.is_submitted:

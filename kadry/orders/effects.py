@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 
@@ -42,6 +42,14 @@ class Effect(Protocol):
     def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None: ...
 
 
+T = TypeVar("T")
+
+
+def filled(value: T | None) -> T:
+    """Return a value an effect may rely on: ``missing_fields`` and its ``check`` refuse the order without it."""
+    return cast(T, value)
+
+
 def document_of(order: Order) -> str:
     return f"Приказ от {order.date:%d.%m.%Y} № {order.display_number}"
 
@@ -60,7 +68,7 @@ def _position_genitive(item_or_assignment: Any) -> str:
 
 def _close(item: OrderItem, *, last_day: dt.date) -> Assignment:
     """End the assignment the item ends on ``last_day`` and remember its previous end for a cancellation."""
-    current = active_assignment(item, item.date)
+    current = filled(active_assignment(item, item.date))
     item.closed_assignment = current
     item.closed_assignment_end = employment.close_assignment(current, last_day=last_day)
     item.save(update_fields=["closed_assignment", "closed_assignment_end"])
@@ -96,7 +104,11 @@ class Hire:
             main = Assignment.objects.filter(employee=item.employee, kind=Assignment.Kind.MAIN).active(on=item.date)
             if main.exists():
                 errors["employment_kind"] = "Сотрудник уже работает по основному месту работы — оформите перевод."
-        if item.staffing_unit_id and item.rate and item.rate > employment.free_rates(item.staffing_unit, item.date):
+        if (
+            item.staffing_unit_id
+            and item.rate
+            and item.rate > employment.free_rates(filled(item.staffing_unit), item.date)
+        ):
             errors["rate"] = f"Штатная единица «{item.staffing_unit}» занята: свободной ставки {item.rate} нет."
         if item.personnel_number and personnel_number_holder(item.employee, item.personnel_number):
             # Given to someone else since the draft was written.
@@ -133,8 +145,8 @@ class Hire:
         )
         employment.start_assignment(
             employee=employee,
-            staffing_unit=item.staffing_unit,
-            rate=item.rate,
+            staffing_unit=filled(item.staffing_unit),
+            rate=filled(item.rate),
             kind=item.employment_kind,
             start=item.date,
             end=item.end_date,
@@ -165,7 +177,7 @@ class Transfer(NoWarnings):
         if item.end_date and item.end_date < item.date:
             errors["end_date"] = "Дата окончания временного перевода раньше его начала."
         if item.staffing_unit_id and item.rate:
-            free = employment.free_rates(item.staffing_unit, item.date, excluding=current)
+            free = employment.free_rates(filled(item.staffing_unit), item.date, excluding=current)
             if item.rate > free:
                 errors["rate"] = f"В штатной единице «{item.staffing_unit}» свободно {free} ст."
         return errors
@@ -176,8 +188,8 @@ class Transfer(NoWarnings):
         kind = item.employment_kind or current.kind
         employment.start_assignment(
             employee=employee,
-            staffing_unit=item.staffing_unit,
-            rate=item.rate,
+            staffing_unit=filled(item.staffing_unit),
+            rate=filled(item.rate),
             kind=kind,
             start=item.date,
             end=item.end_date,
@@ -265,9 +277,9 @@ class Sanction(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
         return sanction_errors(
             order_date=order.date,
-            misconduct_date=item.misconduct_date,
-            discovered_on=item.misconduct_discovered_on,
-            explanation_requested_on=item.explanation_requested_on,
+            misconduct_date=filled(item.misconduct_date),
+            discovered_on=filled(item.misconduct_discovered_on),
+            explanation_requested_on=filled(item.explanation_requested_on),
         )
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
@@ -335,9 +347,9 @@ class ClassTeacherAppointment(NoWarnings):
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         school.appoint_class_teacher(
             teacher=item.employee,
-            school_class=item.school_class,
+            school_class=filled(item.school_class),
             start=item.date,
-            monthly_allowance=item.monthly_allowance,
+            monthly_allowance=filled(item.monthly_allowance),
             agreement=item.agreement,
             order_item=item,
         )
@@ -355,7 +367,7 @@ class ClassTeacherRelease(ClassTeacherAppointment):
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         school.release_class_teacher(
-            teacher=item.employee, school_class=item.school_class, last_day=item.date, order_item=item
+            teacher=item.employee, school_class=filled(item.school_class), last_day=item.date, order_item=item
         )
 
 
@@ -374,7 +386,7 @@ class Leave(NoWarnings):
             order_item=item,
             leave_kind=item.leave_kind or LeaveKind.ANNUAL,
             start=item.date,
-            days=item.leave_days,
+            days=filled(item.leave_days),
             additional_days=item.leave_additional_days or 0,
             document=document_of(order),
         )
@@ -400,7 +412,7 @@ class LeaveRecall(NoWarnings):
 
 def _event(item: OrderItem, order: Order, kind: str, *, assignment: Assignment | None = None) -> None:
     """Register the ЕФС-1 event of a hire, transfer or dismissal."""
-    unit = assignment.staffing_unit if assignment else item.staffing_unit
+    unit = assignment.staffing_unit if assignment else filled(item.staffing_unit)
     employment_kind = assignment.kind if assignment else (item.employment_kind or Assignment.Kind.MAIN)
     ground = GROUNDS.get(item.dismissal_ground) if kind == WorkRecordEvent.Kind.DISMISSAL else None
     employment.add_work_record_event(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.core.validators import MaxValueValidator
@@ -24,6 +24,9 @@ from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE
 from kadry.staff.models import Employee, StaffingUnit
 from kadry.staff.queries import personnel_number_holder
 from kadry.staff.rules import next_personnel_number
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 Kind = Order.Kind
 
@@ -115,7 +118,7 @@ ITEM_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 # The item's date means something different in each kind.
-DATE_LABELS: dict[str, str] = {
+DATE_LABELS: dict[str, StrOrPromise] = {
     Kind.HIRE: _("Дата начала работы"),
     Kind.TRANSFER: _("Дата перевода"),
     Kind.DISMISSAL: _("Дата увольнения"),
@@ -127,12 +130,12 @@ DATE_LABELS: dict[str, str] = {
     Kind.LEAVE: _("Дата начала отпуска"),
     Kind.LEAVE_RECALL: _("Первый день работы после отзыва"),
 }
-END_DATE_LABELS: dict[str, str] = {
+END_DATE_LABELS: dict[str, StrOrPromise] = {
     Kind.HIRE: _("Окончание срочного договора"),
     Kind.TRANSFER: _("Окончание временного перевода"),
 }
 # Messages for the two fields every item needs.
-ALWAYS_REQUIRED = {"employee": _("Выберите сотрудника."), "date": _("Укажите дату.")}
+ALWAYS_REQUIRED: dict[str, StrOrPromise] = {"employee": _("Выберите сотрудника."), "date": _("Укажите дату.")}
 
 
 class SchoolClassChoiceField(forms.ModelChoiceField):
@@ -166,16 +169,14 @@ def personnel_number_error(organisation_id: int, number: str, employee: Employee
     holder = personnel_number_holder(employee, number)
     if holder is not None:
         return f"Табельный номер {number} уже присвоен: {holder.short_name} Укажите другой."
-    drafted = (
-        OrderItem.objects.filter(
-            organisation_id=organisation_id,
-            personnel_number=number,
-            order__kind=Kind.HIRE,
-            order__status=Order.Status.DRAFT,
-        )
-        .exclude(employee=employee)
-        .exclude(pk=item_pk)
-    )
+    drafted = OrderItem.objects.filter(
+        organisation_id=organisation_id,
+        personnel_number=number,
+        order__kind=Kind.HIRE,
+        order__status=Order.Status.DRAFT,
+    ).exclude(employee=employee)
+    if item_pk is not None:  # the item itself, once saved
+        drafted = drafted.exclude(pk=item_pk)
     if drafted.exists():
         return f"Табельный номер {number} уже предложен другому сотруднику в проекте приказа о приёме. Укажите другой."
     return ""
@@ -196,17 +197,17 @@ class OrderItemForm(forms.ModelForm):
         self.instance.organisation_id = organisation_id
         fields = self.fields
         if "employee" in fields:
-            fields["employee"].queryset = Employee.objects.of(organisation_id).only(
+            cast(forms.ModelChoiceField, fields["employee"]).queryset = Employee.objects.of(organisation_id).only(
                 "last_name", "first_name", "middle_name", "personnel_number"
             )
         if "staffing_unit" in fields:
-            fields["staffing_unit"].queryset = (
+            cast(forms.ModelChoiceField, fields["staffing_unit"]).queryset = (
                 StaffingUnit.objects.filter(organisation_id=organisation_id)
                 .select_related("position", "department")
                 .order_by("department__order", "department__name", "position__name")
             )
         if "school_class" in fields:
-            fields["school_class"].queryset = (
+            cast(forms.ModelChoiceField, fields["school_class"]).queryset = (
                 SchoolClass.objects.filter(organisation_id=organisation_id)
                 .select_related("academic_year")
                 .order_by("-academic_year__start", "grade", "letter")
@@ -215,7 +216,10 @@ class OrderItemForm(forms.ModelForm):
             fields["rate"].validators.append(MaxValueValidator(MAX_RATE))
             fields["rate"].widget.attrs.update(step="0.05", min="0.1", max=str(MAX_RATE))
         if self.kind == Kind.TRANSFER:
-            fields["employment_kind"].choices = [("", _("как до перевода")), *OrderItem.EmploymentKind.choices]
+            cast(forms.ChoiceField, fields["employment_kind"]).choices = [
+                ("", _("как до перевода")),
+                *OrderItem.EmploymentKind.choices,
+            ]
         if "date" in fields:
             fields["date"].label = DATE_LABELS[self.kind]
             fields["date"].help_text = ""  # the model's lists every kind; the label names this one
@@ -232,7 +236,7 @@ class OrderItemForm(forms.ModelForm):
                 fields[name].error_messages["required"] = message
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         if self.kind == Kind.HIRE and cleaned.get("date") and cleaned.get("contract_term"):
             if cleaned["contract_term"] == OrderItem.ContractTerm.INDEFINITE:
                 if cleaned.get("end_date"):
@@ -272,7 +276,7 @@ class OrderItemForm(forms.ModelForm):
 
     def field_data(self) -> dict[str, Any]:
         """Return the cleaned values of this kind's fields, as the services take them."""
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
+        return {name: self.cleaned_data[name] for name in self._meta.fields or ()}
 
 
 def _item_form(kind: str) -> type[OrderItemForm]:
@@ -297,7 +301,7 @@ def _item_form(kind: str) -> type[OrderItemForm]:
         },
     )
     name = "".join(part.capitalize() for part in kind.split("_")) + "ItemForm"
-    return type(name, (OrderItemForm,), {"Meta": meta, "kind": kind})  # type: ignore[return-value]
+    return type(name, (OrderItemForm,), {"Meta": meta, "kind": kind})
 
 
 ITEM_FORMS: dict[str, type[OrderItemForm]] = {kind: _item_form(kind) for kind in ITEM_FIELDS}
@@ -360,15 +364,17 @@ class OrderForm(forms.ModelForm):
         ).exclude(kind=Kind.CANCELLATION)
         if self.instance.cancels_id:
             cancellable = cancellable | Order.objects.filter(pk=self.instance.cancels_id)
-        self.fields["cancels"].queryset = cancellable.select_related("journal").order_by("-date", "-number")
-        self.fields["cancels"].empty_label = _("— выберите приказ —")
+        cast(forms.ModelChoiceField, self.fields["cancels"]).queryset = cancellable.select_related("journal").order_by(
+            "-date", "-number"
+        )
+        cast(forms.ModelChoiceField, self.fields["cancels"]).empty_label = _("— выберите приказ —")
         # Marked required (the asterisk) only where it is: on a cancellation.
         kind = self.instance.kind if self.instance.pk else (self.data.get("kind") or self.initial.get("kind"))
         self.fields["cancels"].required = kind == Kind.CANCELLATION
         self.fields["cancels"].error_messages["required"] = _("Выберите отменяемый приказ.")
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         if cleaned.get("kind") != Kind.CANCELLATION:
             cleaned["cancels"] = None
             return cleaned
@@ -392,4 +398,4 @@ class OrderFilterForm(forms.Form):
 
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [("", _("все")), *((year, str(year)) for year in years)]
+        cast(forms.ChoiceField, self.fields["year"]).choices = [("", _("все")), *((year, str(year)) for year in years)]

@@ -6,10 +6,11 @@ import datetime as dt
 
 from django.db.models import Prefetch, QuerySet
 from django.forms.models import model_to_dict
-from django.http import HttpRequest
 from django.urls import reverse
 
 from kadry.core.home import Panel, register_panel
+from kadry.core.http import MemberRequest
+from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.orders.access import drafts_to_sign, orders_for
 from kadry.orders.models import Order, OrderItem
@@ -27,7 +28,7 @@ def _names(order: Order) -> str:
 
 
 @register_panel
-def signing_panel(request: HttpRequest, today: dt.date) -> Panel | None:
+def signing_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """The director: the drafts waiting for signature, oldest first (two queries)."""
     membership = request.membership
     if not role_can(membership.role, Capability.SIGN_ORDERS):
@@ -63,7 +64,7 @@ def draft_problems(order: Order) -> list[str]:
     return problems
 
 
-def returned_drafts(membership: object) -> QuerySet[Order]:
+def returned_drafts(membership: Membership) -> QuerySet[Order]:
     """HOOK for the «returned by the director» status (issue 11, orders helper): the drafts sent back
     with a comment. Until the orders app has that status there are none."""
     returned = getattr(Order.Status, "RETURNED", None)
@@ -73,7 +74,7 @@ def returned_drafts(membership: object) -> QuerySet[Order]:
 
 
 @register_panel
-def drafts_panel(request: HttpRequest, today: dt.date) -> Panel | None:
+def drafts_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """The HR inspector: returned drafts and drafts with errors (three queries)."""
     membership = request.membership
     if not role_can(membership.role, Capability.DRAFT_ORDERS):

@@ -7,6 +7,7 @@ transaction; a signed order is never edited or deleted — a cancellation order 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
@@ -134,12 +135,12 @@ class Order(models.Model):
             return f"Проект приказа от {self.date:%d.%m.%Y}"
         return f"Приказ от {self.date:%d.%m.%Y} № {self.display_number}"
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.year = self.date.year
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "date" in update_fields:
-            kwargs["update_fields"] = {*update_fields, "year"}  # type: ignore[misc]
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+            kwargs["update_fields"] = {*update_fields, "year"}
+        super().save(*args, **kwargs)
 
     @property
     def display_number(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -252,7 +252,7 @@ def _check_cancellation(order: Order) -> None:
 
 
 def _apply_cancellation(order: Order, actor: Any) -> None:
-    target = Order.objects.select_for_update().get(pk=order.cancels_id)
+    target = Order.objects.select_for_update().get(pk=cast(int, order.cancels_id))  # a cancellation names its order
     effect = EFFECTS[target.kind]
     for item in reversed(_items(target)):
         effect.undo(item, target, actor, order)

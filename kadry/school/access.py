@@ -51,6 +51,8 @@ def get_class_for(membership: Membership | None, pk: int, *, on: dt.date | None 
 
 def students_for(membership: Membership | None, *, on: dt.date | None = None) -> QuerySet[Student]:
     """Return the students enrolled on ``on`` in the classes the membership reaches."""
+    if membership is None:
+        raise Http404
     on = on or timezone.localdate()
     enrolled = Enrollment.objects.active(on=on).filter(school_class__in=classes_for(membership, on=on))
     return Student.objects.filter(organisation_id=membership.organisation_id, pk__in=enrolled.values("student_id"))

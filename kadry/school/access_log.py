@@ -8,9 +8,9 @@ insert and still tells who saw the class's data and when (152-ФЗ ст. 19).
 from __future__ import annotations
 
 from django.db import models
-from django.http import HttpRequest
 
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.lib.duration import plural
 
 # What the access log says was opened.
@@ -32,7 +32,7 @@ GUARDIANS = ("родитель", "родителя", "родителей")
 
 
 def record_list_access(
-    request: HttpRequest,
+    request: MemberRequest,
     subject: models.Model,
     what: str,
     people: int,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -84,7 +84,7 @@ class ReportForm(forms.Form):
         self.order_fields(["class", "start", "end"])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = cast(dict[str, Any], super().clean())
         start, end = data.get("start"), data.get("end")
         if start and end:
             if end < start:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms import inlineformset_factory, modelformset_factory
@@ -42,7 +42,7 @@ class YearForm(forms.ModelForm):
         self.instance.organisation_id = organisation_id
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end <= start:
             self.add_error("end", _("Дата окончания раньше даты начала."))
@@ -79,17 +79,22 @@ class SchoolClassForm(forms.ModelForm):
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.organisation_id = organisation_id
-        self.fields["academic_year"].queryset = AcademicYear.objects.filter(organisation_id=organisation_id)
+        cast(forms.ModelChoiceField, self.fields["academic_year"]).queryset = AcademicYear.objects.filter(
+            organisation_id=organisation_id
+        )
 
     def clean_letter(self) -> str:
         return self.cleaned_data["letter"].strip().upper()
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
+        grade = cleaned.get("grade")
+        if grade is None:  # refused on its own field; no class is without a grade
+            return cleaned
         duplicate = SchoolClass.objects.filter(
             organisation_id=self.instance.organisation_id,
             academic_year=cleaned.get("academic_year"),
-            grade=cleaned.get("grade"),
+            grade=grade,
             letter=cleaned.get("letter"),
         ).exclude(pk=self.instance.pk)
         if duplicate.exists():
@@ -133,7 +138,7 @@ class EnrolForm(forms.Form):
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["school_class"].queryset = SchoolClass.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["school_class"]).queryset = SchoolClass.objects.filter(
             organisation_id=organisation_id
         ).select_related("academic_year")
 
@@ -172,7 +177,9 @@ class TransferForm(forms.Form):
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_class"].queryset = SchoolClass.objects.filter(organisation_id=organisation_id)
+        cast(forms.ModelChoiceField, self.fields["to_class"]).queryset = SchoolClass.objects.filter(
+            organisation_id=organisation_id
+        )
 
 
 class WithdrawForm(forms.Form):
@@ -194,11 +201,15 @@ class SubstitutionForm(forms.ModelForm):
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.organisation_id = organisation_id
-        self.fields["school_class"].queryset = SchoolClass.objects.filter(organisation_id=organisation_id)
-        self.fields["substitute"].queryset = Employee.objects.filter(organisation_id=organisation_id)
+        cast(forms.ModelChoiceField, self.fields["school_class"]).queryset = SchoolClass.objects.filter(
+            organisation_id=organisation_id
+        )
+        cast(forms.ModelChoiceField, self.fields["substitute"]).queryset = Employee.objects.filter(
+            organisation_id=organisation_id
+        )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and end < start:
             self.add_error("end", _("Дата окончания раньше даты начала."))
@@ -216,10 +227,12 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["academic_year"].queryset = AcademicYear.objects.filter(organisation_id=organisation_id)
+        cast(forms.ModelChoiceField, self.fields["academic_year"]).queryset = AcademicYear.objects.filter(
+            organisation_id=organisation_id
+        )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         if not cleaned.get("file") and not cleaned.get("upload") and "file" not in self.errors:
             self.add_error("file", _("Выберите файл."))
         return cleaned

@@ -7,7 +7,7 @@ with the same functions the services use, so the UI and the API refuse with the 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -19,6 +19,7 @@ from kadry.school.models import (
     ClassHour,
     ClassVisit,
     DutyRoster,
+    Guardian,
     IndividualWork,
     ParentMeeting,
     SafetyBriefing,
@@ -77,14 +78,20 @@ class ClassForm(forms.ModelForm):
                 # The widget first: setting the queryset hands its choices to the widget in place, and a
                 # widget swapped in afterwards would render an empty list (nobody could be ticked).
                 self.fields[name].widget = CHECKBOXES()
-                self.fields[name].queryset = students
+                cast(forms.ModelChoiceField, self.fields[name]).queryset = students
                 self.fields[name].required = True
+
+
+class GuardianChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Guardian) -> str:
+        return f"{obj.full_name} ({obj.get_relation_display()} — {obj.student})"
 
 
 class ParentMeetingForm(ClassForm):
     class Meta:
         model = ParentMeeting
         fields = ["date", "agenda", "attended", "minutes", "decisions"]
+        field_classes = {"attended": GuardianChoiceField}
         widgets = {
             "date": DateInput(),
             "agenda": forms.Textarea(attrs={"rows": 3}),
@@ -95,10 +102,7 @@ class ParentMeetingForm(ClassForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["attended"].queryset = services.class_guardians(self.school_class)
-        self.fields["attended"].label_from_instance = lambda g: (
-            f"{g.full_name} ({g.get_relation_display()} — {g.student})"
-        )
+        cast(forms.ModelChoiceField, self.fields["attended"]).queryset = services.class_guardians(self.school_class)
 
 
 class ClassEventForm(ClassForm):
@@ -129,16 +133,18 @@ class ClassEventForm(ClassForm):
     def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        self.fields["escorts"].queryset = Employee.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["escorts"]).queryset = Employee.objects.filter(
             organisation_id=self.school_class.organisation_id
         ).order_by("last_name", "first_name", "middle_name")
         if not self.is_bound and not self.instance.pk:
             # By default the whole class goes.
-            self.initial.setdefault("participants", list(self.fields["participants"].queryset))
+            self.initial.setdefault(
+                "participants", list(cast(forms.ModelChoiceField, self.fields["participants"]).queryset or ())
+            )
             self.initial.setdefault("notice_given_on", self.today)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         if {"date", "notice_given_on"} <= set(cleaned) and cleaned.get("participants") is not None:
             problems = services.event_problems(
                 date=cleaned["date"],
@@ -162,14 +168,16 @@ class SafetyBriefingForm(ClassForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["event"].queryset = ClassEvent.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["event"]).queryset = ClassEvent.objects.filter(
             organisation_id=self.school_class.organisation_id, school_class=self.school_class
         )
         if not self.is_bound:
-            self.initial.setdefault("present", list(self.fields["present"].queryset))
+            self.initial.setdefault(
+                "present", list(cast(forms.ModelChoiceField, self.fields["present"]).queryset or ())
+            )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         if cleaned.get("kind") == SafetyBriefing.Kind.EVENT and not cleaned.get("event"):
             self.add_error("event", _("Инструктаж перед мероприятием: выберите мероприятие."))
         return cleaned

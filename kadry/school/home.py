@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
 from django.urls import reverse
 
 from kadry.core.home import Panel, register_panel
+from kadry.core.http import MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.duration import plural
@@ -28,7 +28,7 @@ HOME_LIST_LIMIT = 15
 
 
 @register_panel
-def my_classes_panel(request: HttpRequest, today: dt.date) -> Panel | None:
+def my_classes_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """A class teacher: today's attendance of each class they lead (four queries)."""
     membership = request.membership
     if not role_can(membership.role, Capability.CLASS_WORK):
@@ -46,7 +46,7 @@ def my_classes_panel(request: HttpRequest, today: dt.date) -> Panel | None:
 
 
 @register_panel
-def glance_panel(request: HttpRequest, today: dt.date) -> Panel | None:
+def glance_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """The deputy director and the director: the overview's figures and the classes not marked today."""
     membership = request.membership
     if membership.role not in GLANCE_WATCHERS:
@@ -71,7 +71,7 @@ def glance_panel(request: HttpRequest, today: dt.date) -> Panel | None:
 
 
 @register_panel
-def flags_panel(request: HttpRequest, today: dt.date) -> Panel | None:
+def flags_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     """The social pedagogue and the psychologist: the students flagged by unexcused absences today."""
     membership = request.membership
     if membership.role not in FLAG_WATCHERS:

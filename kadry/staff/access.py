@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
@@ -13,6 +15,8 @@ from kadry.core.permissions import Capability
 from kadry.staff.models import Department, Employee, Position, StaffingUnit
 from kadry.staff.models.employee import EmployeeQuerySet
 from kadry.staff.sections import SECTIONS, Section
+
+StructureT = TypeVar("StructureT", bound=models.Model)
 
 
 def employees_for(membership: Membership | None) -> EmployeeQuerySet:
@@ -59,11 +63,13 @@ def get_section_row_for(employee: Employee, slug: str, row_pk: int) -> tuple[Sec
         return section, get_object_or_404(section.model, pk=row_pk, employee=employee)
 
 
-def structure_for(membership: Membership | None, model: type, pk: int, capability: Capability):
+def structure_for(
+    membership: Membership | None, model: type[StructureT], pk: int, capability: Capability
+) -> StructureT:
     """Return a department, position or staffing unit of the membership's organisation."""
     with denied_as(model, pk):
         membership = require(membership, capability)
-        return get_object_or_404(model.objects.filter(organisation_id=membership.organisation_id), pk=pk)
+        return get_object_or_404(model._default_manager.filter(organisation_id=membership.organisation_id), pk=pk)
 
 
 STRUCTURE_MODELS = {"departments": Department, "positions": Position, "staffing-units": StaffingUnit}

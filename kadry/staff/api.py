@@ -7,9 +7,9 @@ Objects of another organisation and capabilities the role lacks answer 404 (the 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from types import GenericAlias
+from typing import TYPE_CHECKING, Any, cast
 
-from django import forms
 from django.db import models
 from django.forms.models import model_to_dict
 from django.http import HttpRequest
@@ -23,6 +23,7 @@ from kadry.api.enums import choices_enum, model_schema
 from kadry.api.errors import validated
 from kadry.core.access import require
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.staff import services
 from kadry.staff.access import employees_for, get_card_for, get_employee_for, get_section_row_for, structure_for
@@ -60,8 +61,15 @@ def _key(slug: str) -> str:
 
 # Employees: the registry and the main part of the card.
 
-EmployeeIn = model_schema(Employee, name="EmployeeIn", fields=list(EMPLOYEE_FIELDS))
-EmployeePatch = model_schema(Employee, name="EmployeePatch", fields=list(EMPLOYEE_FIELDS), optional_fields="__all__")
+# The schemas a signature names are built at import; the checker knows them as schemas.
+if TYPE_CHECKING:
+    EmployeeIn = Schema
+    EmployeePatch = Schema
+else:
+    EmployeeIn = model_schema(Employee, name="EmployeeIn", fields=list(EMPLOYEE_FIELDS))
+    EmployeePatch = model_schema(
+        Employee, name="EmployeePatch", fields=list(EMPLOYEE_FIELDS), optional_fields="__all__"
+    )
 EmployeeOut = model_schema(Employee, name="Employee", fields=["id", *EMPLOYEE_FIELDS])
 SECTION_IN = {
     slug: model_schema(section.model, name=f"{section.model.__name__}In", fields=list(section.fields))
@@ -71,14 +79,20 @@ SECTION_OUT = {
     slug: model_schema(section.model, name=section.model.__name__, fields=["id", *section.fields])
     for slug, section in SECTIONS.items()
 }
-MilitaryRecordIn = model_schema(MilitaryRecord, name="MilitaryRecordIn", fields=list(MILITARY_FIELDS))
+if TYPE_CHECKING:
+    MilitaryRecordIn = Schema
+else:
+    MilitaryRecordIn = model_schema(MilitaryRecord, name="MilitaryRecordIn", fields=list(MILITARY_FIELDS))
 MilitaryRecordOut = model_schema(MilitaryRecord, name="MilitaryRecord", fields=["id", *MILITARY_FIELDS])
-EmployeeCard = create_model(
-    "EmployeeCard",
-    __base__=EmployeeOut,
-    **{_key(slug): (list[SECTION_OUT[slug]], ...) for slug in SECTIONS},  # type: ignore[valid-type]
-    military_record=(MilitaryRecordOut | None, None),
-)
+if TYPE_CHECKING:
+    EmployeeCard = Schema
+else:
+    EmployeeCard = create_model(
+        "EmployeeCard",
+        __base__=EmployeeOut,
+        **{_key(slug): (list[SECTION_OUT[slug]], ...) for slug in SECTIONS},
+        military_record=(MilitaryRecordOut | None, None),
+    )
 
 
 EmployeeStatus = choices_enum(Employee, Employee.Status)
@@ -118,8 +132,10 @@ class EmployeeItem(Schema):
 class PlacedPagination(Pagination):
     """The API's pagination that places the cut page's employees in one query (see ``attach_placement``)."""
 
-    def paginate_queryset(self, queryset: models.QuerySet[Employee], pagination: Any, **params: Any) -> Any:
-        page = super().paginate_queryset(queryset, pagination, **params)
+    def paginate_queryset(
+        self, queryset: models.QuerySet[Employee], pagination: Any, request: HttpRequest, **params: Any
+    ) -> Any:
+        page = super().paginate_queryset(queryset, pagination, request=request, **params)
         page["items"] = attach_placement(list(page["items"]), timezone.localdate())
         return page
 
@@ -137,7 +153,7 @@ def _card(employee: Employee) -> dict[str, Any]:
 @router.get("/employees", response=list[EmployeeItem], tags=[EMPLOYEES_TAG])
 @paginate(PlacedPagination)
 @typed()
-def employee_list(request: HttpRequest, filters: Query[EmployeeFilters]) -> models.QuerySet[Employee]:
+def employee_list(request: MemberRequest, filters: Query[EmployeeFilters]) -> models.QuerySet[Employee]:
     """List employees with their current position and department."""
     employees = employees_for(request.membership).only(*LIST_FIELDS)
     if filters.q:
@@ -148,7 +164,7 @@ def employee_list(request: HttpRequest, filters: Query[EmployeeFilters]) -> mode
 
 
 @router.post("/employees", response={201: EmployeeOut}, tags=[EMPLOYEES_TAG])
-def employee_create(request: HttpRequest, payload: EmployeeIn) -> Status:
+def employee_create(request: MemberRequest, payload: EmployeeIn) -> Status:
     """Create an employee's card."""
     membership = require(request.membership, Capability.EDIT_PERSONAL_DATA)
     form = EmployeeForm(payload.model_dump(), organisation_id=membership.organisation_id)
@@ -158,14 +174,14 @@ def employee_create(request: HttpRequest, payload: EmployeeIn) -> Status:
 
 
 @router.get("/employees/{employee_id}", response=EmployeeCard, tags=[EMPLOYEES_TAG])
-def employee_card(request: HttpRequest, employee_id: int) -> dict[str, Any]:
+def employee_card(request: MemberRequest, employee_id: int) -> dict[str, Any]:
     """Return the whole personal card; the opening is written to the access log."""
     employee = get_card_for(request.membership, employee_id)
     record_access(membership=request.membership, subject=employee, what=CARD, request=request, channel="api")
     return _card(employee)
 
 
-def _save_employee(request: HttpRequest, employee: Employee, data: dict[str, Any]) -> Employee:
+def _save_employee(request: MemberRequest, employee: Employee, data: dict[str, Any]) -> Employee:
     form = EmployeeForm(data, instance=employee, organisation_id=employee.organisation_id)
     saved = services.update_employee(actor=request.user, employee=employee, data=validated(form))
     # The answer is the card as stored, fields not sent included: a reading, logged as the GET is.
@@ -173,21 +189,21 @@ def _save_employee(request: HttpRequest, employee: Employee, data: dict[str, Any
     return saved
 
 
-def _log_answer(request: HttpRequest, employee: Employee, what: str) -> None:
+def _log_answer(request: MemberRequest, employee: Employee, what: str) -> None:
     """Log that an answer to a write carried ``what`` of the employee's data back to the client."""
     what = f"{what} (ответ на изменение)"
     record_access(membership=request.membership, subject=employee, what=what, request=request, channel="api")
 
 
 @router.put("/employees/{employee_id}", response=EmployeeOut, tags=[EMPLOYEES_TAG])
-def employee_replace(request: HttpRequest, employee_id: int, payload: EmployeeIn) -> Employee:
+def employee_replace(request: MemberRequest, employee_id: int, payload: EmployeeIn) -> Employee:
     """Replace the main part of the card; fields left out take their defaults."""
     employee = get_employee_for(request.membership, employee_id, Capability.EDIT_PERSONAL_DATA)
     return _save_employee(request, employee, payload.model_dump())
 
 
 @router.patch("/employees/{employee_id}", response=EmployeeOut, tags=[EMPLOYEES_TAG])
-def employee_patch(request: HttpRequest, employee_id: int, payload: EmployeePatch) -> Employee:
+def employee_patch(request: MemberRequest, employee_id: int, payload: EmployeePatch) -> Employee:
     """Change the fields sent; the card is validated as a whole, as the UI form does."""
     employee = get_employee_for(request.membership, employee_id, Capability.EDIT_PERSONAL_DATA)
     return _save_employee(request, employee, _merged(employee, EMPLOYEE_FIELDS, payload))
@@ -204,7 +220,7 @@ NAME_FORMS = f"{CARD}: ФИО по падежам"
 
 
 @router.get("/employees/{employee_id}/name-forms", response=list[NameFormOut], tags=[CARD_TAG])
-def name_forms(request: HttpRequest, employee_id: int) -> list[dict[str, Any]]:
+def name_forms(request: MemberRequest, employee_id: int) -> list[dict[str, Any]]:
     """Return the employee's name in every case, as the orders print it; the reading is logged."""
     employee = get_employee_for(request.membership, employee_id)
     record_access(membership=request.membership, subject=employee, what=NAME_FORMS, request=request, channel="api")
@@ -228,19 +244,19 @@ def _add_section_routes(section: Section) -> None:
     payload_schema, row_schema = SECTION_IN[section.slug], SECTION_OUT[section.slug]
     name = _key(section.slug)
 
-    def list_rows(request: HttpRequest, employee_id: int) -> list[models.Model]:
+    def list_rows(request: MemberRequest, employee_id: int) -> list[models.Model]:
         employee = get_employee_for(request.membership, employee_id)
         what = f"{CARD}: {section.title}"
         record_access(membership=request.membership, subject=employee, what=what, request=request, channel="api")
         return list(getattr(employee, section.related_name).all())
 
-    def add_row(request: HttpRequest, employee_id: int, payload: Schema) -> Status:
+    def add_row(request: MemberRequest, employee_id: int, payload: Schema) -> Status:
         employee = get_employee_for(request.membership, employee_id, Capability.EDIT_PERSONAL_DATA)
         data = validated(form_class(payload.model_dump()))
         row = services.add_section_row(actor=request.user, employee=employee, section=section, data=data)
         return Status(201, row)
 
-    def replace_row(request: HttpRequest, employee_id: int, row_id: int, payload: Schema) -> models.Model:
+    def replace_row(request: MemberRequest, employee_id: int, row_id: int, payload: Schema) -> models.Model:
         employee = get_employee_for(request.membership, employee_id, Capability.EDIT_PERSONAL_DATA)
         _section, row = get_section_row_for(employee, section.slug, row_id)
         data = validated(form_class(payload.model_dump(), instance=row))
@@ -248,14 +264,15 @@ def _add_section_routes(section: Section) -> None:
         _log_answer(request, employee, f"{CARD}: {section.title}")
         return saved
 
-    def delete_row(request: HttpRequest, employee_id: int, row_id: int) -> Status:
+    def delete_row(request: MemberRequest, employee_id: int, row_id: int) -> Status:
         employee = get_employee_for(request.membership, employee_id, Capability.EDIT_PERSONAL_DATA)
         _section, row = get_section_row_for(employee, section.slug, row_id)
         services.delete_section_row(actor=request.user, employee=employee, section=section, row=row)
         return Status(204, None)
 
     common: dict[str, Any] = {"tags": [CARD_TAG], "summary": section.title}
-    router.get(path, response=list[row_schema], operation_id=f"{name}_list", **common)(list_rows)
+    # list[row_schema]: a checker cannot read a subscript of a schema made at run time.
+    router.get(path, response=GenericAlias(list, row_schema), operation_id=f"{name}_list", **common)(list_rows)
     router.post(path, response={201: row_schema}, operation_id=f"{name}_add", **common)(
         typed(payload=payload_schema)(add_row)
     )
@@ -271,7 +288,7 @@ for described_section in SECTIONS.values():
 
 
 @router.get("/employees/{employee_id}/military-record", response=MilitaryRecordOut | None, tags=[CARD_TAG])
-def military_record(request: HttpRequest, employee_id: int) -> MilitaryRecord | None:
+def military_record(request: MemberRequest, employee_id: int) -> MilitaryRecord | None:
     """Return the military-registration data (форма № 10), null when there are none."""
     employee = get_employee_for(request.membership, employee_id)
     what = f"{CARD}: {services.MILITARY_SECTION}"
@@ -280,7 +297,7 @@ def military_record(request: HttpRequest, employee_id: int) -> MilitaryRecord | 
 
 
 @router.put("/employees/{employee_id}/military-record", response=MilitaryRecordOut, tags=[CARD_TAG])
-def military_record_save(request: HttpRequest, employee_id: int, payload: MilitaryRecordIn) -> MilitaryRecord:
+def military_record_save(request: MemberRequest, employee_id: int, payload: MilitaryRecordIn) -> MilitaryRecord:
     """Create or replace the military-registration data."""
     employee = get_employee_for(request.membership, employee_id, Capability.EDIT_PERSONAL_DATA)
     record = MilitaryRecord.objects.filter(employee=employee).first()
@@ -296,14 +313,14 @@ def military_record_save(request: HttpRequest, employee_id: int, payload: Milita
 @dataclass(frozen=True)
 class StructureKind:
     prefix: str  # URL segment
-    model: type[models.Model]
-    form_class: type[forms.ModelForm]
+    model: type[Department | Position | StaffingUnit]
+    form_class: type[DepartmentForm | PositionForm | StaffingUnitForm]
     ordering: tuple[str, ...]
 
     @property
     def fields(self) -> tuple[str, ...]:
         # The UI form's fields, so the API's PUT carries every field the form edits and resets none.
-        return tuple(self.form_class._meta.fields)  # type: ignore[attr-defined]
+        return tuple(self.form_class._meta.fields or ())
 
     @property
     def foreign_keys(self) -> tuple[str, ...]:
@@ -314,7 +331,7 @@ class StructureKind:
         plain = [name for name in self.fields if name not in self.foreign_keys]
         payload_fields, answer_fields = [], []
         for name in self.foreign_keys:
-            field = self.model._meta.get_field(name)
+            field = cast(models.ForeignKey, self.model._meta.get_field(name))
             kind = int | None if field.null else int
             default = None if field.null else ...
             title = str(field.verbose_name).capitalize()
@@ -341,26 +358,28 @@ def _add_structure_routes(kind: StructureKind) -> None:
     path, object_path = f"/{kind.prefix}", f"/{kind.prefix}/{{object_id}}"
     name = _key(kind.prefix)
 
-    def list_objects(request: HttpRequest) -> models.QuerySet:
+    def list_objects(request: MemberRequest) -> models.QuerySet:
         membership = require(request.membership, Capability.VIEW_STRUCTURE)
-        return kind.model.objects.filter(organisation_id=membership.organisation_id).order_by(*kind.ordering, "pk")
+        return kind.model._default_manager.filter(organisation_id=membership.organisation_id).order_by(
+            *kind.ordering, "pk"
+        )
 
-    def create_object(request: HttpRequest, payload: Schema) -> Status:
+    def create_object(request: MemberRequest, payload: Schema) -> Status:
         membership = require(request.membership, Capability.EDIT_STRUCTURE)
         data = validated(kind.form_class(payload.model_dump(), organisation_id=membership.organisation_id))
         instance = kind.model(organisation_id=membership.organisation_id)
         return Status(201, services.save_structure_object(actor=request.user, instance=instance, data=data))
 
-    def read_object(request: HttpRequest, object_id: int) -> models.Model:
+    def read_object(request: MemberRequest, object_id: int) -> models.Model:
         return structure_for(request.membership, kind.model, object_id, Capability.VIEW_STRUCTURE)
 
-    def replace_object(request: HttpRequest, object_id: int, payload: Schema) -> models.Model:
+    def replace_object(request: MemberRequest, object_id: int, payload: Schema) -> models.Model:
         instance = structure_for(request.membership, kind.model, object_id, Capability.EDIT_STRUCTURE)
         form = kind.form_class(payload.model_dump(), instance=instance, organisation_id=instance.organisation_id)
         return services.save_structure_object(actor=request.user, instance=instance, data=validated(form))
 
     common: dict[str, Any] = {"tags": [STRUCTURE_TAG], "summary": str(kind.model._meta.verbose_name_plural)}
-    router.get(path, response=list[answer_schema], operation_id=f"{name}_list", **common)(
+    router.get(path, response=GenericAlias(list, answer_schema), operation_id=f"{name}_list", **common)(
         paginate(Pagination)(typed()(list_objects))
     )
     router.post(path, response={201: answer_schema}, operation_id=f"{name}_create", **common)(

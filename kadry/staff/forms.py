@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db import models
@@ -16,7 +16,7 @@ from kadry.staff.models import Department, Employee, MilitaryRecord, Position, S
 from kadry.staff.sections import MILITARY_FIELDS, Section
 
 
-def _date_widgets(model: type[models.Model], fields: tuple[str, ...]) -> dict[str, forms.Widget]:
+def _date_widgets(model: type[models.Model], fields: tuple[str, ...]) -> dict[str, forms.Widget | type[forms.Widget]]:
     return {name: DateInput() for name in fields if isinstance(model._meta.get_field(name), models.DateField)}
 
 
@@ -112,10 +112,10 @@ class DepartmentForm(forms.ModelForm):
         parents = Department.objects.filter(organisation_id=organisation_id)
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
-        self.fields["parent"].queryset = parents
+        cast(forms.ModelChoiceField, self.fields["parent"]).queryset = parents
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         name, parent = cleaned.get("name"), cleaned.get("parent")
         if name:
             siblings = Department.objects.filter(organisation_id=self.instance.organisation_id, parent=parent).exclude(
@@ -161,11 +161,15 @@ class StaffingUnitForm(forms.ModelForm):
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.organisation_id = organisation_id
-        self.fields["department"].queryset = Department.objects.filter(organisation_id=organisation_id)
-        self.fields["position"].queryset = Position.objects.filter(organisation_id=organisation_id)
+        cast(forms.ModelChoiceField, self.fields["department"]).queryset = Department.objects.filter(
+            organisation_id=organisation_id
+        )
+        cast(forms.ModelChoiceField, self.fields["position"]).queryset = Position.objects.filter(
+            organisation_id=organisation_id
+        )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         department, position = cleaned.get("department"), cleaned.get("position")
         if department and position:
             taken = StaffingUnit.objects.filter(
@@ -188,7 +192,7 @@ class EmployeeFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.organisation_id = organisation_id
         # Read once, when first validated or shown: the choices and the check of a chosen one share a query.
-        self.fields["department"].choices = self._department_choices
+        cast(forms.ChoiceField, self.fields["department"]).choices = self._department_choices
 
     @cached_property
     def _departments(self) -> list[tuple[str, str]]:

@@ -47,7 +47,13 @@ _ALIASES |= {"электронная почта": EMAIL, "дата рожден�
 
 SEXES = {"м": "M", "муж": "M", "мужской": "M", "ж": "F", "жен": "F", "женский": "F"}
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-LIMITS = ((PERSONNEL_NUMBER, 20), (LAST_NAME, 100), (FIRST_NAME, 100), (MIDDLE_NAME, 100), (PHONE, 30))
+LIMITS: tuple[tuple[str, int], ...] = (
+    (PERSONNEL_NUMBER, 20),
+    (LAST_NAME, 100),
+    (FIRST_NAME, 100),
+    (MIDDLE_NAME, 100),
+    (PHONE, 30),
+)
 LIMITS += ((EMAIL, 254),)
 OLDEST_AGE = 100  # the card's form asks to check an age above this
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import cast
 
 from django.db import models
 
@@ -34,11 +35,12 @@ class Section:
 
     @property
     def labels(self) -> list[str]:
-        return [str(self.model._meta.get_field(name).verbose_name).capitalize() for name in self.fields]
+        return [str(field.verbose_name).capitalize() for field in self._fields]
 
     @cached_property
     def _fields(self) -> tuple[models.Field, ...]:
-        return tuple(self.model._meta.get_field(name) for name in self.fields)
+        # The section's own columns: get_field also answers reverse relations, which these never are.
+        return tuple(cast(models.Field, self.model._meta.get_field(name)) for name in self.fields)
 
     def display_values(self, row: models.Model) -> list[str]:
         """Return the row's values as a person reads them, in the order of ``fields``."""

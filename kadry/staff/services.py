@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, TypeVar, cast
 
 from django.db import models, transaction
 
@@ -17,12 +17,23 @@ STRUCTURE_SECTION = "Структура и штатное расписание"
 # Kept out of the history: derived, technical, or the owner itself.
 _NOT_TRACKED = frozenset({"search_key", "employee"})
 
+Row = TypeVar("Row", bound=models.Model)
 
-def _create(*, actor: Any, subject: models.Model, section: str, obj: models.Model) -> models.Model:
+
+class _OfOrganisation(Protocol):
+    organisation_id: int
+
+
+def _organisation_id(row: models.Model) -> int:
+    """Return the organisation of a staff row: every staff table has an ``organisation`` key."""
+    return cast(_OfOrganisation, row).organisation_id
+
+
+def _create(*, actor: Any, subject: models.Model, section: str, obj: Row) -> Row:
     obj.save()
     record_change(
         actor=actor,
-        organisation_id=obj.organisation_id,
+        organisation_id=_organisation_id(obj),
         subject=subject,
         section=section,
         action=ChangeRecord.Action.CREATE,
@@ -32,9 +43,7 @@ def _create(*, actor: Any, subject: models.Model, section: str, obj: models.Mode
     return obj
 
 
-def _update(
-    *, actor: Any, subject: models.Model, section: str, obj: models.Model, data: dict[str, Any]
-) -> models.Model:
+def _update(*, actor: Any, subject: models.Model, section: str, obj: Row, data: dict[str, Any]) -> Row:
     """Apply ``data`` to the stored row of ``obj``, save only the changed fields and record old → new.
 
     The row is read again, locked: a validated ModelForm has already written the new values onto
@@ -51,7 +60,7 @@ def _update(
     current.save(update_fields=changed)
     record_change(
         actor=actor,
-        organisation_id=current.organisation_id,
+        organisation_id=_organisation_id(current),
         subject=subject,
         section=section,
         action=ChangeRecord.Action.UPDATE,

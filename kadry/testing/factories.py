@@ -4,16 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
+from django.db import models
 
 from kadry.core.models import Membership, Organisation
 from kadry.employment.models import Assignment
 from kadry.staff.models import Department, Employee, Position, PriorJob, StaffingUnit
 
+ModelT = TypeVar("ModelT", bound=models.Model)
 
-class OrganisationFactory(factory.django.DjangoModelFactory):
+
+class ModelFactory(factory.django.DjangoModelFactory[ModelT]):
+    """A model factory whose call is typed as what it returns: the saved model instance.
+
+    Without a ``Meta.model`` factory_boy treats it as abstract.
+    """
+
+    if TYPE_CHECKING:
+
+        def __new__(cls, *args: Any, **kwargs: Any) -> ModelT: ...  # type: ignore[misc]  # factory_boy's __new__ is untyped; its metaclass call returns the model
+
+
+class OrganisationFactory(ModelFactory[Organisation]):
     class Meta:
         model = Organisation
 
@@ -21,7 +37,7 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     short_name = factory.Sequence(lambda n: f"Лицей № {n + 1}")
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(ModelFactory[User]):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("username",)
@@ -30,7 +46,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("password")
 
 
-class MembershipFactory(factory.django.DjangoModelFactory):
+class MembershipFactory(ModelFactory[Membership]):
     class Meta:
         model = Membership
 
@@ -39,7 +55,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Membership.Role.HR_INSPECTOR
 
 
-class DepartmentFactory(factory.django.DjangoModelFactory):
+class DepartmentFactory(ModelFactory[Department]):
     class Meta:
         model = Department
 
@@ -47,7 +63,7 @@ class DepartmentFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Кафедра {n + 1}")
 
 
-class PositionFactory(factory.django.DjangoModelFactory):
+class PositionFactory(ModelFactory[Position]):
     class Meta:
         model = Position
 
@@ -56,7 +72,7 @@ class PositionFactory(factory.django.DjangoModelFactory):
     category = Position.Category.PEDAGOGICAL
 
 
-class StaffingUnitFactory(factory.django.DjangoModelFactory):
+class StaffingUnitFactory(ModelFactory[StaffingUnit]):
     class Meta:
         model = StaffingUnit
 
@@ -67,7 +83,7 @@ class StaffingUnitFactory(factory.django.DjangoModelFactory):
     salary = Decimal("35000")
 
 
-class EmployeeFactory(factory.django.DjangoModelFactory):
+class EmployeeFactory(ModelFactory[Employee]):
     class Meta:
         model = Employee
 
@@ -79,7 +95,7 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
     birth_date = dt.date(1985, 3, 14)
 
 
-class AssignmentFactory(factory.django.DjangoModelFactory):
+class AssignmentFactory(ModelFactory[Assignment]):
     class Meta:
         model = Assignment
 
@@ -91,7 +107,7 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
     basis = "Приказ от 01.09.2020 № 1-к"
 
 
-class PriorJobFactory(factory.django.DjangoModelFactory):
+class PriorJobFactory(ModelFactory[PriorJob]):
     class Meta:
         model = PriorJob
 

@@ -25,10 +25,16 @@ from kadry.school.models import (
 )
 from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE
 from kadry.staff.models import Employee
-from kadry.testing.factories import AssignmentFactory, OrganisationFactory, StaffingUnitFactory, UserFactory
+from kadry.testing.factories import (
+    AssignmentFactory,
+    ModelFactory,
+    OrganisationFactory,
+    StaffingUnitFactory,
+    UserFactory,
+)
 
 
-class AcademicYearFactory(factory.django.DjangoModelFactory):
+class AcademicYearFactory(ModelFactory[AcademicYear]):
     class Meta:
         model = AcademicYear
         django_get_or_create = ("organisation", "name")
@@ -39,7 +45,7 @@ class AcademicYearFactory(factory.django.DjangoModelFactory):
     end = dt.date(2027, 8, 31)
 
 
-class SchoolClassFactory(factory.django.DjangoModelFactory):
+class SchoolClassFactory(ModelFactory[SchoolClass]):
     class Meta:
         model = SchoolClass
         django_get_or_create = ("organisation", "academic_year", "grade", "letter")
@@ -50,7 +56,7 @@ class SchoolClassFactory(factory.django.DjangoModelFactory):
     letter = "Б"
 
 
-class StudentFactory(factory.django.DjangoModelFactory):
+class StudentFactory(ModelFactory[Student]):
     class Meta:
         model = Student
 
@@ -65,7 +71,7 @@ class StudentFactory(factory.django.DjangoModelFactory):
     health_group = Student.HealthGroup.II
 
 
-class GuardianFactory(factory.django.DjangoModelFactory):
+class GuardianFactory(ModelFactory[Guardian]):
     class Meta:
         model = Guardian
 
@@ -78,7 +84,7 @@ class GuardianFactory(factory.django.DjangoModelFactory):
     receives_notices = True
 
 
-class EnrollmentFactory(factory.django.DjangoModelFactory):
+class EnrollmentFactory(ModelFactory[Enrollment]):
     """A student enrolled in a class; pass ``school_class`` and the student is made in its organisation."""
 
     class Meta:
@@ -91,7 +97,7 @@ class EnrollmentFactory(factory.django.DjangoModelFactory):
     end = None
 
 
-class StudentCategoryFactory(factory.django.DjangoModelFactory):
+class StudentCategoryFactory(ModelFactory[StudentCategory]):
     class Meta:
         model = StudentCategory
 
@@ -103,7 +109,7 @@ class StudentCategoryFactory(factory.django.DjangoModelFactory):
     evidence = "удостоверение многодетной семьи № 123"
 
 
-class ClassTeacherSubstitutionFactory(factory.django.DjangoModelFactory):
+class ClassTeacherSubstitutionFactory(ModelFactory[ClassTeacherSubstitution]):
     class Meta:
         model = ClassTeacherSubstitution
 
@@ -120,10 +126,7 @@ class ClassTeacherSubstitutionFactory(factory.django.DjangoModelFactory):
 
 def enrol(school_class: SchoolClass, count: int, *, start: dt.date = dt.date(2026, 9, 1)) -> list[Student]:
     """Create ``count`` students enrolled in ``school_class`` from ``start``; return them."""
-    return [
-        EnrollmentFactory(school_class=school_class, start=start).student  # type: ignore[attr-defined]
-        for _ in range(count)
-    ]
+    return [EnrollmentFactory(school_class=school_class, start=start).student for _ in range(count)]
 
 
 def appoint(

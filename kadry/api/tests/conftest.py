@@ -102,7 +102,7 @@ def employee(school: Organisation) -> Employee:
             name: dt.date.fromisoformat(value) if name in _date_fields(section.model) else value
             for name, value in SECTION_ROWS[section.slug].items()
         }
-        section.model.objects.create(organisation=school, employee=person, **form_row)
+        section.model._default_manager.create(organisation=school, employee=person, **form_row)
     MilitaryRecord.objects.create(organisation=school, employee=person, **MILITARY)
     return person
 

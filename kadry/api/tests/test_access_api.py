@@ -99,7 +99,7 @@ def _object_requests(employee: Employee, school: Organisation) -> list[tuple[str
         ("put", f"/staffing-units/{unit.pk}", {"department": 1, "position": 1, "rates": 1, "salary": 1}),
     ]
     for slug, section in SECTIONS.items():
-        row = section.model.objects.get(employee=employee)
+        row = section.model._default_manager.get(employee=employee)
         requests += [
             ("get", f"{card}/{slug}", None),
             ("post", f"{card}/{slug}", SECTION_ROWS[slug]),

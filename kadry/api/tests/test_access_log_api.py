@@ -107,9 +107,9 @@ def requests_(school, employee: Employee, inspector_api: Api) -> dict[tuple[str,
         ("put", "/school/classes/{class_id}/attendance"): {"marks": []},
     }
     for slug, section in SECTIONS.items():
-        ids[f"row_{slug}"] = section.model.objects.get(employee=employee).pk
+        ids[f"row_{slug}"] = section.model._default_manager.get(employee=employee).pk
         bodies[("put", f"{CARD}/{slug}/{{row_id}}")] = SECTION_ROWS[slug]
-    result = {}
+    result: dict[tuple[str, str], tuple[str, str, Any]] = {}
     for method, path in PERSONAL:
         concrete = path.format(**{**ids, "row_id": ids.get(f"row_{path.split('/')[3]}", 0) if "row_id" in path else 0})
         who = R.DIRECTOR if path.startswith("/school/") else R.HR_INSPECTOR

@@ -43,7 +43,7 @@ def test_section_row_is_added_listed_replaced_and_deleted(inspector_api: Api, pe
     assert replaced.json()[edited] == "Исправлено"
 
     assert inspector_api.delete(f"{path}/{row_id}").status_code == 204
-    assert not section.model.objects.filter(pk=row_id).exists()
+    assert not section.model._default_manager.filter(pk=row_id).exists()
     actions = list(
         ChangeRecord.objects.filter(subject_id=person.pk, section=section.title).values_list("action", flat=True)
     )

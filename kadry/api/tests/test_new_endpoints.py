@@ -37,6 +37,7 @@ def test_work_record_lists_the_events_of_a_signed_hire_with_their_deadline(
         "/employees", {"last_name": "Новикова", "first_name": "Ольга", "sex": "F", "birth_date": "1990-01-01"}
     ).json()
     unit = StaffingUnit.objects.filter(organisation=employee.organisation).first()
+    assert unit is not None
     unit.rates = 5
     unit.save()
     today = timezone.localdate()

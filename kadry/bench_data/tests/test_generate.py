@@ -49,9 +49,11 @@ def test_generated_orders_are_numbered_like_signed_ones(generated) -> None:
     assert not orders.values("organisation", "journal", "year", "number").annotate(n=Count("id")).filter(n__gt=1)
     for counter in OrderCounter.objects.all():
         numbers = sorted(
-            orders.filter(
+            number
+            for number in orders.filter(
                 organisation=counter.organisation_id, journal=counter.journal_id, year=counter.year
             ).values_list("number", flat=True)
+            if number  # a signed order has one; the count compares
         )
         assert numbers == list(range(1, counter.last_number + 1))
     assert not OrderItem.objects.exclude(organisation_id=F("order__organisation_id")).exists()
@@ -73,6 +75,7 @@ def test_staffing_units_hold_their_current_holders(generated) -> None:
 
 def test_bench_users_belong_to_the_first_school_only(generated) -> None:
     first = Organisation.objects.order_by("pk").first()
+    assert first is not None
     assert set(Membership.objects.values_list("organisation_id", flat=True)) == {first.pk}
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pytest
 from django.test import Client, RequestFactory
@@ -35,7 +36,7 @@ from kadry.testing.factories import EmployeeFactory
 )
 def test_client_ip_trusts_only_the_configured_proxies(settings, proxies: int, forwarded: str, expected: str) -> None:
     settings.KADRY_TRUSTED_PROXIES = proxies
-    meta = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
+    meta: dict[str, Any] = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded else {}
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", **meta)
 
     assert client_ip(request) == expected

@@ -47,7 +47,7 @@ def _counts_of(env: dict[str, str]) -> dict[str, int]:
             return count_rows(other.cursor(), "sqlite")
     import psycopg
 
-    with psycopg.connect(url.replace("postgres://", "postgresql://", 1)) as other, other.cursor() as cursor:
+    with psycopg.connect(url.replace("postgres://", "postgresql://", 1)) as server, server.cursor() as cursor:
         return count_rows(cursor, "postgresql")
 
 
@@ -71,7 +71,9 @@ def test_the_demo_backed_up_and_restored_into_a_fresh_database_has_every_row_and
     assert stat.S_IMODE(archive.stat().st_mode) == 0o600
     with tarfile.open(archive) as tar:
         names = set(tar.getnames())
-        manifest = json.load(tar.extractfile("manifest.json"))
+        manifest_file = tar.extractfile("manifest.json")
+        assert manifest_file is not None
+        manifest = json.load(manifest_file)
     assert {"manifest.json", SUMS, "media/imports/1/staff.csv"} <= names
     assert manifest["database"]["vendor"] == connection.vendor and manifest["tables"] == original
 
@@ -98,7 +100,9 @@ def test_restore_checks_the_checksums_before_it_touches_anything(shared_database
     tampered = tmp_path / "tampered.tar.gz"
     with tarfile.open(archive) as source, tarfile.open(tampered, "w:gz") as target:
         for member in source.getmembers():
-            content = source.extractfile(member).read()
+            extracted = source.extractfile(member)
+            assert extracted is not None  # the archive holds files only
+            content = extracted.read()
             if member.name == "manifest.json":
                 content = content.replace(b'"format": 1', b'"format": 1 ')
             target.addfile(member, io.BytesIO(content))

@@ -137,6 +137,7 @@ def test_each_progress_save_is_a_heartbeat(school) -> None:
     job = _job(school, beat_ago=TIMEOUT + 1)
     save_job(job, progress=50)
     job.refresh_from_db()
+    assert job.heartbeat_at is not None
     assert timezone.now() - job.heartbeat_at < dt.timedelta(seconds=5)
 
 
@@ -145,9 +146,11 @@ def test_the_heartbeat_thread_beats_while_the_job_runs_and_stops_after(school, s
     settings.KADRY_JOB_HEARTBEAT_TIMEOUT = 0.2  # a beat every 0.05 s
     job = _job(school, beat_ago=TIMEOUT + 1, upload=False)
     stale = job.heartbeat_at
+    assert stale is not None
     with Heartbeat(BackgroundJob, job.pk) as heartbeat:
         time.sleep(0.5)  # the job's own thread is busy and saves nothing
         job.refresh_from_db()
+        assert job.heartbeat_at is not None
         assert job.heartbeat_at > stale
     assert not heartbeat._thread.is_alive()
     finish_job(job, Status.DONE)

@@ -51,6 +51,7 @@ def test_fifth_failure_locks_the_account_for_15_minutes_even_with_the_right_pass
     assert kinds[:6] == [Kind.LOGIN_FAILED] * 4 + [Kind.LOCKOUT, Kind.LOGIN_FAILED]
     assert kinds[-1] == Kind.LOGIN
     failed = SecurityEvent.objects.filter(kind=Kind.LOGIN_FAILED).order_by("id").first()
+    assert failed is not None
     assert (failed.user, failed.username, failed.ip_address) == (inspector.user, "inspector", "10.0.0.1")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from html.parser import HTMLParser
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -60,7 +61,7 @@ def links_of(page: str, base: str) -> list[str]:
 
 def walk(client, start: str) -> tuple[set[str], list[str]]:
     """Follow links from ``start``; return the URL names reached (answering 200) and the broken links."""
-    queue, seen, visits = deque([start]), {start}, Counter()
+    queue, seen, visits = deque([start]), {start}, Counter[tuple[Any, ...]]()
     reached: set[str] = set()
     broken: list[str] = []
     while queue:

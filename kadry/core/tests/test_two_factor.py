@@ -106,7 +106,7 @@ def test_full_flow_set_up_codes_verification_and_one_time_recovery_codes() -> No
         page = response.content.decode()
         assert "<svg" in page and "QR-код" in page
         assert "<script" not in page.split("<main")[1]
-        secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
+        secret = _secret(page).replace(" ", "")
 
         # 2. A wrong code is refused; the code of the phone turns the second factor on, with 10 codes.
         assert client.post(reverse("two_factor_setup"), {"code": "000000"}).status_code == 400
@@ -150,7 +150,7 @@ def test_full_flow_set_up_codes_verification_and_one_time_recovery_codes() -> No
 def test_codes_can_be_reissued_and_the_device_reset_only_after_verification(hr_inspector, settings) -> None:
     client = hr_inspector.client
     page = client.get(reverse("two_factor_setup")).content.decode()
-    secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
+    secret = _secret(page).replace(" ", "")
     client.post(reverse("two_factor_setup"), {"code": totp(secret, time.time())})
     first = set(StaticToken.objects.values_list("token", flat=True))
 
@@ -181,10 +181,17 @@ def test_codes_can_be_reissued_and_the_device_reset_only_after_verification(hr_i
 
 def test_a_second_factor_set_up_voluntarily_is_asked_for_at_log_in(class_teacher) -> None:
     page = class_teacher.client.get(reverse("two_factor_setup")).content.decode()
-    secret = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page).group(1).replace(" ", "")
+    secret = _secret(page).replace(" ", "")
     class_teacher.client.post(reverse("two_factor_setup"), {"code": totp(secret, time.time())})
 
     client = Client()
     client.post(reverse("login"), {"username": "class_teacher", "password": "password"})
 
     assert client.get(reverse("profile"))["Location"].startswith(reverse("two_factor_verify"))
+
+
+def _secret(page: str) -> str:
+    """Return the key the set-up page shows (grouped by fours)."""
+    found = re.search(r'<code class="secret">([A-Z2-7 ]+)</code>', page)
+    assert found is not None, "no key on the page"
+    return found.group(1)

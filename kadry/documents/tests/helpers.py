@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
+from typing import cast
 
+from django.http import HttpResponse, StreamingHttpResponse
 from django.http.response import HttpResponseBase
 from docx import Document
 from pypdf import PdfReader
@@ -27,7 +30,10 @@ def pdf_text(content: bytes) -> str:
 
 def response_bytes(response: HttpResponseBase) -> bytes:
     """Return the body of a plain or a streaming (file) response."""
-    return b"".join(response.streaming_content) if response.streaming else response.content
+    if isinstance(response, StreamingHttpResponse):
+        return b"".join(cast(Iterable[bytes], response.streaming_content))
+    assert isinstance(response, HttpResponse)
+    return response.content
 
 
 def context_paths(context: dict, prefix: str = "") -> set[str]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 
 from kadry.documents.contexts import employment_start, format_rate, format_rubles
+from kadry.employment.models import Assignment
 
 
 @pytest.mark.parametrize(
@@ -31,8 +31,8 @@ def test_format_rate(rate: Decimal, expected: str) -> None:
     assert format_rate(rate) == expected
 
 
-def _assignment(start: dt.date, end: dt.date | None = None, kind: str = "1_main") -> SimpleNamespace:
-    return SimpleNamespace(start=start, end=end, kind=kind)
+def _assignment(start: dt.date, end: dt.date | None = None, kind: str = "1_main") -> Assignment:
+    return Assignment(start=start, end=end, kind=kind)  # unsaved: only its dates and kind are read
 
 
 def test_employment_starts_at_the_first_of_unbroken_assignments() -> None:

@@ -93,7 +93,7 @@ UNIFIED_COLUMNS: dict[str, list[str]] = {
 
 @pytest.mark.parametrize("kind", sorted(UNIFIED_COLUMNS))
 def test_docx_list_form_has_every_column_of_the_unified_form(kind: str) -> None:
-    document = Document(build_templates.TEMPLATES_DIR / f"{kind}.docx")
+    document = Document(str(build_templates.TEMPLATES_DIR / f"{kind}.docx"))
 
     headers = [cell.text for cell in document.tables[-1].rows[0].cells]
 

@@ -84,13 +84,14 @@ def test_generated_files_older_than_the_setting_are_deleted_and_the_row_stays(hr
     settings.KADRY_GENERATED_FILES_DAYS = 7
     old, recent = _generated(school, hr_inspector, days_ago=8), _generated(school, hr_inspector, days_ago=6)
     old_name = old.file.name
+    assert old_name
 
     assert _purge() == "Удалено загруженных файлов: 0; сформированных файлов: 1.\n"
 
     old.refresh_from_db()
     recent.refresh_from_db()
     assert old.file.name == "" and not default_storage.exists(old_name)
-    assert default_storage.exists(recent.file.name)
+    assert recent.file.name and default_storage.exists(recent.file.name)
     page = hr_inspector.client.get(reverse("documents:jobs")).content.decode()
     assert "файл удалён по сроку хранения" in page
     assert reverse("documents:job_download", args=[old.pk]) not in page
@@ -113,6 +114,7 @@ def test_a_generated_document_and_a_stored_upload_are_readable_by_their_owner_on
         filename="staff.csv",
     )
     for name in (job.file.name, upload.params["file"]):
+        assert name
         path = Path(default_storage.path(name))
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, name
         assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700, name

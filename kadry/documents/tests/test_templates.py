@@ -170,6 +170,7 @@ def test_replacing_an_upload_keeps_one_row_and_removes_the_old_file(
         file=_upload(_docx("один"), "1.docx"),
     )
     first_name, storage = first.file.name, first.file.storage
+    assert first_name
     with django_capture_on_commit_callbacks(execute=True):
         upload_template(
             actor=hr_inspector.user,

@@ -37,7 +37,10 @@ def _export(persona, start: dt.date, end: dt.date, **extra: str):
 
 
 def _people(root: ET.Element) -> dict[str, ET.Element]:
-    return {person.findtext("УТ:СНИЛС", namespaces=NS): person for person in root.iterfind("f:ЕФС-1/f:СЗВ/f:ЗЛ", NS)}
+    return {
+        person.findtext("УТ:СНИЛС", namespaces=NS, default=""): person
+        for person in root.iterfind("f:ЕФС-1/f:СЗВ/f:ЗЛ", NS)
+    }
 
 
 def _events(person: ET.Element) -> list[ET.Element]:
@@ -61,6 +64,7 @@ def test_xml_lists_each_insured_person_with_snils_and_events(hr_inspector, direc
     root = ET.fromstring(response.content)
     assert root.tag == f"{{{efs.NS_EFS1}}}ЭДСФР"
     employer_element = root.find("f:ЕФС-1/f:Страхователь", NS)
+    assert employer_element is not None
     assert employer_element.findtext("УТ:ИНН", namespaces=NS) == "4027057130"
     assert employer_element.findtext("ЕФС:ОГРН", namespaces=NS) == "1154027004570"
     assert employer_element.findtext("ЕФС:РегНомер", namespaces=NS) == ""
@@ -81,6 +85,7 @@ def test_xml_lists_each_insured_person_with_snils_and_events(hr_inspector, direc
     assert hired.findtext("ЕФС:СтруктурноеПодразделение", namespaces=NS) == "МО учителей математики"
     assert hired.findtext("ЕФС:ЯвляетсяСовместителем", namespaces=NS) == "0"
     basis = hired.find("ЕФС:Основание", NS)
+    assert basis is not None
     assert [basis.findtext(f"ЕФС:{name}", namespaces=NS) for name in ("Наименование", "Дата", "Номер")] == [
         "Приказ",
         "2026-09-01",
@@ -92,13 +97,14 @@ def test_xml_lists_each_insured_person_with_snils_and_events(hr_inspector, direc
     assert dismissed.findtext("ЕФС:Вид", namespaces=NS) == "5"
     assert dismissed.findtext("ЕФС:Основание/ЕФС:Номер", namespaces=NS) == dismissal.display_number
     ground = dismissed.find("ЕФС:ОснованиеУвольнения", NS)
+    assert ground is not None
     assert [ground.findtext(f"ЕФС:{name}", namespaces=NS) for name in ("Статья", "Часть", "Пункт", "Подпункт")] == [
         "81",
         "1",
         "6",
         "а",
     ]
-    assert "статьи 81 Трудового кодекса" in dismissed.findtext("ЕФС:Причина", namespaces=NS)
+    assert "статьи 81 Трудового кодекса" in dismissed.findtext("ЕФС:Причина", namespaces=NS, default="")
 
     (part_time,) = _events(people[olga.snils])
     assert part_time.findtext("ЕФС:ЯвляетсяСовместителем", namespaces=NS) == "1"

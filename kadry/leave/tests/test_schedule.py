@@ -126,6 +126,7 @@ def test_approved_schedule_is_locked_moves_need_a_reason_and_orders_follow(
         end=D(2027, 7, 31),
         order_date=D(2027, 6, 14),
     )
+    assert order is not None
     assert sorted(item.date for item in order.items.all()) == [D(2027, 7, 1), D(2027, 7, 5)]
     assert (
         draft_leave_orders(

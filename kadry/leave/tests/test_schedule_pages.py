@@ -97,6 +97,7 @@ def test_notices_page_lists_due_and_prints(
         body = hr_inspector.client.get(reverse("leave:notices")).content.decode()
     assert "просрочено" in body  # 10 days before the start: the two weeks have passed
     part = PlannedLeave.objects.first()
+    assert part is not None
     assert (
         "С уведомлением ознакомлен"
         in hr_inspector.client.get(reverse("leave:notice_print", args=[part.pk])).content.decode()

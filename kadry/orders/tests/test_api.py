@@ -355,7 +355,7 @@ def test_a_resignation_takes_the_statement_date(inspector_api: Api, hr_inspector
     )
     services.sign_order(actor=director.user, order=hire)
     working, api = ivanova, inspector_api
-    body = {
+    body: dict[str, Any] = {
         "kind": "dismissal",
         "date": "2026-11-20",
         "items": [{"employee": working.pk, "dismissal_ground": "77-1-3", "basis": "заявление"}],

@@ -234,3 +234,20 @@ def test_a_third_class_is_a_warning_and_is_signed(hr_inspector, director, units,
     assert rows[2].warnings[0].startswith("Это 3-й класс учителя: федеральное вознаграждение")
     services.sign_order(actor=director.user, order=order)
     assert ClassTeacherAssignment.objects.filter(teacher=ivanova).count() == 3
+
+
+@pytest.mark.parametrize(
+    ("kind", "item"),
+    [
+        (Order.Kind.LEAVE, {"leave_kind": "annual", "leave_days": 14, "basis": "заявление"}),
+        (Order.Kind.LEAVE_RECALL, {"basis": "служебная записка"}),
+    ],
+)
+def test_a_leave_or_recall_order_is_checked_like_the_others(hr_inspector, ivanova, kind, item) -> None:
+    # Their effects once lacked warnings(): the check stopped with AttributeError instead of answering.
+    order = make_order(hr_inspector, kind, D(2026, 12, 10), {"employee": ivanova, "date": D(2026, 12, 28), **item})
+
+    result = services.review(order, today=D(2026, 12, 10))
+
+    assert result.warnings == []
+    assert [problem.item.employee for problem in result.problems] == [ivanova]  # not working on that day

@@ -151,6 +151,7 @@ def test_cancelling_a_dismissal_restores_the_assignment_and_invalidates_the_entr
     entries = list(WorkRecordEntry.objects.filter(employee=ivanova).values_list("number", "kind", "wording"))
     assert entries[-1] == (3, "invalidation", "Запись за номером 2 недействительна")
     cancelled_event = WorkRecordEvent.objects.get(employee=ivanova, cancels__isnull=False)
+    assert cancelled_event.cancels is not None
     assert cancelled_event.cancels.kind == "dismissal"
     assert cancelled_event.deadline == D(2026, 11, 24)
 

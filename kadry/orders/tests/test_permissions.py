@@ -45,7 +45,7 @@ def orders(hr_inspector, director, units, ivanova) -> dict[str, Order]:
     return {"signed": hire, "draft": draft}
 
 
-def _pages(orders: dict[str, Order]) -> list[tuple[str, set[str]]]:
+def _pages(orders: dict[str, Order]) -> list[tuple[str, set[Role]]]:
     """Return (url, roles that may GET it) for every page of orders."""
     draft, signed = orders["draft"], orders["signed"]
     item = draft.items.get()
@@ -76,7 +76,7 @@ def test_every_page_answers_each_role_as_the_matrix_says(personas, orders) -> No
     assert not failures, "\n".join(failures)
 
 
-def _actions(persona: Any, orders: dict[str, Order], ivanova: Any) -> list[tuple[str, dict[str, Any], set[str]]]:
+def _actions(persona: Any, orders: dict[str, Order], ivanova: Any) -> list[tuple[str, dict[str, Any], set[Role]]]:
     """Return (url, data, roles that may POST) for every write; a fresh draft for each, so each can succeed."""
     draft = make_order(
         persona, Order.Kind.AWARD, D(2026, 10, 6), {"employee": ivanova, "date": D(2026, 10, 6), "award": "Грамота"}

@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.orders import services
 from kadry.orders.access import get_item_for, get_order_for
@@ -63,7 +65,7 @@ class Problems:
 
 def _field_label(name: str) -> str:
     try:
-        return str(OrderItem._meta.get_field(name).verbose_name).capitalize()
+        return str(cast(models.Field, OrderItem._meta.get_field(name)).verbose_name).capitalize()  # its own field
     except FieldDoesNotExist:
         return name
 
@@ -99,7 +101,7 @@ def can_add_item(order: Order) -> bool:
 
 
 def draft_page(
-    request: HttpRequest,
+    request: MemberRequest,
     order: Order,
     *,
     form: OrderItemForm | None = None,
@@ -141,7 +143,7 @@ def _signed(request: HttpRequest, order: Order) -> HttpResponse:
 
 
 @capability_required(Capability.DRAFT_ORDERS)
-def order_new(request: HttpRequest) -> HttpResponse:
+def order_new(request: MemberRequest) -> HttpResponse:
     """Step 1: choose the kind (cards); step 2: the date (and the order cancelled) — then the draft exists."""
     organisation_id = request.membership.organisation_id
     kind = request.POST.get("kind") or request.GET.get("kind", "")
@@ -166,7 +168,7 @@ def order_new(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.DRAFT_ORDERS)
-def order_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def order_edit(request: MemberRequest, pk: int) -> HttpResponse:
     """Change the heading of a draft: its date, note, the order it cancels."""
     order = get_order_for(request.membership, pk, Capability.DRAFT_ORDERS)
     if not order.is_draft:
@@ -185,7 +187,7 @@ def order_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @capability_required(Capability.DRAFT_ORDERS)
 @require_POST
-def order_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def order_delete(request: MemberRequest, pk: int) -> HttpResponse:
     order = get_order_for(request.membership, pk, Capability.DRAFT_ORDERS)
     try:
         services.delete_draft(actor=request.user, order=order)
@@ -196,7 +198,7 @@ def order_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.DRAFT_ORDERS)
-def item_add(request: HttpRequest, pk: int) -> HttpResponse:
+def item_add(request: MemberRequest, pk: int) -> HttpResponse:
     """Add an employee to a draft; the form comes back on the draft page with its messages."""
     order = get_order_for(request.membership, pk, Capability.DRAFT_ORDERS)
     if not order.is_draft:
@@ -223,7 +225,7 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.DRAFT_ORDERS)
-def item_edit(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+def item_edit(request: MemberRequest, pk: int, item: int) -> HttpResponse:
     order = get_order_for(request.membership, pk, Capability.DRAFT_ORDERS)
     instance = get_item_for(order, item)
     if not order.is_draft:
@@ -242,7 +244,7 @@ def item_edit(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 
 @capability_required(Capability.DRAFT_ORDERS)
 @require_POST
-def item_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
+def item_delete(request: MemberRequest, pk: int, item: int) -> HttpResponse:
     order = get_order_for(request.membership, pk, Capability.DRAFT_ORDERS)
     instance = get_item_for(order, item)
     try:
@@ -254,7 +256,7 @@ def item_delete(request: HttpRequest, pk: int, item: int) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_ORDERS)
-def order_check(request: HttpRequest, pk: int) -> HttpResponse:
+def order_check(request: MemberRequest, pk: int) -> HttpResponse:
     """Run the signing checks without signing and show each problem next to its item."""
     order = get_order_for(request.membership, pk)
     if not order.is_draft:
@@ -276,7 +278,7 @@ def order_check(request: HttpRequest, pk: int) -> HttpResponse:
 
 @capability_required(Capability.DRAFT_ORDERS)
 @require_POST
-def order_submit(request: HttpRequest, pk: int) -> HttpResponse:
+def order_submit(request: MemberRequest, pk: int) -> HttpResponse:
     """Send a draft «на подпись»: it reaches the director only if it passes the check."""
     order = get_order_for(request.membership, pk, Capability.DRAFT_ORDERS)
     if not order.is_draft:
@@ -291,7 +293,7 @@ def order_submit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.DRAFT_ORDERS)
-def order_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def order_cancel(request: MemberRequest, pk: int) -> HttpResponse:
     """Draft the order that cancels a signed one (ТК РФ: a signed order is never edited or deleted)."""
     target = get_order_for(request.membership, pk, Capability.DRAFT_ORDERS)
     # select_related gave the cancellation or nothing; the reverse one-to-one raises when there is none.

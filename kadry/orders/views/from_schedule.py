@@ -6,12 +6,13 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.leave.schedule import schedule_for
 from kadry.orders.from_schedule import draft_leave_orders
@@ -19,7 +20,7 @@ from kadry.orders.from_schedule import draft_leave_orders
 
 @capability_required(Capability.DRAFT_ORDERS)
 @require_POST
-def from_schedule(request: HttpRequest, year: int) -> HttpResponse:
+def from_schedule(request: MemberRequest, year: int) -> HttpResponse:
     try:
         start = dt.date.fromisoformat(request.POST.get("start", ""))
         end = dt.date.fromisoformat(request.POST.get("end", ""))

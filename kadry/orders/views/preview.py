@@ -22,7 +22,7 @@ from kadry.staff.models import Employee
 Kind = Order.Kind
 MISSING = "…"
 # The work an item is: as the order names it (Т-1: «основное место работы» / «совместительство»).
-EMPLOYMENT_WORDING = {
+EMPLOYMENT_WORDING: dict[str, str] = {
     OrderItem.EmploymentKind.MAIN: "основное место работы",
     OrderItem.EmploymentKind.INTERNAL_PART_TIME: "внутреннее совместительство",
     OrderItem.EmploymentKind.EXTERNAL_PART_TIME: "внешнее совместительство",

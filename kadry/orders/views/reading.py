@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import TypedDict
+from collections.abc import Iterable, Mapping
+from typing import Any, TypedDict, cast
 
 from django.conf import settings
-from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
-from django.http import HttpRequest, HttpResponse
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.lib.choices import value_label
 from kadry.lib.dates import short_date
@@ -56,7 +57,7 @@ def names_line(names: list[str], shown: int = NAMES_SHOWN) -> str:
     return f"{line} и ещё {len(names) - shown}" if len(names) > shown else line
 
 
-def order_rows(organisation_id: int, orders: Iterable[dict]) -> list[OrderRow]:
+def order_rows(organisation_id: int, orders: Iterable[Mapping[str, Any]]) -> list[OrderRow]:
     """Return the rows of a page of orders (dicts of their columns), with one query for the employees' names.
 
     The list shows text only, so neither orders nor employees become model instances, the labels are
@@ -89,7 +90,7 @@ def order_rows(organisation_id: int, orders: Iterable[dict]) -> list[OrderRow]:
 
 
 @capability_required(Capability.VIEW_ORDERS)
-def order_list(request: HttpRequest) -> HttpResponse:
+def order_list(request: MemberRequest) -> HttpResponse:
     membership = request.membership
     orders = orders_for(membership)
     years = list(orders.order_by("-year").values_list("year", flat=True).distinct())
@@ -108,9 +109,11 @@ def order_list(request: HttpRequest) -> HttpResponse:
             items = OrderItem.objects.filter(order=OuterRef("pk"), employee__in=found)
             orders = orders.filter(Exists(items))
     # The count reads the orders alone; the page joins the journal for the number's suffix.
-    page = Paginator(orders, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
-    columns = page.object_list.values("pk", "number", "journal__suffix", "date", "kind", "status")
-    page.object_list = order_rows(membership.organisation_id, columns)
+    page: Page[Any] = Paginator(orders, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
+    columns = cast(QuerySet[Order], page.object_list).values(
+        "pk", "number", "journal__suffix", "date", "kind", "status"
+    )
+    page.object_list = order_rows(membership.organisation_id, columns)  # the page shows rows, not orders
     query = request.GET.copy()
     query.pop("page", None)
     template = "orders/_order_rows.html" if request.htmx else "orders/order_list.html"
@@ -118,7 +121,7 @@ def order_list(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_ORDERS)
-def order_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def order_detail(request: MemberRequest, pk: int) -> HttpResponse:
     """Show a draft as the draft page; a signed or cancelled order read-only, with what it changed."""
     order = get_order_for(request.membership, pk)
     record_access(membership=request.membership, subject=order, what=ORDER_READ, request=request)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.orders import services
 from kadry.orders.access import drafts_to_sign, get_order_for
@@ -46,7 +47,7 @@ def _next(request: HttpRequest, default: str) -> str:
 
 
 @capability_required(Capability.SIGN_ORDERS)
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: MemberRequest) -> HttpResponse:
     """List the drafts waiting for signature, each with the text it will have."""
     page = Paginator(drafts_to_sign(request.membership), settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [(order, kind_title(order.kind), order_texts(order)) for order in page.object_list]
@@ -58,7 +59,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.SIGN_ORDERS)
-def queue_count(request: HttpRequest) -> HttpResponse:
+def queue_count(request: MemberRequest) -> HttpResponse:
     """Return the badge of the «На подпись» link (loaded by htmx, so pages do not pay for the count)."""
     count = drafts_to_sign(request.membership).count()
     return render(request, "orders/_queue_count.html", {"count": count})
@@ -71,7 +72,7 @@ def _comment(request: HttpRequest, pk: int) -> str:
 
 @capability_required(Capability.SIGN_ORDERS)
 @require_POST
-def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
+def order_sign(request: MemberRequest, pk: int) -> HttpResponse:
     """Sign one draft sent for signature; a refusal comes back as a message and the draft stays a draft."""
     order = get_order_for(request.membership, pk, Capability.SIGN_ORDERS)
     if order.is_draft and not order.is_submitted:
@@ -90,7 +91,7 @@ def order_sign(request: HttpRequest, pk: int) -> HttpResponse:
 
 @capability_required(Capability.SIGN_ORDERS)
 @require_POST
-def order_return(request: HttpRequest, pk: int) -> HttpResponse:
+def order_return(request: MemberRequest, pk: int) -> HttpResponse:
     """Return a draft sent for signature to the HR office with the director's comment."""
     order = get_order_for(request.membership, pk, Capability.SIGN_ORDERS)
     try:
@@ -104,7 +105,7 @@ def order_return(request: HttpRequest, pk: int) -> HttpResponse:
 
 @capability_required(Capability.SIGN_ORDERS)
 @require_POST
-def queue_sign(request: HttpRequest) -> HttpResponse:
+def queue_sign(request: MemberRequest) -> HttpResponse:
     """Sign the ticked drafts one by one, each in its own transaction; report the signed and the refused."""
     chosen = [value for value in request.POST.getlist("orders") if value.isdigit()]
     if not chosen:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from kadry.api.enums import field_enum
 from kadry.api.errors import InvalidInput
+from kadry.core.http import MemberRequest
 from kadry.school import access_log
 from kadry.school.access import get_class_for
 from kadry.school.models import AttendanceMark, SchoolClass
@@ -63,7 +63,7 @@ class DayOut(Schema):
     students: list[StudentDayOut]
 
 
-def _day(request: HttpRequest, school_class: SchoolClass, day: dt.date) -> DayOut:
+def _day(request: MemberRequest, school_class: SchoolClass, day: dt.date) -> DayOut:
     """Return the class's day; the answer names the students, so it is logged (also after a PUT)."""
     students = queries.enrolled_students(school_class, day)
     what = f"{access_log.ATTENDANCE_DAY} {day:%d.%m.%Y}"
@@ -94,15 +94,15 @@ def _day(request: HttpRequest, school_class: SchoolClass, day: dt.date) -> DayOu
 
 
 @router.get("/classes/{class_id}/attendance", response=DayOut, summary="Посещаемость класса за день")
-def get_day(request: HttpRequest, class_id: int, query: Query[DayQuery]) -> DayOut:
+def get_day(request: MemberRequest, class_id: int, query: Query[DayQuery]) -> DayOut:
     day = query.date or timezone.localdate()
-    return _day(request, get_class_for(request.membership, class_id, on=day), day)  # type: ignore[attr-defined]
+    return _day(request, get_class_for(request.membership, class_id, on=day), day)
 
 
 @router.put("/classes/{class_id}/attendance", response=DayOut, summary="Отметить посещаемость класса за день")
-def put_day(request: HttpRequest, class_id: int, query: Query[DayQuery], payload: DayIn) -> DayOut:
+def put_day(request: MemberRequest, class_id: int, query: Query[DayQuery], payload: DayIn) -> DayOut:
     day = query.date or timezone.localdate()
-    school_class = get_class_for(request.membership, class_id, on=day)  # type: ignore[attr-defined]
+    school_class = get_class_for(request.membership, class_id, on=day)
     marks = [
         services.MarkInput(
             student_id=row.student,

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Prefetch
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
 from kadry.api.enums import field_enum
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.school.access import classes_for, get_class_for, get_student_for
 from kadry.school.access_log import CLASS_LIST, record_list_access
 from kadry.school.models import Enrollment, Guardian, Student
@@ -76,12 +76,12 @@ def _brief(s: Student) -> dict:
 
 
 @router.get("/classes", response=list[ClassOut], summary="Классы, доступные пользователю")
-def list_classes(request: HttpRequest) -> list[dict]:
+def list_classes(request: MemberRequest) -> list[dict]:
     return [_class(c) for c in classes_for(request.membership).select_related("academic_year")]
 
 
 @router.get("/classes/{class_id}", response=ClassDetail, summary="Класс с обучающимися на сегодня")
-def get_class(request: HttpRequest, class_id: int) -> dict:
+def get_class(request: MemberRequest, class_id: int) -> dict:
     today = timezone.localdate()
     school_class = get_class_for(request.membership, class_id, on=today)
     students = Student.objects.filter(
@@ -93,7 +93,7 @@ def get_class(request: HttpRequest, class_id: int) -> dict:
 
 
 @router.get("/students/{student_id}", response=StudentOut, summary="Личное дело обучающегося")
-def get_student(request: HttpRequest, student_id: int) -> dict:
+def get_student(request: MemberRequest, student_id: int) -> dict:
     today = timezone.localdate()
     student = get_student_for(request.membership, student_id)
     student = Student.objects.prefetch_related(
@@ -108,7 +108,7 @@ def get_student(request: HttpRequest, student_id: int) -> dict:
         "sex": student.sex,
         "address": student.address,
         "health_group": student.health_group,
-        "class_id": student.current[0].school_class_id if student.current else None,  # type: ignore[attr-defined]
+        "class_id": student.current[0].school_class_id if student.current else None,
         "guardians": [
             {
                 "relation": g.relation,

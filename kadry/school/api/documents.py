@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
 from kadry.core.access import require
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.school.access import classes_for, get_class_for, sees_social_data
 from kadry.school.queries.overview import overview as glance
@@ -47,7 +47,7 @@ class GlanceOut(Schema):
 
 
 @router.get("/classes/{pk}/social-passport", response=PassportOut, summary="Социальный паспорт класса")
-def social_passport(request: HttpRequest, pk: int, on: dt.date | None = None) -> PassportOut:
+def social_passport(request: MemberRequest, pk: int, on: dt.date | None = None) -> PassportOut:
     membership = request.membership
     school_class = get_class_for(membership, pk)
     passport = class_passport(school_class, on=on or timezone.localdate())
@@ -75,7 +75,7 @@ def social_passport(request: HttpRequest, pk: int, on: dt.date | None = None) ->
 
 
 @router.get("/overview", response=list[GlanceOut], summary="Все классы на сегодня")
-def overview(request: HttpRequest) -> list[GlanceOut]:
+def overview(request: MemberRequest) -> list[GlanceOut]:
     membership = require(request.membership, Capability.VIEW_ALL_CLASSES)
     today = timezone.localdate()
     return [

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema, Status
@@ -19,6 +18,7 @@ from ninja import Field, Router, Schema, Status
 from kadry.api.enums import choices_enum, named_enum
 from kadry.api.errors import InvalidInput, validated
 from kadry.core.access import require
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.school.access import get_class_for
 from kadry.school.forms_life import ClassEventForm, ClassHourPlanForm
@@ -108,7 +108,7 @@ def _refusal(error: ValidationError) -> InvalidInput:
 
 
 @router.get("/classes/{class_id}/events", response=list[EventOut], summary="Внеклассные мероприятия класса")
-def list_events(request: HttpRequest, class_id: int) -> list[ClassEvent]:
+def list_events(request: MemberRequest, class_id: int) -> list[ClassEvent]:
     """Return the class's events, newest first; students and escorts by id (their names are in the class's list)."""
     school_class = get_class_for(request.membership, class_id)
     events = ClassEvent.objects.filter(school_class=school_class).prefetch_related("participants", "escorts")
@@ -116,7 +116,7 @@ def list_events(request: HttpRequest, class_id: int) -> list[ClassEvent]:
 
 
 @router.post("/classes/{class_id}/events", response={201: EventOut}, summary="Записать внеклассное мероприятие")
-def create_event(request: HttpRequest, class_id: int, payload: EventIn) -> Status:
+def create_event(request: MemberRequest, class_id: int, payload: EventIn) -> Status:
     """Record an event; a notice later than 3 days before or fewer adults than ⌈n/10⌉ answer 422 (§6.9)."""
     school_class = get_class_for(request.membership, class_id)
     require(request.membership, Capability.CLASS_WORK)
@@ -132,7 +132,7 @@ def create_event(request: HttpRequest, class_id: int, payload: EventIn) -> Statu
 
 
 @router.post("/classes/{class_id}/class-hours", response={201: ClassHourOut}, summary="Запланировать классный час")
-def plan_class_hour(request: HttpRequest, class_id: int, payload: ClassHourIn) -> Status:
+def plan_class_hour(request: MemberRequest, class_id: int, payload: ClassHourIn) -> Status:
     """Plan a class hour; a day off, a public holiday, school holidays or a day outside the school year answer 422."""
     school_class = get_class_for(request.membership, class_id)
     require(request.membership, Capability.CLASS_WORK)
@@ -145,7 +145,7 @@ def plan_class_hour(request: HttpRequest, class_id: int, payload: ClassHourIn) -
 
 
 @router.post("/classes/{class_id}/class-hours/{hour_id}/cancel", response=ClassHourOut, summary="Отменить классный час")
-def cancel_class_hour(request: HttpRequest, class_id: int, hour_id: int, payload: CancelIn) -> ClassHour:
+def cancel_class_hour(request: MemberRequest, class_id: int, hour_id: int, payload: CancelIn) -> ClassHour:
     """Cancel a planned class hour with a reason; later than a day before answers 422 (§6.6)."""
     school_class = get_class_for(request.membership, class_id)
     require(request.membership, Capability.CLASS_WORK)
@@ -159,7 +159,7 @@ def cancel_class_hour(request: HttpRequest, class_id: int, hour_id: int, payload
 
 
 @router.get("/classes/{class_id}/meeting-check", response=MeetingCheckOut, summary="Собрания по четвертям")
-def meeting_check(request: HttpRequest, class_id: int) -> dict:
+def meeting_check(request: MemberRequest, class_id: int) -> dict:
     """Return the periods without a parent meeting (§6.7): ended ones and the current one near its end."""
     school_class = get_class_for(request.membership, class_id)
     today = timezone.localdate()

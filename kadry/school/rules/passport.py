@@ -89,9 +89,9 @@ def social_passport(students: Iterable[StudentRow], categories: Iterable[Categor
         for value, label in Category.choices
     )
     health = dict.fromkeys(Student.HealthGroup.values, 0)
-    for row in roster.values():
-        if row.health_group in health:
-            health[row.health_group] += 1
+    for student in roster.values():
+        if student.health_group in health:
+            health[student.health_group] += 1
     return Passport(
         on=on,
         students=len(roster),

@@ -46,7 +46,7 @@ def default_calendar(
     school edits them afterwards.
     """
     y, z = first_year, first_year + 1
-    edges = {
+    edges: dict[str, list[tuple[dt.date, dt.date]]] = {
         Period.Kind.QUARTER: [(D(y, 9, 1), D(y, 10, 24)), (D(y, 11, 5), D(y, 12, 28)), (D(z, 1, 12), D(z, 3, 20)), (D(z, 3, 30), D(z, 5, 26))],
         Period.Kind.TRIMESTER: [(D(y, 9, 1), D(y, 11, 30)), (D(y, 12, 1), D(z, 2, 28)), (D(z, 3, 1), D(z, 5, 26))],
         Period.Kind.HALF_YEAR: [(D(y, 9, 1), D(y, 12, 28)), (D(z, 1, 12), D(z, 5, 26))],

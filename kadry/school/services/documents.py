@@ -85,7 +85,7 @@ def author_genitive(user: Any, organisation_id: int) -> str:
         .select_related("employee")
         .first()
     )
-    if membership is not None:
+    if membership is not None and membership.employee is not None:  # the filter asked for one
         return employee_initials(membership.employee, Case.GENITIVE)
     return user.get_full_name() or user.username
 

@@ -85,7 +85,7 @@ def _history(actor: Any, school_class: SchoolClass, section: str, obj: models.Mo
 def _create(model: type[models.Model], school_class: SchoolClass, data: dict[str, Any]) -> Any:
     """Create a row of the class from ``data``; many-to-many values are set after the row exists."""
     many = {field.name for field in model._meta.many_to_many}
-    row = model.objects.create(
+    row = model._default_manager.create(
         organisation_id=school_class.organisation_id,
         school_class=school_class,
         **{name: value for name, value in data.items() if name not in many},
@@ -194,7 +194,7 @@ def save_meeting(
     foreign = [g for g in attended if g.organisation_id != school_class.organisation_id]
     if foreign:
         raise ValidationError({"attended": "Отмечены родители не из этой организации."})
-    fields = {name: data[name] for name in ("date", "agenda", "minutes", "decisions") if name in data}
+    fields: dict[str, Any] = {name: data[name] for name in ("date", "agenda", "minutes", "decisions") if name in data}
     if meeting is None:
         meeting = _create(ParentMeeting, school_class, {**fields, "attended": attended})
         _history(actor, school_class, SECTION_MEETINGS, meeting, Action.CREATE, after=snapshot(meeting))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pytest
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.test import Client
 from django.urls import reverse
 
@@ -25,7 +26,7 @@ def _import_settings(settings, tmp_path) -> None:
 
 
 def _files() -> list[Path]:
-    media = Path(default_storage.location)
+    media = Path(cast(FileSystemStorage, default_storage).location)  # the file system one in tests
     return [path for path in media.rglob("*") if path.is_file()] if media.exists() else []
 
 
@@ -40,7 +41,7 @@ def test_a_large_register_is_checked_then_imported_from_the_kept_file(
     year = AcademicYearFactory(organisation=school)
     client = personas["deputy_director"].client
     upload = _csv(_rows(20_000))
-    assert upload.size * 4 / 3 > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    assert upload.size is not None and upload.size * 4 / 3 > settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     checked = client.post(reverse("school:import"), {"academic_year": year.pk, "file": upload, "create_classes": "on"})
     assert checked.status_code == 200 and checked.context["plan"].created == 20_000
     form = checked.context["form"]

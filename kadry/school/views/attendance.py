@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import get_template, render_to_string
 from django.urls import reverse
@@ -23,7 +23,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from kadry.core.access import capability_required
+from kadry.core.access import capability_required, membership_required
+from kadry.core.http import KadryRequest, MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
@@ -129,8 +130,8 @@ def _grid_url(pk: int, day: dt.date) -> str:
     return f"{reverse('school:attendance_grid', args=[pk])}?date={day.isoformat()}"
 
 
-@login_required
-def grid(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def grid(request: MemberRequest, pk: int) -> HttpResponse:
     """Show the class's day and save it whole in one POST (regulation §6.1)."""
     today = timezone.localdate()
     day = DayForm(request.GET).day(today)
@@ -174,8 +175,8 @@ def grid(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "school/attendance/grid.html", context, status=status)
 
 
-@login_required
-def week(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def week(request: MemberRequest, pk: int) -> HttpResponse:
     """Show the week's marks of the class and which still lack a reason (regulation §6.2)."""
     day = DayForm(request.GET).day(timezone.localdate())
     school_class = get_class_for(request.membership, pk, on=day)
@@ -195,8 +196,8 @@ def week(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "school/attendance/week.html", context)
 
 
-@login_required
-def unresolved(request: HttpRequest) -> HttpResponse:
+@membership_required
+def unresolved(request: MemberRequest) -> HttpResponse:
     """List the marks whose reason is still unknown, in the classes the user reaches."""
     marks = queries.unresolved_marks(reachable_classes(request.membership))
     page = Paginator(marks, 100).get_page(request.GET.get("page"))
@@ -208,7 +209,7 @@ def unresolved(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def set_reason(request: HttpRequest, pk: int) -> HttpResponse:
+def set_reason(request: KadryRequest, pk: int) -> HttpResponse:
     """Record the reason of one mark; htmx swaps the row, a plain form goes back where it came from."""
     membership = require_class_side(request.membership)
     if request.method != "POST":
@@ -247,7 +248,7 @@ def set_reason(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_ALL_CLASSES)
-def thresholds(request: HttpRequest) -> HttpResponse:
+def thresholds(request: MemberRequest) -> HttpResponse:
     """Edit when unexcused absences flag a student."""
     organisation_id = request.membership.organisation_id
     current = services.thresholds_of(organisation_id)
@@ -260,7 +261,7 @@ def thresholds(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_ALL_CLASSES)
-def flags(request: HttpRequest) -> HttpResponse:
+def flags(request: MemberRequest) -> HttpResponse:
     """List the students flagged by unexcused absences (120-ФЗ ст. 14), with why."""
     day = DayForm(request.GET).day(timezone.localdate())
     current = services.thresholds_of(request.membership.organisation_id)
@@ -310,8 +311,8 @@ def printed_table(reports: list[queries.ClassReport]) -> list[list[object]]:
     return [[decimal_comma(v) if isinstance(v, Decimal) else v for v in row] for row in report_table(reports)]
 
 
-@login_required
-def report(request: HttpRequest) -> HttpResponse:
+@membership_required
+def report(request: MemberRequest) -> HttpResponse:
     """Attendance for a period, per student and per class; ``format=xlsx|pdf`` downloads it."""
     today = timezone.localdate()
     classes = reachable_classes(request.membership)

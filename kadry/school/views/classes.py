@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from kadry.core.access import capability_required, denied_as
+from kadry.core.access import capability_required, denied_as, membership_required
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.school.access import classes_for, get_class_for, require_school_management, sees_social_data
 from kadry.school.access_log import CLASS_LIST, record_list_access
@@ -42,8 +42,8 @@ def _reaches_classes(membership: object) -> bool:
     return role_can(role, Capability.VIEW_ALL_CLASSES) or role_can(role, Capability.CLASS_WORK)
 
 
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
+@membership_required
+def home(request: MemberRequest) -> HttpResponse:
     membership = request.membership
     if not _reaches_classes(membership):
         raise Http404
@@ -81,23 +81,23 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "school/classes/home.html", {"classes": classes, "manages": manages, "today": today})
 
 
-@login_required
-def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def class_detail(request: MemberRequest, pk: int) -> HttpResponse:
     membership = request.membership
     if not _reaches_classes(membership):
         raise Http404
     today = timezone.localdate()
     school_class = get_class_for(membership, pk, on=today)
     social = sees_social_data(membership)
-    students = Student.objects.filter(
+    enrolled = Student.objects.filter(
         pk__in=Enrollment.objects.active(on=today).filter(school_class=school_class).values("student_id")
     )
     if social:
         current = Q(valid_from__lte=today) & (Q(valid_to__isnull=True) | Q(valid_to__gte=today))
-        students = students.prefetch_related(
+        enrolled = enrolled.prefetch_related(
             Prefetch("categories", queryset=StudentCategory.objects.filter(current), to_attr="current_categories")
         )
-    students = list(students)
+    students = list(enrolled)
     record_list_access(request, school_class, CLASS_LIST, len(students))
     teachers = (
         ClassTeacherAssignment.objects.active(on=today).filter(school_class=school_class).select_related("teacher")
@@ -117,7 +117,7 @@ def class_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def class_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+def class_edit(request: MemberRequest, pk: int | None = None) -> HttpResponse:
     membership = require_school_management(request.membership)
     school_class = None
     if pk is not None:
@@ -137,13 +137,13 @@ def class_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def year_list(request: HttpRequest) -> HttpResponse:
+def year_list(request: MemberRequest) -> HttpResponse:
     years = AcademicYear.objects.filter(organisation_id=request.membership.organisation_id)
     return render(request, "school/classes/year_list.html", {"years": years})
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def year_create(request: HttpRequest) -> HttpResponse:
+def year_create(request: MemberRequest) -> HttpResponse:
     organisation_id = request.membership.organisation_id
     form = YearForm(request.POST or None, organisation_id=organisation_id)
     if request.method == "POST" and form.is_valid():
@@ -167,7 +167,7 @@ def year_create(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def year_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def year_edit(request: MemberRequest, pk: int) -> HttpResponse:
     organisation_id = request.membership.organisation_id
     year = get_object_or_404(AcademicYear, organisation_id=organisation_id, pk=pk)
     data = request.POST or None
@@ -193,7 +193,7 @@ def year_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def substitution_create(request: HttpRequest) -> HttpResponse:
+def substitution_create(request: MemberRequest) -> HttpResponse:
     organisation_id = request.membership.organisation_id
     form = SubstitutionForm(request.POST or None, organisation_id=organisation_id)
     if request.method == "POST" and form.is_valid():

@@ -7,13 +7,14 @@ import io
 
 from django import forms
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kadry.core.access import membership_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PdfUnavailableError
@@ -56,7 +57,7 @@ def _writes(membership: Membership) -> bool:
 # --- Social passport ---------------------------------------------------------------------------------
 
 
-def _passport(request: HttpRequest, pk: int) -> tuple[SchoolClass, dict, bool]:
+def _passport(request: MemberRequest, pk: int) -> tuple[SchoolClass, dict, bool]:
     membership = request.membership
     school_class = get_class_for(membership, pk)
     on = passport_date(request.GET.get("on"), timezone.localdate())
@@ -71,15 +72,15 @@ def _passport(request: HttpRequest, pk: int) -> tuple[SchoolClass, dict, bool]:
     return school_class, {**context, "passport": passport, "class_obj": school_class, "on_iso": on.isoformat()}, named
 
 
-@login_required
-def social_passport(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def social_passport(request: MemberRequest, pk: int) -> HttpResponse:
     """Show the social passport of a class on ``?on=`` (counts; the named lists for permitted roles)."""
     _, context, _named = _passport(request, pk)
     return render(request, "school/documents/social_passport.html", context)
 
 
-@login_required
-def social_passport_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+@membership_required
+def social_passport_download(request: MemberRequest, pk: int, fmt: str) -> HttpResponse | FileResponse:
     """Download the social passport as DOCX or PDF."""
     if fmt not in FORMATS:
         raise Http404
@@ -111,17 +112,17 @@ class IssueForm(forms.Form):
     issued_to = forms.CharField(label=_("кому выдана"), max_length=300)
 
 
-def _characteristic_for(request: HttpRequest, student_pk: int, pk: int) -> tuple[Student, Characteristic]:
+def _characteristic_for(request: MemberRequest, student_pk: int, pk: int) -> tuple[Student, Characteristic]:
     student = get_student_for(request.membership, student_pk)
     return student, get_object_or_404(Characteristic.objects.select_related("student"), student=student, pk=pk)
 
 
-def _log_characteristic(request: HttpRequest, student: Student) -> None:
+def _log_characteristic(request: MemberRequest, student: Student) -> None:
     record_access(membership=request.membership, subject=student, what=services.CHARACTERISTIC_ACCESS, request=request)
 
 
-@login_required
-def characteristics(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def characteristics(request: MemberRequest, pk: int) -> HttpResponse:
     """The register of a student's characteristics: who asked, when, for what, to whom given."""
     student = get_student_for(request.membership, pk)
     rows = list(Characteristic.objects.filter(student=student).select_related("author"))
@@ -133,8 +134,8 @@ def characteristics(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def characteristic_new(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def characteristic_new(request: MemberRequest, pk: int) -> HttpResponse:
     """Register a request and write the characteristic, starting from a draft filled in from the data."""
     membership = request.membership
     student = get_student_for(membership, pk)
@@ -159,8 +160,8 @@ def characteristic_new(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def characteristic_edit(request: HttpRequest, student_pk: int, pk: int) -> HttpResponse:
+@membership_required
+def characteristic_edit(request: MemberRequest, student_pk: int, pk: int) -> HttpResponse:
     membership = request.membership
     student, characteristic = _characteristic_for(request, student_pk, pk)
     if not _writes(membership):
@@ -180,8 +181,8 @@ def characteristic_edit(request: HttpRequest, student_pk: int, pk: int) -> HttpR
     )
 
 
-@login_required
-def characteristic_docx(request: HttpRequest, student_pk: int, pk: int) -> HttpResponse:
+@membership_required
+def characteristic_docx(request: MemberRequest, student_pk: int, pk: int) -> HttpResponse | FileResponse:
     membership = request.membership
     student, characteristic = _characteristic_for(request, student_pk, pk)
     enrolment = (
@@ -195,7 +196,7 @@ def characteristic_docx(request: HttpRequest, student_pk: int, pk: int) -> HttpR
         organisation=membership.organisation,
         school_class=enrolment.school_class if enrolment else None,
         # A signature line names the signer by surname and initials: «Учителева Н. П.».
-        teacher=employee_initials(membership.employee) if membership.employee_id else request.user.get_full_name(),
+        teacher=employee_initials(membership.employee) if membership.employee else request.user.get_full_name(),
     )
     _log_characteristic(request, student)
     return _download(
@@ -203,8 +204,8 @@ def characteristic_docx(request: HttpRequest, student_pk: int, pk: int) -> HttpR
     )
 
 
-@login_required
-def characteristic_issue(request: HttpRequest, student_pk: int, pk: int) -> HttpResponse:
+@membership_required
+def characteristic_issue(request: MemberRequest, student_pk: int, pk: int) -> HttpResponse:
     """Record a copy issued: on which day and to whom (POST; access is checked before the method)."""
     student, characteristic = _characteristic_for(request, student_pk, pk)
     if not _writes(request.membership):
@@ -230,8 +231,8 @@ class EducationPlanForm(forms.ModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in services.PLAN_FIELDS}
 
 
-@login_required
-def education_plan(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def education_plan(request: MemberRequest, pk: int) -> HttpResponse:
     """The class's education work plan, and the yearly analysis with its figures filled in from the records."""
     membership = request.membership
     school_class = get_class_for(membership, pk)
@@ -253,8 +254,8 @@ def education_plan(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def education_plan_docx(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def education_plan_docx(request: MemberRequest, pk: int) -> HttpResponse | FileResponse:
     membership = request.membership
     school_class = get_class_for(membership, pk)
     plan = EducationPlan.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class).first()

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from kadry.core import uploads
 from kadry.core.access import capability_required
 from kadry.core.heartbeat import fail_if_abandoned
+from kadry.core.http import MemberRequest
 from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability
 from kadry.lib.tables import TableError
@@ -18,7 +19,7 @@ from kadry.school.services import importing
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def import_students(request: HttpRequest) -> HttpResponse:
+def import_students(request: MemberRequest) -> HttpResponse:
     membership = request.membership
     organisation_id = membership.organisation_id
     form = ImportForm(request.POST or None, request.FILES or None, organisation_id=organisation_id)
@@ -83,7 +84,7 @@ def import_template(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+def import_job(request: MemberRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(
         BackgroundJob.objects.select_related("created_by"),
         pk=pk,

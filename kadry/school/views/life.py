@@ -11,7 +11,6 @@ from typing import Any
 
 from csp.constants import UNSAFE_INLINE
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.forms import BaseForm
@@ -21,6 +20,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from kadry.core.access import membership_required
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.school import access_log
@@ -38,12 +39,12 @@ from kadry.school.services import documents
 from kadry.school.services import life as services
 
 
-def may_write(request: HttpRequest) -> bool:
+def may_write(request: MemberRequest) -> bool:
     """Whether the current role keeps the class's records (the class teacher, or a substitute)."""
     return role_can(request.membership.role, Capability.CLASS_WORK)
 
 
-def class_for_request(request: HttpRequest, pk: int) -> SchoolClass:
+def class_for_request(request: MemberRequest, pk: int) -> SchoolClass:
     """Return the class ``pk`` the user reaches; a write by a read-only role is 404 like everything it may not do."""
     school_class = get_class_for(request.membership, pk)
     if request.method == "POST" and not may_write(request):
@@ -51,7 +52,7 @@ def class_for_request(request: HttpRequest, pk: int) -> SchoolClass:
     return school_class
 
 
-def writable_class(request: HttpRequest, pk: int) -> SchoolClass:
+def writable_class(request: MemberRequest, pk: int) -> SchoolClass:
     """Return the class ``pk`` for a page that only writes (a form of its own): 404 for read-only roles."""
     school_class = get_class_for(request.membership, pk)
     if not may_write(request):
@@ -67,7 +68,7 @@ def refused(form: BaseForm, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, field_messages)
 
 
-def context(request: HttpRequest, school_class: SchoolClass, tab: str, **extra: Any) -> dict[str, Any]:
+def context(request: MemberRequest, school_class: SchoolClass, tab: str, **extra: Any) -> dict[str, Any]:
     return {"school_class": school_class, "tab": tab, "may_write": may_write(request), **extra}
 
 
@@ -91,8 +92,8 @@ def pdf_or_html(request: HttpRequest, template: str, data: dict[str, Any], filen
 # --- class hours ----------------------------------------------------------------------------------
 
 
-@login_required
-def class_hours(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def class_hours(request: MemberRequest, pk: int) -> HttpResponse:
     """The plan of class hours by period and their log; the form adds a planned topic."""
     school_class = class_for_request(request, pk)
     form = ClassHourPlanForm(request.POST or None, school_class=school_class)
@@ -123,8 +124,8 @@ def _class_hour(school_class: SchoolClass, hour_pk: int) -> ClassHour:
     )
 
 
-@login_required
-def class_hour_held(request: HttpRequest, pk: int, hour_pk: int) -> HttpResponse:
+@membership_required
+def class_hour_held(request: MemberRequest, pk: int, hour_pk: int) -> HttpResponse:
     """Record a class hour as held, with its notes."""
     school_class = writable_class(request, pk)
     hour = _class_hour(school_class, hour_pk)
@@ -141,8 +142,8 @@ def class_hour_held(request: HttpRequest, pk: int, hour_pk: int) -> HttpResponse
     return render(request, "school/life/class_hour_form.html", data, status=400 if form.errors else 200)
 
 
-@login_required
-def class_hour_cancel(request: HttpRequest, pk: int, hour_pk: int) -> HttpResponse:
+@membership_required
+def class_hour_cancel(request: MemberRequest, pk: int, hour_pk: int) -> HttpResponse:
     """Cancel a class hour with a reason; a notice later than a day before is refused (§6.6)."""
     school_class = writable_class(request, pk)
     hour = _class_hour(school_class, hour_pk)
@@ -166,8 +167,8 @@ def class_hour_cancel(request: HttpRequest, pk: int, hour_pk: int) -> HttpRespon
 # --- parent meetings ------------------------------------------------------------------------------
 
 
-@login_required
-def meetings(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def meetings(request: MemberRequest, pk: int) -> HttpResponse:
     """The class's parent meetings, with the warning when a quarter ended or ends without one (§6.7)."""
     school_class = get_class_for(request.membership, pk)
     rows = ParentMeeting.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class)
@@ -183,8 +184,8 @@ def meetings(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "school/life/meetings.html", data)
 
 
-@login_required
-def meeting_form(request: HttpRequest, pk: int, meeting_pk: int | None = None) -> HttpResponse:
+@membership_required
+def meeting_form(request: MemberRequest, pk: int, meeting_pk: int | None = None) -> HttpResponse:
     """Add a parent meeting, or edit one: agenda, guardians present, minutes and decisions."""
     school_class = writable_class(request, pk)
     meeting = _meeting(school_class, meeting_pk) if meeting_pk else None
@@ -210,9 +211,9 @@ def _meeting(school_class: SchoolClass, meeting_pk: int) -> ParentMeeting:
     )
 
 
-@login_required
+@membership_required
 @require_GET
-def meeting_protocol(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
+def meeting_protocol(request: MemberRequest, pk: int, meeting_pk: int) -> HttpResponse:
     """The protocol of a parent meeting, to print (PDF)."""
     school_class = get_class_for(request.membership, pk)
     meeting = _meeting(school_class, meeting_pk)
@@ -236,8 +237,8 @@ def _events(school_class: SchoolClass) -> Any:
     return ClassEvent.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class)
 
 
-@login_required
-def events(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def events(request: MemberRequest, pk: int) -> HttpResponse:
     """The class's out-of-class events with their notice and escorts."""
     school_class = get_class_for(request.membership, pk)
     rows = _events(school_class).prefetch_related("participants", "escorts", "briefings")
@@ -245,8 +246,8 @@ def events(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "school/life/events.html", data)
 
 
-@login_required
-def event_new(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def event_new(request: MemberRequest, pk: int) -> HttpResponse:
     """Record an event: the form refuses a late notice (3 days) and too few adults (1 per 10) on their fields."""
     school_class = writable_class(request, pk)
     form = ClassEventForm(request.POST or None, school_class=school_class)
@@ -281,9 +282,9 @@ def _event_data(event: ClassEvent) -> dict[str, Any]:
     }
 
 
-@login_required
+@membership_required
 @require_GET
-def event_detail(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+def event_detail(request: MemberRequest, pk: int, event_pk: int) -> HttpResponse:
     """An event with its participants, escorts and the safety briefing recorded for it."""
     school_class = get_class_for(request.membership, pk)
     event = _event(school_class, event_pk)
@@ -295,9 +296,9 @@ def event_detail(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
     return render(request, "school/life/event_detail.html", data)
 
 
-@login_required
+@membership_required
 @require_GET
-def event_notice(request: HttpRequest, pk: int, event_pk: int) -> HttpResponse:
+def event_notice(request: MemberRequest, pk: int, event_pk: int) -> HttpResponse:
     """The written notice of the event to the administration with the participant list (§6.9), to print."""
     school_class = get_class_for(request.membership, pk)
     event = _event(school_class, event_pk)

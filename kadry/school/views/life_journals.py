@@ -11,10 +11,12 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 
+from kadry.core.access import membership_required
 from kadry.core.audit import record_access
+from kadry.core.http import KadryRequest, MemberRequest
 from kadry.lib.text import quoted
 from kadry.school import access_log
 from kadry.school.access import get_class_for, get_student_for, keeps_prevention, sees_prevention
@@ -30,8 +32,8 @@ def _of_class(model: type[Any], school_class: SchoolClass) -> Any:
     return model.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class)
 
 
-@login_required
-def briefings(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def briefings(request: MemberRequest, pk: int) -> HttpResponse:
     """The journal of safety briefings with the students present."""
     school_class = get_class_for(request.membership, pk)
     rows = list(
@@ -43,8 +45,8 @@ def briefings(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "school/life/briefings.html", data)
 
 
-@login_required
-def briefing_new(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def briefing_new(request: MemberRequest, pk: int) -> HttpResponse:
     """Record a briefing; ``?event=<id>`` prefills a briefing before that event."""
     school_class = writable_class(request, pk)
     initial = {}
@@ -74,8 +76,8 @@ def briefing_new(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "school/life/briefing_form.html", data, status=400 if form.errors else 200)
 
 
-@login_required
-def duty(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def duty(request: MemberRequest, pk: int) -> HttpResponse:
     """The duty roster of the class; the form adds a day."""
     school_class = class_for_request(request, pk)
     form = DutyRosterForm(request.POST or None, school_class=school_class) if may_write(request) else None
@@ -90,8 +92,8 @@ def duty(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "school/life/duty.html", data, status=400 if form is not None and form.errors else 200)
 
 
-@login_required
-def visits(request: HttpRequest, pk: int) -> HttpResponse:
+@membership_required
+def visits(request: MemberRequest, pk: int) -> HttpResponse:
     """The log of lessons visited and consultations received (§6.3); the form adds an entry."""
     school_class = class_for_request(request, pk)
     form = ClassVisitForm(request.POST or None) if may_write(request) else None
@@ -104,7 +106,7 @@ def visits(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def individual_work(request: HttpRequest, pk: int) -> HttpResponse:
+def individual_work(request: KadryRequest, pk: int) -> HttpResponse:
     """A student's individual work and prevention cases: restricted roles, reachable students, access-logged."""
     membership = request.membership
     if membership is None or not sees_prevention(membership):

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.school.access import classes_for
 from kadry.school.models import ClassTeacherAssignment, Period
@@ -19,7 +20,7 @@ CRITERIA_ACCESS = "Критерии эффективности классных 
 
 
 @capability_required(Capability.VIEW_ALL_CLASSES)
-def overview(request: HttpRequest) -> HttpResponse:
+def overview(request: MemberRequest) -> HttpResponse:
     """Every class today: attendance marked or not, unresolved reasons, meetings due, events without notice."""
     today = timezone.localdate()
     rows = glance(classes_for(request.membership, on=today), today=today)
@@ -47,7 +48,7 @@ def _chosen_period(request: HttpRequest, periods: list[Period], today) -> Period
 
 
 @capability_required(Capability.VIEW_ALL_CLASSES)
-def effectiveness(request: HttpRequest) -> HttpResponse:
+def effectiveness(request: MemberRequest) -> HttpResponse:
     """The class teachers' effectiveness criteria for a period, with the trend against the previous one."""
     membership = request.membership
     today = timezone.localdate()

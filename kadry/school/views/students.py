@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access, snapshot
+from kadry.core.http import KadryRequest, MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.school.access import get_student_for, sees_prevention, sees_social_data
@@ -40,7 +41,7 @@ def _student(membership: Membership, pk: int) -> Student:
 
 
 @login_required
-def student_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def student_detail(request: KadryRequest, pk: int) -> HttpResponse:
     membership = request.membership
     if membership is None:
         return render(request, "404.html", status=404)
@@ -83,7 +84,7 @@ def _save_formsets(actor: Any, student: Student, sets: dict[str, Any]) -> None:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def student_create(request: HttpRequest) -> HttpResponse:
+def student_create(request: MemberRequest) -> HttpResponse:
     membership = request.membership
     organisation_id = membership.organisation_id
     initial = {"school_class": request.GET.get("class"), "enrolled_on": timezone.localdate()}
@@ -110,7 +111,7 @@ def student_create(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def student_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def student_edit(request: MemberRequest, pk: int) -> HttpResponse:
     membership = request.membership
     student = _student(membership, pk)
     before = snapshot(student)
@@ -135,7 +136,7 @@ def student_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def student_transfer(request: HttpRequest, pk: int) -> HttpResponse:
+def student_transfer(request: MemberRequest, pk: int) -> HttpResponse:
     membership = request.membership
     student = _student(membership, pk)
     form = TransferForm(request.POST or None, organisation_id=membership.organisation_id)
@@ -155,7 +156,7 @@ def student_transfer(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.MANAGE_SCHOOL)
-def student_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+def student_withdraw(request: MemberRequest, pk: int) -> HttpResponse:
     membership = request.membership
     student = _student(membership, pk)
     form = WithdrawForm(request.POST or None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.core.exceptions import ValidationError
@@ -14,6 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from kadry.lib.names import cyrillic_name_error, is_russian_citizenship
 from kadry.lib.phones import phone_error
 from kadry.lib.text import search_key, search_terms
+
+if TYPE_CHECKING:
+    # Named for the checker only: at run time staff does not import the apps built on it.
+    from django_stubs_ext import StrOrPromise
+
+    from kadry.employment.models import AssignmentQuerySet
 
 
 class EmployeeQuerySet(models.QuerySet["Employee"]):
@@ -27,7 +34,7 @@ class EmployeeQuerySet(models.QuerySet["Employee"]):
             result = result.filter(search_key__contains=" " + term)
         return result
 
-    def _assignments(self) -> models.QuerySet:
+    def _assignments(self) -> AssignmentQuerySet:
         """Return the assignments of the outer employee, for correlated subqueries.
 
         Assignments belong to the employment app and come from orders; they are reached by name so
@@ -60,7 +67,7 @@ class EmployeeQuerySet(models.QuerySet["Employee"]):
         """
         on = on or timezone.localdate()
         main = self._assignments().active(on=on).order_by("kind", "start")
-        result = self
+        result: EmployeeQuerySet = self
         if department_id is not None:
             result = result.alias(main_department_id=Subquery(main.values("staffing_unit__department_id")[:1])).filter(
                 main_department_id=department_id
@@ -158,6 +165,9 @@ class Employee(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = EmployeeQuerySet.as_manager()
+    # Not a column: the kadry.staff.queries.Placement that attach_placement sets on the rows it places
+    # (that module imports this one, so the type is not named here).
+    placement: Any
 
     class Meta:
         verbose_name = _("сотрудник")
@@ -183,12 +193,12 @@ class Employee(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.search_key = search_key(self.last_name, self.first_name, self.middle_name)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_key"}  # type: ignore[misc]
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+            kwargs["update_fields"] = {*update_fields, "search_key"}
+        super().save(*args, **kwargs)
 
     @property
     def full_name(self) -> str:
@@ -200,7 +210,7 @@ class Employee(models.Model):
         return short_name(self.last_name, self.first_name, self.middle_name)
 
     def clean(self) -> None:
-        errors: dict[str, str] = {}
+        errors: dict[str, StrOrPromise] = {}
         today = timezone.localdate()
         if self.birth_date and self.birth_date > today:
             errors["birth_date"] = _("Дата рождения не может быть в будущем.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -31,7 +32,7 @@ from kadry.testing.factories import AssignmentFactory, EmployeeFactory
 D = dt.date
 TAB_SLUGS = [tab.slug for tab in CARD_TABS]
 # One row of each section, with a value that shows which tab it was read from.
-ROWS = {
+ROWS: dict[str, dict[str, Any]] = {
     "previous-names": {"previous_last_name": "Девичья", "changed_on": D(2012, 6, 1)},
     "education": {
         "level": Education.Level.values[0],
@@ -73,7 +74,7 @@ def fill_card(employee: Employee, rows: int) -> None:
     """Give ``employee`` ``rows`` rows in every section, assignment and history, and the military record."""
     for slug, section in SECTIONS.items():
         for _ in range(rows):
-            section.model.objects.create(organisation=employee.organisation, employee=employee, **ROWS[slug])
+            section.model._default_manager.create(organisation=employee.organisation, employee=employee, **ROWS[slug])
     for n in range(rows - 1):  # the fixture has hired the employee already
         AssignmentFactory(employee=employee, start=D(2021 + n % 5, 9, 1), end=D(2021 + n % 5, 12, 31))
     for _ in range(rows):

@@ -11,15 +11,16 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.models import ChangeRecord, Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.choices import value_label
@@ -28,13 +29,17 @@ from kadry.staff.declension import CASES, employee_name
 from kadry.staff.models import Employee, MilitaryRecord
 from kadry.staff.sections import SECTIONS, Section
 
+if TYPE_CHECKING:
+    # Named for the checker only: at run time staff does not import the apps built on it.
+    from kadry.employment.models import Assignment
+
 CARD = "Личная карточка Т-2"  # what the access log says was opened
 HISTORY_LIMIT = 100
 
 TabData = Callable[[Employee, dt.date], dict[str, Any]]
 
 
-def _assignments(employee: Employee) -> models.QuerySet:
+def _assignments(employee: Employee) -> models.QuerySet[Assignment]:
     """Return the employee's assignments with their positions and departments."""
     # Through the reverse relation: staff does not import the apps built on it (DESIGN.md).
     return employee.assignments.filter(organisation_id=employee.organisation_id).select_related(
@@ -83,7 +88,7 @@ def _military(employee: Employee, today: dt.date) -> dict[str, Any]:
     }
 
 
-def timeline(employee: Employee, assignments: Iterable[models.Model]) -> list[tuple[Any, str, Any, bool]]:
+def timeline(employee: Employee, assignments: Iterable[Assignment]) -> list[tuple[Any, str, Any, bool]]:
     """Return (date, kind, row, struck out) for the orders, assignments and work-record entries, newest first.
 
     Read through reverse relations: staff does not import orders or employment. Within one day the
@@ -94,7 +99,9 @@ def timeline(employee: Employee, assignments: Iterable[models.Model]) -> list[tu
     )
     entries = list(employee.work_record_entries.all())
     invalid = {entry.invalidates_id for entry in entries}
-    rows = [(item.order.date, "order", item, item.order.status == "cancelled") for item in items]
+    rows: list[tuple[Any, str, Any, bool]] = [
+        (item.order.date, "order", item, item.order.status == "cancelled") for item in items
+    ]
     rows += [(assignment.start, "assignment", assignment, False) for assignment in assignments]
     rows += [(entry.date, "entry", entry, entry.pk in invalid) for entry in entries]
     return sorted(rows, key=lambda row: row[0], reverse=True)
@@ -163,7 +170,7 @@ def _panel_context(tab: Tab, employee: Employee, membership: Membership, today: 
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def employee_card(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_card(request: MemberRequest, pk: int) -> HttpResponse:
     """Show the card's head and the tab of ``?tab=`` (the first by default); the other panels load on demand."""
     membership = request.membership
     employee = get_employee_for(membership, pk)
@@ -178,7 +185,7 @@ def employee_card(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def employee_card_tab(request: HttpRequest, pk: int, tab: str) -> HttpResponse:
+def employee_card_tab(request: MemberRequest, pk: int, tab: str) -> HttpResponse:
     """Return the panel of one tab (htmx loads it when the tab is first chosen); logged naming the tab."""
     described = TABS.get(tab)
     if described is None:

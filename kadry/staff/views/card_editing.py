@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.staff.access import get_employee_for, get_section_row_for, section_or_404
 from kadry.staff.forms import EmployeeForm, MilitaryRecordForm, section_form_class
@@ -28,7 +29,7 @@ EDIT_FORM = "форма изменения"
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def employee_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_edit(request: MemberRequest, pk: int) -> HttpResponse:
     employee = get_employee_for(request.membership, pk, Capability.EDIT_PERSONAL_DATA)
     form = EmployeeForm(request.POST or None, instance=employee, organisation_id=employee.organisation_id)
     if request.method == "POST" and form.is_valid():
@@ -47,7 +48,7 @@ def _back_to_card(employee_pk: int, tab: str) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def section_add(request: HttpRequest, pk: int, section: str) -> HttpResponse:
+def section_add(request: MemberRequest, pk: int, section: str) -> HttpResponse:
     employee = get_employee_for(request.membership, pk, Capability.EDIT_PERSONAL_DATA)
     described = section_or_404(section)
     form = section_form_class(described)(request.POST or None)
@@ -60,7 +61,7 @@ def section_add(request: HttpRequest, pk: int, section: str) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def section_edit(request: HttpRequest, pk: int, section: str, row: int) -> HttpResponse:
+def section_edit(request: MemberRequest, pk: int, section: str, row: int) -> HttpResponse:
     employee = get_employee_for(request.membership, pk, Capability.EDIT_PERSONAL_DATA)
     described, instance = get_section_row_for(employee, section, row)
     form = section_form_class(described)(request.POST or None, instance=instance)
@@ -78,7 +79,7 @@ def section_edit(request: HttpRequest, pk: int, section: str, row: int) -> HttpR
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
 @require_POST
-def section_delete(request: HttpRequest, pk: int, section: str, row: int) -> HttpResponse:
+def section_delete(request: MemberRequest, pk: int, section: str, row: int) -> HttpResponse:
     employee = get_employee_for(request.membership, pk, Capability.EDIT_PERSONAL_DATA)
     described, instance = get_section_row_for(employee, section, row)
     delete_section_row(actor=request.user, employee=employee, section=described, row=instance)
@@ -87,7 +88,7 @@ def section_delete(request: HttpRequest, pk: int, section: str, row: int) -> Htt
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def military_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def military_edit(request: MemberRequest, pk: int) -> HttpResponse:
     employee = get_employee_for(request.membership, pk, Capability.EDIT_PERSONAL_DATA)
     record = MilitaryRecord.objects.filter(employee=employee).first()
     form = MilitaryRecordForm(request.POST or None, instance=record)

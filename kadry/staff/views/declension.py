@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.staff.access import get_employee_for, structure_for
 from kadry.staff.declension import CASES, automatic_name, automatic_position, corrections
@@ -20,7 +21,7 @@ NAME_FORMS = "Личная карточка Т-2: склонение ФИО"
 
 
 def _edit(
-    request: HttpRequest,
+    request: MemberRequest,
     obj: Employee | Position,
     automatic: dict[str, str],
     title: str,
@@ -40,7 +41,7 @@ def _edit(
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def employee_name_forms(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_name_forms(request: MemberRequest, pk: int) -> HttpResponse:
     employee = get_employee_for(request.membership, pk, Capability.EDIT_PERSONAL_DATA)
     automatic = {case.value: automatic_name(employee, case) for case, _question in CASES}
     back = reverse("employee_card", args=[employee.pk])
@@ -48,7 +49,7 @@ def employee_name_forms(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_STRUCTURE)
-def position_name_forms(request: HttpRequest, pk: int) -> HttpResponse:
+def position_name_forms(request: MemberRequest, pk: int) -> HttpResponse:
     position = structure_for(request.membership, Position, pk, Capability.EDIT_STRUCTURE)
     automatic = {case.value: automatic_position(position, case) for case, _question in CASES}
     return _edit(request, position, automatic, f"Должность «{position.name}»: склонение", reverse("structure"))

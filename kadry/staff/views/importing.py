@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kadry.core import uploads
 from kadry.core.access import capability_required
 from kadry.core.heartbeat import fail_if_abandoned
+from kadry.core.http import MemberRequest
 from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE
@@ -28,14 +29,14 @@ class EmployeeImportForm(forms.Form):
     filename = forms.CharField(widget=forms.HiddenInput, required=False, max_length=255)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = cast(dict[str, Any], super().clean())
         if not cleaned.get("file") and not cleaned.get("upload") and "file" not in self.errors:
             self.add_error("file", _("Выберите файл."))
         return cleaned
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def employee_import(request: HttpRequest) -> HttpResponse:
+def employee_import(request: MemberRequest) -> HttpResponse:
     membership = request.membership
     form = EmployeeImportForm(request.POST or None, request.FILES or None)
     plan = None
@@ -78,7 +79,7 @@ def employee_import_template(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def employee_import_job(request: HttpRequest, pk: int) -> HttpResponse:
+def employee_import_job(request: MemberRequest, pk: int) -> HttpResponse:
     job = get_object_or_404(
         BackgroundJob.objects.select_related("created_by"),
         pk=pk,

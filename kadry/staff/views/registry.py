@@ -8,12 +8,13 @@ from typing import TypedDict
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from kadry.core.access import capability_required
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.pagination import OneQueryPaginator
 from kadry.lib.urls import url_by_pk
@@ -36,7 +37,7 @@ class EmployeeRow(TypedDict):
 
 
 # The tag of each status; «—» stands for an empty position or department.
-STATUS_TAGS = {
+STATUS_TAGS: dict[str, SafeString] = {
     Employee.Status.WORKING: mark_safe('<span class="tag ok">работает</span>'),  # nosec B308 # constant markup, no input in it
     Employee.Status.DISMISSED: mark_safe('<span class="tag muted">уволен</span>'),  # nosec B308 # constant markup, no input in it
     Employee.Status.NOT_HIRED: mark_safe('<span class="tag warn">не оформлен</span>'),  # nosec B308 # constant markup, no input in it
@@ -69,7 +70,7 @@ def employee_rows(
 
 
 @capability_required(Capability.VIEW_STAFF)
-def employee_list(request: HttpRequest) -> HttpResponse:
+def employee_list(request: MemberRequest) -> HttpResponse:
     membership = request.membership
     params = request.GET.copy()
     # Working staff by default: that is what the office browses nine times out of ten. A name typed
@@ -99,7 +100,7 @@ def employee_list(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
-def employee_create(request: HttpRequest) -> HttpResponse:
+def employee_create(request: MemberRequest) -> HttpResponse:
     organisation_id = request.membership.organisation_id
     form = EmployeeForm(request.POST or None, organisation_id=organisation_id)
     if request.method == "POST" and form.is_valid():

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from kadry.core.access import capability_required
+from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.numbers import decimal_text
 from kadry.lib.urls import url_by_pk
@@ -32,7 +33,7 @@ STRUCTURE_KINDS = {
 
 
 @capability_required(Capability.VIEW_STRUCTURE)
-def structure(request: HttpRequest) -> HttpResponse:
+def structure(request: MemberRequest) -> HttpResponse:
     organisation_id = request.membership.organisation_id
     positions = (
         Position.objects.filter(organisation_id=organisation_id)
@@ -51,7 +52,7 @@ def structure(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.EDIT_STRUCTURE)
-def structure_edit(request: HttpRequest, kind: str, pk: int | None = None) -> HttpResponse:
+def structure_edit(request: MemberRequest, kind: str, pk: int | None = None) -> HttpResponse:
     if kind not in STRUCTURE_KINDS:
         raise Http404
     model, form_class, title = STRUCTURE_KINDS[kind]
@@ -62,7 +63,7 @@ def structure_edit(request: HttpRequest, kind: str, pk: int | None = None) -> Ht
         saved = save_structure_object(
             actor=request.user,
             instance=form.instance,
-            data={name: form.cleaned_data[name] for name in form._meta.fields},
+            data={name: form.cleaned_data[name] for name in form._meta.fields or ()},
         )
         messages.success(request, f"Сохранено: {saved}.")
         return redirect("staffing_table" if kind == "staffing-units" else "structure")
@@ -141,7 +142,7 @@ def staffing_rows(sections: list[StaffingTableSection], *, links: bool) -> list[
 
 
 @capability_required(Capability.VIEW_STRUCTURE)
-def staffing_table_view(request: HttpRequest) -> HttpResponse:
+def staffing_table_view(request: MemberRequest) -> HttpResponse:
     on = _chosen_date(request)
     sections, grand_total = staffing_table(request.membership.organisation_id, on)
     can_edit = role_can(request.membership.role, Capability.EDIT_STRUCTURE)
@@ -160,10 +161,11 @@ def staffing_table_view(request: HttpRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_STRUCTURE)
-def staffing_table_export(request: HttpRequest) -> HttpResponse:
+def staffing_table_export(request: MemberRequest) -> HttpResponse:
     on = _chosen_date(request)
     sections, grand_total = staffing_table(request.membership.organisation_id, on)
-    rows = [
+    # The total row leaves the salary and allowance columns empty.
+    rows: list[tuple[str, str, float, float | None, float | None, float, float, float, str]] = [
         (
             section.department.name,
             unit.position.name,

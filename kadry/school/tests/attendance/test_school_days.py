@@ -4,6 +4,7 @@ a day outside the school year. The same Russian message on the field in the serv
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 import time_machine
@@ -16,7 +17,7 @@ from kadry.school.rules.school_days import no_lessons_reason
 from kadry.school.services.attendance import AttendanceErrors, MarkInput, save_day
 
 D = dt.date
-YEAR = {"year_name": "2026/2027", "year_start": D(2026, 9, 1), "year_end": D(2027, 8, 31)}
+YEAR: dict[str, Any] = {"year_name": "2026/2027", "year_start": D(2026, 9, 1), "year_end": D(2027, 8, 31)}
 
 # Written out by hand from the 2026 and 2027 production calendars (ТК РФ ст. 112 and the decrees of the
 # Government on the transfer of days off) and the school year of the factories, 01.09.2026–31.08.2027.
