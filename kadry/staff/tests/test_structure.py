@@ -176,3 +176,22 @@ def test_duplicate_department_and_position_names_are_refused_whatever_the_case(h
 
     assert department.status_code == 400 and "уже есть" in department.context["form"].errors["name"][0]
     assert position.status_code == 400 and "уже есть" in position.context["form"].errors["name"][0]
+
+
+@pytest.mark.django_db
+def test_structure_page_counts_the_rates_of_each_position_over_its_departments(
+    director, django_assert_max_num_queries
+) -> None:
+    school = director.organisation
+    teacher = PositionFactory(organisation=school, name="Учитель математики")
+    PositionFactory(organisation=school, name="Педагог-психолог")
+    StaffingUnitFactory(organisation=school, position=teacher, rates=Decimal("3"))
+    StaffingUnitFactory(organisation=school, position=teacher, rates=Decimal("1.5"))
+
+    with django_assert_max_num_queries(6):
+        response = director.client.get(reverse("structure"))
+
+    text = response.content.decode()
+    # Two lines of the staffing table, 3 + 1,5 rates: 4,5 units, not «2».
+    assert 'Учитель математики\n        <span class="muted">— штатных единиц: 4,50</span>' in text
+    assert 'Педагог-психолог\n        <span class="muted">— нет в штатном расписании' in text

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import TypedDict
 
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import DecimalField, Sum, Value
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -34,11 +36,15 @@ STRUCTURE_KINDS = {
 @capability_required(Capability.VIEW_STRUCTURE)
 def structure(request: HttpRequest) -> HttpResponse:
     organisation_id = request.membership.organisation_id
-    positions = (
+    # A position's staffing units are the rates of its lines summed over departments (as Т-3 counts
+    # them: «количество штатных единиц»), not the number of lines it appears on.
+    positions = list(
         Position.objects.filter(organisation_id=organisation_id)
-        .annotate(units=Count("staffingunit"))
+        .annotate(rates=Coalesce(Sum("staffingunit__rates"), Value(Decimal("0")), output_field=DecimalField()))
         .order_by("category", "name")
     )
+    for position in positions:
+        position.units_text = decimal_text(position.rates, trim=True)
     return render(
         request,
         "staff/structure.html",
