@@ -67,6 +67,7 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "two_factor_codes": (ALL, 405),
     "two_factor_reset": (ALL, 405),
     "employee_list": (STAFF, 200),
+    "employee_list_export": (STAFF, 200),
     "employee_create": (HR, 200),
     "employee_import": (HR, 200),
     "employee_import_template": (HR, 200),
@@ -85,6 +86,7 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "structure_edit": (STRUCTURE_EDITORS, 200),
     "staffing_table": (STAFF, 200),
     "staffing_table_export": (STAFF, 200),
+    "staffing_table_pdf": (STAFF, 200),
     "orders:list": (ORDERS, 200),
     "orders:new": (HR, 200),
     "orders:queue": (DIRECTOR, 200),
@@ -198,6 +200,7 @@ NOT_IN_MATRIX = {"login"}
 # the access log (152-ФЗ ст. 19); every other page writes none (kadry/core/tests/test_access_log_matrix.py).
 # url name → the query string the page needs to show the data ("" when it shows it as it opens).
 PERSONAL_DATA: dict[str, str] = {
+    "employee_list_export": "",
     "employee_card": "",
     "employee_card_tab": "",
     "employee_edit": "",

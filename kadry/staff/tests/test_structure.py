@@ -11,6 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from kadry.core.models import ChangeRecord
+from kadry.documents.tests.helpers import pdf_text
 from kadry.staff.models import Department, StaffingUnit
 from kadry.testing.factories import AssignmentFactory, DepartmentFactory, PositionFactory, StaffingUnitFactory
 
@@ -195,3 +196,20 @@ def test_structure_page_counts_the_rates_of_each_position_over_its_departments(
     # Two lines of the staffing table, 3 + 1,5 rates: 4,5 units, not «2».
     assert 'Учитель математики\n        <span class="muted">— штатных единиц: 4,50</span>' in text
     assert 'Педагог-психолог\n        <span class="muted">— нет в штатном расписании' in text
+
+
+@pytest.mark.django_db
+def test_staffing_table_prints_as_t3_pdf_from_its_page(director, table, django_assert_max_num_queries) -> None:
+    page = director.client.get(reverse("staffing_table"), {"on": "2026-11-21"}).content.decode()
+    assert f'href="{reverse("staffing_table_pdf")}?on=2026-11-21"' in page
+
+    with django_assert_max_num_queries(5):
+        response = director.client.get(reverse("staffing_table_pdf"), {"on": "2026-11-21"})
+
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(pdf_text(response.content).split())
+    assert "Унифицированная форма № Т-3" in text
+    assert "ШТАТНОЕ РАСПИСАНИЕ на 21.11.2026" in text
+    assert "Штат в количестве 4 ед. с месячным фондом оплаты труда 148 000,00 руб." in text
+    assert "Учитель математики 3 32 000,00 8 000,00 120 000,00" in text
+    assert "Педагог-библиотекарь 1 28 000,00 0,00 28 000,00" in text

@@ -11,10 +11,13 @@ from django.db.models import DecimalField, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.permissions import Capability, role_can
+from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.lib.numbers import decimal_text
 from kadry.lib.urls import url_by_pk
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
@@ -107,6 +110,7 @@ class TotalsRow(TypedDict):
 
 class SectionRows(TypedDict):
     department: str
+    code: str
     rows: list[StaffingRow]
     totals: TotalsRow
 
@@ -142,7 +146,14 @@ def staffing_rows(sections: list[StaffingTableSection], *, links: bool) -> list[
                     note=unit.note,
                 )
             )
-        result.append(SectionRows(department=section.department.name, rows=rows, totals=_totals_row(section.totals)))
+        result.append(
+            SectionRows(
+                department=section.department.name,
+                code=section.department.code,
+                rows=rows,
+                totals=_totals_row(section.totals),
+            )
+        )
     return result
 
 
@@ -163,6 +174,31 @@ def staffing_table_view(request: HttpRequest) -> HttpResponse:
             "can_edit": can_edit,
         },
     )
+
+
+@capability_required(Capability.VIEW_STRUCTURE)
+def staffing_table_pdf(request: HttpRequest) -> HttpResponse:
+    """Print Т-3 on the chosen date (the unified form, Постановление Госкомстата № 1 от 05.01.2004)."""
+    on = _chosen_date(request)
+    organisation = request.membership.organisation
+    sections, grand_total = staffing_table(organisation.pk, on)
+    html = render_to_string(
+        "staff/print/t3.html",
+        {
+            "organisation": organisation,
+            "sections": staffing_rows(sections, links=False),
+            "total": _totals_row(grand_total),
+            "on_text": on.strftime("%d.%m.%Y"),
+        },
+    )
+    try:
+        content = render_pdf(html)
+    except PdfUnavailableError as error:
+        messages.error(request, str(error))
+        return redirect(f"{reverse('staffing_table')}?on={on.isoformat()}")
+    response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="staffing-table-t3-{on:%Y-%m-%d}.pdf"'
+    return response
 
 
 @capability_required(Capability.VIEW_STRUCTURE)
