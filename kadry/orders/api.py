@@ -309,6 +309,9 @@ def order_read(request: HttpRequest, order_id: int) -> Order:
 def order_replace(request: HttpRequest, order_id: int, payload: OrderIn) -> Order:
     """Replace a draft's heading and items, all or nothing; a signed order is refused."""
     order = get_order_for(request.membership, order_id, Capability.DRAFT_ORDERS)
+    if not order.is_draft:
+        # Refused before the items are validated: they may no longer fit (the hire made them working).
+        raise _refusal(ValidationError(services.NOT_A_DRAFT))
     heading, items = _validated(request.membership, payload, instance=order)
     try:
         with transaction.atomic():

@@ -16,7 +16,7 @@ from kadry.orders import services
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.tests.conftest import HIRE, make_order
 from kadry.school.models import AcademicYear, SchoolClass
-from kadry.testing.factories import EmployeeFactory, StaffingUnitFactory
+from kadry.testing.factories import AssignmentFactory, EmployeeFactory, StaffingUnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,6 +126,7 @@ def test_heading_errors_come_with_the_items_errors(inspector_api: Api, units, iv
 
 
 def test_another_schools_class_is_a_field_error(inspector_api: Api, ivanova, other_school) -> None:
+    AssignmentFactory(employee=ivanova)  # a class teacher is a working employee
     year = AcademicYear.objects.create(
         organisation=other_school, name="2026/2027", start=D(2026, 9, 1), end=D(2027, 8, 31)
     )
@@ -159,6 +160,7 @@ def test_a_one_employee_kind_refuses_two_items(inspector_api: Api, ivanova, petr
 
 
 def test_class_teacher_allowance_defaults_to_the_federal_payment(inspector_api: Api, ivanova, school) -> None:
+    AssignmentFactory(employee=ivanova)  # a class teacher is a working employee
     year = AcademicYear.objects.create(organisation=school, name="2026/2027", start=D(2026, 9, 1), end=D(2027, 8, 31))
     seventh = SchoolClass.objects.create(organisation=school, academic_year=year, grade=7, letter="Б")
     body = {
