@@ -38,6 +38,7 @@ class Capability(StrEnum):
     KEEP_PREVENTION = "keep_prevention"
     VIEW_SECURITY_LOG = "view_security_log"  # log-ins, failures, lock-outs of the organisation's users
     MANAGE_USERS = "manage_users"  # the administrator: the organisation's users, temporary passwords
+    MANAGE_SETTINGS = "manage_settings"  # the organisation's settings: the class-teacher allowance
 
 
 # The personnel office's capabilities (the school side is not theirs).
@@ -72,9 +73,10 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.MANAGE_SCHOOL,
             Capability.VIEW_SECURITY_LOG,
             Capability.MANAGE_USERS,
+            Capability.MANAGE_SETTINGS,
         }
     ),
-    Role.HR_HEAD: (PERSONNEL - {Capability.SIGN_ORDERS}) | {Capability.VIEW_SECURITY_LOG},
+    Role.HR_HEAD: (PERSONNEL - {Capability.SIGN_ORDERS}) | {Capability.VIEW_SECURITY_LOG, Capability.MANAGE_SETTINGS},
     Role.HR_INSPECTOR: PERSONNEL - {Capability.VIEW_ACCESS_LOG, Capability.SIGN_ORDERS},
     Role.DIRECTOR: frozenset(
         {

@@ -24,7 +24,7 @@ from kadry.leave.models import LeaveKind
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.rules import REQUIRED, dismissal_errors, fixed_term_errors
 from kadry.school.models import SchoolClass
-from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE
+from kadry.school.services.appointment import allowance_in_force
 from kadry.staff.models import Employee, StaffingUnit
 from kadry.staff.models.employee import EmployeeQuerySet
 from kadry.staff.queries import personnel_number_holder
@@ -449,7 +449,10 @@ def item_defaults(order: Order) -> dict[str, Any]:
     """Return the values an item of ``order`` starts with (the UI's initial, the API's defaults)."""
     defaults: dict[str, Any] = {"date": order.date}
     if order.kind == Kind.CLASS_TEACHER_APPOINTMENT:
-        defaults["monthly_allowance"] = FEDERAL_MONTHLY_ALLOWANCE
+        # The amount the organisation's settings hold for the order's date; none set, it is typed in.
+        allowance = allowance_in_force(order.organisation_id, order.date)
+        if allowance is not None:
+            defaults["monthly_allowance"] = allowance
     if order.kind == Kind.LEAVE:
         defaults["leave_kind"] = LeaveKind.ANNUAL
     return defaults

@@ -144,6 +144,7 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "school:class_create": (SCHOOL_MANAGERS, 200),
     "school:class_edit": (SCHOOL_MANAGERS, 200),
     "school:year_list": (SCHOOL_MANAGERS, 200),
+    "school:allowance_settings": (frozenset({R.ADMINISTRATOR, R.HR_HEAD}), 200),
     "school:year_create": (SCHOOL_MANAGERS, 200),
     "school:year_edit": (SCHOOL_MANAGERS, 200),
     "school:substitution_create": (SCHOOL_MANAGERS, 200),
