@@ -359,7 +359,7 @@ class ClassTeacherRelease(ClassTeacherAppointment):
         )
 
 
-class Leave:
+class Leave(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
         if not Assignment.objects.filter(employee=item.employee).active(on=item.date).exists():
             return {"employee": "Сотрудник не работает на дату начала отпуска."}
@@ -385,7 +385,7 @@ class Leave:
         leave.undo_order_item(actor=actor, order_item=item, document=document_of(cancellation))
 
 
-class LeaveRecall:
+class LeaveRecall(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
         return leave.recall_errors(item.employee, item.date)
 

@@ -49,7 +49,7 @@ class Migration(migrations.Migration):
                 ('valid_from', models.DateField(verbose_name='действует с')),
                 ('basis', models.CharField(blank=True, max_length=300, verbose_name='основание')),
                 ('created_at', models.DateTimeField()),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='core.organisation')),
             ],
             options={

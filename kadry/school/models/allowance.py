@@ -30,7 +30,7 @@ class ClassTeacherAllowance(models.Model):
     basis = models.CharField(_("основание"), max_length=300, blank=True)
     # Empty for the amount the migration carried over from the code's former constant.
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, related_name="+", null=True, blank=True
     )
     created_at = models.DateTimeField()
 
