@@ -213,3 +213,28 @@ def test_staffing_table_prints_as_t3_pdf_from_its_page(director, table, django_a
     assert "Штат в количестве 4 ед. с месячным фондом оплаты труда 148 000,00 руб." in text
     assert "Учитель математики 3 32 000,00 8 000,00 120 000,00" in text
     assert "Педагог-библиотекарь 1 28 000,00 0,00 28 000,00" in text
+
+
+def test_the_t3_pdf_keeps_its_ten_columns_on_the_page() -> None:
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    row = {"position": "заместитель директора по административно-хозяйственной части", "rates": "1,50",
+           "salary": "132\xa0000,00", "allowance": "18\xa0000,00", "monthly_fund": "225\xa0000,00",
+           "note": "совмещение должностей до конца учебного года"}  # fmt: skip
+    section = {"department": "Методическое объединение учителей естественных наук", "code": "02.4", "rows": [row] * 3}
+    total = {"rates": "4,50", "monthly_fund": "675\xa0000,00"}
+    html = render_to_string(
+        "staff/print/t3.html",
+        {"organisation": {"name": "МАОУ «Лицей № 7»"}, "sections": [section], "total": total, "on_text": "01.09.2026"},
+    )
+    page = HTML(string=html).render().pages[0]
+
+    def boxes(box):
+        yield box
+        for child in getattr(box, "children", None) or []:
+            yield from boxes(child)
+
+    content_right = page.width - 12 / 25.4 * 96  # the right margin: 12 mm
+    tables = [box for box in boxes(page._page_box) if type(box).__name__ == "TableBox"]
+    assert tables and max(box.position_x + box.margin_width() for box in tables) <= content_right + 0.5
