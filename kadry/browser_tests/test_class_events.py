@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from kadry.core.models import Membership
 from kadry.school.models import ClassEvent, SafetyBriefing
-from kadry.testing.factories import EmployeeFactory, MembershipFactory, UserFactory
+from kadry.testing.factories import AssignmentFactory, MembershipFactory, UserFactory
 from kadry.testing.school import SchoolClassFactory, appoint, enrol
 
 pytestmark = pytest.mark.browser
@@ -27,7 +27,11 @@ def test_class_teacher_records_an_event_and_its_briefing(
     director = MembershipFactory(
         organisation=school, user=UserFactory(username="director"), role=Membership.Role.DIRECTOR
     )
-    teacher = EmployeeFactory(organisation=school, last_name="Классная", first_name="Вера", middle_name="Ивановна")
+    # A working employee of the school: only those escort an event.
+    teacher = AssignmentFactory(
+        employee__organisation=school, employee__last_name="Классная", employee__first_name="Вера",
+        employee__middle_name="Ивановна",
+    ).employee  # fmt: skip
     teacher_membership.employee = teacher
     teacher_membership.save(update_fields=["employee"])
     school_class = SchoolClassFactory(organisation=school, grade=5, letter="А")

@@ -15,7 +15,13 @@ from pypdf import PdfReader
 
 from kadry.core.models import Membership
 from kadry.orders.models import Order
-from kadry.testing.factories import EmployeeFactory, MembershipFactory, StaffingUnitFactory, UserFactory
+from kadry.testing.factories import (
+    AssignmentFactory,
+    EmployeeFactory,
+    MembershipFactory,
+    StaffingUnitFactory,
+    UserFactory,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +40,8 @@ def test_inspector_drafts_a_hire_and_the_director_signs_it_from_the_queue(
         rates=Decimal("1"),
     )
     EmployeeFactory(organisation=school, last_name="Иванова", first_name="Мария", middle_name="Петровна", sex="F")
+    EmployeeFactory(organisation=school, last_name="Смирнова", first_name="Анна", middle_name="Ивановна", sex="F")
+    AssignmentFactory(employee__organisation=school, employee__last_name="Петров")
     today = timezone.localdate()
 
     # 1. The inspector chooses the kind on a card, dates the order, and adds the employee.
@@ -48,6 +56,11 @@ def test_inspector_drafts_a_hire_and_the_director_signs_it_from_the_queue(
     page.get_by_role("button", name="Создать проект").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Проект приказа «О приёме на работу»")
 
+    # The picker offers who may be hired (not the working Петров) and narrows down as one types.
+    picker = page.locator("#id_employee option")
+    expect(picker).to_have_text(["— выберите сотрудника —", "Иванова Мария Петровна", "Смирнова Анна Ивановна"])
+    page.fill("#id_employee_search", "иванова")
+    expect(picker).to_have_text(["— выберите сотрудника —", "Иванова Мария Петровна"])
     page.select_option("#id_employee", label="Иванова Мария Петровна")
     page.select_option("#id_staffing_unit", value=str(unit.pk))
     expect(page.locator("#id_rate")).to_have_value("1")

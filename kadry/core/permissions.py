@@ -41,6 +41,7 @@ class Capability(StrEnum):
     # The production calendar's corrections: one national table for the whole installation, so only
     # the HR head and the administrator change it.
     EDIT_CALENDAR = "edit_calendar"
+    MANAGE_SETTINGS = "manage_settings"  # the organisation's settings: the class-teacher allowance
 
 
 # The personnel office's capabilities (the school side is not theirs).
@@ -76,9 +77,11 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_SECURITY_LOG,
             Capability.MANAGE_USERS,
             Capability.EDIT_CALENDAR,
+            Capability.MANAGE_SETTINGS,
         }
     ),
-    Role.HR_HEAD: (PERSONNEL - {Capability.SIGN_ORDERS}) | {Capability.VIEW_SECURITY_LOG, Capability.EDIT_CALENDAR},
+    Role.HR_HEAD: (PERSONNEL - {Capability.SIGN_ORDERS})
+    | {Capability.VIEW_SECURITY_LOG, Capability.EDIT_CALENDAR, Capability.MANAGE_SETTINGS},
     Role.HR_INSPECTOR: PERSONNEL - {Capability.VIEW_ACCESS_LOG, Capability.SIGN_ORDERS},
     Role.DIRECTOR: frozenset(
         {

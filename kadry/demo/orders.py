@@ -19,7 +19,8 @@ from kadry.leave import schedule as schedules
 from kadry.orders import services
 from kadry.orders.models import Order, OrderItem
 from kadry.school.models import SchoolClass
-from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE, MAX_CLASSES_PER_TEACHER
+from kadry.school.rules.appointment import MAX_CLASSES_PER_TEACHER
+from kadry.school.services.appointment import allowance_in_force, set_allowance
 from kadry.staff.models import Department, Employee, StaffingUnit
 
 D = dt.date
@@ -177,6 +178,16 @@ def _appoint_class_teachers(organisation: Organisation, staff: Staff, inspector:
     classes = list(SchoolClass.objects.filter(organisation=organisation).order_by("grade", "letter"))
     if not classes:
         return
+    # The school's setting, as the HR head enters it: the federal payment (Постановление Правительства
+    # РФ от 04.04.2020 № 448) from the month it started.
+    set_allowance(
+        actor=inspector,
+        organisation_id=organisation.pk,
+        amount=Decimal("5000.00"),
+        valid_from=D(2020, 9, 1),
+        basis="Постановление Правительства РФ от 04.04.2020 № 448",
+    )
+    allowance = allowance_in_force(organisation.pk, D(2026, 9, 1))
     position, index = TEACHER_7B
     teacher_7b = staff.holders[position][index]
     primary = list(staff.holders.get(PRIMARY, []))
@@ -208,7 +219,7 @@ def _appoint_class_teachers(organisation: Organisation, staff: Staff, inspector:
                 "employee": teacher,
                 "date": D(2026, 9, 1),
                 "school_class": school_class,
-                "monthly_allowance": FEDERAL_MONTHLY_ALLOWANCE,
+                "monthly_allowance": allowance,
                 "agreement": f"дополнительное соглашение от 01.09.2026 к трудовому договору ({school_class})",
             },
         )

@@ -87,7 +87,10 @@ ITEM_INPUT_TYPES: dict[str, tuple[dict[str, Any], str]] = {
     "explanation_requested_on": ({"type": "string", "format": "date"}, "когда затребовано объяснение"),
     "new_last_name": ({"type": "string"}, "новая фамилия"),
     "school_class": ({"type": "integer"}, "id класса (классное руководство)"),
-    "monthly_allowance": ({"type": "string", "format": "decimal"}, "вознаграждение в месяц, руб.; по умолчанию 5000"),
+    "monthly_allowance": (
+        {"type": "string", "format": "decimal"},
+        "вознаграждение в месяц, руб.; по умолчанию — размер из настроек организации на дату приказа",
+    ),
     "agreement": ({"type": "string"}, "дополнительное соглашение"),
     "leave_kind": ({"type": "string", "enum": LeaveKind.values}, "вид отпуска (отпуск)"),
     "leave_days": ({"type": "integer"}, "календарных дней основной части (отпуск)"),
@@ -245,7 +248,7 @@ def _validated(
     elif kind not in MULTIPLE_ITEMS and len(payload.items) > 1:
         errors["items"] = [str(ONE_ITEM_ONLY)]
     else:
-        defaults = item_defaults(Order(kind=kind, date=payload.date))
+        defaults = item_defaults(Order(organisation_id=organisation_id, kind=kind, date=payload.date))
         for index, item in enumerate(payload.items):
             item_form = item_form_class(kind)(
                 {**defaults, **item.model_dump(exclude_unset=True)}, organisation_id=organisation_id
@@ -318,6 +321,9 @@ def order_read(request: MemberRequest, order_id: int) -> Order:
 def order_replace(request: MemberRequest, order_id: int, payload: OrderIn) -> Order:
     """Replace a draft's heading and items, all or nothing; a signed order is refused."""
     order = get_order_for(request.membership, order_id, Capability.DRAFT_ORDERS)
+    if not order.is_draft:
+        # Refused before the items are validated: they may no longer fit (the hire made them working).
+        raise _refusal(ValidationError(services.NOT_A_DRAFT))
     heading, items = _validated(request.membership, payload, instance=order)
     try:
         with transaction.atomic():

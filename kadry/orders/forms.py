@@ -6,6 +6,7 @@ acts in, so an id of another organisation is a field error and never reaches a s
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, cast
@@ -13,15 +14,19 @@ from typing import TYPE_CHECKING, Any, cast
 from django import forms
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kadry.core.forms import DateInput
+from kadry.employment.models import Assignment
 from kadry.leave.models import LeaveKind
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.rules import REQUIRED, dismissal_errors, fixed_term_errors
 from kadry.school.models import SchoolClass
-from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE
+from kadry.school.services.appointment import allowance_in_force
 from kadry.staff.models import Employee, StaffingUnit
+from kadry.staff.models.employee import EmployeeQuerySet
 from kadry.staff.queries import personnel_number_holder
 from kadry.staff.rules import next_personnel_number
 
@@ -149,9 +154,86 @@ class StaffingUnitChoiceField(forms.ModelChoiceField):
         return f"{obj.position.name} — {obj.department.name}"
 
 
+def employee_label(employee: Employee) -> str:
+    return (
+        f"{employee.full_name}, таб. № {employee.personnel_number}" if employee.personnel_number else employee.full_name
+    )
+
+
 class EmployeeChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Employee) -> str:
-        return f"{obj.full_name}, таб. № {obj.personnel_number}" if obj.personnel_number else obj.full_name
+        return employee_label(obj)
+
+
+# How many employees the picker offers at once; the search narrows the rest down.
+PICKER_LIMIT = 20
+PICKER_FIELDS = ("last_name", "first_name", "middle_name", "personnel_number")
+EMPTY_PICK = _("— выберите сотрудника —")
+
+
+def needs_working_employee(kind: str, employment_kind: str = "") -> bool:
+    """Return whether an item of ``kind`` names someone working in the organisation on its date.
+
+    A hire takes on someone who does not work there (as the main job or an external part-time one);
+    an internal part-time job is taken by someone who does (ТК РФ ст. 60.1). Every other kind
+    changes or ends a working employee's job, or rewards, sanctions, renames or sends on leave one.
+    """
+    if kind == Kind.HIRE:
+        return employment_kind == OrderItem.EmploymentKind.INTERNAL_PART_TIME
+    return True
+
+
+def fitting_employees(organisation_id: int, kind: str, *, on: dt.date, employment_kind: str = "") -> EmployeeQuerySet:
+    """Return the employees of the organisation an item of ``kind`` dated ``on`` may name, by name."""
+    working = Exists(Assignment.objects.filter(organisation_id=organisation_id, employee=OuterRef("pk")).active(on=on))
+    employees = Employee.objects.of(organisation_id)
+    employees = (
+        employees.filter(working) if needs_working_employee(kind, employment_kind) else employees.filter(~working)
+    )
+    return employees.order_by("last_name", "first_name", "middle_name", "pk")
+
+
+def matching(employees: EmployeeQuerySet, query: str) -> EmployeeQuerySet:
+    """Keep the employees a typed query names: digits are the start of a personnel number, words start names."""
+    query = query.strip()
+    if query.isdigit():
+        return employees.filter(personnel_number__startswith=query)
+    return employees.search(query)
+
+
+def unfit_employee_error(employee: Employee, kind: str, *, on: dt.date, employment_kind: str = "") -> str:
+    """Return why ``employee`` cannot be named by an item of ``kind`` on ``on``, or an empty string."""
+    fits = fitting_employees(employee.organisation_id, kind, on=on, employment_kind=employment_kind)
+    if fits.filter(pk=employee.pk).exists():
+        return ""
+    name, day = employee.short_name, f"{on:%d.%m.%Y}"
+    if kind == Kind.HIRE and not needs_working_employee(kind, employment_kind):
+        return (
+            f"{name} уже работает в организации на {day}: принять можно только неработающего. "
+            "Для работающего оформите перевод или приём на внутреннее совместительство."
+        )
+    if kind == Kind.HIRE:
+        return f"{name} не работает в организации на {day}: внутреннее совместительство — только для работающих."
+    return f"{name} не работает в организации на {day}: в приказ этого вида включают только работающих сотрудников."
+
+
+class EmployeePicker(forms.Select):
+    """The employee's select with a search field above it that refreshes its options as one types (htmx).
+
+    The select offers at most ``PICKER_LIMIT`` fitting employees and the chosen one; without
+    JavaScript it still works with those, and the form checks the choice whatever was sent.
+    """
+
+    template_name = "orders/widgets/employee_picker.html"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.search_url = ""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["search_url"] = self.search_url
+        return context
 
 
 def proposed_personnel_number(organisation_id: int) -> str:
@@ -191,15 +273,20 @@ class OrderItemForm(forms.ModelForm):
         model = OrderItem
         fields: tuple[str, ...] = ()
 
-    def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisation_id: int, employee_search_url: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation_id = organisation_id
         self.instance.organisation_id = organisation_id
         fields = self.fields
         if "employee" in fields:
+            # Any employee of the organisation is a valid choice, so that one who does not fit the kind
+            # gets a message naming why (``clean``); the picker offers only those who fit.
             cast(forms.ModelChoiceField, fields["employee"]).queryset = Employee.objects.of(organisation_id).only(
-                "last_name", "first_name", "middle_name", "personnel_number"
+                *PICKER_FIELDS
             )
+            cast(forms.ModelChoiceField, fields["employee"]).empty_label = EMPTY_PICK
+            fields["employee"].widget.search_url = employee_search_url
+            self._offer_fitting_employees()
         if "staffing_unit" in fields:
             cast(forms.ModelChoiceField, fields["staffing_unit"]).queryset = (
                 StaffingUnit.objects.filter(organisation_id=organisation_id)
@@ -235,8 +322,59 @@ class OrderItemForm(forms.ModelForm):
                 fields[name].required = True
                 fields[name].error_messages["required"] = message
 
+    def _picker_date(self) -> dt.date:
+        """Return the item's date as typed (or as it starts), for whom the picker offers."""
+        typed = self.data.get(self.add_prefix("date")) if self.is_bound else None
+        try:
+            return dt.date.fromisoformat(typed) if typed else self._initial_date()
+        except ValueError:
+            return self._initial_date()
+
+    def _initial_date(self) -> dt.date:
+        date = self.initial.get("date") or self.instance.date
+        return date if isinstance(date, dt.date) else timezone.localdate()
+
+    def _offer_fitting_employees(self) -> None:
+        self._offered: list[tuple[Any, str]] | None = None
+        # A callable: read when the select is drawn, so the API, which draws nothing, pays no query.
+        self.fields["employee"].widget.choices = self._offered_choices
+
+    def _offered_choices(self) -> list[tuple[Any, str]]:
+        """Return the picker's first options: the chosen employee, then the first fitting ones by name.
+
+        Read once: the select asks for its choices twice (its first option decides ``required``).
+        """
+        if self._offered is None:
+            self._offered = self._read_offered_choices()
+        return self._offered
+
+    def _read_offered_choices(self) -> list[tuple[Any, str]]:
+        if self.is_bound:
+            employment_kind = self.data.get(self.add_prefix("employment_kind")) or ""
+            chosen = str(self.data.get(self.add_prefix("employee")) or "")
+        else:
+            employment_kind = self.initial.get("employment_kind") or self.instance.employment_kind or ""
+            chosen = str(self.instance.employee_id or "")
+        on = self._picker_date()
+        offered = list(
+            fitting_employees(self.organisation_id, self.kind, on=on, employment_kind=employment_kind).only(
+                *PICKER_FIELDS
+            )[:PICKER_LIMIT]
+        )
+        if chosen.isdigit() and chosen not in {str(employee.pk) for employee in offered}:
+            offered[:0] = Employee.objects.of(self.organisation_id).only(*PICKER_FIELDS).filter(pk=int(chosen))
+        empty = cast(forms.ModelChoiceField, self.fields["employee"]).empty_label
+        return [("", str(empty or "")), *((employee.pk, employee_label(employee)) for employee in offered)]
+
     def clean(self) -> dict[str, Any]:
         cleaned = cast(dict[str, Any], super().clean())
+        employee, date = cleaned.get("employee"), cleaned.get("date")
+        if employee is not None and date is not None:
+            error = unfit_employee_error(
+                employee, self.kind, on=date, employment_kind=cleaned.get("employment_kind") or ""
+            )
+            if error:
+                self.add_error("employee", error)
         if self.kind == Kind.HIRE and cleaned.get("date") and cleaned.get("contract_term"):
             if cleaned["contract_term"] == OrderItem.ContractTerm.INDEFINITE:
                 if cleaned.get("end_date"):
@@ -286,6 +424,7 @@ def _item_form(kind: str) -> type[OrderItemForm]:
     }
     if "misconduct" in fields:
         widgets["misconduct"] = forms.Textarea(attrs={"rows": 3})
+    widgets["employee"] = EmployeePicker()
     field_classes = {
         "employee": EmployeeChoiceField,
         "staffing_unit": StaffingUnitChoiceField,
@@ -316,7 +455,10 @@ def item_defaults(order: Order) -> dict[str, Any]:
     """Return the values an item of ``order`` starts with (the UI's initial, the API's defaults)."""
     defaults: dict[str, Any] = {"date": order.date}
     if order.kind == Kind.CLASS_TEACHER_APPOINTMENT:
-        defaults["monthly_allowance"] = FEDERAL_MONTHLY_ALLOWANCE
+        # The amount the organisation's settings hold for the order's date; none set, it is typed in.
+        allowance = allowance_in_force(order.organisation_id, order.date)
+        if allowance is not None:
+            defaults["monthly_allowance"] = allowance
     if order.kind == Kind.LEAVE:
         defaults["leave_kind"] = LeaveKind.ANNUAL
     return defaults

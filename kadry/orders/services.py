@@ -22,11 +22,12 @@ PERSONNEL_JOURNAL = ("к", "Журнал регистрации приказов
 LEAVE_JOURNAL = ("о", "Журнал регистрации приказов по отпускам")
 LEAVE_KINDS = frozenset({Order.Kind.LEAVE, Order.Kind.LEAVE_RECALL})
 NOT_SUBMITTED = "Проект ещё не отправлен на подпись: его отправляет отдел кадров после проверки."
+NOT_A_DRAFT = "Подписанный приказ изменить нельзя: его можно только отменить другим приказом."
 
 
 def _refuse_unless_draft(order: Order) -> None:
     if not order.is_draft:
-        raise ValidationError("Подписанный приказ изменить нельзя: его можно только отменить другим приказом.")
+        raise ValidationError(NOT_A_DRAFT)
 
 
 def _editable(order: Order) -> None:

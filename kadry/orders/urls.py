@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.orders.views import drafting, from_schedule, reading, signing
+from kadry.orders.views import drafting, from_schedule, picking, reading, signing
 
 app_name = "orders"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/return/", signing.order_return, name="return"),
     path("<int:pk>/cancel/", drafting.order_cancel, name="cancel"),
     path("<int:pk>/items/new/", drafting.item_add, name="item_add"),
+    path("<int:pk>/employees/", picking.employee_search, name="employee_search"),
     path("<int:pk>/items/<int:item>/edit/", drafting.item_edit, name="item_edit"),
     path("<int:pk>/items/<int:item>/delete/", drafting.item_delete, name="item_delete"),
 ]

@@ -12,6 +12,7 @@ from kadry.core.forms import DateInput
 from kadry.core.uploads import validate_upload_size
 from kadry.school.models import (
     AcademicYear,
+    ClassTeacherAllowance,
     ClassTeacherSubstitution,
     Enrollment,
     Guardian,
@@ -236,3 +237,23 @@ class ImportForm(forms.Form):
         if not cleaned.get("file") and not cleaned.get("upload") and "file" not in self.errors:
             self.add_error("file", _("Выберите файл."))
         return cleaned
+
+
+class ClassTeacherAllowanceForm(forms.ModelForm):
+    """A new amount of the class-teacher allowance and the date it applies from."""
+
+    class Meta:
+        model = ClassTeacherAllowance
+        fields = ["amount", "valid_from", "basis"]
+        widgets = {"valid_from": DateInput()}
+        help_texts = {
+            "amount": _("Федеральная выплата — 5 000 ₽ в месяц за класс (Постановление Правительства РФ № 448)."),
+            "basis": _("Например: приказ директора, постановление региона."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].error_messages["required"] = _("Укажите размер вознаграждения.")
+        self.fields["amount"].error_messages["min_value"] = _("Размер вознаграждения должен быть больше нуля.")
+        self.fields["valid_from"].error_messages["required"] = _("Укажите, с какой даты действует размер.")
+        self.fields["amount"].widget.attrs.update(step="0.01", min="0.01")

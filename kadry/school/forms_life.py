@@ -27,7 +27,6 @@ from kadry.school.models import (
 )
 from kadry.school.services import life as services
 from kadry.school.services.attendance import school_day_refusal
-from kadry.staff.models import Employee
 
 CHECKBOXES = forms.CheckboxSelectMultiple
 
@@ -133,9 +132,13 @@ class ClassEventForm(ClassForm):
     def __init__(self, *args: Any, today: dt.date | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        cast(forms.ModelChoiceField, self.fields["escorts"]).queryset = Employee.objects.filter(
-            organisation_id=self.school_class.organisation_id
-        ).order_by("last_name", "first_name", "middle_name")
+        # Escorts are the school's own working staff (the event's other adults are written by name);
+        # the service checks them again on the event's date.
+        escorts = cast(forms.ModelChoiceField, self.fields["escorts"])
+        escorts.queryset = services.working_escorts(self.school_class.organisation_id, self.today)
+        escorts.error_messages["invalid_choice"] = _(
+            "Сопровождающим можно выбрать только работающего сотрудника школы."
+        )
         if not self.is_bound and not self.instance.pk:
             # By default the whole class goes.
             self.initial.setdefault(
@@ -145,6 +148,10 @@ class ClassEventForm(ClassForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = cast(dict[str, Any], super().clean())
+        escorts = list(cleaned.get("escorts") or [])
+        not_working = cleaned.get("date") and services.not_working_escorts(escorts, cleaned["date"])
+        if not_working:
+            self.add_error("escorts", services.escorts_not_working_message(not_working, cleaned["date"]))
         if {"date", "notice_given_on"} <= set(cleaned) and cleaned.get("participants") is not None:
             problems = services.event_problems(
                 date=cleaned["date"],

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.school.views import classes, importing, students
+from kadry.school.views import classes, importing, settings, students
 
 urlpatterns = [
     path("", classes.home, name="home"),
@@ -10,6 +10,7 @@ urlpatterns = [
     path("classes/new/", classes.class_edit, name="class_create"),
     path("classes/<int:pk>/edit/", classes.class_edit, name="class_edit"),
     path("years/", classes.year_list, name="year_list"),
+    path("settings/class-teacher-allowance/", settings.allowance, name="allowance_settings"),
     path("years/new/", classes.year_create, name="year_create"),
     path("years/<int:pk>/", classes.year_edit, name="year_edit"),
     path("substitutions/new/", classes.substitution_create, name="substitution_create"),

@@ -6,6 +6,7 @@ from kadry.staff.views import card, card_editing, declension, importing, registr
 
 urlpatterns = [
     path("employees/", registry.employee_list, name="employee_list"),
+    path("employees/export.xlsx", registry.employee_list_export, name="employee_list_export"),
     path("employees/new/", registry.employee_create, name="employee_create"),
     path("employees/import/", importing.employee_import, name="employee_import"),
     path("employees/import/template.xlsx", importing.employee_import_template, name="employee_import_template"),
@@ -23,5 +24,6 @@ urlpatterns = [
     path("structure/<slug:kind>/new/", structure.structure_edit, name="structure_create"),
     path("structure/<slug:kind>/<int:pk>/edit/", structure.structure_edit, name="structure_edit"),
     path("staffing/", structure.staffing_table_view, name="staffing_table"),
+    path("staffing/t3.pdf", structure.staffing_table_pdf, name="staffing_table_pdf"),
     path("staffing/export.xlsx", structure.staffing_table_export, name="staffing_table_export"),
 ]

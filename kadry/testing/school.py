@@ -23,7 +23,6 @@ from kadry.school.models import (
     Student,
     StudentCategory,
 )
-from kadry.school.rules.appointment import FEDERAL_MONTHLY_ALLOWANCE
 from kadry.staff.models import Employee
 from kadry.testing.factories import (
     AssignmentFactory,
@@ -135,7 +134,7 @@ def appoint(
     school_class: SchoolClass,
     on: dt.date = dt.date(2026, 9, 1),
     *,
-    monthly_allowance: Decimal = FEDERAL_MONTHLY_ALLOWANCE,
+    monthly_allowance: Decimal = Decimal("5000.00"),
 ) -> ClassTeacherAssignment:
     """Appoint ``teacher`` class teacher of ``school_class`` from ``on`` by a signed order; return the assignment.
 

@@ -17,6 +17,7 @@ from kadry.orders import services
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.tests.conftest import HIRE, make_order
 from kadry.school.models import AcademicYear, SchoolClass
+from kadry.school.services.appointment import set_allowance
 from kadry.staff.models import short_name
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, StaffingUnitFactory
 
@@ -505,6 +506,8 @@ def test_each_kind_reads_as_the_order_will(hr_inspector, units, ivanova, seventh
 
 
 def test_class_teacher_allowance_starts_at_the_federal_payment(hr_inspector, seventh_grade) -> None:
+    set_allowance(actor=hr_inspector.user, organisation_id=seventh_grade.organisation_id, amount=Decimal("5000.00"),
+                  valid_from=D(2020, 9, 1))  # fmt: skip
     order = make_order(hr_inspector, Order.Kind.CLASS_TEACHER_APPOINTMENT, D(2026, 9, 1))
 
     form = hr_inspector.client.get(reverse("orders:detail", args=[order.pk])).context["form"]

@@ -15,6 +15,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, Validati
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -93,6 +94,16 @@ def problems_of(error: ValidationError, items: list[OrderItem]) -> Problems:
     return problems
 
 
+def item_form(order: Order, data: Any, **kwargs: Any) -> OrderItemForm:
+    """Return the item form of the draft's kind, its employee picker searching among those who fit."""
+    return item_form_class(order.kind)(
+        data,
+        organisation_id=order.organisation_id,
+        employee_search_url=reverse("orders:employee_search", args=[order.pk]),
+        **kwargs,
+    )
+
+
 def can_add_item(order: Order) -> bool:
     """Return whether the draft takes another employee (one-employee kinds take one)."""
     if order.kind == Order.Kind.CANCELLATION:
@@ -119,7 +130,7 @@ def draft_page(
     # Only a role that drafts sees the form: its choices cost queries the others need not pay.
     may_add = can_add_item(order) and role_can(request.membership.role, Capability.DRAFT_ORDERS)
     if form is None and may_add:
-        form = item_form_class(order.kind)(initial=item_initial(order), organisation_id=order.organisation_id)
+        form = item_form(order, None, initial=item_initial(order))
     context = {
         "order": order,
         "title": kind_title(order.kind),
@@ -207,9 +218,7 @@ def item_add(request: MemberRequest, pk: int) -> HttpResponse:
         cancellation = order.kind == Order.Kind.CANCELLATION
         messages.error(request, NO_ITEMS_IN_CANCELLATION if cancellation else str(ONE_ITEM_ONLY))
         return redirect("orders:detail", pk=order.pk)
-    form = item_form_class(order.kind)(
-        request.POST or None, initial=item_initial(order), organisation_id=order.organisation_id
-    )
+    form = item_form(order, request.POST or None, initial=item_initial(order))
     if request.method != "POST":
         return render(request, "orders/item_form.html", {"form": form, "order": order, "title": kind_title(order.kind)})
     if not form.is_valid():
@@ -230,7 +239,7 @@ def item_edit(request: MemberRequest, pk: int, item: int) -> HttpResponse:
     instance = get_item_for(order, item)
     if not order.is_draft:
         return _signed(request, order)
-    form = item_form_class(order.kind)(request.POST or None, instance=instance, organisation_id=order.organisation_id)
+    form = item_form(order, request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_item(actor=request.user, order=order, item=instance, data=form.field_data())

@@ -1,3 +1,4 @@
+from kadry.school.models.allowance import ClassTeacherAllowance
 from kadry.school.models.attendance import AttendanceDay, AttendanceMark, AttendanceThresholds
 from kadry.school.models.life import ClassEvent, ClassHour, ClassVisit, DutyRoster, ParentMeeting, SafetyBriefing
 from kadry.school.models.people import (
@@ -22,6 +23,7 @@ __all__ = [
     "Characteristic",
     "ClassEvent",
     "ClassHour",
+    "ClassTeacherAllowance",
     "ClassTeacherAssignment",
     "ClassTeacherSubstitution",
     "ClassVisit",

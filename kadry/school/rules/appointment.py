@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 
 # The federal monthly payment for class leadership is paid for no more than two classes per teacher
@@ -9,4 +11,11 @@ from decimal import Decimal
 # Постановление Правительства РФ от 21.12.2021 № 2382 as amended up to 29.03.2024 № 398). A teacher
 # may lead a third class (the school pays it from its own fund), so a third class is a warning.
 MAX_CLASSES_PER_TEACHER = 2
-FEDERAL_MONTHLY_ALLOWANCE = Decimal("5000.00")
+# The amount of the allowance is not here: the organisation sets it with the date it applies from
+# (ClassTeacherAllowance); ``amount_in_force`` picks the one of a day.
+
+
+def amount_in_force(amounts: Iterable[tuple[dt.date, Decimal]], on: dt.date) -> Decimal | None:
+    """Return the amount with the latest start not after ``on`` (None before the first one)."""
+    started = [(valid_from, amount) for valid_from, amount in amounts if valid_from <= on]
+    return max(started)[1] if started else None

@@ -7,8 +7,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 
-from kadry.school.models import ClassTeacherAssignment, SchoolClass
+from kadry.core.audit import diff, snapshot
+from kadry.core.models import ChangeRecord
+from kadry.school.models import ClassTeacherAllowance, ClassTeacherAssignment, SchoolClass
+from kadry.school.rules import appointment as rules
 from kadry.staff.models import Employee
 
 
@@ -62,3 +68,45 @@ def undo_class_teacher_item(order_item: Any) -> None:
     """Reverse an appointment (remove it) or a release (reopen it) made by ``order_item``."""
     ClassTeacherAssignment.objects.filter(order_item=order_item).delete()
     ClassTeacherAssignment.objects.filter(release_item=order_item).update(end=None, release_item=None)
+
+
+# --- the amount of the allowance ---------------------------------------------------------------
+
+ALLOWANCE_SECTION = "Вознаграждение за классное руководство"
+
+
+def allowance_history(organisation_id: int) -> QuerySet[ClassTeacherAllowance]:
+    """Return the organisation's amounts of the allowance, the latest start first."""
+    return ClassTeacherAllowance.objects.filter(organisation_id=organisation_id).order_by("-valid_from")
+
+
+def allowance_in_force(organisation_id: int, on: dt.date) -> Decimal | None:
+    """Return the monthly allowance the organisation pays on ``on`` (None when it set none by then)."""
+    return rules.amount_in_force(allowance_history(organisation_id).values_list("valid_from", "amount"), on)
+
+
+@transaction.atomic
+def set_allowance(
+    *, actor: Any, organisation_id: int, amount: Decimal, valid_from: dt.date, basis: str = ""
+) -> ClassTeacherAllowance:
+    """Set the allowance from ``valid_from`` on; a second amount from the same date replaces the first."""
+    current = ClassTeacherAllowance.objects.filter(organisation_id=organisation_id, valid_from=valid_from).first()
+    before = snapshot(current) if current else {}
+    allowance, _created = ClassTeacherAllowance.objects.update_or_create(
+        organisation_id=organisation_id,
+        valid_from=valid_from,
+        defaults={"amount": amount, "basis": basis, "created_by": actor, "created_at": timezone.now()},
+    )
+    ChangeRecord.objects.create(
+        organisation_id=organisation_id,
+        actor=actor,
+        at=timezone.now(),
+        action=ChangeRecord.Action.UPDATE if before else ChangeRecord.Action.CREATE,
+        subject_type="core.organisation",
+        subject_id=organisation_id,
+        section=ALLOWANCE_SECTION,
+        object_id=allowance.pk,
+        object_repr=str(allowance),
+        changes=diff(before, snapshot(allowance)),
+    )
+    return allowance

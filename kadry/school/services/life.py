@@ -35,6 +35,7 @@ from kadry.school.models import (
 )
 from kadry.school.rules import life as rules
 from kadry.school.services.attendance import school_day_refusal
+from kadry.staff.models import Employee
 
 Action = ChangeRecord.Action
 
@@ -273,6 +274,35 @@ def event_problems(
     return problems
 
 
+def working_escorts(organisation_id: int, on: dt.date) -> QuerySet[Employee]:
+    """Return the employees who may escort an event of the school on ``on``: those working there that day."""
+    return (
+        Employee.objects.of(organisation_id)
+        .with_status(Employee.Status.WORKING, on)
+        .order_by("last_name", "first_name", "middle_name")
+    )
+
+
+def not_working_escorts(escorts: list[Employee], on: dt.date) -> list[Employee]:
+    """Return the chosen escorts who do not work at the school on the event's date (one query)."""
+    if not escorts:
+        return []
+    working = set(
+        working_escorts(escorts[0].organisation_id, on)
+        .filter(pk__in=[e.pk for e in escorts])
+        .values_list("pk", flat=True)
+    )
+    return [employee for employee in escorts if employee.pk not in working]
+
+
+def escorts_not_working_message(employees: list[Employee], on: dt.date) -> str:
+    names = ", ".join(employee.short_name for employee in employees)
+    return (
+        f"Сопровождающим может быть только работающий сотрудник школы: {names} не работает на "
+        f"{short_date(on)}. Других взрослых впишите в поле ниже."
+    )
+
+
 def other_adults(names: str) -> list[str]:
     """Return the other escorting adults written by name, comma-separated."""
     return [name.strip() for name in names.split(",") if name.strip()]
@@ -292,6 +322,9 @@ def create_event(
         e.organisation_id != school_class.organisation_id for e in escorts
     ):
         raise ValidationError({"participants": "Участники и сопровождающие — только из этой организации."})
+    not_working = not_working_escorts(escorts, data["date"])
+    if not_working:
+        raise ValidationError({"escorts": escorts_not_working_message(not_working, data["date"])})
     problems = event_problems(
         date=data["date"],
         notice_given_on=data["notice_given_on"],

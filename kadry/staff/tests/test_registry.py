@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
+from kadry.core.models import AccessLogEntry
 from kadry.staff.models import Employee, Position
 from kadry.staff.views.registry import STATUS_TAGS
 from kadry.testing.factories import (
@@ -159,3 +162,51 @@ def test_a_row_and_the_filters_use_the_main_job_of_the_day(hr_inspector, staff) 
     assert rows["Новикова"]["status"] == STATUS_TAGS[Employee.Status.NOT_HIRED]  # hired only from next month
     assert _names(maths_only) == ["Семёнова"]
     assert _names(cleaners) == ["Семенов"]
+
+
+def _export_rows(response) -> list[tuple]:
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    return list(sheet.iter_rows(values_only=True))
+
+
+@pytest.mark.django_db
+def test_export_holds_every_row_of_the_current_filter_and_is_logged(hr_inspector, staff, settings) -> None:
+    settings.KADRY_PAGE_SIZE = 1  # the file is the whole filter, not the page on screen
+    staff["semenova"].personnel_number = "=1+2"  # typed text stays text in the file
+    staff["semenova"].save()
+
+    response = hr_inspector.client.get(reverse("employee_list_export"), {"department": staff["maths"].pk, "status": ""})
+
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = _export_rows(response)
+    assert rows[0] == ("Таб. №", "Фамилия, имя, отчество", "Должность", "Подразделение", "Статус")
+    assert rows[1:] == [("=1+2", "Семёнова Алёна " + staff["semenova"].middle_name, "Учитель математики",
+                         "Кафедра математики", "Работает")]  # fmt: skip
+    entry = AccessLogEntry.objects.get(actor=hr_inspector.user)
+    assert "Список сотрудников" in entry.what and "1 сотр." in entry.what
+    # By default, as on the page: the working staff.
+    assert [
+        row[1].split()[0] for row in _export_rows(hr_inspector.client.get(reverse("employee_list_export")))[1:]
+    ] == [
+        "Семенов",
+        "Семёнова",
+    ]
+
+
+@pytest.mark.django_db
+def test_list_links_the_export_of_its_filter(hr_inspector, staff) -> None:
+    response = hr_inspector.client.get(reverse("employee_list"), {"q": "сем"}, headers={"HX-Request": "true"})
+
+    assert f'href="{reverse("employee_list_export")}?q=%D1%81%D0%B5%D0%BC"' in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [1, 50])
+def test_export_costs_the_same_queries_at_1_and_50_employees(hr_inspector, size, django_assert_max_num_queries) -> None:
+    unit = StaffingUnitFactory(organisation=hr_inspector.organisation, rates=100)
+    for _ in range(size):
+        AssignmentFactory(employee__organisation=hr_inspector.organisation, staffing_unit=unit)
+
+    with django_assert_max_num_queries(8):
+        response = hr_inspector.client.get(reverse("employee_list_export"))
+    assert len(_export_rows(response)) == size + 1

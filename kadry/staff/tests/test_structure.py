@@ -11,6 +11,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from kadry.core.models import ChangeRecord
+from kadry.documents.tests.helpers import pdf_text
 from kadry.staff.models import Department, StaffingUnit
 from kadry.testing.factories import AssignmentFactory, DepartmentFactory, PositionFactory, StaffingUnitFactory
 
@@ -176,3 +177,64 @@ def test_duplicate_department_and_position_names_are_refused_whatever_the_case(h
 
     assert department.status_code == 400 and "уже есть" in department.context["form"].errors["name"][0]
     assert position.status_code == 400 and "уже есть" in position.context["form"].errors["name"][0]
+
+
+@pytest.mark.django_db
+def test_structure_page_counts_the_rates_of_each_position_over_its_departments(
+    director, django_assert_max_num_queries
+) -> None:
+    school = director.organisation
+    teacher = PositionFactory(organisation=school, name="Учитель математики")
+    PositionFactory(organisation=school, name="Педагог-психолог")
+    StaffingUnitFactory(organisation=school, position=teacher, rates=Decimal("3"))
+    StaffingUnitFactory(organisation=school, position=teacher, rates=Decimal("1.5"))
+
+    with django_assert_max_num_queries(6):
+        response = director.client.get(reverse("structure"))
+
+    text = response.content.decode()
+    # Two lines of the staffing table, 3 + 1,5 rates: 4,5 units, not «2».
+    assert 'Учитель математики\n        <span class="muted">— штатных единиц: 4,50</span>' in text
+    assert 'Педагог-психолог\n        <span class="muted">— нет в штатном расписании' in text
+
+
+@pytest.mark.django_db
+def test_staffing_table_prints_as_t3_pdf_from_its_page(director, table, django_assert_max_num_queries) -> None:
+    page = director.client.get(reverse("staffing_table"), {"on": "2026-11-21"}).content.decode()
+    assert f'href="{reverse("staffing_table_pdf")}?on=2026-11-21"' in page
+
+    with django_assert_max_num_queries(5):
+        response = director.client.get(reverse("staffing_table_pdf"), {"on": "2026-11-21"})
+
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(pdf_text(response.content).split())
+    assert "Унифицированная форма № Т-3" in text
+    assert "ШТАТНОЕ РАСПИСАНИЕ на 21.11.2026" in text
+    assert "Штат в количестве 4 ед. с месячным фондом оплаты труда 148 000,00 руб." in text
+    assert "Учитель математики 3 32 000,00 8 000,00 120 000,00" in text
+    assert "Педагог-библиотекарь 1 28 000,00 0,00 28 000,00" in text
+
+
+def test_the_t3_pdf_keeps_its_ten_columns_on_the_page() -> None:
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    row = {"position": "заместитель директора по административно-хозяйственной части", "rates": "1,50",
+           "salary": "132\xa0000,00", "allowance": "18\xa0000,00", "monthly_fund": "225\xa0000,00",
+           "note": "совмещение должностей до конца учебного года"}  # fmt: skip
+    section = {"department": "Методическое объединение учителей естественных наук", "code": "02.4", "rows": [row] * 3}
+    total = {"rates": "4,50", "monthly_fund": "675\xa0000,00"}
+    html = render_to_string(
+        "staff/print/t3.html",
+        {"organisation": {"name": "МАОУ «Лицей № 7»"}, "sections": [section], "total": total, "on_text": "01.09.2026"},
+    )
+    page = HTML(string=html).render().pages[0]
+
+    def boxes(box):
+        yield box
+        for child in getattr(box, "children", None) or []:
+            yield from boxes(child)
+
+    content_right = page.width - 12 / 25.4 * 96  # the right margin: 12 mm
+    tables = [box for box in boxes(page._page_box) if type(box).__name__ == "TableBox"]
+    assert tables and max(box.position_x + box.margin_width() for box in tables) <= content_right + 0.5

@@ -8,19 +8,22 @@ from typing import TypedDict
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from kadry.core.access import capability_required
+from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.pagination import OneQueryPaginator
 from kadry.lib.urls import url_by_pk
+from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.access import employees_for
 from kadry.staff.forms import EmployeeFilterForm, EmployeeForm
 from kadry.staff.models import Employee, full_name
+from kadry.staff.models.employee import EmployeeQuerySet
 from kadry.staff.queries import NOWHERE, placements_of
 from kadry.staff.services import create_employee
 
@@ -44,6 +47,7 @@ STATUS_TAGS: dict[str, SafeString] = {
 }
 # The columns a registry row shows (see ``LIST_FIELDS`` for the API's and reports' instances).
 ROW_FIELDS = ("id", "personnel_number", "last_name", "first_name", "middle_name")
+REGISTRY_EXPORT = "Список сотрудников"
 
 
 def employee_rows(
@@ -69,8 +73,11 @@ def employee_rows(
     return rows
 
 
-@capability_required(Capability.VIEW_STAFF)
-def employee_list(request: MemberRequest) -> HttpResponse:
+def _filtered(request: MemberRequest, today: dt.date) -> tuple[EmployeeFilterForm, QueryDict, EmployeeQuerySet]:
+    """Return the registry's filter form, its effective parameters and the employees it keeps.
+
+    The page and its XLSX export share it, so the file holds exactly what the page shows.
+    """
     membership = request.membership
     params = request.GET.copy()
     # Working staff by default: that is what the office browses nine times out of ten. A name typed
@@ -78,7 +85,6 @@ def employee_list(request: MemberRequest) -> HttpResponse:
     if not params.get("q", "").strip():
         params.setdefault("status", Employee.Status.WORKING)
     form = EmployeeFilterForm(params, organisation_id=membership.organisation_id)
-    today = timezone.localdate()
     employees = employees_for(membership)
     if form.is_valid():
         data = form.cleaned_data
@@ -87,6 +93,14 @@ def employee_list(request: MemberRequest) -> HttpResponse:
             .with_status(data["status"], today)
             .placed(department_id=data["department"], category=data["category"], on=today)
         )
+    return form, params, employees
+
+
+@capability_required(Capability.VIEW_STAFF)
+def employee_list(request: MemberRequest) -> HttpResponse:
+    membership = request.membership
+    today = timezone.localdate()
+    form, params, employees = _filtered(request, today)
     rows = employees.values_list(*ROW_FIELDS)
     page = OneQueryPaginator(rows, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
     links = role_can(membership.role, Capability.VIEW_PERSONAL_DATA)
@@ -97,6 +111,38 @@ def employee_list(request: MemberRequest) -> HttpResponse:
     if request.htmx:
         return render(request, "staff/_employee_rows.html", context)
     return render(request, "staff/employee_list.html", {**context, "form": form})
+
+
+EXPORT_HEADERS = ("Таб. №", "Фамилия, имя, отчество", "Должность", "Подразделение", "Статус")
+
+
+@capability_required(Capability.VIEW_STAFF)
+def employee_list_export(request: MemberRequest) -> HttpResponse:
+    """Download the registry as filtered on the page (every row, not one page) as XLSX."""
+    membership = request.membership
+    today = timezone.localdate()
+    _form, _params, employees = _filtered(request, today)
+    employees_list = list(employees.values_list(*ROW_FIELDS))
+    placements = placements_of([membership.organisation_id], [employee[0] for employee in employees_list], today)
+    rows = []
+    for pk, number, last_name, first_name, middle_name in employees_list:
+        placement = placements.get(pk, NOWHERE)
+        rows.append(
+            (
+                number,
+                full_name(last_name, first_name, middle_name),
+                placement.position_name or "",
+                placement.department_name or "",
+                str(Employee.Status(placement.status).label),
+            )
+        )
+    # A copy of the registry leaves the system: logged as a showing of the staff's data (152-ФЗ ст. 19).
+    what = f"{REGISTRY_EXPORT} на {today:%d.%m.%Y} (XLSX): {len(rows)} сотр."
+    record_access(membership=membership, subject=membership.organisation, what=what, request=request)
+    content = table_to_xlsx(f"Сотрудники на {today:%d.%m.%Y}", EXPORT_HEADERS, rows)
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="employees-{today:%Y-%m-%d}.xlsx"'
+    return response
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TypedDict
+from decimal import Decimal
+from typing import Any, TypedDict, cast
 
 from django.contrib import messages
-from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import DecimalField, Sum, Value
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
+from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.lib.numbers import decimal_text
 from kadry.lib.urls import url_by_pk
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
@@ -35,11 +40,15 @@ STRUCTURE_KINDS = {
 @capability_required(Capability.VIEW_STRUCTURE)
 def structure(request: MemberRequest) -> HttpResponse:
     organisation_id = request.membership.organisation_id
-    positions = (
+    # A position's staffing units are the rates of its lines summed over departments (as Т-3 counts
+    # them: «количество штатных единиц»), not the number of lines it appears on.
+    positions = list(
         Position.objects.filter(organisation_id=organisation_id)
-        .annotate(units=Count("staffingunit"))
+        .annotate(rates=Coalesce(Sum("staffingunit__rates"), Value(Decimal("0")), output_field=DecimalField()))
         .order_by("category", "name")
     )
+    for position in positions:
+        cast(Any, position).units_text = decimal_text(position.rates, trim=True)  # read by the template
     return render(
         request,
         "staff/structure.html",
@@ -71,7 +80,7 @@ def structure_edit(request: MemberRequest, kind: str, pk: int | None = None) -> 
     return render(request, "staff/structure_form.html", context, status=400 if form.errors else 200)
 
 
-def _chosen_date(request: HttpRequest) -> dt.date:
+def _chosen_date(request: MemberRequest) -> dt.date:
     try:
         return dt.date.fromisoformat(request.GET.get("on", ""))
     except ValueError:
@@ -102,6 +111,7 @@ class TotalsRow(TypedDict):
 
 class SectionRows(TypedDict):
     department: str
+    code: str
     rows: list[StaffingRow]
     totals: TotalsRow
 
@@ -137,7 +147,14 @@ def staffing_rows(sections: list[StaffingTableSection], *, links: bool) -> list[
                     note=unit.note,
                 )
             )
-        result.append(SectionRows(department=section.department.name, rows=rows, totals=_totals_row(section.totals)))
+        result.append(
+            SectionRows(
+                department=section.department.name,
+                code=section.department.code,
+                rows=rows,
+                totals=_totals_row(section.totals),
+            )
+        )
     return result
 
 
@@ -158,6 +175,31 @@ def staffing_table_view(request: MemberRequest) -> HttpResponse:
             "can_edit": can_edit,
         },
     )
+
+
+@capability_required(Capability.VIEW_STRUCTURE)
+def staffing_table_pdf(request: MemberRequest) -> HttpResponse:
+    """Print Т-3 on the chosen date (the unified form, Постановление Госкомстата № 1 от 05.01.2004)."""
+    on = _chosen_date(request)
+    organisation = request.membership.organisation
+    sections, grand_total = staffing_table(organisation.pk, on)
+    html = render_to_string(
+        "staff/print/t3.html",
+        {
+            "organisation": organisation,
+            "sections": staffing_rows(sections, links=False),
+            "total": _totals_row(grand_total),
+            "on_text": on.strftime("%d.%m.%Y"),
+        },
+    )
+    try:
+        content = render_pdf(html)
+    except PdfUnavailableError as error:
+        messages.error(request, str(error))
+        return redirect(f"{reverse('staffing_table')}?on={on.isoformat()}")
+    response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="staffing-table-t3-{on:%Y-%m-%d}.pdf"'
+    return response
 
 
 @capability_required(Capability.VIEW_STRUCTURE)

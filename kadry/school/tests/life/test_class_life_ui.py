@@ -8,11 +8,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from kadry.school.models import ClassEvent, ClassHour, ParentMeeting, SafetyBriefing
 from kadry.school.services import life as services
-from kadry.testing.factories import EmployeeFactory
+from kadry.testing.factories import AssignmentFactory, EmployeeFactory
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -120,8 +121,53 @@ def test_an_event_with_a_late_notice_is_refused_on_the_notice_field(world, class
 
 
 @time_machine.travel(NOW, tick=False)
+def test_event_escorts_are_chosen_among_the_schools_working_employees(world, class_teacher) -> None:
+    school = world.seventh.organisation
+    working = AssignmentFactory(employee__organisation=school, employee__last_name="Работающая").employee
+    dismissed = AssignmentFactory(
+        employee__organisation=school, employee__last_name="Уволенная", end=D(2025, 6, 30)
+    ).employee
+    never_hired = EmployeeFactory(organisation=school, last_name="Неоформленная")
+    outsider = AssignmentFactory(employee__last_name="Чужая").employee  # works at another school
+
+    choices = class_teacher.client.get(url("event_new", world.seventh.pk)).context["form"].fields["escorts"].queryset
+
+    assert working in choices
+    assert not {dismissed, never_hired, outsider} & set(choices)
+    for other in (dismissed, never_hired):
+        response = class_teacher.client.post(url("event_new", world.seventh.pk), _event(world, escorts=[other.pk]))
+        assert response.status_code == 400
+        errors = response.context["form"].errors["escorts"]
+        assert errors[0] == "Сопровождающим можно выбрать только работающего сотрудника школы."
+    assert not ClassEvent.objects.exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_an_escort_who_leaves_before_the_event_is_refused(world, class_teacher) -> None:
+    leaving = AssignmentFactory(
+        employee__organisation=world.seventh.organisation, employee__last_name="Уходящая", end=D(2026, 12, 8)
+    ).employee
+
+    response = class_teacher.client.post(url("event_new", world.seventh.pk), _event(world, escorts=[leaving.pk]))
+
+    assert response.status_code == 400
+    assert response.context["form"].errors["escorts"][0] == (
+        f"Сопровождающим может быть только работающий сотрудник школы: {leaving.short_name} не работает на "
+        "10.12.2026. Других взрослых впишите в поле ниже."
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.create_event(
+            actor=class_teacher.user,
+            school_class=world.seventh,
+            data={"title": "Э", "date": D(2026, 12, 10), "place": "М", "participants": world.students[:5],
+                  "escorts": [leaving], "notice_given_on": D(2026, 12, 7)},
+        )  # fmt: skip
+    assert "не работает на 10.12.2026" in refused.value.message_dict["escorts"][0]
+
+
+@time_machine.travel(NOW, tick=False)
 def test_an_event_in_time_with_enough_adults_is_recorded_and_its_briefing_prefilled(world, class_teacher) -> None:
-    escort = EmployeeFactory(organisation=world.seventh.organisation)
+    escort = AssignmentFactory(employee__organisation=world.seventh.organisation).employee
     response = class_teacher.client.post(url("event_new", world.seventh.pk), _event(world, escorts=[escort.pk]))
     assert response.status_code == 302
     event = ClassEvent.objects.get()
