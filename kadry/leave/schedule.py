@@ -234,8 +234,11 @@ def department_plan(schedule: VacationSchedule, department: Department) -> Depar
         pedagogical = any(a.staffing_unit.position.category == Position.Category.PEDAGOGICAL for a in own)
         for part in mine:
             end, _inside = span("annual", part.effective_start, part.days)
-            spans.append((employee.pk, part.effective_start, end))
-            if pedagogical and rules.teacher_outside_summer(part.effective_start, end):
+            outside_summer = rules.teacher_outside_summer(part.effective_start, end)
+            # Teachers on leave in the summer holidays leave no lessons uncovered: the school plans it so.
+            if not pedagogical or outside_summer:
+                spans.append((employee.pk, part.effective_start, end))
+            if pedagogical and outside_summer:
                 problems.append(f"Предупреждение: отпуск с {part.effective_start:%d.%m.%Y} — не в летние каникулы.")
         rows.append((employee, mine, entitlement, problems))
     return DepartmentPlan(department, rows, rules.coverage_warnings(spans, len(employees)))

@@ -50,7 +50,26 @@ def test_a_department_plan_is_saved_whole_and_checked(hr_inspector, school, math
     assert problems["Алексеева"] == ["Предупреждение: отпуск с 20.12.2027 — не в летние каникулы."]
     assert "Одна из частей отпуска должна быть не менее 14 календарных дней (ТК РФ ст. 125)." in problems["Борисова"]
     assert "Запланировано 20 дн. из 56: распределите весь отпуск." in problems["Борисова"]
-    assert plan.warnings  # both teachers away from 1 July: over half of the department
+    # Both teachers away from 1 July is the school's summer, not a gap in lessons: no coverage warning.
+    assert plan.warnings == []
+
+
+def test_coverage_warns_when_over_half_of_a_non_teaching_department_is_away(hr_inspector, school) -> None:
+    office = DepartmentFactory(organisation=school, name="Бухгалтерия")
+    unit = StaffingUnitFactory(
+        organisation=school, department=office, position__name="Бухгалтер", position__category="administrative", rates=2
+    )
+    people = [EmployeeFactory(organisation=school, last_name=name) for name in ("Громова", "Дёмина")]
+    for person in people:
+        AssignmentFactory(employee=person, staffing_unit=unit, start=D(2020, 9, 1))
+    schedule = schedules.schedule_for(school.pk, 2027)
+    rows = [schedules.PlanRow(people[0], D(2027, 7, 1), 28), schedules.PlanRow(people[1], D(2027, 7, 12), 28)]
+    schedules.save_department_plan(actor=hr_inspector.user, schedule=schedule, department=office, version=0, rows=rows)
+
+    plan = schedules.department_plan(schedule, office)
+
+    # 12.07–28.07 both are away (28 days from 1 July end on 28 July): 2 of 2, over 50 %.
+    assert plan.warnings == ["12.07–28.07: в отпуске больше 50% работников подразделения."]
 
 
 def test_a_bad_row_writes_nothing(hr_inspector, school, maths, teachers) -> None:
