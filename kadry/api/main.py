@@ -12,6 +12,7 @@ from ninja.renderers import JSONRenderer
 
 from kadry.api import errors
 from kadry.api.auth import TokenAuth
+from kadry.api.strict import hold_bodies_to_types
 from kadry.staff.api import router as staff_router
 
 
@@ -67,3 +68,4 @@ api.add_router("/school", "kadry.school.api.attendance.router", tags=["Посе�
 api.add_router("/school", "kadry.school.api.life.router", tags=["Жизнь класса"])
 api.add_router("/school", "kadry.school.api.documents.router", tags=["Документы класса"])
 errors.declare(api)
+hold_bodies_to_types(api)

@@ -367,6 +367,9 @@ class Leave:
             kind=item.leave_kind, days=item.leave_days or 0, additional_days=item.leave_additional_days or 0
         )
 
+    def warnings(self, item: OrderItem, order: Order, items: list[OrderItem]) -> list[str]:
+        return []
+
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         entries = leave.grant_leave(
             actor=actor,
@@ -388,6 +391,9 @@ class Leave:
 class LeaveRecall:
     def check(self, item: OrderItem, order: Order) -> Errors:
         return leave.recall_errors(item.employee, item.date)
+
+    def warnings(self, item: OrderItem, order: Order, items: list[OrderItem]) -> list[str]:
+        return []
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         leave.recall_from_leave(

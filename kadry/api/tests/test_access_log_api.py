@@ -34,6 +34,7 @@ PERSONAL = {
     ("get", f"{CARD}/length-of-service"),
     ("get", f"{CARD}/name-forms"),
     ("get", f"{CARD}/work-record"),
+    ("get", f"{CARD}/leave-balance"),
     ("get", "/orders/{order_id}"),
     ("put", "/orders/{order_id}"),
     ("get", "/school/classes/{class_id}"),
@@ -58,6 +59,11 @@ NOT_PERSONAL = {
     ("post", "/orders"),
     ("delete", "/orders/{order_id}"),
     ("post", "/orders/{order_id}/sign"),
+    ("post", "/orders/{order_id}/submit"),
+    ("post", "/orders/{order_id}/return"),
+    # The production calendar: the same for everyone.
+    ("get", "/calendar/{year}"),
+    ("get", "/calendar/leave-end"),
     ("get", "/school/classes"),
     ("post", "/school/classes/{class_id}/events"),
     # Events with their students and escorts by id: the names are in the class's list, which logs.

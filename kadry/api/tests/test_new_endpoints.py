@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from kadry.api.tests.conftest import Api
 from kadry.core.models import AccessLogEntry, Membership
-from kadry.school.factories import EnrollmentFactory
 from kadry.staff.models import Employee, StaffingUnit
+from kadry.testing.school import EnrollmentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +60,8 @@ def test_work_record_lists_the_events_of_a_signed_hire_with_their_deadline(
         },
     )
     assert order.status_code == 201, order.json()
+    submitted = inspector_api.post(f"/orders/{order.json()['id']}/submit")
+    assert submitted.status_code == 200, submitted.json()
     signed = director_api.post(f"/orders/{order.json()['id']}/sign")
     assert signed.status_code == 200, signed.json()
 

@@ -26,6 +26,11 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "signed_at": "set by signing",
         "signed_by": "set by signing",
         "created_by": "the token's user",
+        "submitted_at": "set by POST /orders/{id}/submit",
+        "submitted_by": "set by POST /orders/{id}/submit",
+        "returned_at": "set by POST /orders/{id}/return",
+        "returned_by": "set by POST /orders/{id}/return",
+        "return_comment": "the body of POST /orders/{id}/return",
     },
 }
 # PUT bodies that are not one model's record: a day of a class's attendance (a list of marks).
