@@ -160,3 +160,18 @@ def test_a_value_of_another_json_type_than_the_schema_says_is_refused(
         Position.objects.count(),
         Employee.objects.count(),
     ) == before
+
+
+@pytest.mark.parametrize("written", ["0", "1700000000", "2026-1-5", "05.01.2026"])
+def test_a_date_in_a_query_is_written_as_a_date(inspector_api: Api, employee: Employee, written: str) -> None:
+    # "0" was read as 1970-01-01 (seconds since the epoch) and answered as if asked for that day.
+    response = inspector_api.get(f"/employees/{employee.pk}/length-of-service", on=written)
+
+    assert response.status_code == 422
+    assert response.json() == {"code": "invalid", "errors": {"on": ["Введите правильную дату."]}}
+
+
+def test_a_date_in_a_query_written_as_a_date_is_read(inspector_api: Api, employee: Employee) -> None:
+    response = inspector_api.get(f"/employees/{employee.pk}/length-of-service", on="2026-01-05")
+
+    assert response.status_code == 200 and response.json()["on"] == "2026-01-05"
