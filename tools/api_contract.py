@@ -68,34 +68,91 @@ def _manage(env: dict[str, str], *args: str) -> None:
 
 
 PREPARE = """
-import json, sys
+import datetime as dt, json, sys
 import django
 django.setup()
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from kadry.api.main import api
 from kadry.core.models import Membership
 from kadry.core.services import create_api_token
+from kadry.orders.models import Order
+from kadry.school.models import ClassHour, ClassTeacherAssignment, Enrollment
+from kadry.staff.models import Department, Employee, Position, StaffingUnit
+from kadry.staff.sections import SECTIONS
 
-tokens = {}
+today = timezone.localdate()
+tokens, parameters = {}, {}
 for label, username in json.loads(sys.argv[1]).items():
     user = get_user_model().objects.get(username=username)
     membership = Membership.objects.filter(user=user, is_active=True).order_by("pk").first()
     _token, secret = create_api_token(actor=user, membership=membership, name="contract test")
     tokens[label] = secret
+    organisation = membership.organisation_id
+    # The employee with the fullest card, a draft order, and the class teacher's class with a student.
+    employee = max(
+        Employee.objects.filter(organisation_id=organisation).order_by("pk")[:200],
+        key=lambda e: sum(s.model.objects.filter(employee=e).exists() for s in SECTIONS.values()),
+    )
+    led = ClassTeacherAssignment.objects.active(on=today).filter(school_class__organisation_id=organisation)
+    school_class = led.order_by("pk").first().school_class
+    student = Enrollment.objects.active(on=today).filter(school_class=school_class).order_by("pk").first().student
+    drafts = list(Order.objects.filter(organisation_id=organisation, status="draft").order_by("pk").values_list("pk", flat=True))
+    common = {
+        "employee_id": employee.pk,
+        "order_id": drafts[0],
+        "class_id": school_class.pk,
+        "pk": school_class.pk,
+        "student_id": student.pk,
+        "year": today.year,
+    }
+    hour = ClassHour.objects.filter(school_class=school_class).order_by("pk").first()
+    if hour is not None:
+        common["hour_id"] = hour.pk
+    operations = {}
+    # Another draft to delete: the first stays for reading, replacing, submitting and signing.
+    operations[("DELETE", "/api/v1/orders/{order_id}")] = {"order_id": drafts[-1]}
+    for slug, section in SECTIONS.items():
+        row = section.model.objects.filter(employee=employee).order_by("pk").first()
+        if row is not None:
+            operations[(None, f"/api/v1/employees/{{employee_id}}/{slug}/{{row_id}}")] = {"row_id": row.pk}
+    for kind, model in (("departments", Department), ("positions", Position), ("staffing-units", StaffingUnit)):
+        operations[(None, f"/api/v1/{kind}/{{object_id}}")] = {"object_id": model.objects.filter(organisation_id=organisation).order_by("pk").first().pk}
+    parameters[label] = {"common": common, "operations": [[method, path, values] for (method, path), values in operations.items()]}
 from django.core.serializers.json import DjangoJSONEncoder
-json.dump({"tokens": tokens, "schema": api.get_openapi_schema()}, sys.stdout, ensure_ascii=False, cls=DjangoJSONEncoder)
+json.dump({"tokens": tokens, "parameters": parameters, "schema": api.get_openapi_schema()}, sys.stdout, ensure_ascii=False, cls=DjangoJSONEncoder)
 """
 
 
-def _prepare(env: dict[str, str]) -> tuple[dict[str, str], dict]:
-    """Return the tokens of the personas and the published schema (read in-process: the URL needs a login)."""
+def _prepare(env: dict[str, str]) -> tuple[dict[str, str], dict, dict]:
+    """Return the personas' tokens, the ids of the demo's records for each, and the published schema.
+
+    The schema is read in-process: its URL needs a login.
+    """
     done = subprocess.run(
         [PYTHON, "-c", PREPARE, json.dumps(PERSONAS)], cwd=ROOT, env=env, check=False, capture_output=True, text=True
     )
     if done.returncode:
         raise SystemExit(f"tokens and schema not made:\n{done.stderr[-3000:]}")
     prepared = json.loads(done.stdout)
-    return prepared["tokens"], prepared["schema"]
+    return prepared["tokens"], prepared["parameters"], prepared["schema"]
+
+
+def _config(parameters: dict, path: Path) -> Path:
+    """Write the schemathesis config that sends the ids of existing records as path parameters.
+
+    Random ids find nothing: every operation on one record would only ever answer 404 and the
+    contract would never reach the code behind it. The persona's own records (their class, its
+    student, a full card, a draft order) reach it; the other persona's answer the 404 of a role.
+    """
+    lines = ["[parameters]", *(f'"{name}" = {value}' for name, value in parameters["common"].items())]
+    for method, operation_path, values in parameters["operations"]:
+        inline = ", ".join(f'"{name}" = {value}' for name, value in values.items())
+        lines += ["", "[[operations]]", f'include-path = "{operation_path}"']
+        lines += [f'include-method = "{method}"'] if method else []
+        lines += [f"parameters = {{ {inline} }}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def _start_server(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
@@ -126,9 +183,11 @@ def _counts(junit: Path) -> dict[str, int]:
     return {"operations": operations, "failed": failed, "errors": errors, "skipped": skipped}
 
 
-def _run_schemathesis(schema_file: Path, port: int, secret: str, report: Path, max_examples: int) -> tuple[int, dict]:
+def _run_schemathesis(
+    schema_file: Path, config: Path, port: int, secret: str, report: Path, max_examples: int
+) -> tuple[int, dict]:
     command = [
-        str(BIN / "st"), "run", str(schema_file),
+        str(BIN / "st"), "--config-file", str(config), "run", str(schema_file),
         "--url", f"http://127.0.0.1:{port}",
         "-H", f"Authorization: Bearer {secret}",
         "--checks", "all",
@@ -176,7 +235,7 @@ def main() -> int:
         env = _environment(database_url, work)
         _manage(env, "migrate", "--no-input")
         _manage(env, "demo", "--force")
-        tokens, schema = _prepare(env)
+        tokens, parameters, schema = _prepare(env)
         schema_file = work / "openapi.json"
         schema_file.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
         port = _free_port()
@@ -188,7 +247,8 @@ def main() -> int:
                 print(f"\n--- schemathesis as the demo's {label}", flush=True)
                 report = work / label.replace(" ", "_")
                 report.mkdir()
-                results[label] = _run_schemathesis(schema_file, port, secret, report, arguments.max_examples)
+                config = _config(parameters[label], report / "schemathesis.toml")
+                results[label] = _run_schemathesis(schema_file, config, port, secret, report, arguments.max_examples)
         finally:
             server.terminate()
             server.wait(timeout=30)
