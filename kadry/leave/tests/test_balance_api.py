@@ -64,9 +64,16 @@ def inspector(school: Any) -> Any:
 def _sign(inspector_api: Api, director_api: Api, kind: str, date: str, *items: dict[str, Any]) -> dict[str, Any]:
     response = inspector_api.post("/orders", {"kind": kind, "date": date, "items": list(items)})
     assert response.status_code == 201, response.json()
-    signed = director_api.post(f"/orders/{response.json()['id']}/sign")
+    signed = _submit_and_sign(inspector_api, director_api, response.json()["id"])
     assert signed.status_code == 200, signed.json()
     return signed.json()
+
+
+def _submit_and_sign(inspector_api: Api, director_api: Api, order_id: int) -> Any:
+    """Send the draft «на подпись» as the inspector does, then sign it as the director."""
+    submitted = inspector_api.post(f"/orders/{order_id}/submit")
+    assert submitted.status_code == 200, submitted.json()
+    return director_api.post(f"/orders/{order_id}/sign")
 
 
 def _balance(api: Api, employee: Any, on: str) -> dict[str, Any]:
@@ -137,7 +144,7 @@ def test_cancelling_the_leave_order_gives_the_days_back(inspector_api: Api, dire
         {"employee": inspector.pk, "date": "2026-04-27", "leave_kind": "annual", "leave_days": 14},
     )  # fmt: skip
     response = inspector_api.post("/orders", {"kind": "cancellation", "date": "2026-04-21", "cancels": order["id"]})
-    assert director_api.post(f"/orders/{response.json()['id']}/sign").status_code == 200
+    assert _submit_and_sign(inspector_api, director_api, response.json()["id"]).status_code == 200
     assert _balance(inspector_api, inspector, "2026-05-13")["used"] == "0.00"
     assert LedgerEntry.objects.filter(employee=inspector, kind=LedgerEntry.Kind.CANCELLED).count() == 1
     assert Order.objects.get(pk=order["id"]).status == Order.Status.CANCELLED
@@ -164,7 +171,8 @@ def test_dismissal_compensates_the_unused_days(inspector_api: Api, director_api:
     # Dismissed on 15.03.2026: 7 months (п. 35) → 16.33 accrued, 14 used: 2.33 days compensated.
     _sign(
         inspector_api, director_api, "dismissal", "2026-03-15",
-        {"employee": inspector.pk, "date": "2026-03-15", "dismissal_ground": "77-1-3", "basis": "заявление"},
+        {"employee": inspector.pk, "date": "2026-03-15", "dismissal_ground": "77-1-3", "basis": "заявление",
+         "statement_date": "2026-02-27"},  # two weeks before (ТК РФ ст. 80)
     )  # fmt: skip
     entry = LedgerEntry.objects.get(employee=inspector, kind=LedgerEntry.Kind.COMPENSATED)
     assert str(entry.charged) == "2.33"
@@ -225,7 +233,7 @@ def test_the_card_section_viii_shows_the_signed_leave_and_drops_it_when_cancelle
 
     assert "12.05.2026" in docx_text(response_bytes(t2))
     response = inspector_api.post("/orders", {"kind": "cancellation", "date": "2026-04-21", "cancels": order["id"]})
-    director_api.post(f"/orders/{response.json()['id']}/sign")
+    _submit_and_sign(inspector_api, director_api, response.json()["id"])
     assert "12.05.2026" not in hr_inspector.client.get(url).content.decode()
 
 

@@ -241,7 +241,10 @@ def test_a_draft_not_sent_for_signature_is_not_signed(director_api: Api, inspect
 
     assert (response.status_code, response.json()) == (
         422,
-        {"errors": {"__all__": ["Проект ещё не отправлен на подпись: его отправляет отдел кадров после проверки."]}},
+        {
+            "code": "invalid",
+            "errors": {"__all__": ["Проект ещё не отправлен на подпись: его отправляет отдел кадров после проверки."]},
+        },
     )
     assert Order.objects.get(pk=order_id).status == Order.Status.DRAFT
 
