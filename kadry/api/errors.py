@@ -110,7 +110,7 @@ def validated(form: forms.BaseForm) -> dict[str, Any]:
     return form.cleaned_data
 
 
-def _schema_message(error: Mapping[str, Any]) -> str:
+def schema_message(error: Mapping[str, Any]) -> str:
     """Return the Django form message for a pydantic error, so both layers speak alike."""
     kind: str = error["type"]
     context = error.get("ctx") or {}
@@ -149,7 +149,7 @@ def schema_errors(contexts: list[ValidationErrorContext]) -> Errors:
         for error in context.pydantic_validation_error.errors(include_url=False):
             location = error["loc"]
             field = NON_FIELD if whole_body and len(location) <= 1 else str(location[-1])
-            errors.setdefault(field, []).append(_schema_message(error))
+            errors.setdefault(field, []).append(schema_message(error))
     return errors
 
 

@@ -12,6 +12,7 @@ from ninja.renderers import JSONRenderer
 
 from kadry.api import errors
 from kadry.api.auth import TokenAuth
+from kadry.api.strict import hold_bodies_to_types
 from kadry.staff.api import router as staff_router
 
 
@@ -61,9 +62,12 @@ api.add_router("/", staff_router)
 api.add_router("/orders", "kadry.orders.api.router", tags=["Приказы"])
 api.add_router("/", "kadry.employment.api.router")
 api.add_router("/", "kadry.leave.api.router")
+api.add_router("/", "kadry.core.api.router")
 # The class teachers' side: classes and students, attendance, class life, the class's documents.
 api.add_router("/school", "kadry.school.api.classes.router", tags=["Классы и обучающиеся"])
+api.add_router("/school", "kadry.school.api.register.router", tags=["Классы и обучающиеся"])
 api.add_router("/school", "kadry.school.api.attendance.router", tags=["Посещаемость"])
 api.add_router("/school", "kadry.school.api.life.router", tags=["Жизнь класса"])
 api.add_router("/school", "kadry.school.api.documents.router", tags=["Документы класса"])
 errors.declare(api)
+hold_bodies_to_types(api)

@@ -112,3 +112,16 @@ def record_access(
         channel=channel,
         denied=denied,
     )
+
+
+def access_log_entries(organisation_id: int, data: dict[str, Any]) -> models.QuerySet[AccessLogEntry]:
+    """Return the organisation's log entries in the period ``start``–``end`` (local days), denials only if ``denied``."""
+    entries = AccessLogEntry.objects.filter(organisation_id=organisation_id)
+    zone = timezone.get_current_timezone()
+    if start := data.get("start"):
+        entries = entries.filter(at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=zone))
+    if end := data.get("end"):
+        entries = entries.filter(at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone))
+    if data.get("denied"):
+        entries = entries.filter(denied=True)
+    return entries

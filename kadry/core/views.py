@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kadry.core.access import SESSION_KEY, capability_required, client_ip
+from kadry.core.audit import access_log_entries
 from kadry.core.forms import AccessLogFilterForm, TokenForm
 from kadry.core.home import DEADLINE_HORIZON, deadlines_for, panels_for
 from kadry.core.http import KadryRequest, MemberRequest
@@ -141,16 +141,9 @@ class CappedPaginator(Paginator):
 
 
 def _access_log_entries(request: MemberRequest, form: AccessLogFilterForm) -> QuerySet[AccessLogEntry]:
-    entries = AccessLogEntry.objects.filter(organisation_id=request.membership.organisation_id)
     if not form.is_valid():
-        return entries.none()
-    zone = timezone.get_current_timezone()
-    if start := form.cleaned_data["start"]:
-        entries = entries.filter(at__gte=dt.datetime.combine(start, dt.time.min, tzinfo=zone))
-    if end := form.cleaned_data["end"]:
-        entries = entries.filter(at__lt=dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min, tzinfo=zone))
-    if form.cleaned_data["denied"]:
-        entries = entries.filter(denied=True)
+        return AccessLogEntry.objects.none()
+    entries = access_log_entries(request.membership.organisation_id, form.cleaned_data)
     if query := form.cleaned_data["q"].strip():
         entries = entries.filter(
             Q(subject_repr__icontains=query)

@@ -13,10 +13,13 @@ from django.utils import timezone
 from ninja import Field, Router, Schema
 
 from kadry.api.enums import field_enum
+from kadry.core.access import require
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
-from kadry.employment.models import WorkRecordEvent
+from kadry.core.permissions import Capability
+from kadry.employment.models import WorkRecordEntry, WorkRecordEvent
 from kadry.employment.seniority import ACCESS_LOG_WHAT, KindOfService, length_of_service_on, sources_for_employee
+from kadry.employment.work_record_views import working_days_left
 from kadry.staff.access import get_employee_for
 
 router = Router()
@@ -93,3 +96,63 @@ def work_record(request: MemberRequest, employee_id: int) -> list[WorkRecordEven
         membership=request.membership, subject=employee, what=WORK_RECORD_READ, request=request, channel="api"
     )
     return list(WorkRecordEvent.objects.filter(employee=employee).order_by("date", "id"))
+
+
+class DeadlineOut(WorkRecordEventOut):
+    employee: int = Field(validation_alias="employee_id")
+    employee_name: str
+    working_days_left: int = Field(description="рабочих дней до срока; отрицательное — просрочено на столько")
+    overdue: bool
+
+    @staticmethod
+    def resolve_employee_name(event: WorkRecordEvent) -> str:
+        return str(event.employee)
+
+
+@router.get("/work-record-events", response=list[DeadlineOut], tags=[WORK_RECORD_TAG])
+def efs_deadlines(request: MemberRequest) -> list[WorkRecordEvent]:
+    """Return the organisation's ЕФС-1 events not yet reported, soonest deadline first, as the deadlines page.
+
+    Deadlines as ``work_record_rules.efs_deadline`` set them (Федеральный закон № 27-ФЗ, ст. 11 п. 6):
+    the working day after the order for a hire or a dismissal, the 25th of the next month otherwise.
+    """
+    membership = require(request.membership, Capability.VIEW_ORDERS)
+    today = timezone.localdate()
+    events = list(
+        WorkRecordEvent.objects.filter(organisation_id=membership.organisation_id, reported_on__isnull=True)
+        .select_related("employee")
+        .order_by("deadline", "employee__last_name", "employee__first_name", "id")
+    )
+    left: dict[dt.date, int] = {}
+    for event in events:
+        if event.deadline not in left:
+            left[event.deadline] = working_days_left(today, event.deadline)
+        event.working_days_left = left[event.deadline]  # type: ignore[attr-defined]
+        event.overdue = event.deadline < today  # type: ignore[attr-defined]
+    return events
+
+
+WORK_RECORD_ENTRIES_READ = "Сведения о трудовой деятельности: записи"  # what the access log says was opened
+WorkRecordEntryKind = field_enum(WorkRecordEntry, "kind")
+
+
+class WorkRecordEntryOut(Schema):
+    id: int
+    number: int
+    date: dt.date
+    kind: WorkRecordEntryKind  # type: ignore[valid-type]
+    wording: str
+    document: str
+    invalidates: int | None = Field(
+        validation_alias="invalidates_id", description="id записи, признанной недействительной"
+    )
+
+
+@router.get("/employees/{employee_id}/work-record-entries", response=list[WorkRecordEntryOut], tags=[WORK_RECORD_TAG])
+def work_record_entries(request: MemberRequest, employee_id: int) -> list[WorkRecordEntry]:
+    """Return the entries of the employee's work record in their order (Приказ Минтруда № 320н)."""
+    employee = get_employee_for(request.membership, employee_id)
+    record_access(
+        membership=request.membership, subject=employee, what=WORK_RECORD_ENTRIES_READ, request=request, channel="api"
+    )
+    return list(WorkRecordEntry.objects.filter(employee=employee).order_by("number"))

@@ -379,6 +379,9 @@ class Leave(NoWarnings):
             kind=item.leave_kind, days=item.leave_days or 0, additional_days=item.leave_additional_days or 0
         )
 
+    def warnings(self, item: OrderItem, order: Order, items: list[OrderItem]) -> list[str]:
+        return []
+
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         entries = leave.grant_leave(
             actor=actor,
@@ -400,6 +403,9 @@ class Leave(NoWarnings):
 class LeaveRecall(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
         return leave.recall_errors(item.employee, item.date)
+
+    def warnings(self, item: OrderItem, order: Order, items: list[OrderItem]) -> list[str]:
+        return []
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
         leave.recall_from_leave(

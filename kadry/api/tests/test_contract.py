@@ -11,7 +11,8 @@ from django.urls import resolve
 
 from kadry.api.main import api
 from kadry.api.tests.conftest import NEW_EMPLOYEE, PREFIX, Api
-from kadry.staff.models import Employee
+from kadry.orders.models import Order
+from kadry.staff.models import Department, Employee, Position
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +133,45 @@ def test_every_operation_declares_the_error_statuses_it_can_answer() -> None:
             for status in expected:
                 ref = responses[status]["content"]["application/json"]["schema"]["$ref"]
                 assert ref.endswith("/ErrorOut"), (method, path, status)
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field", "message"),
+    [
+        # Lax validation read 0 as 1970-01-01, false as the number 0 and 0 as false (issue 11).
+        ("/orders", {"kind": "award", "date": 0, "items": []}, "date", "Введите правильную дату."),
+        ("/departments", {"name": "Кафедра", "order": False}, "order", "Введите целое число."),
+        ("/positions", {"name": "Учитель", "category": "pedagogical", "pedagogical_service": 0}, "pedagogical_service", "Укажите true или false."),
+        ("/employees", {**NEW_EMPLOYEE, "last_name": 5}, "last_name", "Введите правильное значение."),
+    ],
+)  # fmt: skip
+def test_a_value_of_another_json_type_than_the_schema_says_is_refused(
+    inspector_api: Api, path: str, body: dict, field: str, message: str
+) -> None:
+    before = Order.objects.count(), Department.objects.count(), Position.objects.count(), Employee.objects.count()
+
+    response = inspector_api.post(path, body)
+
+    assert response.status_code == 422, response.json()
+    assert response.json() == {"code": "invalid", "errors": {field: [message]}}
+    assert (
+        Order.objects.count(),
+        Department.objects.count(),
+        Position.objects.count(),
+        Employee.objects.count(),
+    ) == before
+
+
+@pytest.mark.parametrize("written", ["0", "1700000000", "2026-1-5", "05.01.2026"])
+def test_a_date_in_a_query_is_written_as_a_date(inspector_api: Api, employee: Employee, written: str) -> None:
+    # "0" was read as 1970-01-01 (seconds since the epoch) and answered as if asked for that day.
+    response = inspector_api.get(f"/employees/{employee.pk}/length-of-service", on=written)
+
+    assert response.status_code == 422
+    assert response.json() == {"code": "invalid", "errors": {"on": ["Введите правильную дату."]}}
+
+
+def test_a_date_in_a_query_written_as_a_date_is_read(inspector_api: Api, employee: Employee) -> None:
+    response = inspector_api.get(f"/employees/{employee.pk}/length-of-service", on="2026-01-05")
+
+    assert response.status_code == 200 and response.json()["on"] == "2026-01-05"

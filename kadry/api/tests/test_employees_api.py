@@ -295,12 +295,19 @@ def test_missing_required_fields_are_all_reported(inspector_api: Api) -> None:
     }
 
 
-@pytest.mark.parametrize("body", ["[1, 2]", "null", '"text"'])
-def test_body_that_is_not_an_object_answers_422(inspector_api: Api, body: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("[1, 2]", "Тело запроса — не JSON-объект в UTF-8: запрос не выполнен."),
+        ('"text"', "Тело запроса — не JSON-объект в UTF-8: запрос не выполнен."),
+        ("null", "Обязательное поле."),
+    ],
+)
+def test_body_that_is_not_an_object_answers_422(inspector_api: Api, body: str, message: str) -> None:
     response = inspector_api.client.post("/api/v1/employees", body, content_type="application/json")
 
     assert response.status_code == 422
-    assert response.json()["errors"]["last_name"] == ["Обязательное поле."]
+    assert response.json()["errors"] == {"__all__": [message]}
 
 
 def test_missing_body_answers_422(inspector_api: Api) -> None:

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Field, Router, Schema, Status
 
-from kadry.api.enums import field_enum
+from kadry.api.enums import field_enum, model_schema
+from kadry.api.errors import InvalidInput, validated
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
-from kadry.school.access import classes_for, get_class_for, get_student_for
+from kadry.school.access import classes_for, get_class_for, get_student_for, require_school_management
 from kadry.school.access_log import CLASS_LIST, record_list_access
-from kadry.school.models import Enrollment, Guardian, Student
+from kadry.school.forms_classes import SchoolClassForm
+from kadry.school.models import Enrollment, Guardian, SchoolClass, Student
+from kadry.school.services import classes as services
 
 router = Router()
 STUDENT_FILE = "Личное дело обучающегося"
@@ -120,3 +125,35 @@ def get_student(request: MemberRequest, student_id: int) -> dict:
             for g in student.guardians.all()
         ],
     }
+
+
+if TYPE_CHECKING:
+    ClassIn = Schema
+else:
+    ClassIn = model_schema(
+        SchoolClass,
+        name="ClassIn",
+        fields=["grade", "letter", "lessons_per_day"],
+        custom_fields=[("academic_year", int, Field(description="id учебного года организации"))],
+    )
+
+
+def refusal(error: ValidationError) -> InvalidInput:
+    """Return a service's refusal as a 422: keyed by field when it names one, else about the whole record."""
+    if hasattr(error, "error_dict"):
+        return InvalidInput({key: list(messages) for key, messages in error.message_dict.items()})
+    return InvalidInput({"__all__": list(error.messages)})
+
+
+@router.post("/classes", response={201: ClassOut}, summary="Создать класс")
+def create_class(request: MemberRequest, payload: ClassIn) -> Status:
+    """Create a class of a school year of the organisation; the same grade and letter twice in a year answer 422."""
+    membership = require_school_management(request.membership)
+    form = SchoolClassForm(payload.model_dump(), organisation_id=membership.organisation_id)
+    validated(form)
+    try:
+        school_class = services.save_class(actor=request.user, school_class=form.save(commit=False))
+    except ValidationError as error:
+        raise refusal(error) from error
+    school_class = SchoolClass.objects.select_related("academic_year").get(pk=school_class.pk)
+    return Status(201, _class(school_class))
