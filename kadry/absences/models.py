@@ -45,6 +45,9 @@ class Absence(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="continuations",
         verbose_name=_("продолжение листка"),
     )  # fmt: skip
+    # Care of a sick child: its age and whether it is treated at home decide the sick-pay rate (255-ФЗ ст. 7 ч. 3).
+    care_child_age = models.PositiveSmallIntegerField(_("возраст ребёнка, лет"), null=True, blank=True)
+    care_outpatient = models.BooleanField(_("лечение амбулаторное"), default=True)
     # Business trip (Т-9): where, what for; the order that sent the employee.
     destination = models.CharField(_("место назначения"), max_length=300, blank=True)
     purpose = models.CharField(_("цель командировки"), max_length=300, blank=True)
