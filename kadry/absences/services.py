@@ -229,10 +229,10 @@ def import_sick_leaves(
     for absence in Absence.objects.filter(organisation_id=organisation_id):
         absences.setdefault(absence.employee_id, []).append(absence)
     employment: dict[int, list[Period]] = {}
-    for employee_id, start, end in Assignment.objects.filter(organisation_id=organisation_id).values_list(
+    for employee_id, hired, left in Assignment.objects.filter(organisation_id=organisation_id).values_list(
         "employee_id", "start", "end"
     ):
-        employment.setdefault(employee_id, []).append(Period(start, end))
+        employment.setdefault(employee_id, []).append(Period(hired, left))
     by_certificate = {a.sick_leave_number: a for own in absences.values() for a in own if a.sick_leave_number}
     created: list[Absence] = []
     for line, row in enumerate(rows, start=2):
