@@ -29,6 +29,10 @@ class Counts(StrEnum):
     # A no-show whose reason is not known yet: it counts or not once the reason is found out.
     PENDING = "pending"
 
+    @property
+    def label(self) -> str:
+        return {"yes": "засчитывается", "no": "не засчитывается", "pending": "решается, когда выяснится причина"}[self]
+
 
 @dataclass(frozen=True)
 class Code:

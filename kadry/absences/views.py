@@ -1,0 +1,177 @@
+"""Pages of absences: the register of an organisation, adding and correcting an absence, the import of sick leaves.
+
+Thin: access (capability + organisation scope) → form → the service → redirect/render. The register
+and an absence's page show health data (sick leave): each opening is written to the access log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from kadry.absences import rules, services
+from kadry.absences.forms import AbsenceForm, ImportForm, RegisterFilter, add_service_errors, default_period
+from kadry.absences.models import Absence
+from kadry.core.access import capability_required, denied_as
+from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
+from kadry.core.permissions import Capability, role_can
+from kadry.core.uploads import read_uploaded_table, validate_upload_size
+from kadry.lib.pagination import OneQueryPaginator
+from kadry.lib.tables import TableError
+from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
+
+REGISTER = "Неявки: реестр"  # what the access log says was opened
+ABSENCE = "Неявка"
+
+
+def _filtered(request: MemberRequest, form: RegisterFilter) -> tuple[QuerySet[Absence], str]:
+    organisation_id = request.membership.organisation_id
+    start, end = default_period(timezone.localdate())
+    rows = Absence.objects.filter(organisation_id=organisation_id).select_related("employee", "continues")
+    kind = department = employee = None
+    if form.is_valid():
+        data = form.cleaned_data
+        start, end = data["start"] or start, data["end"] or end
+        kind, department, employee = data["kind"], data["department"], data["employee"]
+    rows = rows.filter(start__lte=end, end__gte=start)
+    if kind:
+        rows = rows.filter(kind=kind)
+    if employee:
+        rows = rows.filter(employee=employee)
+    if department:
+        # The employee worked in the department during the absence (a transfer moves them).
+        held = Q(employee__assignments__staffing_unit__department=department,
+                 employee__assignments__start__lte=end)  # fmt: skip
+        held &= Q(employee__assignments__end__isnull=True) | Q(employee__assignments__end__gte=start)
+        rows = rows.filter(pk__in=Absence.objects.filter(held).values("pk"))
+    query = f"start={start:%Y-%m-%d}&end={end:%Y-%m-%d}&kind={kind or ''}"
+    query += f"&department={department.pk if department else ''}&employee={employee.pk if employee else ''}"
+    return rows.order_by("-start", "id"), query
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def register(request: MemberRequest) -> HttpResponse:
+    """The absences of the organisation over a period, by kind, department and employee."""
+    membership = request.membership
+    form = RegisterFilter(request.GET or None, organisation_id=membership.organisation_id)
+    rows, query = _filtered(request, form)
+    page = OneQueryPaginator(rows, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
+    lines = [(absence, rules.timesheet_code(absence.kind, absence.sick_reason)) for absence in page.object_list]
+    what = f"{REGISTER}, стр. {page.number}: {len(lines)} записей"
+    record_access(membership=membership, subject=membership.organisation, what=what, request=request)
+    context = {"form": form, "lines": lines, "page": page, "query": query,
+               "can_edit": role_can(membership.role, Capability.EDIT_PERSONAL_DATA)}  # fmt: skip
+    return render(request, "absences/register.html", context)
+
+
+def _save(request: MemberRequest, form: AbsenceForm, absence: Absence | None) -> Absence | None:
+    if not form.is_valid():
+        return None
+    try:
+        if absence is None:
+            employee = form.cleaned_data["employee"]
+            return services.record_absence(actor=request.user, employee=employee, data=form.service_data())
+        return services.correct_absence(actor=request.user, absence=absence, data=form.service_data())
+    except ValidationError as error:
+        add_service_errors(form, error.message_dict)
+        return None
+
+
+def _saved(request: MemberRequest, absence: Absence) -> HttpResponse:
+    messages.success(request, f"Сохранено: {absence.employee.short_name}, {absence}.")
+    for notice in services.leave_notices(absence):
+        messages.warning(request, str(notice))
+    return redirect("absences:edit", absence.pk)
+
+
+@capability_required(Capability.EDIT_PERSONAL_DATA)
+def create(request: MemberRequest) -> HttpResponse:
+    """Add an absence; ``?employee=`` comes from the employee's card."""
+    organisation_id = request.membership.organisation_id
+    initial: dict[str, Any] = {"kind": request.GET.get("kind", Absence.Kind.SICK)}
+    if request.GET.get("employee", "").isdigit():
+        initial["employee"] = int(request.GET["employee"])
+    form = AbsenceForm(request.POST or None, organisation_id=organisation_id, initial=initial)
+    if request.method == "POST" and (absence := _save(request, form, None)) is not None:
+        return _saved(request, absence)
+    return render(request, "absences/form.html", {"form": form, "absence": None})
+
+
+def _absence(request: MemberRequest, pk: int) -> Absence:
+    """Return the absence of the membership's organisation; another school's is a denial in the access log."""
+    with denied_as(Absence, pk):
+        rows = Absence.objects.select_related("employee", "continues")
+        return get_object_or_404(rows, organisation_id=request.membership.organisation_id, pk=pk)
+
+
+@capability_required(Capability.EDIT_PERSONAL_DATA)
+def edit(request: MemberRequest, pk: int) -> HttpResponse:
+    """Correct an absence: its effects, the sick-pay rate and an annual leave it falls into are shown beside it."""
+    absence = _absence(request, pk)
+    membership = request.membership
+    form = AbsenceForm(request.POST or None, organisation_id=membership.organisation_id, absence=absence)
+    if request.method == "POST" and _save(request, form, absence) is not None:
+        return _saved(request, absence)
+    record_access(membership=membership, subject=absence.employee, what=f"{ABSENCE}: {absence}", request=request)
+    context = {
+        "form": form, "absence": absence, "effect": rules.effect_of(absence.kind),
+        "code": rules.timesheet_code(absence.kind, absence.sick_reason), "sick_pay": services.sick_pay_of(absence),
+        "notices": services.leave_notices(absence), "continuations": list(absence.continuations.all()),
+    }  # fmt: skip
+    return render(request, "absences/form.html", context)
+
+
+@capability_required(Capability.EDIT_PERSONAL_DATA)
+@require_POST
+def delete(request: MemberRequest, pk: int) -> HttpResponse:
+    absence = _absence(request, pk)
+    try:
+        services.delete_absence(actor=request.user, absence=absence)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("absences:edit", pk)
+    messages.success(request, f"Удалено: {absence.employee.short_name}, {absence}.")
+    return redirect("absences:register")
+
+
+@capability_required(Capability.EDIT_PERSONAL_DATA)
+def import_sick_leaves(request: MemberRequest) -> HttpResponse:
+    """Import sick leaves from a table: every row is checked, and the file is saved whole or not at all."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[Any] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            validate_upload_size(upload)
+            header, rows = read_uploaded_table(upload.read(), upload.name)
+            created = services.import_sick_leaves(
+                actor=request.user, organisation_id=request.membership.organisation_id, header=header, rows=rows
+            )
+        except (ValidationError, TableError) as error:
+            form.add_error("file", getattr(error, "messages", [str(error)]))
+        except services.ImportRefused as refused:
+            errors = refused.errors
+        else:
+            messages.success(request, f"Загружено листков нетрудоспособности: {len(created)}.")
+            return redirect("absences:register")
+    context = {"form": form, "result": {"errors": [(e.row, e.column, e.message) for e in errors[:200]],
+               "error_count": len(errors)}, "headers": services.HEADERS}  # fmt: skip
+    return render(request, "absences/import.html", context)
+
+
+@capability_required(Capability.EDIT_PERSONAL_DATA)
+def import_template(request: MemberRequest) -> HttpResponse:
+    content = table_to_xlsx("Листки нетрудоспособности", services.HEADERS, services.template_rows())
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, "Загрузка листков нетрудоспособности.xlsx")
+    return response
