@@ -18,7 +18,7 @@ from kadry.absences.models import Absence
 from kadry.core.audit import record_change, snapshot
 from kadry.core.models import ChangeRecord
 from kadry.employment.models import Assignment
-from kadry.employment.seniority import length_of_service_on, sources_for_employee
+from kadry.employment.seniority import Source, length_of_service_on, sources_for_employee
 from kadry.leave.models import CHARGED_KINDS, LedgerEntry
 from kadry.lib.duration import Period
 from kadry.lib.identifiers import normalise_snils
@@ -174,11 +174,16 @@ def leave_notices(absence: Absence) -> list[LeaveNotice]:
     return [LeaveNotice(e, rules.days_inside(absence.start, absence.end, Period(e.start, e.end))) for e in entries]
 
 
-def sick_pay_of(absence: Absence) -> rules.SickPay | None:
-    """Return the sick-pay rate of a sick leave from the insurance length of service on its first day."""
+def sick_pay_of(absence: Absence, sources: Sequence[Source] | None = None) -> rules.SickPay | None:
+    """Return the sick-pay rate of a sick leave from the insurance length of service on its first day.
+
+    ``sources``: the employee's periods of work, when the caller has read them once for many sheets.
+    """
     if absence.kind != Absence.Kind.SICK or not absence.sick_reason:
         return None
-    insurance = length_of_service_on(sources_for_employee(absence.employee), absence.start).insurance.duration
+    if sources is None:
+        sources = sources_for_employee(absence.employee)
+    insurance = length_of_service_on(sources, absence.start).insurance.duration
     return rules.sick_pay(
         absence.sick_reason, insurance, child_age=absence.care_child_age, outpatient=absence.care_outpatient
     )
