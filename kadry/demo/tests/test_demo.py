@@ -208,3 +208,16 @@ def test_demo_orders_appoint_every_class_teacher_and_leave_drafts_to_sign() -> N
         assert numbers == list(range(1, len(numbers) + 1))
     assert Order.objects.filter(organisation=lyceum, status=Order.Status.DRAFT).count() == 2
     assert WorkRecordEvent.objects.filter(organisation=lyceum, reported_on__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_demo_absences_include_a_continuation_and_an_illness_inside_a_leave() -> None:
+    from kadry.absences.models import Absence
+    from kadry.absences.services import leave_notices
+
+    call_command("demo", "--force", stdout=StringIO())
+    lyceum = Organisation.objects.get(inn=LYCEUM.inn)
+    absences = Absence.objects.filter(organisation=lyceum)
+    assert set(absences.values_list("kind", flat=True)) == {"sick", "business_trip", "lateness"}
+    assert absences.filter(continues__isnull=False).count() == 1
+    assert sum(len(leave_notices(absence)) for absence in absences) == 1
