@@ -10,6 +10,7 @@ from django import forms
 from kadry.absences.models import Absence
 from kadry.staff.models import Department, Employee
 
+LEAVES = "leave"  # the register's choice of the leaves of the ledger instead of absences
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -20,7 +21,9 @@ def _employees(organisation_id: int) -> Any:
 class RegisterFilter(forms.Form):
     start = forms.DateField(label="С", required=False, widget=DATE)
     end = forms.DateField(label="По", required=False, widget=DATE)
-    kind = forms.ChoiceField(label="Вид", required=False, choices=[("", "все"), *Absence.Kind.choices])
+    kind = forms.ChoiceField(
+        label="Вид", required=False, choices=[("", "все"), *Absence.Kind.choices, (LEAVES, "отпуска по приказам")]
+    )
     department = forms.ModelChoiceField(label="Подразделение", required=False, queryset=Department.objects.none(),
                                         empty_label="все")  # fmt: skip
     employee = forms.ModelChoiceField(label="Сотрудник", required=False, queryset=Employee.objects.none(),

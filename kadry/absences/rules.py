@@ -55,6 +55,19 @@ TRUANCY = Code("ПР", "24")  # прогулы
 NO_SHOW = Code("НН", "30")  # неявки по невыясненным причинам (до выяснения обстоятельств)
 
 
+# The leaves of the ledger (``kadry.leave.models.LeaveKind``) as the periods they cover, in the codes of Т-13.
+LEAVE_CODES: dict[str, Code] = {
+    "annual": Code("ОТ", "09"),  # ежегодный основной оплачиваемый отпуск
+    "additional": Code("ОД", "10"),  # ежегодный дополнительный оплачиваемый отпуск
+    "study": Code("У", "11"),  # учебный с сохранением среднего заработка (ТК РФ ст. 173–176); без него — УД/13
+    "maternity": MATERNITY,
+    "childcare": Code("ОЖ", "15"),  # по уходу за ребёнком до трёх лет
+    "unpaid": Code("ДО", "16"),  # без сохранения заработной платы по разрешению работодателя (ТК РФ ст. 128 ч. 1)
+    # До одного года (ТК РФ ст. 335): без сохранения заработной платы в случаях, предусмотренных законодательством.
+    "long": Code("ОЗ", "17"),
+}
+
+
 @dataclass(frozen=True)
 class Effect:
     """What one kind of absence does to the working year, the lengths of service, the timesheet, the discipline terms."""

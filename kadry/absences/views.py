@@ -6,6 +6,8 @@ and an absence's page show health data (sick leave): each opening is written to 
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -19,44 +21,69 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kadry.absences import rules, services
-from kadry.absences.forms import AbsenceForm, ImportForm, RegisterFilter, add_service_errors, default_period
+from kadry.absences.forms import LEAVES, AbsenceForm, ImportForm, RegisterFilter, add_service_errors, default_period
 from kadry.absences.models import Absence
 from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.core.uploads import read_uploaded_table, validate_upload_size
+from kadry.leave.models import LedgerEntry
 from kadry.lib.pagination import OneQueryPaginator
 from kadry.lib.tables import TableError
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
+from kadry.staff.models import Department, Employee
 
+LEAVES_SHOWN = 200  # the leaves of a period on the register; a school grants a few dozen a month
 REGISTER = "Неявки: реестр"  # what the access log says was opened
 ABSENCE = "Неявка"
 
 
-def _filtered(request: MemberRequest, form: RegisterFilter) -> tuple[QuerySet[Absence], str]:
+@dataclass(frozen=True)
+class Register:
+    absences: QuerySet[Absence]
+    leaves: QuerySet[LedgerEntry]
+    query: str  # the filters as a query string, for the pages' links
+
+
+def _held(department: Department, start: dt.date, end: dt.date) -> QuerySet[Employee]:
+    """Return the employees who worked in ``department`` at some time from ``start`` to ``end`` (a transfer moves them)."""
+    return Employee.objects.filter(
+        Q(assignments__end__isnull=True) | Q(assignments__end__gte=start),
+        assignments__staffing_unit__department=department, assignments__start__lte=end,
+    )  # fmt: skip
+
+
+def _filtered(request: MemberRequest, form: RegisterFilter) -> Register:
     organisation_id = request.membership.organisation_id
     start, end = default_period(timezone.localdate())
-    rows = Absence.objects.filter(organisation_id=organisation_id).select_related("employee", "continues")
     kind = department = employee = None
     if form.is_valid():
         data = form.cleaned_data
         start, end = data["start"] or start, data["end"] or end
         kind, department, employee = data["kind"], data["department"], data["employee"]
-    rows = rows.filter(start__lte=end, end__gte=start)
-    if kind:
-        rows = rows.filter(kind=kind)
+    absences = Absence.objects.filter(organisation_id=organisation_id, start__lte=end, end__gte=start)
+    # The leaves granted by signed orders and not cancelled, as the periods they cover.
+    leaves = LedgerEntry.objects.filter(
+        organisation_id=organisation_id, kind=LedgerEntry.Kind.USED, reversed_by__isnull=True, start__lte=end,
+        end__gte=start,
+    )  # fmt: skip
+    if kind == LEAVES:
+        absences = absences.none()
+    elif kind:
+        absences, leaves = absences.filter(kind=kind), leaves.none()
     if employee:
-        rows = rows.filter(employee=employee)
+        absences, leaves = absences.filter(employee=employee), leaves.filter(employee=employee)
     if department:
-        # The employee worked in the department during the absence (a transfer moves them).
-        held = Q(employee__assignments__staffing_unit__department=department,
-                 employee__assignments__start__lte=end)  # fmt: skip
-        held &= Q(employee__assignments__end__isnull=True) | Q(employee__assignments__end__gte=start)
-        rows = rows.filter(pk__in=Absence.objects.filter(held).values("pk"))
+        held = _held(department, start, end).values("pk")
+        absences, leaves = absences.filter(employee__in=held), leaves.filter(employee__in=held)
     query = f"start={start:%Y-%m-%d}&end={end:%Y-%m-%d}&kind={kind or ''}"
     query += f"&department={department.pk if department else ''}&employee={employee.pk if employee else ''}"
-    return rows.order_by("-start", "id"), query
+    return Register(
+        absences.select_related("employee", "continues").order_by("-start", "id"),
+        leaves.select_related("employee").order_by("-start", "id")[:LEAVES_SHOWN],
+        query,
+    )
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
@@ -64,13 +91,15 @@ def register(request: MemberRequest) -> HttpResponse:
     """The absences of the organisation over a period, by kind, department and employee."""
     membership = request.membership
     form = RegisterFilter(request.GET or None, organisation_id=membership.organisation_id)
-    rows, query = _filtered(request, form)
-    page = OneQueryPaginator(rows, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
+    found = _filtered(request, form)
+    page = OneQueryPaginator(found.absences, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
     lines = [(absence, rules.timesheet_code(absence.kind, absence.sick_reason)) for absence in page.object_list]
-    what = f"{REGISTER}, стр. {page.number}: {len(lines)} записей"
+    # The leaves are shown on the first page only: the pages turn the absences.
+    leaves = [(leave, rules.LEAVE_CODES.get(leave.leave_kind)) for leave in found.leaves] if page.number == 1 else []
+    what = f"{REGISTER}, стр. {page.number}: {len(lines)} неявок, {len(leaves)} отпусков"
     record_access(membership=membership, subject=membership.organisation, what=what, request=request)
-    context = {"form": form, "lines": lines, "page": page, "query": query,
-               "can_edit": role_can(membership.role, Capability.EDIT_PERSONAL_DATA)}  # fmt: skip
+    context = {"form": form, "lines": lines, "leaves": leaves, "page": page, "query": found.query,
+               "leaves_shown": LEAVES_SHOWN, "can_edit": role_can(membership.role, Capability.EDIT_PERSONAL_DATA)}  # fmt: skip
     return render(request, "absences/register.html", context)
 
 

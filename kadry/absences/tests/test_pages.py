@@ -13,6 +13,9 @@ from django.urls import reverse
 from kadry.absences import services
 from kadry.absences.models import Absence
 from kadry.core.models import AccessLogEntry
+from kadry.leave.services import grant_leave
+from kadry.orders import services as orders
+from kadry.orders.models import Order
 from kadry.testing.factories import AssignmentFactory, DepartmentFactory, EmployeeFactory, StaffingUnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,7 +79,8 @@ def test_the_register_costs_the_same_queries_with_1_or_8_rows(
 ) -> None:
     for n in range(rows):
         _absent(hr_inspector.user, _worker(school, f"Сотрудник{n}"), D(2026, 3, 2 + n))
-    # session, user, memberships; departments, employees of the filters; the page; the log insert and its chain.
+    # session, user, memberships; departments, employees of the filters; the page; the leaves; the log insert
+    # and its chain head.
     with django_assert_max_num_queries(10):
         response = hr_inspector.client.get(reverse("absences:register"))
     assert len(response.context["lines"]) == rows
@@ -165,3 +169,23 @@ def test_the_card_tab_lists_the_employees_absences(school: Any, hr_inspector: An
     _absent(hr_inspector.user, worker, D(2026, 3, 3), "lateness", minutes_late=25)
     page = hr_inspector.client.get(reverse("employee_card_tab", args=[worker.pk, "absences"])).content.decode()
     assert "на 25 мин." in page and reverse("absences:create") in page
+
+
+def test_the_register_shows_the_leaves_of_the_period_with_their_codes(school: Any, hr_inspector: Any) -> None:
+    worker = _worker(school, "Смирнова")
+    draft = orders.create_draft(
+        actor=hr_inspector.user, organisation_id=school.pk, kind=Order.Kind.AWARD, date=D(2026, 3, 1)
+    )
+    item = orders.save_item(
+        actor=hr_inspector.user, order=draft, data={"employee": worker, "date": D(2026, 3, 1), "award": "Грамота"}
+    )
+    grant_leave(actor=hr_inspector.user, employee=worker, order_item=item, leave_kind="study", start=D(2026, 3, 9),
+                days=10, document="Приказ от 02.03.2026 № 5-о")  # fmt: skip
+    _absent(hr_inspector.user, worker, D(2026, 3, 2))
+    url = reverse("absences:register")
+    response = hr_inspector.client.get(url)
+    assert [str(code) for _leave, code in response.context["leaves"]] == ["У/11"]
+    assert "Приказ от 02.03.2026 № 5-о" in response.content.decode()
+    only_leaves = hr_inspector.client.get(url, {"kind": "leave"}).context
+    assert (len(only_leaves["lines"]), len(only_leaves["leaves"])) == (0, 1)
+    assert hr_inspector.client.get(url, {"kind": "unexcused"}).context["leaves"] == []

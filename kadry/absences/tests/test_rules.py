@@ -157,3 +157,10 @@ def test_illness_inside_an_annual_leave_lists_the_leave_and_its_days() -> None:
     inside = rules.overlapping_leaves(D(2026, 7, 25), D(2026, 8, 2), [leave, other])
     assert inside == [leave]
     assert rules.days_inside(D(2026, 7, 25), D(2026, 8, 2), leave) == 4
+
+
+def test_the_leaves_of_the_ledger_have_their_t13_codes() -> None:
+    assert {kind: str(code) for kind, code in rules.LEAVE_CODES.items()} == {
+        "annual": "ОТ/09", "additional": "ОД/10", "study": "У/11", "maternity": "Р/14", "childcare": "ОЖ/15",
+        "unpaid": "ДО/16", "long": "ОЗ/17",
+    }  # fmt: skip
