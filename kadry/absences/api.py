@@ -85,9 +85,12 @@ class AbsenceOut(Schema):
     timesheet_code: str = Field(description="код табеля Т-13: буквенный/цифровой, например «Б/19»")
     effect: EffectOut
     sick_pay: SickPayOut | None
+    warnings: list[str] = Field(
+        description="болезнь во время ежегодного отпуска: отпуск продлевается или переносится (ТК РФ ст. 124 ч. 1)"
+    )
 
 
-def _out(absence: Absence, sick_pay: rules.SickPay | None) -> dict[str, Any]:
+def _out(absence: Absence, sick_pay: rules.SickPay | None, notices: list[services.LeaveNotice]) -> dict[str, Any]:
     effect = rules.effect_of(absence.kind)
     return {
         "id": absence.pk, "employee": absence.employee_id, "kind": AbsenceKind(absence.kind), "start": absence.start,
@@ -108,6 +111,7 @@ def _out(absence: Absence, sick_pay: rules.SickPay | None) -> dict[str, Any]:
             "percent": sick_pay.percent, "later_percent": sick_pay.later_percent, "later_from": sick_pay.later_from,
             "capped_at_minimum_wage": sick_pay.capped_at_minimum_wage, "source": sick_pay.source,
         },
+        "warnings": [str(notice) for notice in notices],
     }  # fmt: skip
 
 
@@ -137,7 +141,7 @@ def absence_create(request: MemberRequest, payload: AbsenceIn) -> Status:
         raise InvalidInput(
             {API_FIELD.get(field, field): texts for field, texts in error.message_dict.items()}
         ) from error
-    return Status(201, _out(absence, services.sick_pay_of(absence)))
+    return Status(201, _out(absence, services.sick_pay_of(absence), services.leave_notices(absence)))
 
 
 class PeriodQuery(Schema):
@@ -157,5 +161,6 @@ def employee_absences(request: MemberRequest, employee_id: int, query: Query[Per
     absences = list(rows.order_by("-start", "-id"))
     # The periods of work are read once for all the sheets.
     sources = sources_for_employee(employee) if any(a.kind == Absence.Kind.SICK for a in absences) else []
+    notices = services.leave_notices_of(employee, absences)
     record_access(membership=request.membership, subject=employee, what=ACCESS_LOG_WHAT, request=request, channel="api")
-    return [_out(absence, services.sick_pay_of(absence, sources)) for absence in absences]
+    return [_out(absence, services.sick_pay_of(absence, sources), notices.get(absence.pk, [])) for absence in absences]

@@ -158,20 +158,44 @@ class LeaveNotice:
         )
 
 
+def _annual_leaves(organisation_id: int, employee_id: int) -> Any:
+    return LedgerEntry.objects.filter(
+        organisation_id=organisation_id,
+        employee_id=employee_id,
+        kind=LedgerEntry.Kind.USED,
+        leave_kind__in=CHARGED_KINDS,
+        reversed_by__isnull=True,
+    ).order_by("start")
+
+
+def _notices(absence: Absence, leaves: Sequence[LedgerEntry]) -> list[LeaveNotice]:
+    if absence.kind != Absence.Kind.SICK:
+        return []
+    periods = {leave.pk: Period(leave.start, leave.end) for leave in leaves}
+    inside = set(rules.overlapping_leaves(absence.start, absence.end, periods.values()))
+    return [
+        LeaveNotice(leave, rules.days_inside(absence.start, absence.end, periods[leave.pk]))
+        for leave in leaves
+        if periods[leave.pk] in inside
+    ]
+
+
 def leave_notices(absence: Absence) -> list[LeaveNotice]:
     """Return the annual leaves of the ledger a sick leave falls into; the ledger itself is not changed."""
     if absence.kind != Absence.Kind.SICK:
         return []
-    entries = LedgerEntry.objects.filter(
-        organisation_id=absence.organisation_id,
-        employee_id=absence.employee_id,
-        kind=LedgerEntry.Kind.USED,
-        leave_kind__in=CHARGED_KINDS,
-        reversed_by__isnull=True,
-        start__lte=absence.end,
-        end__gte=absence.start,
-    ).order_by("start")
-    return [LeaveNotice(e, rules.days_inside(absence.start, absence.end, Period(e.start, e.end))) for e in entries]
+    leaves = _annual_leaves(absence.organisation_id, absence.employee_id).filter(
+        start__lte=absence.end, end__gte=absence.start
+    )
+    return _notices(absence, list(leaves))
+
+
+def leave_notices_of(employee: Employee, absences: Sequence[Absence]) -> dict[int, list[LeaveNotice]]:
+    """Return the notices of each of ``absences`` of ``employee`` by its id: one query for all."""
+    if not any(absence.kind == Absence.Kind.SICK for absence in absences):
+        return {}
+    leaves = list(_annual_leaves(employee.organisation_id, employee.pk))
+    return {absence.pk: _notices(absence, leaves) for absence in absences}
 
 
 def sick_pay_of(absence: Absence, sources: Sequence[Source] | None = None) -> rules.SickPay | None:

@@ -12,6 +12,10 @@ from kadry.absences.models import Absence
 from kadry.api.tests.conftest import Api
 from kadry.core.models import AccessLogEntry
 from kadry.core.services import create_api_token
+from kadry.leave.models import LedgerEntry
+from kadry.leave.services import grant_leave
+from kadry.orders import services as orders
+from kadry.orders.models import Order
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PriorJobFactory
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +132,21 @@ def test_an_employees_absences_are_listed_newest_first_and_logged(
 
 def test_another_school_sees_no_absences(outsider: Any, api_as: Callable[[Any], Api], worker: Any) -> None:
     assert api_as(outsider).get(f"/employees/{worker.pk}/absences").status_code == 404
+
+
+def test_an_illness_inside_an_annual_leave_is_answered_as_a_warning(
+    inspector_api: Api, hr_inspector: Any, worker: Any
+) -> None:
+    draft = orders.create_draft(
+        actor=hr_inspector.user, organisation_id=worker.organisation_id, kind=Order.Kind.AWARD, date=D(2026, 3, 1)
+    )
+    item = orders.save_item(
+        actor=hr_inspector.user, order=draft, data={"employee": worker, "date": D(2026, 3, 1), "award": "Грамота"}
+    )
+    grant_leave(actor=hr_inspector.user, employee=worker, order_item=item, leave_kind="annual", start=D(2026, 2, 23),
+                days=14, document="Приказ")  # fmt: skip  # 23.02–08.03, 23.02 and 08.03 holidays extend it to 10.03
+    body = inspector_api.post("/absences", _sick(worker)).json()
+    assert len(body["warnings"]) == 1 and "на 5 дн." in body["warnings"][0]
+    [listed] = inspector_api.get(f"/employees/{worker.pk}/absences").json()
+    assert listed["warnings"] == body["warnings"]
+    assert LedgerEntry.objects.get().end == D(2026, 3, 10)
