@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kadry.absences import rules
 from kadry.absences.rules import Counts, Other
@@ -164,3 +166,31 @@ def test_the_leaves_of_the_ledger_have_their_t13_codes() -> None:
         "annual": "ОТ/09", "additional": "ОД/10", "study": "У/11", "maternity": "Р/14", "childcare": "ОЖ/15",
         "unpaid": "ДО/16", "long": "ОЗ/17",
     }  # fmt: skip
+
+
+durations = st.builds(Duration, st.integers(0, 45), st.integers(0, 11), st.integers(0, 29))
+days = st.dates(min_value=D(2021, 1, 1), max_value=D(2026, 6, 1))
+
+
+@given(durations, durations)
+def test_sick_pay_never_falls_as_the_insurance_length_grows(a: Duration, b: Duration) -> None:
+    shorter, longer = sorted((a, b))
+    assert rules.sick_pay("own_illness", shorter).percent <= rules.sick_pay("own_illness", longer).percent
+    assert rules.sick_pay("own_illness", a).percent in {60, 80, 100}
+
+
+@given(days, st.integers(0, 30), days, st.integers(0, 30))
+def test_an_overlap_is_found_whichever_absence_comes_first(a: dt.date, a_days: int, b: dt.date, b_days: int) -> None:
+    first = Other(1, "business_trip", a, a + dt.timedelta(days=a_days))
+    second = Other(2, "business_trip", b, b + dt.timedelta(days=b_days))
+
+    def clashes(new: Other, old: Other) -> bool:
+        errors = rules.absence_errors(kind=new.kind, start=new.start, end=new.end, others=[old], employment=JOB)
+        return "Пересекается" in errors.get("start", "")
+
+    assert clashes(first, second) == clashes(second, first)
+    assert clashes(first, second) == bool(set(_days_of(first)) & set(_days_of(second)))
+
+
+def _days_of(absence: Other) -> list[dt.date]:
+    return [absence.start + dt.timedelta(days=n) for n in range((absence.end - absence.start).days + 1)]
