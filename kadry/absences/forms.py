@@ -112,6 +112,7 @@ def add_service_errors(form: forms.Form, errors: dict[str, list[str]]) -> None:
 
 class ImportForm(forms.Form):
     file = forms.FileField(label="Файл CSV или XLSX")
+    dry_run = forms.BooleanField(label="Только проверить, ничего не сохраняя", required=False, initial=True)
 
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:

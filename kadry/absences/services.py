@@ -242,9 +242,12 @@ def _cell(row: Sequence[Any], index: dict[str, int], column: str) -> str:
 
 @transaction.atomic
 def import_sick_leaves(
-    *, actor: Any, organisation_id: int, header: Sequence[Any], rows: Sequence[Sequence[Any]]
+    *, actor: Any, organisation_id: int, header: Sequence[Any], rows: Sequence[Sequence[Any]], dry_run: bool = False
 ) -> list[Absence]:
-    """Import sick leaves from a table, all or nothing: every row checked as the form checks it."""
+    """Import sick leaves from a table, all or nothing: every row checked as the form checks it.
+
+    ``dry_run``: check the file and return what it would import, saving nothing (the rows are rolled back).
+    """
     index = {str(name or "").strip(): n for n, name in enumerate(header)}
     errors = [RowError(1, column, "Нет такого столбца.") for column in (NUMBER, START, END) if column not in index]
     if SNILS not in index and PERSONNEL_NUMBER not in index:
@@ -313,6 +316,10 @@ def import_sick_leaves(
     if errors:
         # Raised out of the atomic block, the rows saved above are rolled back: all or nothing.
         raise ImportRefused(errors)
+    if dry_run:
+        # Saved above so that later rows are checked against earlier ones (continuations, overlaps).
+        transaction.set_rollback(True)
+        return created
     for absence in created:
         _history(actor, absence, ChangeRecord.Action.CREATE, None)
     return created

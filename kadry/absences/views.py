@@ -183,16 +183,23 @@ def import_sick_leaves(request: MemberRequest) -> HttpResponse:
         try:
             validate_upload_size(upload)
             header, rows = read_uploaded_table(upload.read(), upload.name)
+            dry_run = form.cleaned_data["dry_run"]
             created = services.import_sick_leaves(
-                actor=request.user, organisation_id=request.membership.organisation_id, header=header, rows=rows
-            )
+                actor=request.user, organisation_id=request.membership.organisation_id, header=header, rows=rows,
+                dry_run=dry_run,
+            )  # fmt: skip
         except (ValidationError, TableError) as error:
             form.add_error("file", getattr(error, "messages", [str(error)]))
         except services.ImportRefused as refused:
             errors = refused.errors
         else:
-            messages.success(request, f"Загружено листков нетрудоспособности: {len(created)}.")
-            return redirect("absences:register")
+            if dry_run:
+                checked = f"Файл проверен, ошибок нет: будет загружено листков — {len(created)}."
+                messages.success(request, checked + " Снимите отметку «Только проверить» и загрузите его снова.")
+                form = ImportForm(initial={"dry_run": False})
+            else:
+                messages.success(request, f"Загружено листков нетрудоспособности: {len(created)}.")
+                return redirect("absences:register")
     context = {"form": form, "result": {"errors": [(e.row, e.column, e.message) for e in errors[:200]],
                "error_count": len(errors)}, "headers": services.HEADERS}  # fmt: skip
     return render(request, "absences/import.html", context)

@@ -143,6 +143,11 @@ def test_deleting_an_absence(school: Any, hr_inspector: Any) -> None:
 def test_importing_a_csv_file_of_sick_leaves(school: Any, hr_inspector: Any) -> None:
     _worker(school, "Смирнова")
     content = "Номер ЭЛН;СНИЛС;Дата начала;Дата окончания;Причина\n910000000001;112-233-445 95;02.03.2026;06.03.2026;\n"
+    checked = hr_inspector.client.post(
+        reverse("absences:import"), {"file": SimpleUploadedFile("элн.csv", content.encode()), "dry_run": "on"}
+    )
+    assert checked.status_code == 200 and "будет загружено листков — 1" in checked.content.decode()
+    assert not Absence.objects.exists()
     upload = SimpleUploadedFile("элн.csv", content.encode())
     response = hr_inspector.client.post(reverse("absences:import"), {"file": upload})
     assert response.status_code == 302

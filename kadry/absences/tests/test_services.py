@@ -165,3 +165,15 @@ def test_an_import_without_the_columns_is_refused(hr_inspector: Any, worker: Any
             actor=hr_inspector.user, organisation_id=worker.organisation_id, header=["Номер ЭЛН"], rows=[]
         )
     assert {e.column for e in caught.value.errors} == {"Дата начала", "Дата окончания", "СНИЛС"}
+
+
+def test_a_dry_run_checks_the_whole_file_and_saves_nothing(hr_inspector: Any, worker: Any) -> None:
+    rows = [
+        ["910000000001", "112-233-445 95", "", "02.03.2026", "06.03.2026", "", ""],
+        ["910000000002", "112-233-445 95", "", "07.03.2026", "10.03.2026", "", "910000000001"],
+    ]
+    checked = services.import_sick_leaves(
+        actor=hr_inspector.user, organisation_id=worker.organisation_id, header=HEADER, rows=rows, dry_run=True
+    )
+    assert len(checked) == 2
+    assert not Absence.objects.exists() and not ChangeRecord.objects.filter(section="Неявки").exists()
