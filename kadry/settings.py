@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "kadry.staff",
     "kadry.employment",
     "kadry.leave",
+    "kadry.absences",
     "kadry.school",
     "kadry.orders",
     "kadry.documents",

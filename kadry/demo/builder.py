@@ -9,7 +9,9 @@ from django.db import transaction
 from django.db.models import Q
 from faker import Faker
 
+from kadry.absences.models import Absence
 from kadry.core.models import AccessLogEntry, AuditChainHead, ChangeRecord, Membership, Organisation
+from kadry.demo.absences import build_absences
 from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STAFF_PLANS
 from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
@@ -101,6 +103,7 @@ def build_demo(*, reset: bool = False) -> bool:
             inspector=User.objects.get(username="inspector"),
             director=User.objects.get(username="director"),
         )
+        build_absences(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_school_life(organisations[LYCEUM.key])
     return True
 
@@ -129,6 +132,8 @@ def remove_demo() -> None:
     LedgerEntry.objects.filter(in_demo, reverses__isnull=False).delete()
     LedgerEntry.objects.filter(in_demo).delete()
     Sanction.objects.filter(in_demo).delete()
+    Absence.objects.filter(in_demo, continues__isnull=False).delete()
+    Absence.objects.filter(in_demo).delete()
     ClassTeacherAssignment.objects.filter(in_demo).delete()
     Award.objects.filter(in_demo).delete()
     NameChange.objects.filter(in_demo).delete()

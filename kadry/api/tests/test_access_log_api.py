@@ -36,6 +36,7 @@ PERSONAL = {
     ("get", f"{CARD}/work-record"),
     ("get", f"{CARD}/leave-balance"),
     ("get", f"{CARD}/work-record-entries"),
+    ("get", f"{CARD}/absences"),
     ("get", "/orders/{order_id}"),
     ("put", "/orders/{order_id}"),
     ("get", "/school/classes/{class_id}"),
@@ -52,6 +53,8 @@ PERSONAL = {
 NOT_PERSONAL = {
     ("get", "/employees"),
     ("post", "/employees"),
+    # An absence recorded: the answer is what was sent and its effects.
+    ("post", "/absences"),
     *(("post", f"{CARD}/{slug}") for slug in SECTIONS),
     *(("delete", f"{CARD}/{slug}/{{row_id}}") for slug in SECTIONS),
     *((method, f"/{kind}") for kind in ("departments", "positions", "staffing-units") for method in ("get", "post")),

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from kadry.absences.models import Absence
 from kadry.core.models import ApiToken, BackgroundJob, Membership
 from kadry.documents.models import GeneratedDocument
 from kadry.employment.models import CertificateApplication
@@ -148,6 +149,13 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "leave:calendar": (STAFF, 200),
     "leave:calendar_correction_delete": (frozenset({R.ADMINISTRATOR, R.HR_HEAD}), 405),
     "orders:from_schedule": (HR, 405),
+    # Absences (kadry/absences/urls.py): read by the roles that see personal data, kept by HR.
+    "absences:register": (CARD, 200),
+    "absences:create": (HR, 200),
+    "absences:edit": (HR, 200),
+    "absences:delete": (HR, 405),
+    "absences:import": (HR, 200),
+    "absences:import_template": (HR, 200),
     # The school register (kadry/school/urls_classes.py).
     "school:home": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
     "school:class_detail": (SCHOOL_CLASSES, 200),
@@ -230,6 +238,8 @@ PERSONAL_DATA: dict[str, str] = {
     "documents:service_certificate": "",
     "efs1_export": "?start=2026-01-01&end=2026-12-31",
     "leave:schedule_xlsx": "",
+    "absences:register": "",
+    "absences:edit": "",
     "leave:schedule_pdf": "",
     "work_record": "",
     "work_record_xlsx": "",
@@ -367,7 +377,13 @@ def world(school, personas):
     leave_rule = LeaveRule.objects.create(
         organisation=school, position=unit.position, kind=LeaveRule.Kind.IRREGULAR, days=3, basis="ТК РФ ст. 119"
     )
+    absent = Absence.objects.create(
+        organisation=school, employee=employee, kind=Absence.Kind.UNEXCUSED,
+        start=timezone.localdate() - dt.timedelta(days=1), end=timezone.localdate() - dt.timedelta(days=1),
+    )  # fmt: skip
     args: dict[str, list] = {
+        "absences:edit": [absent.pk],
+        "absences:delete": [absent.pk],
         "leave:schedule": [year],
         "leave:schedule_approve": [year],
         "leave:schedule_xlsx": [year],

@@ -12,6 +12,8 @@ from django.core.management.base import CommandError
 from django.db.models import Count, Min, Q, Sum
 from django.test import Client, RequestFactory
 
+from kadry.absences.models import Absence
+from kadry.absences.services import leave_notices
 from kadry.core.models import ChangeRecord, Membership, Organisation
 from kadry.demo.catalog import DEMO_DAY, HR_SERVICE, LYCEUM, SMALL_SCHOOL
 from kadry.demo.names import ALL_MALE_FIRST_NAMES, MALE_NAMES, feminine_surname
@@ -208,3 +210,13 @@ def test_demo_orders_appoint_every_class_teacher_and_leave_drafts_to_sign() -> N
         assert numbers == list(range(1, len(numbers) + 1))
     assert Order.objects.filter(organisation=lyceum, status=Order.Status.DRAFT).count() == 2
     assert WorkRecordEvent.objects.filter(organisation=lyceum, reported_on__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_demo_absences_include_a_continuation_and_an_illness_inside_a_leave() -> None:
+    call_command("demo", "--force", stdout=StringIO())
+    lyceum = Organisation.objects.get(inn=LYCEUM.inn)
+    absences = Absence.objects.filter(organisation=lyceum)
+    assert set(absences.values_list("kind", flat=True)) == {"sick", "business_trip", "lateness"}
+    assert absences.filter(continues__isnull=False).count() == 1
+    assert sum(len(leave_notices(absence)) for absence in absences) == 1

@@ -61,6 +61,7 @@ SHOWN = {
     "documents": ["20.08.2020"],
     "military": ["Пермский военкомат"],
     "leave": ["Отпуска по подписанным приказам не предоставлялись"],
+    "absences": ["Неявок не внесено"],
     "timeline": ["Назначение"],
     "history": ["Иванова → Смирнова"],
 }
@@ -252,6 +253,7 @@ TAB_QUERIES = {
     "documents": 1,
     "military": 1,
     "leave": 1,  # the leaves granted and not cancelled
+    "absences": 1,  # the absences with the sheets they continue
     "timeline": 3,  # order items with orders, work-record entries, assignments
     "history": 1,
 }
