@@ -148,6 +148,14 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "leave:calendar": (STAFF, 200),
     "leave:calendar_correction_delete": (frozenset({R.ADMINISTRATOR, R.HR_HEAD}), 405),
     "orders:from_schedule": (HR, 405),
+    # The timesheet (kadry/timesheet/urls.py): read by the roles that see personal data, kept by HR.
+    "timesheet:index": (CARD, 200),
+    "timesheet:sheet": (CARD, 200),
+    "timesheet:correct": (HR, 405),
+    "timesheet:close": (HR, 405),
+    "timesheet:corrective": (HR, 405),
+    "timesheet:xlsx": (CARD, 200),
+    "timesheet:pdf": (CARD, 200),
     # The school register (kadry/school/urls_classes.py).
     "school:home": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
     "school:class_detail": (SCHOOL_CLASSES, 200),
@@ -231,6 +239,9 @@ PERSONAL_DATA: dict[str, str] = {
     "efs1_export": "?start=2026-01-01&end=2026-12-31",
     "leave:schedule_xlsx": "",
     "leave:schedule_pdf": "",
+    "timesheet:sheet": "",
+    "timesheet:xlsx": "",
+    "timesheet:pdf": "",
     "work_record": "",
     "work_record_xlsx": "",
     "employee_service": "",
@@ -353,6 +364,7 @@ def world(school, personas):
         author=hr.user,
     )
     year = str(timezone.localdate().year)  # a year names no object of the school
+    month = str(timezone.localdate().month)
     plan = schedules.schedule_for(school.pk, int(year))
     # Approved: its parts' notices are printed and its parts moved from the department page.
     VacationSchedule.objects.filter(pk=plan.pk).update(status=VacationSchedule.Status.APPROVED)
@@ -381,6 +393,13 @@ def world(school, personas):
         "leave:calendar": [year],
         "leave:calendar_correction_delete": [correction.pk],
         "orders:from_schedule": [year],
+        "timesheet:index": [year, month],
+        "timesheet:sheet": [year, month, unit.department_id],
+        "timesheet:correct": [year, month, unit.department_id],
+        "timesheet:close": [year, month, unit.department_id],
+        "timesheet:corrective": [year, month, unit.department_id],
+        "timesheet:xlsx": [year, month, unit.department_id],
+        "timesheet:pdf": [year, month, unit.department_id],
         "token_revoke": [token.pk],
         "certificate_issued": [application.pk],
         "user_password_reset": [hr.user.pk],
