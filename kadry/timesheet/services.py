@@ -31,6 +31,7 @@ from kadry.timesheet import rules
 from kadry.timesheet.models import Timesheet, TimesheetCorrection
 
 SECTION = "Табель"
+ACCESS_WHAT = "Табель учёта рабочего времени"  # what the access log says was opened
 STALE = "Табель уже изменил другой пользователь. Обновите страницу и внесите изменения ещё раз."
 CLOSED = "Табель закрыт: исправление вносится в корректирующий табель."
 
@@ -149,8 +150,8 @@ def derive(sheet: Timesheet) -> Grid:
     leave = _leave_spans(sheet.organisation_id, employee_ids, first, last)
     absences = _absences(sheet.organisation_id, employee_ids, first, last)
     corrections: dict[tuple[int, dt.date], TimesheetCorrection] = {}
-    for correction in _corrections_of(sheet):
-        corrections[(correction.assignment_id, correction.day)] = correction
+    for made in _corrections_of(sheet):
+        corrections[(made.assignment_id, made.day)] = made
     day_kinds = ["off" if not year.is_working_day(day) else "short" if day in year.shortened else "" for day in days]
     rows = []
     for assignment in assignments:

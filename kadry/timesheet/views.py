@@ -34,7 +34,7 @@ from kadry.staff.models import Department
 from kadry.timesheet import rules, services
 from kadry.timesheet.models import MONTHS, Timesheet
 
-ACCESS_WHAT = "Табель учёта рабочего времени"
+ACCESS_WHAT = services.ACCESS_WHAT
 
 
 def _month(year: int, month: int) -> None:

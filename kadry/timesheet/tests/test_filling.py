@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 
 from kadry.absences.models import Absence
 from kadry.employment.models import Assignment
-from kadry.timesheet import services
+from kadry.timesheet import rules, services
 from kadry.timesheet.models import Timesheet, TimesheetCorrection
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +25,12 @@ H = Decimal
 
 def _codes(row: services.Row) -> str:
     return " ".join(cell.code if cell else "-" for cell in row.cells)
+
+
+def _at(row: services.Row, index: int) -> rules.Cell:
+    cell = row.cells[index]
+    assert cell is not None
+    return cell
 
 
 def _rows(grid: services.Grid) -> dict[str, services.Row]:
@@ -40,7 +46,7 @@ def test_a_month_with_a_leave_a_sick_leave_a_trip_and_a_holiday(school, office, 
     # The teacher: leave 2–7 with the holiday inside as В; 16 days of 7.2 hours from the 9th.
     teacher = rows["Смирнова"]
     assert _codes(teacher).split()[:9] == ["В", "ОТ", "ОТ", "В", "ОТ", "ОТ", "ОТ", "В", "Я"]
-    assert teacher.week == 36 and teacher.cells[8].hours == H("7.2")
+    assert teacher.week == 36 and _at(teacher, 8).hours == H("7.2")
     totals = teacher.totals
     assert (totals.first_half_days, totals.first_half_hours) == (5, H("36"))
     assert (totals.second_half_days, totals.second_half_hours) == (11, H("79.2"))
@@ -48,9 +54,9 @@ def test_a_month_with_a_leave_a_sick_leave_a_trip_and_a_holiday(school, office, 
     assert teacher.norm_hours == H("143")
     # The secretary: 3rd is 7 hours; sick 10–12, trip 16–18 (Monday to Wednesday).
     secretary = rows["Козлова"]
-    assert secretary.cells[2].hours == H("7") and secretary.cells[3].code == "В"
-    assert [secretary.cells[d - 1].code for d in (9, 10, 11, 12, 13)] == ["Я", "Б", "Б", "Б", "Я"]
-    assert [secretary.cells[d - 1].code for d in (16, 17, 18, 19)] == ["К", "К", "К", "Я"]
+    assert _at(secretary, 2).hours == H("7") and _at(secretary, 3).code == "В"
+    assert [_at(secretary, d - 1).code for d in (9, 10, 11, 12, 13)] == ["Я", "Б", "Б", "Б", "Я"]
+    assert [_at(secretary, d - 1).code for d in (16, 17, 18, 19)] == ["К", "К", "К", "Я"]
     totals = secretary.totals
     # Worked: 2, 3, 5, 6, 9, 13 → 8 + 7 + 8 + 8 + 8 + 8 = 47; 19, 20, 23–27, 30 → 8 × 8 = 64.
     assert (totals.first_half_days, totals.first_half_hours, totals.second_half_days, totals.second_half_hours) == (
@@ -92,7 +98,7 @@ def test_a_correction_changes_the_day_all_or_nothing_and_refuses_a_stale_version
                              reason="Служебная записка от 30.11.2026")  # fmt: skip
     assert sheet.version == 1
     row = _rows(services.derive(sheet))["Козлова"]
-    assert row.cells[29].code == "НН" and row.cells[27].code == "РВ" and row.corrected == {27, 29}
+    assert _at(row, 29).code == "НН" and _at(row, 27).code == "РВ" and row.corrected == {27, 29}
     # 30th no longer worked (−8), the 28th worked on a weekend (+4): 111 − 8 + 4.
     assert (row.totals.days, row.totals.hours, row.totals.absences) == (14, H("107"), {"К": 3, "Б": 3, "НН": 1})
     with pytest.raises(ValidationError) as error:
@@ -116,7 +122,7 @@ def test_closing_stores_the_filling_and_locks_it_a_corrective_takes_the_late_cha
     Absence.objects.create(organisation=school, employee=secretary, kind=Absence.Kind.SICK, start=D(2026, 11, 23),
                            end=D(2026, 11, 25), sick_leave_number="910000000002", sick_reason="own_illness")  # fmt: skip
     closed = services.filling(Timesheet.objects.get(pk=sheet.pk))
-    assert _rows(closed)["Козлова"].cells[22].code == "Я"  # the closed timesheet is as it was
+    assert _at(_rows(closed)["Козлова"], 22).code == "Я"  # the closed timesheet is as it was
     assert _rows(closed)["Козлова"].totals.hours == before.rows[0].totals.hours == H("103")
     with pytest.raises(ValidationError, match="корректирующий табель"):
         services.correct(actor=hr_inspector.user, timesheet=sheet, version=sheet.version,
@@ -126,7 +132,7 @@ def test_closing_stores_the_filling_and_locks_it_a_corrective_takes_the_late_cha
     grid = services.filling(corrective)
     row = _rows(grid)["Козлова"]
     # The late sick leave shows, the correction of the original is kept: 103 − 3 × 8 = 79.
-    assert [row.cells[d - 1].code for d in (23, 24, 25, 30)] == ["Б", "Б", "Б", "НН"]
+    assert [_at(row, d - 1).code for d in (23, 24, 25, 30)] == ["Б", "Б", "Б", "НН"]
     assert row.totals.hours == H("79") and row.totals.absences == {"К": 3, "Б": 6, "НН": 1}
     assert services.differences(grid, before) == {(row.assignment_id, 22), (row.assignment_id, 23),
                                                    (row.assignment_id, 24)}  # fmt: skip
