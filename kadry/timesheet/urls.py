@@ -14,5 +14,5 @@ urlpatterns = [
     path("<int:year>/<int:month>/departments/<int:pk>/close/", views.close, name="close"),
     path("<int:year>/<int:month>/departments/<int:pk>/corrective/", views.corrective, name="corrective"),
     path("<int:year>/<int:month>/departments/<int:pk>/t13.xlsx", views.sheet_xlsx, name="xlsx"),
-    path("<int:year>/<int:month>/departments/<int:pk>/t13.pdf", views.sheet_pdf, name="pdf"),
+    path("<int:year>/<int:month>/departments/<int:pk>/<slug:form>.pdf", views.sheet_pdf, name="pdf"),
 ]

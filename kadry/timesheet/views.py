@@ -35,6 +35,8 @@ from kadry.timesheet import rules, services
 from kadry.timesheet.models import MONTHS, Timesheet
 
 ACCESS_WHAT = services.ACCESS_WHAT
+# The printed forms: the unified Т-13 and ф. 0504421 of state and municipal institutions (Приказ Минфина № 52н).
+PRINT_FORMS = {"t13": "Т-13", "0504421": "ф. 0504421"}
 
 
 def _month(year: int, month: int) -> None:
@@ -260,9 +262,9 @@ def t13_rows(grid: services.Grid) -> list[list[Any]]:
     return result
 
 
-def _file_name(sheet: Timesheet, extension: str) -> str:
+def _file_name(sheet: Timesheet, extension: str, form: str = "Т-13") -> str:
     suffix = f" корр. {sheet.number}" if sheet.number else ""
-    return f"Т-13 {sheet.department.name} {sheet.year}-{sheet.month:02}{suffix}.{extension}"
+    return f"{form} {sheet.department.name} {sheet.year}-{sheet.month:02}{suffix}.{extension}"
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
@@ -282,8 +284,11 @@ def sheet_xlsx(request: MemberRequest, year: int, month: int, pk: int) -> HttpRe
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
-def sheet_pdf(request: MemberRequest, year: int, month: int, pk: int) -> HttpResponse:
-    """Т-13 on its unified form (Постановление Госкомстата России от 05.01.2004 № 1, ОКУД 0301008) as PDF."""
+def sheet_pdf(request: MemberRequest, year: int, month: int, pk: int, form: str) -> HttpResponse:
+    """The timesheet as PDF on Т-13 (Постановление Госкомстата России от 05.01.2004 № 1, ОКУД 0301008)
+    or on ф. 0504421 (Приказ Минфина России от 30.03.2015 № 52н), the form of municipal schools."""
+    if form not in PRINT_FORMS:
+        raise Http404
     department, chain = _sheets(request, year, month, pk)
     chosen = _chosen(request, chain)
     grid = services.filling(chosen)
@@ -293,7 +298,7 @@ def sheet_pdf(request: MemberRequest, year: int, month: int, pk: int) -> HttpRes
         second = [c for d, c in zip(grid.days, row.cells, strict=True) if d.day > rules.FIRST_HALF_LAST_DAY]
         halves.append((row, first + [None] * (15 - len(first)), second + [None] * (16 - len(second)), row.totals))
     html = render_to_string(
-        "timesheet/print/t13.html",
+        f"timesheet/print/{form}.html",
         {"sheet": chosen, "department": department, "organisation": request.membership.organisation,
          "grid": grid, "rows": halves, "month_name": MONTHS[month - 1],
          "start": grid.days[0], "end": grid.days[-1], "today": timezone.localdate(),
@@ -304,7 +309,9 @@ def sheet_pdf(request: MemberRequest, year: int, month: int, pk: int) -> HttpRes
     except PdfUnavailableError as error:
         messages.error(request, str(error))
         return redirect("timesheet:sheet", year, month, pk)
-    record_access(membership=request.membership, subject=chosen, what=f"{ACCESS_WHAT} (PDF)", request=request)
+    record_access(
+        membership=request.membership, subject=chosen, what=f"{ACCESS_WHAT} ({PRINT_FORMS[form]}, PDF)", request=request
+    )
     response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
-    response["Content-Disposition"] = content_disposition_header(True, _file_name(chosen, "pdf"))
+    response["Content-Disposition"] = content_disposition_header(True, _file_name(chosen, "pdf", PRINT_FORMS[form]))
     return response

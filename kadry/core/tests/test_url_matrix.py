@@ -399,7 +399,7 @@ def world(school, personas):
         "timesheet:close": [year, month, unit.department_id],
         "timesheet:corrective": [year, month, unit.department_id],
         "timesheet:xlsx": [year, month, unit.department_id],
-        "timesheet:pdf": [year, month, unit.department_id],
+        "timesheet:pdf": [year, month, unit.department_id, "t13"],
         "token_revoke": [token.pk],
         "certificate_issued": [application.pk],
         "user_password_reset": [hr.user.pk],

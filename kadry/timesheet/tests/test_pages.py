@@ -22,8 +22,8 @@ D = dt.date
 ARGS = (2026, 11)
 
 
-def _url(name: str, office, query: str = "") -> str:
-    return reverse(f"timesheet:{name}", args=[*ARGS, office.pk]) + query
+def _url(name: str, office, query: str = "", *more: str) -> str:
+    return reverse(f"timesheet:{name}", args=[*ARGS, office.pk, *more]) + query
 
 
 @pytest.mark.parametrize("count", [3, 30])
@@ -102,9 +102,14 @@ def test_t13_xlsx_and_pdf(hr_inspector, school, office, november) -> None:
     teacher = next(row for row in rows if row[1] == "Смирнова Мария Петровна")
     assert teacher[6:10] == ("В", "ОТ", "ОТ", "В") and teacher[14] == "Я 7,2"
     assert teacher[-4:] == (16, 115.2, 143.0, "ОТ (09): 5")
-    response = hr_inspector.client.get(_url("pdf", office))
+    response = hr_inspector.client.get(_url("pdf", office, "", "t13"))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     text = pdf_text(response.content)
     assert "Т-13" in text and "0301008" in text and "ТАБЕЛЬ" in text and "Смирнова Мария Петровна" in text
+    assert "115,2" in text or "115.2" in text
+    text = pdf_text(hr_inspector.client.get(_url("pdf", office, "", "0504421")).content)
+    assert "0504421" in text and "учёта использования рабочего времени" in text and "Козлова Мария Петровна" in text
+    assert hr_inspector.client.get(_url("pdf", office, "", "t12")).status_code == 404
     assert [e.what for e in AccessLogEntry.objects.order_by("id")] == [
-        "Табель учёта рабочего времени (XLSX)", "Табель учёта рабочего времени (PDF)"]  # fmt: skip
+        "Табель учёта рабочего времени (XLSX)", "Табель учёта рабочего времени (Т-13, PDF)",
+        "Табель учёта рабочего времени (ф. 0504421, PDF)"]  # fmt: skip
