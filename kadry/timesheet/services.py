@@ -51,12 +51,11 @@ class Row:
     cells: list[rules.Cell | None]  # one per day of the month; None outside the assignment
     norm_hours: Decimal  # the row's norm: its hours over the working days it is in force
     corrected: set[int]  # indexes of the days changed by hand
+    days: list[dt.date]
 
     @property
     def totals(self) -> rules.Totals:
         return rules.totals(list(zip(self.days, self.cells, strict=True)))
-
-    days: list[dt.date]
 
 
 @dataclass

@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kadry.absences.models import Absence
 from kadry.leave.models import LeaveKind
@@ -154,3 +156,28 @@ def test_totals_count_worked_by_half_month_and_absences_by_code_without_days_off
 
 def test_hours_text() -> None:
     assert [rules.hours_text(v) for v in (H("8.00"), H("7.20"), H("6.95"), None)] == ["8", "7,2", "6,95", ""]
+
+
+@given(
+    year=st.integers(min_value=2020, max_value=2027),
+    month=st.integers(min_value=1, max_value=12),
+    pedagogical=st.booleans(),
+    rate=st.sampled_from([H("0.25"), H("0.5"), H("0.75"), H("1")]),
+)
+def test_a_full_month_without_absences_is_worked_to_the_rates_share_of_the_norm(
+    year: int, month: int, pedagogical: bool, rate: Decimal
+) -> None:
+    """Every working day Я, every other day В; the hours add up to rate × the calendar's norm (Приказ № 588н)."""
+    days = calendar.year_calendar(year)
+    week = rules.week_hours(pedagogical)
+    cells = []
+    for day in rules.days_of_month(year, month):
+        working = days.is_working_day(day)
+        hours = rules.day_hours(week, rate, shortened=day in days.shortened) if working else H("0")
+        facts = DayFacts(working_day=working, public_holiday=calendar.is_public_holiday(day), hours=hours)
+        cells.append((day, rules.day_cell(facts)))
+    totals = rules.totals(cells)
+    norm = calendar.month_norm(year, month)
+    assert totals.days == norm.working_days and totals.absences == {}
+    assert totals.hours == (norm.hours[week] * rate).quantize(rules.CENT)
+    assert sum(1 for _day, cell in cells if cell.code == "В") == norm.days_off
