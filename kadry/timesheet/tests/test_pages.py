@@ -34,7 +34,7 @@ def test_a_departments_month_costs_a_fixed_number_of_queries(
         worker(school, office, f"Учителева{n}", f"Учитель {n}", Position.Category.PEDAGOGICAL)
     url = _url("sheet", office)
     hr_inspector.client.get(url)  # the first opening makes the primary timesheet
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(13):
         response = hr_inspector.client.get(url)
     body = response.content.decode()
     assert response.status_code == 200 and "Учителева0" in body and f"Учителева{count - 1}" in body
