@@ -151,11 +151,18 @@ def derive(sheet: Timesheet) -> Grid:
     corrections: dict[tuple[int, dt.date], TimesheetCorrection] = {}
     for made in _corrections_of(sheet):
         corrections[(made.assignment_id, made.day)] = made
-    day_kinds = ["off" if not year.is_working_day(day) else "short" if day in year.shortened else "" for day in days]
+    # The calendar's facts of each day, once for all rows.
+    working_days = [year.is_working_day(day) for day in days]
+    shortened = [day in year.shortened for day in days]
+    holidays = [calendar.is_public_holiday(day) for day in days]
+    hours_of: dict[tuple[int, Decimal, bool], Decimal] = {}
+    plain: dict[tuple[bool, bool, Decimal], rules.Cell] = {}
     rows = []
     for assignment in assignments:
         position = assignment.staffing_unit.position
         week = rules.week_hours(position.category == Position.Category.PEDAGOGICAL)
+        own_leave = leave.get(assignment.employee_id, [])
+        own_absences = absences.get(assignment.employee_id, [])
         cells: list[rules.Cell | None] = []
         corrected = set()
         norm_hours = Decimal(0)
@@ -163,22 +170,33 @@ def derive(sheet: Timesheet) -> Grid:
             if day < assignment.start or (assignment.end is not None and day > assignment.end):
                 cells.append(None)
                 continue
-            working = year.is_working_day(day)
-            hours = rules.day_hours(week, assignment.rate, shortened=day in year.shortened) if working else Decimal(0)
+            hours = Decimal(0)
+            if working_days[index]:
+                key = (week, assignment.rate, shortened[index])
+                if key not in hours_of:
+                    hours_of[key] = rules.day_hours(week, assignment.rate, shortened=shortened[index])
+                hours = hours_of[key]
             norm_hours += hours
             correction = corrections.get((assignment.pk, day))
             if correction is not None:
                 cells.append(rules.Cell(correction.code, correction.hours))
                 corrected.add(index)
                 continue
+            if not own_leave and not own_absences:
+                # Most days of most people: the calendar alone decides; one cell per kind of day.
+                plain_key = (working_days[index], holidays[index], hours)
+                if plain_key not in plain:
+                    plain[plain_key] = rules.day_cell(rules.DayFacts(*plain_key))
+                cells.append(plain[plain_key])
+                continue
             facts = rules.DayFacts(
-                working_day=working,
-                public_holiday=calendar.is_public_holiday(day),
+                working_day=working_days[index],
+                public_holiday=holidays[index],
                 hours=hours,
-                leave_kinds=frozenset(k for k, s, e in leave.get(assignment.employee_id, []) if s <= day <= e),
+                leave_kinds=frozenset(k for k, s, e in own_leave if s <= day <= e),
                 absences=tuple(
                     rules.AbsenceFact(a.kind, a.sick_reason, a.minutes_late or 0)
-                    for a in absences.get(assignment.employee_id, [])
+                    for a in own_absences
                     if a.start <= day <= a.end
                 ),
             )
@@ -189,6 +207,7 @@ def derive(sheet: Timesheet) -> Grid:
                 assignment.get_kind_display(), f"{assignment.rate.normalize():f}", week, cells, norm_hours,
                 corrected, days)
         )  # fmt: skip
+    day_kinds = ["" if w and not s else "short" if w else "off" for w, s in zip(working_days, shortened, strict=True)]
     return Grid(sheet.year, sheet.month, days, norm, rows, day_kinds)
 
 

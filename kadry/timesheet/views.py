@@ -19,7 +19,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape, format_html
 from django.utils.http import content_disposition_header
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required, denied_as
@@ -137,18 +139,9 @@ def _page(
     latest = chain[-1]
     lines = []
     for row in grid.rows:
-        cells = [
-            (
-                cell,
-                rules.hours_text(cell.hours) if cell else "",
-                grid.day_kinds[i],
-                i in row.corrected,
-                (row.assignment_id, i) in changed,
-            )
-            for i, cell in enumerate(row.cells)
-        ]
         totals = row.totals
         absences = [(code, rules.CODES[code][0], days) for code, days in totals.absences.items()]
+        cells = _cells_html(row, grid.day_kinds, changed)
         lines.append(
             (row, cells, totals.days, rules.hours_text(totals.hours), absences, rules.hours_text(row.norm_hours))
         )
@@ -163,6 +156,24 @@ def _page(
          "can_correct": can_edit and sheet.pk == latest.pk and sheet.is_closed,
          "codes": [(c, n, m) for c, (n, m) in rules.CODES.items()]},
     )  # fmt: skip
+
+
+def _cells_html(row: services.Row, day_kinds: list[str], changed: set[tuple[int, int]]) -> SafeString:
+    """Return the day cells of a row as HTML: a month of 30 rows is 900 cells, too many for template tags."""
+    parts = []
+    for index, cell in enumerate(row.cells):
+        corrected = index in row.corrected
+        classes = [day_kinds[index], "corrected" if corrected else "",
+                   "changed" if (row.assignment_id, index) in changed else ""]  # fmt: skip
+        content = ""
+        if cell is not None:
+            hours = rules.hours_text(cell.hours)
+            content = format_html("{}<small>{}</small>", cell.code, hours) if hours else escape(cell.code)
+        parts.append(
+            format_html('<td class="{}"{}>{}</td>', " ".join(c for c in classes if c),
+                        mark_safe(' title="исправлено вручную"') if corrected else "", content)
+        )  # fmt: skip
+    return mark_safe("".join(parts))
 
 
 def _chosen(request: MemberRequest, chain: list[Timesheet]) -> Timesheet:
