@@ -15,8 +15,13 @@ from django.core.exceptions import ValidationError
 
 from kadry.absences.models import Absence
 from kadry.employment.models import Assignment
+from kadry.leave import services as leave
+from kadry.leave.models import LedgerEntry
+from kadry.staff.models import Position
+from kadry.testing.factories import DepartmentFactory
 from kadry.timesheet import rules, services
 from kadry.timesheet.models import Timesheet, TimesheetCorrection
+from kadry.timesheet.tests.conftest import worker
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -145,9 +150,6 @@ def test_closing_stores_the_filling_and_locks_it_a_corrective_takes_the_late_cha
 
 
 def test_a_cancelled_leave_and_a_recall_are_not_on_the_timesheet(hr_inspector, school, office, november) -> None:
-    from kadry.leave import services as leave
-    from kadry.leave.models import LedgerEntry
-
     teacher = november["teacher"]
     entry = LedgerEntry.objects.get(employee=teacher)
     leave.recall_from_leave(actor=hr_inspector.user, employee=teacher, order_item=entry.order_item,
@@ -157,3 +159,27 @@ def test_a_cancelled_leave_and_a_recall_are_not_on_the_timesheet(hr_inspector, s
     leave.undo_order_item(actor=hr_inspector.user, order_item=entry.order_item, document="Отмена")
     row = _rows(services.derive(services.timesheet_for(school.pk, office, 2026, 11)))["Смирнова"]
     assert _codes(row).split()[:3] == ["В", "Я", "Я"]
+
+
+def test_a_correction_of_someone_outside_the_department_or_the_month_is_refused(
+    hr_inspector, school, office, november
+) -> None:
+    elsewhere = worker(school, DepartmentFactory(organisation=school), "Петрова", "Завхоз", Position.Category.SERVICE)
+    sheet = services.timesheet_for(school.pk, office, 2026, 11)
+    with pytest.raises(ValidationError) as error:
+        services.correct(actor=hr_inspector.user, timesheet=sheet, version=0,
+                         changes=[_change(elsewhere, 2, "Я", "8")], reason="Записка")  # fmt: skip
+    assert "assignment" in error.value.message_dict
+    december = services.CellChange(
+        Assignment.objects.select_related("staffing_unit").get(employee=november["secretary"]), D(2026, 12, 1), "Я",
+        H("8"),
+    )  # fmt: skip
+    with pytest.raises(ValidationError) as error:
+        services.correct(actor=hr_inspector.user, timesheet=sheet, version=0, changes=[december], reason="Записка")
+    assert "start" in error.value.message_dict
+    Assignment.objects.filter(employee=november["part_timer"]).update(end=D(2026, 11, 10))
+    with pytest.raises(ValidationError) as error:
+        services.correct(actor=hr_inspector.user, timesheet=sheet, version=0,
+                         changes=[_change(november["part_timer"], 20, "Я", "4")], reason="Записка")  # fmt: skip
+    assert "не работал" in error.value.message_dict["start"][0]
+    assert not TimesheetCorrection.objects.exists()
