@@ -7,11 +7,13 @@ November 2026: 1st a Sunday; weekends 1, 7–8, 14–15, 21–22, 28–29; 4th a
 from __future__ import annotations
 
 import datetime as dt
+import io
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 
 from kadry.absences.models import Absence
 from kadry.employment.models import Assignment
@@ -183,3 +185,12 @@ def test_a_correction_of_someone_outside_the_department_or_the_month_is_refused(
                          changes=[_change(november["part_timer"], 20, "Я", "4")], reason="Записка")  # fmt: skip
     assert "не работал" in error.value.message_dict["start"][0]
     assert not TimesheetCorrection.objects.exists()
+
+
+def test_the_month_of_every_department_is_filled_by_the_command(school, office, november) -> None:
+    DepartmentFactory(organisation=school, name="Пустой отдел")
+    out = io.StringIO()
+    call_command("timesheet_fill", "2026-11", "--organisation", str(school.pk), stdout=out)
+    assert Timesheet.objects.filter(year=2026, month=11).count() == 2
+    # 115.2 (the teacher) + 111 (the secretary) + 79.5 (the part-timer).
+    assert "подразделений 2 (закрытых 0), строк 3, отработано 305,7 ч" in out.getvalue()
