@@ -365,6 +365,8 @@ def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[s
             pages["attendance grid"] = facts["attendance_grid"]
         if facts.get("leave_schedule"):
             pages["department leave schedule"] = facts["leave_schedule"]
+        if facts.get("timesheet"):
+            pages["department timesheet"] = facts["timesheet"]
         server = Server(env)
         try:
             cookie = login("bench_hr", "bench12345")

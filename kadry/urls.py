@@ -17,6 +17,7 @@ urlpatterns = [
     path("employment/", include("kadry.employment.urls")),
     path("leave/", include("kadry.leave.urls")),
     path("absences/", include("kadry.absences.urls")),
+    path("timesheet/", include("kadry.timesheet.urls")),
     path("school/", include("kadry.school.urls")),
     path("", include("kadry.api.urls")),
 ]

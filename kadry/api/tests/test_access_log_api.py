@@ -37,6 +37,8 @@ PERSONAL = {
     ("get", f"{CARD}/leave-balance"),
     ("get", f"{CARD}/work-record-entries"),
     ("get", f"{CARD}/absences"),
+    # A department's month: names with their absences.
+    ("get", "/timesheets/{department_id}/{year}-{month}"),
     ("get", "/orders/{order_id}"),
     ("put", "/orders/{order_id}"),
     ("get", "/school/classes/{class_id}"),
@@ -111,6 +113,9 @@ def requests_(school, employee: Employee, inspector_api: Api) -> dict[tuple[str,
         "class_id": pupil.school_class_id,
         "pk": pupil.school_class_id,
         "student_id": pupil.student_id,
+        "department_id": employee.assignments.get().staffing_unit.department_id,
+        "year": timezone.localdate().year,
+        "month": timezone.localdate().month,
     }
     bodies: dict[tuple[str, str], Any] = {
         ("put", CARD): NEW_EMPLOYEE,

@@ -156,6 +156,14 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "absences:delete": (HR, 405),
     "absences:import": (HR, 200),
     "absences:import_template": (HR, 200),
+    # The timesheet (kadry/timesheet/urls.py): read by the roles that see personal data, kept by HR.
+    "timesheet:index": (CARD, 200),
+    "timesheet:sheet": (CARD, 200),
+    "timesheet:correct": (HR, 405),
+    "timesheet:close": (HR, 405),
+    "timesheet:corrective": (HR, 405),
+    "timesheet:xlsx": (CARD, 200),
+    "timesheet:pdf": (CARD, 200),
     # The school register (kadry/school/urls_classes.py).
     "school:home": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
     "school:class_detail": (SCHOOL_CLASSES, 200),
@@ -241,6 +249,9 @@ PERSONAL_DATA: dict[str, str] = {
     "absences:register": "",
     "absences:edit": "",
     "leave:schedule_pdf": "",
+    "timesheet:sheet": "",
+    "timesheet:xlsx": "",
+    "timesheet:pdf": "",
     "work_record": "",
     "work_record_xlsx": "",
     "employee_service": "",
@@ -363,6 +374,7 @@ def world(school, personas):
         author=hr.user,
     )
     year = str(timezone.localdate().year)  # a year names no object of the school
+    month = str(timezone.localdate().month)
     plan = schedules.schedule_for(school.pk, int(year))
     # Approved: its parts' notices are printed and its parts moved from the department page.
     VacationSchedule.objects.filter(pk=plan.pk).update(status=VacationSchedule.Status.APPROVED)
@@ -397,6 +409,13 @@ def world(school, personas):
         "leave:calendar": [year],
         "leave:calendar_correction_delete": [correction.pk],
         "orders:from_schedule": [year],
+        "timesheet:index": [year, month],
+        "timesheet:sheet": [year, month, unit.department_id],
+        "timesheet:correct": [year, month, unit.department_id],
+        "timesheet:close": [year, month, unit.department_id],
+        "timesheet:corrective": [year, month, unit.department_id],
+        "timesheet:xlsx": [year, month, unit.department_id],
+        "timesheet:pdf": [year, month, unit.department_id, "t13"],
         "token_revoke": [token.pk],
         "certificate_issued": [application.pk],
         "user_password_reset": [hr.user.pk],

@@ -1,0 +1,392 @@
+"""The timesheet of a department's month: filling it from the sources, corrections, the close, correctives.
+
+Reading a department's month costs a fixed number of queries whatever its size (assignments, leave,
+absences, calendar corrections, the corrections of the chain). Every change is atomic and takes the
+version the editor read (optimistic locking, as the vacation schedule does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from kadry.absences.models import Absence
+from kadry.core.audit import record_change
+from kadry.core.models import ChangeRecord
+from kadry.employment.models import Assignment
+from kadry.leave.models import LedgerEntry
+from kadry.leave.services import corrections as calendar_corrections
+from kadry.lib import calendar
+from kadry.staff.models import Department, Position
+from kadry.timesheet import rules
+from kadry.timesheet.models import Timesheet, TimesheetCorrection
+
+SECTION = "Табель"
+ACCESS_WHAT = "Табель учёта рабочего времени"  # what the access log says was opened
+STALE = "Табель уже изменил другой пользователь. Обновите страницу и внесите изменения ещё раз."
+CLOSED = "Табель закрыт: исправление вносится в корректирующий табель."
+
+
+@dataclass
+class Row:
+    """One row of Т-13: an employee's assignment (main and part-time jobs are separate rows)."""
+
+    assignment_id: int
+    employee_id: int
+    name: str
+    personnel_number: str
+    position: str
+    kind: str  # the assignment's kind, as displayed
+    rate: str
+    week: int
+    cells: list[rules.Cell | None]  # one per day of the month; None outside the assignment
+    norm_hours: Decimal  # the row's norm: its hours over the working days it is in force
+    corrected: set[int]  # indexes of the days changed by hand
+    days: list[dt.date]
+
+    @property
+    def totals(self) -> rules.Totals:
+        return rules.totals(list(zip(self.days, self.cells, strict=True)))
+
+
+@dataclass
+class Grid:
+    year: int
+    month: int
+    days: list[dt.date]
+    norm: calendar.Norm
+    rows: list[Row]
+    day_kinds: list[str]  # per day: "" working, "short" shortened, "off" non-working
+
+
+def timesheet_for(organisation_id: int, department: Department, year: int, month: int) -> Timesheet:
+    """Return the department's primary timesheet of the month, made when first asked for."""
+    sheet, _created = Timesheet.objects.get_or_create(
+        organisation_id=organisation_id, department=department, year=year, month=month, number=0
+    )
+    return sheet
+
+
+def chain_of(primary: Timesheet) -> list[Timesheet]:
+    """Return the primary timesheet and its correctives, in order (one query)."""
+    return list(
+        Timesheet.objects.filter(
+            organisation_id=primary.organisation_id, department_id=primary.department_id,
+            year=primary.year, month=primary.month,
+        ).order_by("number")
+    )  # fmt: skip
+
+
+def _assignments(sheet: Timesheet, first: dt.date, last: dt.date) -> list[Assignment]:
+    return list(
+        Assignment.objects.filter(
+            organisation_id=sheet.organisation_id, staffing_unit__department_id=sheet.department_id, start__lte=last,
+        )
+        .filter(Q(end__isnull=True) | Q(end__gte=first))
+        .select_related("employee", "staffing_unit__position")
+        .order_by("employee__last_name", "employee__first_name", "employee__middle_name", "employee_id", "kind",
+                  "start")
+    )  # fmt: skip
+
+
+def _leave_spans(organisation_id: int, employee_ids: set[int], first: dt.date, last: dt.date) -> dict[int, list]:
+    """Return employee → [(leave kind, start, end)] of the live leave, recalls cut off (ТК ст. 125)."""
+    entries = LedgerEntry.objects.filter(
+        organisation_id=organisation_id, employee_id__in=employee_ids, start__lte=last, end__gte=first,
+        kind__in=[LedgerEntry.Kind.USED, LedgerEntry.Kind.RECALLED], reversed_by__isnull=True,
+    ).order_by("start", "id")  # fmt: skip
+    used: dict[int, list[list[Any]]] = defaultdict(list)
+    recalls = []
+    for entry in entries:
+        if entry.kind == LedgerEntry.Kind.USED:
+            used[entry.employee_id].append([entry.leave_kind, entry.start, entry.end])
+        else:
+            recalls.append(entry)
+    for recall in recalls:
+        for span in used[recall.employee_id]:
+            if span[0] == recall.leave_kind and span[1] < recall.start <= span[2]:
+                span[2] = recall.start - dt.timedelta(days=1)
+    return {employee: [tuple(span) for span in spans] for employee, spans in used.items()}
+
+
+def _absences(organisation_id: int, employee_ids: set[int], first: dt.date, last: dt.date) -> dict[int, list]:
+    result: dict[int, list[Absence]] = defaultdict(list)
+    for absence in Absence.objects.filter(
+        organisation_id=organisation_id, employee_id__in=employee_ids, start__lte=last, end__gte=first
+    ):
+        result[absence.employee_id].append(absence)
+    return result
+
+
+def _corrections_of(sheet: Timesheet) -> list[TimesheetCorrection]:
+    """Return the corrections of ``sheet`` and of the timesheets it corrects, oldest first."""
+    return list(
+        TimesheetCorrection.objects.filter(
+            organisation_id=sheet.organisation_id, timesheet__department_id=sheet.department_id,
+            timesheet__year=sheet.year, timesheet__month=sheet.month, timesheet__number__lte=sheet.number,
+        ).order_by("timesheet__number", "id")
+    )  # fmt: skip
+
+
+def derive(sheet: Timesheet) -> Grid:
+    """Return the filling of an open timesheet: the sources, then the corrections of its chain."""
+    days = rules.days_of_month(sheet.year, sheet.month)
+    first, last = days[0], days[-1]
+    own = calendar_corrections([sheet.year])
+    year = calendar.year_calendar(sheet.year, own)
+    norm = calendar.month_norm(sheet.year, sheet.month, own)
+    assignments = _assignments(sheet, first, last)
+    employee_ids = {a.employee_id for a in assignments}
+    leave = _leave_spans(sheet.organisation_id, employee_ids, first, last)
+    absences = _absences(sheet.organisation_id, employee_ids, first, last)
+    corrections: dict[tuple[int, dt.date], TimesheetCorrection] = {}
+    for made in _corrections_of(sheet):
+        corrections[(made.assignment_id, made.day)] = made
+    # The calendar's facts of each day, once for all rows.
+    working_days = [year.is_working_day(day) for day in days]
+    shortened = [day in year.shortened for day in days]
+    holidays = [calendar.is_public_holiday(day) for day in days]
+    hours_of: dict[tuple[int, Decimal, bool], Decimal] = {}
+    plain: dict[tuple[bool, bool, Decimal], rules.Cell] = {}
+    rows = []
+    for assignment in assignments:
+        position = assignment.staffing_unit.position
+        week = rules.week_hours(position.category == Position.Category.PEDAGOGICAL)
+        own_leave = leave.get(assignment.employee_id, [])
+        own_absences = absences.get(assignment.employee_id, [])
+        cells: list[rules.Cell | None] = []
+        corrected = set()
+        norm_hours = Decimal(0)
+        for index, day in enumerate(days):
+            if day < assignment.start or (assignment.end is not None and day > assignment.end):
+                cells.append(None)
+                continue
+            hours = Decimal(0)
+            if working_days[index]:
+                key = (week, assignment.rate, shortened[index])
+                if key not in hours_of:
+                    hours_of[key] = rules.day_hours(week, assignment.rate, shortened=shortened[index])
+                hours = hours_of[key]
+            norm_hours += hours
+            correction = corrections.get((assignment.pk, day))
+            if correction is not None:
+                cells.append(rules.Cell(correction.code, correction.hours))
+                corrected.add(index)
+                continue
+            if not own_leave and not own_absences:
+                # Most days of most people: the calendar alone decides; one cell per kind of day.
+                plain_key = (working_days[index], holidays[index], hours)
+                if plain_key not in plain:
+                    plain[plain_key] = rules.day_cell(rules.DayFacts(*plain_key))
+                cells.append(plain[plain_key])
+                continue
+            facts = rules.DayFacts(
+                working_day=working_days[index],
+                public_holiday=holidays[index],
+                hours=hours,
+                leave_kinds=frozenset(k for k, s, e in own_leave if s <= day <= e),
+                absences=tuple(
+                    rules.AbsenceFact(a.kind, a.sick_reason, a.minutes_late or 0)
+                    for a in own_absences
+                    if a.start <= day <= a.end
+                ),
+            )
+            cells.append(rules.day_cell(facts))
+        employee = assignment.employee
+        rows.append(
+            Row(assignment.pk, employee.pk, employee.full_name, employee.personnel_number, position.name,
+                assignment.get_kind_display(), f"{assignment.rate.normalize():f}", week, cells, norm_hours,
+                corrected, days)
+        )  # fmt: skip
+    day_kinds = ["" if w and not s else "short" if w else "off" for w, s in zip(working_days, shortened, strict=True)]
+    return Grid(sheet.year, sheet.month, days, norm, rows, day_kinds)
+
+
+def _norm_out(norm: calendar.Norm) -> dict[str, Any]:
+    return {"calendar_days": norm.calendar_days, "working_days": norm.working_days, "days_off": norm.days_off,
+            "shortened_days": norm.shortened_days, "hours": {str(k): str(v) for k, v in norm.hours.items()}}  # fmt: skip
+
+
+def to_snapshot(grid: Grid) -> dict[str, Any]:
+    """Return the filling as plain JSON, as it is stored when the month is closed."""
+    return {
+        "norm": _norm_out(grid.norm),
+        "day_kinds": grid.day_kinds,
+        "rows": [
+            {"assignment": r.assignment_id, "employee": r.employee_id, "name": r.name,
+             "personnel_number": r.personnel_number, "position": r.position, "kind": r.kind, "rate": r.rate,
+             "week": r.week, "norm_hours": str(r.norm_hours), "corrected": sorted(r.corrected),
+             "cells": [None if c is None else [c.code, None if c.hours is None else str(c.hours)] for c in r.cells]}
+            for r in grid.rows
+        ],
+    }  # fmt: skip
+
+
+def from_snapshot(sheet: Timesheet) -> Grid:
+    data = sheet.snapshot or {}
+    days = rules.days_of_month(sheet.year, sheet.month)
+    n = data["norm"]
+    norm = calendar.Norm(n["calendar_days"], n["working_days"], n["days_off"], n["shortened_days"],
+                         {int(k): Decimal(v) for k, v in n["hours"].items()})  # fmt: skip
+    rows = [
+        Row(r["assignment"], r["employee"], r["name"], r["personnel_number"], r["position"], r["kind"], r["rate"],
+            r["week"],
+            [None if c is None else rules.Cell(c[0], None if c[1] is None else Decimal(c[1])) for c in r["cells"]],
+            Decimal(r["norm_hours"]), set(r["corrected"]), days)
+        for r in data["rows"]
+    ]  # fmt: skip
+    return Grid(sheet.year, sheet.month, days, norm, rows, data["day_kinds"])
+
+
+def filling(sheet: Timesheet) -> Grid:
+    """Return what the timesheet shows: its snapshot once closed, else the live filling."""
+    return from_snapshot(sheet) if sheet.is_closed else derive(sheet)
+
+
+def _locked(sheet: Timesheet, version: int) -> Timesheet:
+    locked = Timesheet.objects.select_for_update().select_related("department").get(pk=sheet.pk)
+    if locked.version != version:
+        raise ValidationError({"version": STALE})
+    return locked
+
+
+def _bump(sheet: Timesheet) -> None:
+    Timesheet.objects.filter(pk=sheet.pk).update(version=F("version") + 1)
+    sheet.refresh_from_db(fields=["version"])
+
+
+@dataclass(frozen=True)
+class CellChange:
+    assignment: Assignment
+    day: dt.date
+    code: str
+    hours: Decimal | None
+
+
+@transaction.atomic
+def correct(*, actor: Any, timesheet: Timesheet, version: int, changes: Sequence[CellChange], reason: str) -> Timesheet:
+    """Set the code and hours of the days in ``changes`` by hand, all or nothing, with one reason."""
+    sheet = _locked(timesheet, version)
+    if sheet.is_closed:
+        raise ValidationError(CLOSED)
+    errors: dict[str, str] = {}
+    if not reason.strip():
+        errors["reason"] = "Укажите основание исправления (документ, служебная записка)."
+    if not changes:
+        errors["__all__"] = "Не выбран ни один день."
+    for change in changes:
+        assignment = change.assignment
+        if (
+            assignment.organisation_id != sheet.organisation_id
+            or assignment.staffing_unit.department_id != sheet.department_id
+        ):
+            errors["assignment"] = "Этот сотрудник не работает в подразделении табеля."
+        elif (change.day.year, change.day.month) != (sheet.year, sheet.month):
+            errors["start"] = f"День должен быть в месяце табеля ({sheet.month:02}.{sheet.year})."
+        elif change.day < assignment.start or (assignment.end is not None and change.day > assignment.end):
+            errors["start"] = f"{change.day:%d.%m.%Y} сотрудник не работал на этой должности."
+        for field, message in rules.correction_errors(change.code, change.hours).items():
+            errors[field] = message
+    if errors:
+        raise ValidationError(errors)
+    TimesheetCorrection.objects.bulk_create(
+        TimesheetCorrection(
+            organisation_id=sheet.organisation_id, timesheet=sheet, employee_id=c.assignment.employee_id,
+            assignment=c.assignment, day=c.day, code=c.code, hours=c.hours, reason=reason.strip(), author=actor,
+        )
+        for c in changes
+    )  # fmt: skip
+    _bump(sheet)
+    by_employee: dict[Any, list[CellChange]] = defaultdict(list)
+    for change in changes:
+        by_employee[change.assignment.employee].append(change)
+    for employee, own in by_employee.items():
+        days = ", ".join(f"{c.day:%d.%m}: {c.code} {rules.hours_text(c.hours)}".rstrip() for c in own)
+        record_change(
+            actor=actor, organisation_id=sheet.organisation_id, subject=employee, section=SECTION,
+            action=ChangeRecord.Action.UPDATE, obj=sheet, before={"Табель": ""},
+            after={"Табель": f"{days} ({reason.strip()})"},
+        )  # fmt: skip
+    return sheet
+
+
+@transaction.atomic
+def close(*, actor: Any, timesheet: Timesheet, version: int) -> Timesheet:
+    """Close the month: store the filling as it is now and lock the timesheet."""
+    sheet = _locked(timesheet, version)
+    if sheet.is_closed:
+        raise ValidationError("Табель уже закрыт.")
+    sheet.snapshot = to_snapshot(derive(sheet))
+    sheet.status = Timesheet.Status.CLOSED
+    sheet.closed_at = timezone.now()
+    sheet.closed_by = actor
+    sheet.save(update_fields=["snapshot", "status", "closed_at", "closed_by"])
+    _bump(sheet)
+    return sheet
+
+
+@transaction.atomic
+def open_corrective(*, actor: Any, timesheet: Timesheet, version: int) -> Timesheet:
+    """Start a corrective timesheet of a closed one: the latest of its month, filled afresh from the sources."""
+    sheet = _locked(timesheet, version)
+    if not sheet.is_closed:
+        raise ValidationError("Табель ещё открыт: исправления вносятся в него самого.")
+    if Timesheet.objects.filter(corrects=sheet).exists():
+        raise ValidationError("Корректирующий табель к этому табелю уже создан.")
+    corrective = Timesheet.objects.create(
+        organisation_id=sheet.organisation_id, department_id=sheet.department_id, year=sheet.year,
+        month=sheet.month, kind=Timesheet.Kind.CORRECTIVE, number=sheet.number + 1, corrects=sheet,
+    )  # fmt: skip
+    _bump(sheet)
+    return corrective
+
+
+def differences(grid: Grid, before: Grid) -> set[tuple[int, int]]:
+    """Return the (assignment, day index) cells of ``grid`` that differ from ``before`` (a corrective's changes)."""
+    old = {row.assignment_id: row.cells for row in before.rows}
+    result = set()
+    for row in grid.rows:
+        cells = old.get(row.assignment_id, [None] * len(row.cells))
+        result |= {(row.assignment_id, i) for i, (a, b) in enumerate(zip(row.cells, cells, strict=True)) if a != b}
+    return result
+
+
+@dataclass(frozen=True)
+class FillReport:
+    departments: int
+    closed: int  # of them already closed: their snapshot is read, not the sources
+    rows: int
+    hours: Decimal
+
+
+def fill_month(
+    organisation_ids: Sequence[int], year: int, month: int, *, progress: Callable[[int, int], None] | None = None
+) -> FillReport:
+    """Open the timesheet of every department of the organisations for the month and compute its filling.
+
+    Each department costs the same few queries as its page; ``progress(done, total)`` is called after each.
+    """
+    departments = list(
+        Department.objects.filter(organisation_id__in=organisation_ids).order_by("organisation_id", "order", "name")
+    )
+    closed = rows = 0
+    hours = Decimal(0)
+    for done, department in enumerate(departments, start=1):
+        sheet = chain_of(timesheet_for(department.organisation_id, department, year, month))[-1]
+        sheet.department = department
+        closed += sheet.is_closed
+        grid = filling(sheet)
+        rows += len(grid.rows)
+        hours += sum((row.totals.hours for row in grid.rows), Decimal(0))
+        if progress is not None:
+            progress(done, len(departments))
+    return FillReport(len(departments), closed, rows, hours)
