@@ -23,6 +23,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kadry.absences import rules as absence_rules
+
 # The codes of Т-13: letter → (number, meaning). Постановление Госкомстата № 1, форма Т-13.
 CODES: dict[str, tuple[str, str]] = {
     "Я": ("01", "продолжительность работы в дневное время"),
@@ -67,31 +69,16 @@ CODES: dict[str, tuple[str, str]] = {
 WORKED = frozenset({"Я", "Н", "РВ", "С", "ВМ"})
 DAY_OFF = "В"
 
-# Leave kinds of kadry.leave (LeaveKind) → the Т-13 code. Unpaid leave of ТК ст. 128 is granted with the
-# employer's permission unless the law obliges (ч. 2): ДО by default, ОЗ by a correction. Study leave
-# (ТК ст. 173–176) is paid by default (У); unpaid study leave (УД) by a correction. The long leave of
-# pedagogical workers (ТК ст. 335) is unpaid leave the law provides: ОЗ.
-LEAVE_CODES: dict[str, str] = {
-    "annual": "ОТ",
-    "additional": "ОД",
-    "unpaid": "ДО",
-    "study": "У",
-    "maternity": "Р",
-    "childcare": "ОЖ",
-    "long": "ОЗ",
-}
+# Which kind of leave or absence gets which code is decided in one place, ``kadry.absences.rules``
+# (the kinds' effects with their sources); the timesheet keeps the form's table of codes above.
+# Unpaid leave of ТК ст. 128 is ДО by default and ОЗ by a correction; unpaid study leave (УД) too.
+LEAVE_CODES: dict[str, str] = {kind: code.letter for kind, code in absence_rules.LEAVE_CODES.items()}
 # Annual leave: sick leave inside it wins (ТК ст. 124); public holidays inside are days off (ТК ст. 120).
 ANNUAL_LEAVE = frozenset({"annual", "additional"})
-# Absence kinds of kadry.absences (Absence.Kind) → the code. Lateness is not a code: the day is worked,
-# shorter by the minutes late.
+# Absence kinds → the code. Lateness is not a code: the day is worked, shorter by the minutes late.
 ABSENCE_CODES: dict[str, str] = {
-    "sick": "Б",
-    "business_trip": "К",
-    "unexcused": "ПР",
-    "unknown": "НН",
+    kind: absence_rules.timesheet_code(kind).letter for kind in ("sick", "business_trip", "unexcused", "unknown")
 }
-# A sick-leave certificate for pregnancy and birth is the ground of the maternity leave (ТК ст. 255).
-PREGNANCY = "pregnancy"
 
 FULL_WEEK = 40  # ТК РФ ст. 91 ч. 2
 PEDAGOGICAL_WEEK = 36  # ТК РФ ст. 333; Приказ Минобрнауки № 1601, п. 1
@@ -162,12 +149,12 @@ def day_cell(facts: DayFacts) -> Cell:
         return Cell(LEAVE_CODES[other_leave[0]])
     kinds = {a.kind: a for a in facts.absences}
     if "sick" in kinds:
-        return Cell("Р" if kinds["sick"].sick_reason == PREGNANCY else "Б")
+        return Cell(absence_rules.timesheet_code("sick", kinds["sick"].sick_reason).letter)
     annual = sorted(facts.leave_kinds & ANNUAL_LEAVE)
     if annual:
         return Cell(DAY_OFF) if facts.public_holiday else Cell(LEAVE_CODES[annual[0]])
     if "business_trip" in kinds:
-        return Cell("К")
+        return Cell(ABSENCE_CODES["business_trip"])
     if not facts.working_day:
         return Cell(DAY_OFF)
     for kind in ("unexcused", "unknown"):

@@ -32,6 +32,15 @@ def test_every_leave_and_absence_kind_has_a_code() -> None:
     assert set(rules.LEAVE_CODES.values()) | set(rules.ABSENCE_CODES.values()) <= set(rules.CODES)
 
 
+def test_the_codes_the_absences_give_agree_with_the_forms_table() -> None:
+    # The kinds' codes are set in kadry.absences.rules with their numbers: the form's table must agree.
+    from kadry.absences import rules as absence_rules
+
+    given = [*absence_rules.LEAVE_CODES.values(), *(e.code for e in absence_rules.EFFECTS.values())]
+    given += [absence_rules.SICK_PAID, absence_rules.SICK_UNPAID, absence_rules.MATERNITY]
+    assert {code.letter: code.number for code in given} == {code.letter: rules.CODES[code.letter][0] for code in given}
+
+
 @pytest.mark.parametrize(
     ("week", "rate", "shortened", "hours"),
     [
