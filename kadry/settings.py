@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "kadry.employment",
     "kadry.leave",
     "kadry.absences",
+    "kadry.discipline",
     "kadry.school",
     "kadry.orders",
     "kadry.documents",

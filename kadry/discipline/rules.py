@@ -142,9 +142,7 @@ def last_sanction_day(
         if day not in skip:
             counted += 1
     month_end = _ends_on_working_day(day, skip, corrections)
-    inside = tuple(
-        sorted((p for p in away if p.start <= month_end and p.end > discovered_on), key=lambda p: p.start)
-    )
+    inside = tuple(sorted((p for p in away if p.start <= month_end and p.end > discovered_on), key=lambda p: p.start))
     limit = relativedelta(years=AUDIT_YEARS) if found_by_audit else relativedelta(months=MISCONDUCT_MONTHS)
     limit_end = _ends_on_working_day(committed_on + limit, set(), corrections)
     return LastDay(min(month_end, limit_end), month_end, limit_end, inside)

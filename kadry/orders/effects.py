@@ -12,6 +12,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 
+from kadry.discipline import services as discipline
 from kadry.employment import hiring_rules
 from kadry.employment import services as employment
 from kadry.employment.grounds import GROUNDS
@@ -22,7 +23,7 @@ from kadry.leave.models import LeaveKind
 from kadry.leave.rules import leave_kind_errors
 from kadry.lib.declension import Case, decline_phrase
 from kadry.orders.models import Order, OrderItem
-from kadry.orders.rules import dismissal_errors, fixed_term_errors, sanction_errors
+from kadry.orders.rules import dismissal_errors, fixed_term_errors
 from kadry.school.rules.appointment import MAX_CLASSES_PER_TEACHER
 from kadry.school.services import appointment as school
 from kadry.staff import queries as staff_queries
@@ -275,11 +276,13 @@ class Award(NoWarnings):
 
 class Sanction(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
-        return sanction_errors(
+        # ТК РФ ст. 193: the month from the discovery does not count the illness and leave in the registers.
+        return discipline.sanction_errors(
+            employee=item.employee,
             order_date=order.date,
-            misconduct_date=filled(item.misconduct_date),
+            committed_on=filled(item.misconduct_date),
             discovered_on=filled(item.misconduct_discovered_on),
-            explanation_requested_on=filled(item.explanation_requested_on),
+            requested_on=filled(item.explanation_requested_on),
         )
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
@@ -287,8 +290,12 @@ class Sanction(NoWarnings):
         employment.add_sanction(
             employee=item.employee, order_item=item, kind=item.sanction_kind, date=item.date, misconduct=item.misconduct
         )
+        discipline.link_sanction(
+            actor=actor, employee=item.employee, committed_on=filled(item.misconduct_date), order_item=item
+        )
 
     def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        discipline.unlink_sanction(actor=actor, order_item=item)
         _undo_employment(item, cancellation)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -60,7 +61,11 @@ def test_six_months_from_the_misconduct_cut_the_month_short_and_an_audit_gives_t
 
 
 def test_a_sanction_late_by_the_calendar_month_is_allowed_when_illness_moved_the_month() -> None:
-    terms = {"committed_on": D(2026, 3, 10), "discovered_on": D(2026, 3, 10), "requested_on": D(2026, 3, 11)}
+    terms: dict[str, Any] = {
+        "committed_on": D(2026, 3, 10),
+        "discovered_on": D(2026, 3, 10),
+        "requested_on": D(2026, 3, 11),
+    }
 
     assert rules.sanction_date_errors(order_date=D(2026, 4, 14), away=[SICK_MARCH], **terms) == {}
     assert rules.sanction_date_errors(order_date=D(2026, 4, 14), **terms) == {
