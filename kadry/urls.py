@@ -16,6 +16,7 @@ urlpatterns = [
     path("work-record/", include("kadry.employment.work_record_urls")),
     path("employment/", include("kadry.employment.urls")),
     path("leave/", include("kadry.leave.urls")),
+    path("discipline/", include("kadry.discipline.urls")),
     path("school/", include("kadry.school.urls")),
     path("", include("kadry.api.urls")),
 ]

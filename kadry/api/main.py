@@ -61,6 +61,7 @@ api.add_router("/", staff_router)
 api.add_router("/orders", "kadry.orders.api.router", tags=["Приказы"])
 api.add_router("/", "kadry.employment.api.router")
 api.add_router("/", "kadry.leave.api.router")
+api.add_router("/", "kadry.discipline.api.router")
 # The class teachers' side: classes and students, attendance, class life, the class's documents.
 api.add_router("/school", "kadry.school.api.classes.router", tags=["Классы и обучающиеся"])
 api.add_router("/school", "kadry.school.api.attendance.router", tags=["Посещаемость"])

@@ -9,7 +9,5 @@ class DisciplineConfig(AppConfig):
     verbose_name = "Трудовая дисциплина"
 
     def ready(self) -> None:
-        from kadry.discipline import (
-            card,  # noqa: F401  (adds the sanctions tab to the personal card)
-            deadlines,  # noqa: F401  (registers the terms of open cases)
-        )
+        # The personal card's tab of sanctions, and the terms of open cases on the deadlines registry.
+        from kadry.discipline import card, deadlines  # noqa: F401

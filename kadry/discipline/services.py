@@ -26,6 +26,7 @@ from kadry.discipline.rules import Period
 from kadry.employment.models import Sanction
 from kadry.leave.models import LedgerEntry
 from kadry.leave.services import corrections
+from kadry.lib.calendar import Correction
 from kadry.staff.models import Employee
 
 SECTION = "Трудовая дисциплина"
@@ -43,20 +44,28 @@ def away_periods(employee: Employee, start: dt.date, end: dt.date, *, any_absenc
     ``any_absence``: every recorded absence from work too (ТК РФ ст. 193 ч. 6, the acquaintance).
     Two queries.
     """
+    found = away_of(employee.organisation_id, [employee.pk], start, end, any_absence=any_absence)
+    return found.get(employee.pk, [])
+
+
+def away_of(
+    organisation_id: int, employee_ids: Sequence[int], start: dt.date, end: dt.date, *, any_absence: bool = False
+) -> dict[int, list[Period]]:
+    """Return employee id → the periods of ``away_periods``, for many employees in the same two queries."""
     absences = Absence.objects.filter(
-        organisation_id=employee.organisation_id, employee=employee, start__lte=end, end__gte=start
-    )
+        organisation_id=organisation_id, employee_id__in=employee_ids, start__lte=end, end__gte=start
+    ).exclude(kind=Absence.Kind.LATENESS)  # a late employee was at work that day
     if not any_absence:
         absences = absences.filter(kind=Absence.Kind.SICK, sick_reason__in=ILLNESS_REASONS)
-    periods = [
-        Period(a.start, a.end, "болезнь" if a.kind == Absence.Kind.SICK else str(a.get_kind_display()))
-        for a in absences.exclude(kind=Absence.Kind.LATENESS)
-    ]
+    result: dict[int, list[Period]] = {}
+    for a in absences:
+        what = "болезнь" if a.kind == Absence.Kind.SICK else str(a.get_kind_display())
+        result.setdefault(a.employee_id, []).append(Period(a.start, a.end, what))
     entries = list(
         LedgerEntry.objects.filter(
             Q(kind=LedgerEntry.Kind.USED) | Q(kind=LedgerEntry.Kind.RECALLED),
-            organisation_id=employee.organisation_id,
-            employee=employee,
+            organisation_id=organisation_id,
+            employee_id__in=employee_ids,
             reversed_by__isnull=True,
             start__lte=end,
             end__gte=start,
@@ -68,10 +77,10 @@ def away_periods(employee: Employee, start: dt.date, end: dt.date, *, any_absenc
             continue
         last = entry.end
         for recall in recalls:
-            if entry.start < recall.start <= entry.end:
+            if recall.employee_id == entry.employee_id and entry.start < recall.start <= entry.end:
                 last = min(last, recall.start - ONE_DAY)  # recalled (ТК РФ ст. 125): at work from that day
-        periods.append(Period(entry.start, last, "отпуск"))
-    return sorted(periods, key=lambda p: p.start)
+        result.setdefault(entry.employee_id, []).append(Period(entry.start, last, "отпуск"))
+    return {key: sorted(periods, key=lambda p: p.start) for key, periods in result.items()}
 
 
 @dataclass(frozen=True)
@@ -85,15 +94,22 @@ class CaseTerms:
     acquaintance_due: dt.date | None
 
 
-def terms_of(violation: Violation, away: Sequence[Period] | None = None) -> CaseTerms:
-    """Return the terms of ``violation`` (its explanation prefetched); illness and leave are read unless given.
+def terms_of(
+    violation: Violation,
+    *,
+    away: Sequence[Period] | None = None,
+    absent: Sequence[Period] | None = None,
+    found_corrections: Sequence[Correction] | None = None,
+) -> CaseTerms:
+    """Return the terms of ``violation`` (its explanation and sanction order prefetched).
 
-    The acquaintance of a signed order counts every absence from work (ТК РФ ст. 193 ч. 6): read then.
+    ``away``: the illness and leave of the month; ``absent``: every absence, for the acquaintance of a
+    signed order (ТК РФ ст. 193 ч. 6). Read when not given (the register passes them, read at once).
     """
-    request = violation.explanation if _has_explanation(violation) else None
+    request = violation.explanation if has_explanation(violation) else None
+    found = corrections() if found_corrections is None else found_corrections
     if away is None:
         away = away_periods(violation.employee, violation.discovered_on, violation.discovered_on + AWAY_HORIZON)
-    found = corrections()
     last = rules.last_sanction_day(
         committed_on=violation.committed_on,
         discovered_on=violation.discovered_on,
@@ -102,8 +118,7 @@ def terms_of(violation: Violation, away: Sequence[Period] | None = None) -> Case
         corrections=found,
     )
     order_date = violation.sanction_item.order.date if violation.sanction_item is not None else None
-    absent: Sequence[Period] = ()
-    if order_date is not None:
+    if order_date is not None and absent is None:
         absent = away_periods(violation.employee, order_date, order_date + ACQUAINTANCE_HORIZON, any_absence=True)
     return CaseTerms(
         explanation_due=rules.explanation_due(request.requested_on, found) if request else None,
@@ -112,11 +127,29 @@ def terms_of(violation: Violation, away: Sequence[Period] | None = None) -> Case
         if request
         else None,
         last_day=last,
-        acquaintance_due=rules.acquaintance_due(order_date, absent, found) if order_date else None,
+        acquaintance_due=rules.acquaintance_due(order_date, absent or (), found) if order_date else None,
     )
 
 
-def _has_explanation(violation: Violation) -> bool:
+def register_terms(violations: Sequence[Violation]) -> dict[int, CaseTerms]:
+    """Return violation id → its terms for many cases: five queries whatever their number."""
+    if not violations:
+        return {}
+    organisation_id = violations[0].organisation_id
+    employees = sorted({v.employee_id for v in violations})
+    start = min(v.discovered_on for v in violations)
+    away = away_of(organisation_id, employees, start, max(v.discovered_on for v in violations) + AWAY_HORIZON)
+    absent = away_of(organisation_id, employees, start, dt.date.max - AWAY_HORIZON, any_absence=True)
+    found = corrections()
+    return {
+        v.pk: terms_of(
+            v, away=away.get(v.employee_id, []), absent=absent.get(v.employee_id, []), found_corrections=found
+        )
+        for v in violations
+    }
+
+
+def has_explanation(violation: Violation) -> bool:
     try:
         violation.explanation  # noqa: B018  (a missing one-to-one raises)
     except ExplanationRequest.DoesNotExist:
@@ -125,7 +158,7 @@ def _has_explanation(violation: Violation) -> bool:
 
 
 def _snapshot(violation: Violation) -> dict[str, str]:
-    request = violation.explanation if _has_explanation(violation) else None
+    request = violation.explanation if has_explanation(violation) else None
     values = {
         "Дата проступка": f"{violation.committed_on:%d.%m.%Y}",
         "Проступок": violation.description,
@@ -215,7 +248,7 @@ def request_explanation(
 ) -> ExplanationRequest:
     """Record that a written explanation was requested (ТК РФ ст. 193 ч. 1)."""
     _refuse_unless_open(violation)
-    if _has_explanation(violation):
+    if has_explanation(violation):
         raise ValidationError({"requested_on": "Объяснение по этому проступку уже затребовано."})
     if requested_on < violation.committed_on:
         raise ValidationError({"requested_on": "Объяснение не могли затребовать до проступка."})
@@ -232,7 +265,7 @@ def request_explanation(
 
 def _request_of(violation: Violation) -> ExplanationRequest:
     _refuse_unless_open(violation)
-    if not _has_explanation(violation):
+    if not has_explanation(violation):
         raise ValidationError("Сначала затребуйте письменное объяснение (ТК РФ ст. 193 ч. 1).")
     return violation.explanation
 
@@ -358,7 +391,7 @@ def sanction_errors(
     An open case of the same misconduct gives the explanation's receipt and the audit's longer term.
     """
     case = case_for_sanction(employee, committed_on)
-    request = case.explanation if case is not None and _has_explanation(case) else None
+    request = case.explanation if case is not None and has_explanation(case) else None
     return rules.sanction_date_errors(
         order_date=order_date,
         committed_on=committed_on,

@@ -35,6 +35,7 @@ PERSONAL = {
     ("get", f"{CARD}/name-forms"),
     ("get", f"{CARD}/work-record"),
     ("get", f"{CARD}/leave-balance"),
+    ("get", f"{CARD}/sanctions"),
     ("get", "/orders/{order_id}"),
     ("put", "/orders/{order_id}"),
     ("get", "/school/classes/{class_id}"),

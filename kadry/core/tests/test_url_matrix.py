@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from kadry.core.models import ApiToken, BackgroundJob, Membership
+from kadry.discipline import services as discipline
 from kadry.documents.models import GeneratedDocument
 from kadry.employment.models import CertificateApplication
 from kadry.leave import schedule as schedules
@@ -148,6 +149,11 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "leave:calendar": (STAFF, 200),
     "leave:calendar_correction_delete": (frozenset({R.ADMINISTRATOR, R.HR_HEAD}), 405),
     "orders:from_schedule": (HR, 405),
+    # Labour discipline (kadry/discipline/urls.py): the register and a case read by CARD, kept by HR.
+    "discipline:register": (CARD, 200),
+    "discipline:new": (HR, 200),
+    "discipline:detail": (CARD, 200),
+    "discipline:act": (HR, 405),
     # The school register (kadry/school/urls_classes.py).
     "school:home": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
     "school:class_detail": (SCHOOL_CLASSES, 200),
@@ -231,6 +237,7 @@ PERSONAL_DATA: dict[str, str] = {
     "efs1_export": "?start=2026-01-01&end=2026-12-31",
     "leave:schedule_xlsx": "",
     "leave:schedule_pdf": "",
+    "discipline:detail": "",
     "work_record": "",
     "work_record_xlsx": "",
     "employee_service": "",
@@ -367,7 +374,14 @@ def world(school, personas):
     leave_rule = LeaveRule.objects.create(
         organisation=school, position=unit.position, kind=LeaveRule.Kind.IRREGULAR, days=3, basis="ТК РФ ст. 119"
     )
+    case = discipline.open_violation(
+        actor=hr.user, organisation_id=school.pk, employee=employee, committed_on=dt.date(2026, 11, 2),
+        description="опоздание", discovered_by="директор", discovered_on=dt.date(2026, 11, 2),
+        today=dt.date(2026, 11, 2),
+    )  # fmt: skip
     args: dict[str, list] = {
+        "discipline:detail": [case.pk],
+        "discipline:act": [case.pk, "request"],
         "leave:schedule": [year],
         "leave:schedule_approve": [year],
         "leave:schedule_xlsx": [year],

@@ -61,6 +61,7 @@ SHOWN = {
     "documents": ["20.08.2020"],
     "military": ["Пермский военкомат"],
     "leave": ["Отпуска по подписанным приказам не предоставлялись"],
+    "sanctions": ["Действующих дисциплинарных взысканий нет"],
     "timeline": ["Назначение"],
     "history": ["Иванова → Смирнова"],
 }
@@ -252,6 +253,7 @@ TAB_QUERIES = {
     "documents": 1,
     "military": 1,
     "leave": 1,  # the leaves granted and not cancelled
+    "sanctions": 2,  # the sanctions applied (kadry.discipline), the open cases
     "timeline": 3,  # order items with orders, work-record entries, assignments
     "history": 1,
 }
