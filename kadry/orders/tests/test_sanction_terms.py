@@ -144,3 +144,23 @@ def test_cancelling_the_sanction_order_reopens_the_case(hr_inspector, director, 
     case.refresh_from_db()
     assert (case.status, case.sanction_item) == (Violation.Status.OPEN, None)
     assert not Sanction.objects.filter(employee=teacher).exists()
+
+
+@time_machine.travel(dt.datetime(2026, 11, 30, 10, tzinfo=dt.UTC))
+def test_a_case_found_by_an_audit_gives_two_years_from_the_misconduct(hr_inspector, director, teacher) -> None:
+    late = {**SANCTION, "misconduct_date": D(2026, 2, 2), "misconduct_discovered_on": D(2026, 11, 16),
+            "explanation_requested_on": D(2026, 11, 17)}  # fmt: skip
+    order = make_order(
+        hr_inspector, Order.Kind.SANCTION, D(2026, 11, 23), {"employee": teacher, "date": D(2026, 11, 23), **late}
+    )
+
+    # More than six months after the misconduct (02.08.2026 was a Sunday: the term ended on 03.08.2026).
+    assert "03.08.2026 — предельный срок" in _refusal(director, order)["items.0.misconduct_date"][0]
+
+    discipline.open_violation(
+        actor=hr_inspector.user, organisation_id=teacher.organisation_id, employee=teacher,
+        committed_on=D(2026, 2, 2), description="нецелевое расходование", discovered_by="ревизия КРУ",
+        discovered_on=D(2026, 11, 16), found_by_audit=True, today=D(2026, 11, 30),
+    )  # fmt: skip
+    services.sign_order(actor=director.user, order=order)
+    assert order.items.get().pk == Violation.objects.get().sanction_item_id
