@@ -106,8 +106,8 @@ def test_open_cases_put_every_term_on_the_deadlines(hr_inspector, director, teac
     waiting = open_case(hr_inspector, teacher, D(2026, 11, 17))
     hr_inspector.client.post(reverse("discipline:act", args=[waiting.pk, "request"]), {"requested_on": "2026-11-18"})
     signed = AssignmentFactory(employee__organisation=school, employee__last_name="Орлова").employee
-    open_case(hr_inspector, signed, D(2026, 11, 17))
-    sign_sanction(hr_inspector, director, signed, D(2026, 11, 23), D(2026, 11, 17))
+    sanctioned = open_case(hr_inspector, signed, D(2026, 11, 17))
+    order = sign_sanction(hr_inspector, director, signed, D(2026, 11, 23), D(2026, 11, 17))
 
     found = sorted((d.kind, d.subject, d.due, d.source) for d in discipline_deadlines(school.pk))
 
@@ -118,3 +118,6 @@ def test_open_cases_put_every_term_on_the_deadlines(hr_inspector, director, teac
     ]
     page = hr_inspector.client.get(reverse("deadlines")).content.decode()
     assert SANCTION_KIND in page
+    case_page = hr_inspector.client.get(reverse("discipline:detail", args=[sanctioned.pk])).content.decode()
+    assert f"№ {order.display_number}</a>; ознакомить под роспись до 26.11.2026 (ТК РФ ст. 193 ч. 6)" in case_page
+    assert "Ознакомление с приказом" in case_page
