@@ -6,6 +6,7 @@ from typing import Any, cast
 
 from django import forms
 
+from kadry.absences.models import Absence
 from kadry.core.forms import DateInput
 from kadry.staff.models import Employee
 
@@ -34,11 +35,16 @@ class ViolationForm(forms.Form):
         help_text="Тогда взыскание возможно в течение двух лет со дня проступка, а не шести месяцев (ТК РФ ст. 193 ч. 4).",
     )
 
+    absence = forms.ModelChoiceField(queryset=Absence.objects.none(), required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["employee"]).queryset = Employee.objects.filter(
             organisation_id=organisation_id
         ).order_by("last_name", "first_name", "middle_name")
+        cast(forms.ModelChoiceField, self.fields["absence"]).queryset = Absence.objects.filter(
+            organisation_id=organisation_id
+        )
 
 
 class RequestForm(forms.Form):

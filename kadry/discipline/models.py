@@ -29,6 +29,10 @@ class Violation(models.Model):
     discovered_on = models.DateField(_("дата обнаружения"))
     # ТК РФ ст. 193 ч. 4: found by an audit, a revision or an inspection — two years instead of six months.
     found_by_audit = models.BooleanField(_("выявлен ревизией, проверкой или аудитом"), default=False)
+    # An unexcused absence or lateness of the absences register the case was opened from.
+    absence = models.ForeignKey(
+        "absences.Absence", null=True, blank=True, on_delete=models.PROTECT, related_name="violations"
+    )
     status = models.CharField(_("состояние"), max_length=12, choices=Status.choices, default=Status.OPEN)
     closed_reason = models.CharField(_("почему закрыто без взыскания"), max_length=300, blank=True)
     sanction_item = models.ForeignKey(

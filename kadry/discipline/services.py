@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -33,6 +34,8 @@ SECTION = "Трудовая дисциплина"
 ONE_DAY = dt.timedelta(days=1)
 # ТК РФ ст. 193 ч. 3 speaks of the employee's own illness: the care of a family member is not it.
 ILLNESS_REASONS = ("", Absence.SickReason.OWN_ILLNESS, Absence.SickReason.WORK_INJURY, Absence.SickReason.PREGNANCY)
+# The absences that are a misconduct in themselves and open a case (ТК РФ ст. 192; ст. 81 ч. 1 п. 6 «а»).
+MISCONDUCT_KINDS = (Absence.Kind.UNEXCUSED, Absence.Kind.LATENESS)
 # How far the registers are read around a case: the month and its extensions, the acquaintance.
 AWAY_HORIZON = dt.timedelta(days=400)
 ACQUAINTANCE_HORIZON = dt.timedelta(days=60)
@@ -210,12 +213,18 @@ def open_violation(
     discovered_by: str,
     discovered_on: dt.date,
     found_by_audit: bool = False,
+    absence: Absence | None = None,
     today: dt.date,
 ) -> Violation:
-    """Open a case of a misconduct; the dates cannot be in the future nor the discovery before the misconduct."""
+    """Open a case of a misconduct; the dates cannot be in the future nor the discovery before the misconduct.
+
+    ``absence``: the unexcused absence or lateness of the absences register the case is about.
+    """
     errors: dict[str, str] = {}
     if employee.organisation_id != organisation_id:
         errors["employee"] = "Сотрудник другой организации."
+    if absence is not None and (absence.employee_id != employee.pk or absence.kind not in MISCONDUCT_KINDS):
+        errors["absence"] = "Это не прогул и не опоздание этого сотрудника."
     if committed_on > today:
         errors["committed_on"] = "Дата проступка ещё не наступила."
     if discovered_on > today:
@@ -236,6 +245,7 @@ def open_violation(
         discovered_by=discovered_by.strip(),
         discovered_on=discovered_on,
         found_by_audit=found_by_audit,
+        absence=absence,
         created_by=actor,
     )
     _record(actor, violation, ChangeRecord.Action.CREATE, {})
@@ -358,6 +368,32 @@ def record_acquaintance(
     violation.save(update_fields=["acquainted_on", "refusal_act_on"])
     _record(actor, violation, ChangeRecord.Action.UPDATE, before)
     return violation
+
+
+def absences_without_case(organisation_id: int, today: dt.date) -> list[Absence]:
+    """Return the unexcused absences and lateness of the last six months no case was opened for.
+
+    Older ones can no longer be sanctioned (ТК РФ ст. 193 ч. 4). One query.
+    """
+    since = today - relativedelta(months=rules.MISCONDUCT_MONTHS)
+    return list(
+        Absence.objects.filter(organisation_id=organisation_id, kind__in=MISCONDUCT_KINDS, start__gte=since)
+        .filter(violations__isnull=True)
+        .select_related("employee")
+        .order_by("-start", "id")
+    )
+
+
+def misconduct_wording(absence: Absence) -> str:
+    """Return the case's description proposed for an absence: «прогул 16.11.2026», «опоздание на 20 мин…»."""
+    if absence.kind == Absence.Kind.LATENESS:
+        minutes = f" на {absence.minutes_late} мин." if absence.minutes_late else ""
+        return f"опоздание на работу {absence.start:%d.%m.%Y}{minutes} без уважительной причины"
+    if absence.start == absence.end:
+        return f"прогул {absence.start:%d.%m.%Y} (отсутствие на рабочем месте без уважительных причин)"
+    return (
+        f"прогул {absence.start:%d.%m.%Y}–{absence.end:%d.%m.%Y} (отсутствие на рабочем месте без уважительных причин)"
+    )
 
 
 # The orders app's calls.

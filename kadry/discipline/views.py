@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from kadry.absences.models import Absence
 from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
@@ -64,11 +65,15 @@ def register(request: MemberRequest) -> HttpResponse:
         cases = cases.filter(status=status)
     rows = list(cases.order_by("status", "-discovered_on", "-id"))
     terms = services.register_terms(rows)
+    can_edit = role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)
+    absences = (
+        services.absences_without_case(request.membership.organisation_id, timezone.localdate()) if can_edit else []
+    )
     return render(
         request,
         "discipline/register.html",
         {"rows": [(case, terms[case.pk]) for case in rows], "statuses": Violation.Status.choices, "status": status,
-         "can_edit": role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)},
+         "can_edit": can_edit, "absences": absences},
     )  # fmt: skip
 
 
@@ -76,7 +81,7 @@ def register(request: MemberRequest) -> HttpResponse:
 def new(request: MemberRequest) -> HttpResponse:
     """Open a case: the employee, the misconduct, who discovered it and when."""
     organisation_id = request.membership.organisation_id
-    form = ViolationForm(request.POST or None, organisation_id=organisation_id)
+    form = ViolationForm(request.POST or None, organisation_id=organisation_id, initial=_from_absence(request))
     if request.method == "POST" and form.is_valid():
         try:
             case = services.open_violation(
@@ -88,6 +93,16 @@ def new(request: MemberRequest) -> HttpResponse:
             messages.success(request, "Дело открыто. Затребуйте письменное объяснение (ТК РФ ст. 193 ч. 1).")
             return redirect("discipline:detail", case.pk)
     return render(request, "discipline/new.html", {"form": form})
+
+
+def _from_absence(request: MemberRequest) -> dict[str, Any]:
+    """Return the form's initial values for a case opened from an absence of the register (``?absence=``)."""
+    pk = request.GET.get("absence", "")
+    if not pk.isdigit():
+        return {}
+    absence = get_object_or_404(Absence, organisation_id=request.membership.organisation_id, pk=int(pk))
+    return {"absence": absence.pk, "employee": absence.employee_id, "committed_on": absence.start,
+            "description": services.misconduct_wording(absence)}  # fmt: skip
 
 
 def _detail(request: MemberRequest, case: Violation, bound: dict[str, forms.Form] | None = None) -> HttpResponse:

@@ -121,3 +121,26 @@ def test_open_cases_put_every_term_on_the_deadlines(hr_inspector, director, teac
     case_page = hr_inspector.client.get(reverse("discipline:detail", args=[sanctioned.pk])).content.decode()
     assert f"№ {order.display_number}</a>; ознакомить под роспись до 26.11.2026 (ТК РФ ст. 193 ч. 6)" in case_page
     assert "Ознакомление с приказом" in case_page
+
+
+@time_machine.travel(NOW)
+def test_an_unexcused_absence_opens_a_case_from_the_register(hr_inspector, teacher) -> None:
+    from kadry.absences.models import Absence
+
+    absence = Absence.objects.create(
+        organisation=teacher.organisation, employee=teacher, kind=Absence.Kind.UNEXCUSED, start=D(2026, 11, 16),
+        end=D(2026, 11, 16),
+    )  # fmt: skip
+    register = hr_inspector.client.get(reverse("discipline:register")).content.decode()
+    assert f'href="/discipline/new/?absence={absence.pk}"' in register
+
+    form = hr_inspector.client.get(reverse("discipline:new"), {"absence": absence.pk}).context["form"]
+    assert form.initial["description"] == "прогул 16.11.2026 (отсутствие на рабочем месте без уважительных причин)"
+    hr_inspector.client.post(
+        reverse("discipline:new"),
+        {"absence": absence.pk, "employee": teacher.pk, "committed_on": "2026-11-16",
+         "description": form.initial["description"], "discovered_by": "завуч", "discovered_on": "2026-11-17"},
+    )  # fmt: skip
+
+    assert Violation.objects.get().absence == absence
+    assert "?absence=" not in hr_inspector.client.get(reverse("discipline:register")).content.decode()
