@@ -17,6 +17,7 @@ from kadry.demo.school import build_school
 from kadry.demo.school_life import build_school_life
 from kadry.demo.staff import Staff, build_staff
 from kadry.demo.users import USERNAMES, create_users
+from kadry.discipline.models import Violation
 from kadry.employment.models import Assignment, Contract, Sanction, WorkRecordEntry, WorkRecordEvent
 from kadry.leave.models import LedgerEntry, PlannedLeave, VacationSchedule
 from kadry.orders.models import Order, OrderItem
@@ -128,6 +129,7 @@ def remove_demo() -> None:
     VacationSchedule.objects.filter(in_demo).delete()
     LedgerEntry.objects.filter(in_demo, reverses__isnull=False).delete()
     LedgerEntry.objects.filter(in_demo).delete()
+    Violation.objects.filter(in_demo).delete()  # its explanation request goes with it
     Sanction.objects.filter(in_demo).delete()
     ClassTeacherAssignment.objects.filter(in_demo).delete()
     Award.objects.filter(in_demo).delete()
