@@ -440,6 +440,74 @@ def sanction_errors(
     )
 
 
+# Dismissal grounds that are a disciplinary sanction (ТК РФ ст. 192 ч. 3) and present in the grounds
+# of dismissal. Ст. 81 ч. 1 п. 8 is one only when the immoral act was done at work, which the order
+# does not say, so it is left out.
+DISCIPLINARY_GROUNDS = frozenset({"81-1-5", "81-1-6а", "81-1-6б"})
+REPEATED_GROUND = "81-1-5"
+
+
+def latest_open_case(employee: Employee) -> Violation | None:
+    """Return the employee's open case discovered last: the one a disciplinary dismissal ends."""
+    return (
+        Violation.objects.filter(
+            organisation_id=employee.organisation_id, employee=employee, status=Violation.Status.OPEN
+        )
+        .select_related("explanation")
+        .order_by("-discovered_on", "-id")
+        .first()
+    )
+
+
+NO_CASE = (
+    "Увольнение по этому основанию — дисциплинарное взыскание (ТК РФ ст. 192 ч. 3), а открытого дела о нарушении "
+    "с затребованным объяснением нет: сроки ТК РФ ст. 193 не проверены."
+)
+NO_SANCTION = "У сотрудника нет действующего дисциплинарного взыскания (ТК РФ ст. 81 ч. 1 п. 5, ст. 194)."
+
+
+def dismissal_warnings(*, employee: Employee, order_date: dt.date, ground: str) -> list[str]:
+    """Return what a dismissal on a disciplinary ground should be warned of: no case to check, no sanction in force.
+
+    Warnings, not refusals: the procedure may have been kept on paper before the register, and a
+    sanction applied before the records were kept is not among them.
+    """
+    if ground not in DISCIPLINARY_GROUNDS:
+        return []
+    found = []
+    case = latest_open_case(employee)
+    if case is None or not has_explanation(case):
+        found.append(NO_CASE)
+    if ground == REPEATED_GROUND and not sanctions_in_force(employee, order_date):
+        found.append(NO_SANCTION)
+    return found
+
+
+def dismissal_errors(*, employee: Employee, order_date: dt.date, ground: str) -> dict[str, str]:
+    """Return ``{"dismissal_ground": message}`` of a dismissal on a disciplinary ground against ТК РФ ст. 193.
+
+    The misconduct, its discovery and the explanation are those of the employee's open case.
+    """
+    if ground not in DISCIPLINARY_GROUNDS:
+        return {}
+    case = latest_open_case(employee)
+    if case is None or not has_explanation(case):
+        return {}  # warned of instead (dismissal_warnings)
+    errors = rules.sanction_date_errors(
+        order_date=order_date,
+        committed_on=case.committed_on,
+        discovered_on=case.discovered_on,
+        requested_on=case.explanation.requested_on,
+        received_on=case.explanation.received_on,
+        found_by_audit=case.found_by_audit,
+        away=away_periods(employee, case.discovered_on, case.discovered_on + AWAY_HORIZON),
+        corrections=corrections(),
+    )
+    if not errors:
+        return {}
+    return {"dismissal_ground": f"Дело о проступке от {case.committed_on:%d.%m.%Y}: " + " ".join(errors.values())}
+
+
 def link_sanction(*, actor: Any, employee: Employee, committed_on: dt.date, order_item: Any) -> Violation | None:
     """Mark the open case of the misconduct sanctioned by ``order_item`` (called when the order is signed)."""
     case = case_for_sanction(employee, committed_on)

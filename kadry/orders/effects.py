@@ -222,21 +222,37 @@ class Transfer(NoWarnings):
         _undo_employment(item, cancellation)
 
 
-class Dismissal(NoWarnings):
+class Dismissal:
+    def warnings(self, item: OrderItem, order: Order, items: list[OrderItem]) -> list[str]:
+        return discipline.dismissal_warnings(
+            employee=item.employee, order_date=order.date, ground=item.dismissal_ground
+        )
+
     def check(self, item: OrderItem, order: Order) -> Errors:
         current = active_assignment(item, item.date)
         if current is None:
             return {"employee": "Сотрудник не работает на дату увольнения."}
         if item.date < current.start:
             return {"date": f"Дата увольнения раньше начала работы ({current.start:%d.%m.%Y})."}
-        return dismissal_errors(
+        errors = dismissal_errors(
             ground=item.dismissal_ground,
             statement_date=item.statement_date,
             dismissal_date=item.date,
             by_agreement=item.by_agreement,
         )
+        # A dismissal for misconduct is a disciplinary sanction (ТК РФ ст. 192 ч. 3): the terms of ст. 193.
+        return {
+            **discipline.dismissal_errors(employee=item.employee, order_date=order.date, ground=item.dismissal_ground),
+            **errors,
+        }
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        if item.dismissal_ground in discipline.DISCIPLINARY_GROUNDS:
+            case = discipline.latest_open_case(item.employee)
+            if case is not None:
+                discipline.link_sanction(
+                    actor=actor, employee=item.employee, committed_on=case.committed_on, order_item=item
+                )
         # The balance is read while the assignment is still open, then compensated (ТК РФ ст. 127).
         leave.compensate_on_dismissal(
             actor=actor, employee=item.employee, order_item=item, last_day=item.date, document=document_of(order)
@@ -247,6 +263,7 @@ class Dismissal(NoWarnings):
         _event(item, order, WorkRecordEvent.Kind.DISMISSAL, assignment=current)
 
     def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        discipline.unlink_sanction(actor=actor, order_item=item)
         leave.undo_order_item(actor=actor, order_item=item, document=document_of(cancellation))
         _undo_employment(item, cancellation)
 

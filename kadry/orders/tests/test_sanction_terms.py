@@ -164,3 +164,42 @@ def test_a_case_found_by_an_audit_gives_two_years_from_the_misconduct(hr_inspect
     )  # fmt: skip
     services.sign_order(actor=director.user, order=order)
     assert order.items.get().pk == Violation.objects.get().sanction_item_id
+
+
+def _truancy_dismissal(persona: Any, employee: Any, date: dt.date) -> Order:
+    return make_order(
+        persona, Order.Kind.DISMISSAL, date,
+        {"employee": employee, "date": date, "dismissal_ground": "81-1-6а", "basis": "акт об отсутствии на рабочем месте"},
+    )  # fmt: skip
+
+
+@time_machine.travel(dt.datetime(2026, 4, 20, 10, tzinfo=dt.UTC))
+def test_a_dismissal_for_truancy_is_a_sanction_with_the_terms_of_its_case(hr_inspector, director, teacher) -> None:
+    case = discipline.open_violation(
+        actor=hr_inspector.user, organisation_id=teacher.organisation_id, employee=teacher,
+        committed_on=D(2026, 3, 10), description="прогул 10.03.2026", discovered_by="заместитель директора",
+        discovered_on=D(2026, 3, 10), today=D(2026, 3, 10),
+    )  # fmt: skip
+    discipline.request_explanation(
+        actor=hr_inspector.user, violation=case, requested_on=D(2026, 3, 11), today=D(2026, 3, 11)
+    )
+    late = _truancy_dismissal(hr_inspector, teacher, D(2026, 4, 14))
+
+    assert _refusal(director, late)["items.0.dismissal_ground"] == [
+        f"{teacher.short_name}: Дело о проступке от 10.03.2026: Срок применения взыскания истёк: последний допустимый "
+        "день 10.04.2026 — месяц со дня обнаружения проступка (ТК РФ ст. 193 ч. 3)."
+    ]
+
+    services.delete_draft(actor=hr_inspector.user, order=late)
+    in_time = _truancy_dismissal(hr_inspector, teacher, D(2026, 4, 10))
+    assert services.check_order(in_time) == []
+    services.sign_order(actor=director.user, order=in_time)
+    case.refresh_from_db()
+    assert (case.status, case.sanction_item) == (Violation.Status.SANCTIONED, in_time.items.get())
+
+
+@time_machine.travel(dt.datetime(2026, 4, 20, 10, tzinfo=dt.UTC))
+def test_a_disciplinary_dismissal_without_a_case_is_warned_of(hr_inspector, teacher) -> None:
+    order = _truancy_dismissal(hr_inspector, teacher, D(2026, 4, 14))
+
+    assert [str(warning) for warning in services.check_order(order)] == [f"{teacher.short_name}: {discipline.NO_CASE}"]
