@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Case, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -26,6 +27,7 @@ from kadry.discipline import services
 from kadry.discipline.forms import ACTION_FORMS, ViolationForm
 from kadry.discipline.models import Violation
 
+STATUS_ORDER = (Violation.Status.OPEN, Violation.Status.SANCTIONED, Violation.Status.CLOSED)
 CASE = "Дело о дисциплинарном проступке"  # what the access log says was opened
 DONE = {
     "request": "Требование объяснения записано.",
@@ -63,7 +65,9 @@ def register(request: MemberRequest) -> HttpResponse:
     )
     if status in Violation.Status.values:
         cases = cases.filter(status=status)
-    rows = list(cases.order_by("status", "-discovered_on", "-id"))
+    # Open cases first (their terms run), then the sanctioned, then the closed; the latest first in each.
+    rank = Case(*(When(status=value, then=Value(n)) for n, value in enumerate(STATUS_ORDER)), default=Value(9))
+    rows = list(cases.order_by(rank, "-discovered_on", "-id"))
     terms = services.register_terms(rows)
     can_edit = role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)
     absences = (

@@ -144,3 +144,16 @@ def test_an_unexcused_absence_opens_a_case_from_the_register(hr_inspector, teach
 
     assert Violation.objects.get().absence == absence
     assert "?absence=" not in hr_inspector.client.get(reverse("discipline:register")).content.decode()
+
+
+@time_machine.travel(NOW)
+def test_the_register_lists_open_cases_first(hr_inspector, teacher, school) -> None:
+    from kadry.discipline import services
+
+    closed = open_case(hr_inspector, teacher, D(2026, 11, 20))
+    services.close_without_sanction(actor=hr_inspector.user, violation=closed, reason="причина уважительная")
+    still_open = open_case(hr_inspector, AssignmentFactory(employee__organisation=school).employee, D(2026, 11, 2))
+
+    rows = hr_inspector.client.get(reverse("discipline:register")).context["rows"]
+
+    assert [case.pk for case, _terms in rows] == [still_open.pk, closed.pk]
