@@ -6,6 +6,9 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kadry.discipline import rules
 from kadry.discipline.rules import Applied, Period
@@ -127,3 +130,29 @@ def test_a_sanction_lifted_early_is_not_in_force_from_that_day() -> None:
 
     assert rules.in_force([lifted], D(2025, 8, 31)) == [1]
     assert rules.in_force([lifted], D(2025, 9, 1)) == []
+
+
+@given(
+    discovered=st.dates(D(2025, 1, 1), D(2027, 6, 30)),
+    offset=st.integers(0, 40),
+    days=st.integers(0, 30),
+)
+def test_illness_or_leave_never_brings_the_last_day_earlier(discovered, offset, days) -> None:
+    away = Period(discovered + dt.timedelta(days=offset), discovered + dt.timedelta(days=offset + days), "болезнь")
+    without = rules.last_sanction_day(committed_on=discovered, discovered_on=discovered)
+    with_away = rules.last_sanction_day(committed_on=discovered, discovered_on=discovered, away=[away])
+
+    assert without.month_end >= discovered + relativedelta(months=1)
+    assert with_away.month_end >= without.month_end
+
+
+@given(
+    st.lists(st.dates(D(2024, 1, 1), D(2027, 12, 31)), min_size=1, max_size=6), st.dates(D(2024, 1, 1), D(2029, 1, 1))
+)
+def test_a_sanction_in_force_was_applied_within_a_year_of_the_latest_one(dates, on) -> None:
+    sanctions = [Applied(n, day) for n, day in enumerate(dates)]
+    found = rules.in_force(sanctions, on)
+    applied = [day for day in dates if day <= on]
+
+    assert all(sanctions[key].applied_on <= on for key in found)
+    assert bool(found) == (bool(applied) and on <= max(applied) + relativedelta(years=1))
