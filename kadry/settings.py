@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "kadry.leave",
     "kadry.absences",
     "kadry.timesheet",
+    "kadry.discipline",
     "kadry.school",
     "kadry.orders",
     "kadry.documents",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("leave/", include("kadry.leave.urls")),
     path("absences/", include("kadry.absences.urls")),
     path("timesheet/", include("kadry.timesheet.urls")),
+    path("discipline/", include("kadry.discipline.urls")),
     path("school/", include("kadry.school.urls")),
     path("", include("kadry.api.urls")),
 ]

@@ -19,6 +19,7 @@ from kadry.demo.school import build_school
 from kadry.demo.school_life import build_school_life
 from kadry.demo.staff import Staff, build_staff
 from kadry.demo.users import USERNAMES, create_users
+from kadry.discipline.models import Violation
 from kadry.employment.models import Assignment, Contract, Sanction, WorkRecordEntry, WorkRecordEvent
 from kadry.leave.models import LedgerEntry, PlannedLeave, VacationSchedule
 from kadry.orders.models import Order, OrderItem
@@ -131,6 +132,7 @@ def remove_demo() -> None:
     VacationSchedule.objects.filter(in_demo).delete()
     LedgerEntry.objects.filter(in_demo, reverses__isnull=False).delete()
     LedgerEntry.objects.filter(in_demo).delete()
+    Violation.objects.filter(in_demo).delete()  # its explanation request goes with it
     Sanction.objects.filter(in_demo).delete()
     Absence.objects.filter(in_demo, continues__isnull=False).delete()
     Absence.objects.filter(in_demo).delete()

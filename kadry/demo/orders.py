@@ -14,6 +14,7 @@ from django.db.models import Q, Sum
 
 from kadry.core.models import Organisation
 from kadry.demo.staff import Staff
+from kadry.discipline import services as discipline
 from kadry.employment.models import Assignment, WorkRecordEvent
 from kadry.leave import schedule as schedules
 from kadry.orders import services
@@ -116,11 +117,19 @@ def build_orders(organisation: Organisation, staff: Staff, *, inspector: Any, di
     sanction = services.create_draft(
         actor=inspector, organisation_id=organisation.pk, kind=Order.Kind.SANCTION, date=D(2026, 11, 23)
     )
+    late = staff.holders["уборщик служебных помещений"][1]
+    # The case the draft sanctions, with its explanation requested the next day (ТК РФ ст. 193 ч. 1).
+    case = discipline.open_violation(
+        actor=inspector, organisation_id=organisation.pk, employee=late, committed_on=D(2026, 11, 16),
+        description="опоздание на работу 16.11.2026 на 2 часа без уважительной причины",
+        discovered_by="заместитель директора по АХЧ", discovered_on=D(2026, 11, 16), today=D(2026, 11, 16),
+    )  # fmt: skip
+    discipline.request_explanation(actor=inspector, violation=case, requested_on=D(2026, 11, 17), today=D(2026, 11, 17))
     services.save_item(
         actor=inspector,
         order=sanction,
         data={
-            "employee": staff.holders["уборщик служебных помещений"][1],
+            "employee": late,
             "date": D(2026, 11, 23),
             "sanction_kind": OrderItem.SanctionKind.REMARK,
             "misconduct": "опоздание на работу 16.11.2026 на 2 часа без уважительной причины",

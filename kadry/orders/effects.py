@@ -12,6 +12,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 
+from kadry.discipline import services as discipline
 from kadry.employment import hiring_rules
 from kadry.employment import services as employment
 from kadry.employment.grounds import GROUNDS
@@ -22,7 +23,7 @@ from kadry.leave.models import LeaveKind
 from kadry.leave.rules import leave_kind_errors
 from kadry.lib.declension import Case, decline_phrase
 from kadry.orders.models import Order, OrderItem
-from kadry.orders.rules import dismissal_errors, fixed_term_errors, sanction_errors
+from kadry.orders.rules import dismissal_errors, fixed_term_errors
 from kadry.school.rules.appointment import MAX_CLASSES_PER_TEACHER
 from kadry.school.services import appointment as school
 from kadry.staff import queries as staff_queries
@@ -221,21 +222,37 @@ class Transfer(NoWarnings):
         _undo_employment(item, cancellation)
 
 
-class Dismissal(NoWarnings):
+class Dismissal:
+    def warnings(self, item: OrderItem, order: Order, items: list[OrderItem]) -> list[str]:
+        return discipline.dismissal_warnings(
+            employee=item.employee, order_date=order.date, ground=item.dismissal_ground
+        )
+
     def check(self, item: OrderItem, order: Order) -> Errors:
         current = active_assignment(item, item.date)
         if current is None:
             return {"employee": "Сотрудник не работает на дату увольнения."}
         if item.date < current.start:
             return {"date": f"Дата увольнения раньше начала работы ({current.start:%d.%m.%Y})."}
-        return dismissal_errors(
+        errors = dismissal_errors(
             ground=item.dismissal_ground,
             statement_date=item.statement_date,
             dismissal_date=item.date,
             by_agreement=item.by_agreement,
         )
+        # A dismissal for misconduct is a disciplinary sanction (ТК РФ ст. 192 ч. 3): the terms of ст. 193.
+        return {
+            **discipline.dismissal_errors(employee=item.employee, order_date=order.date, ground=item.dismissal_ground),
+            **errors,
+        }
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        if item.dismissal_ground in discipline.DISCIPLINARY_GROUNDS:
+            case = discipline.latest_open_case(item.employee)
+            if case is not None:
+                discipline.link_sanction(
+                    actor=actor, employee=item.employee, committed_on=case.committed_on, order_item=item
+                )
         # The balance is read while the assignment is still open, then compensated (ТК РФ ст. 127).
         leave.compensate_on_dismissal(
             actor=actor, employee=item.employee, order_item=item, last_day=item.date, document=document_of(order)
@@ -246,6 +263,7 @@ class Dismissal(NoWarnings):
         _event(item, order, WorkRecordEvent.Kind.DISMISSAL, assignment=current)
 
     def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        discipline.unlink_sanction(actor=actor, order_item=item)
         leave.undo_order_item(actor=actor, order_item=item, document=document_of(cancellation))
         _undo_employment(item, cancellation)
 
@@ -275,11 +293,13 @@ class Award(NoWarnings):
 
 class Sanction(NoWarnings):
     def check(self, item: OrderItem, order: Order) -> Errors:
-        return sanction_errors(
+        # ТК РФ ст. 193: the month from the discovery does not count the illness and leave in the registers.
+        return discipline.sanction_errors(
+            employee=item.employee,
             order_date=order.date,
-            misconduct_date=filled(item.misconduct_date),
+            committed_on=filled(item.misconduct_date),
             discovered_on=filled(item.misconduct_discovered_on),
-            explanation_requested_on=filled(item.explanation_requested_on),
+            requested_on=filled(item.explanation_requested_on),
         )
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
@@ -287,8 +307,12 @@ class Sanction(NoWarnings):
         employment.add_sanction(
             employee=item.employee, order_item=item, kind=item.sanction_kind, date=item.date, misconduct=item.misconduct
         )
+        discipline.link_sanction(
+            actor=actor, employee=item.employee, committed_on=filled(item.misconduct_date), order_item=item
+        )
 
     def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        discipline.unlink_sanction(actor=actor, order_item=item)
         _undo_employment(item, cancellation)
 
 

@@ -7,7 +7,6 @@ import datetime as dt
 from dateutil.relativedelta import relativedelta
 
 from kadry.employment.hiring_rules import resignation_errors
-from kadry.lib.calendar import is_working_day
 
 # The dismissal ground «по инициативе работника» (ТК РФ ст. 77 ч. 1 п. 3, ст. 80).
 AT_EMPLOYEES_REQUEST = "77-1-3"
@@ -71,41 +70,3 @@ def dismissal_errors(
     if ground != AT_EMPLOYEES_REQUEST:
         return {}
     return resignation_errors(statement_date=statement_date, dismissal_date=dismissal_date, by_agreement=by_agreement)
-
-
-def working_days_between(start: dt.date, end: dt.date) -> int:
-    """Return the working days after ``start`` up to and including ``end``."""
-    days, day = 0, start
-    while day < end:
-        day += dt.timedelta(days=1)
-        days += is_working_day(day)
-    return days
-
-
-def sanction_errors(
-    *, order_date: dt.date, misconduct_date: dt.date, discovered_on: dt.date, explanation_requested_on: dt.date
-) -> dict[str, str]:
-    """ТК РФ ст. 193: the terms for applying a disciplinary sanction.
-
-    - an explanation is requested first; the sanction may follow once two working days have passed;
-    - not later than one month from the day the misconduct was discovered;
-    - not later than six months from the day it was committed.
-    (Periods of illness and leave extend the month; they are not tracked yet, so the month is checked
-    as a calendar month and the HR inspector is told why when it is exceeded.)
-    """
-    errors = {}
-    if discovered_on < misconduct_date:
-        errors["misconduct_discovered_on"] = "Проступок не мог быть обнаружен раньше, чем совершён."
-    if explanation_requested_on < misconduct_date:
-        errors["explanation_requested_on"] = "Объяснение не могли затребовать до проступка."
-    elif working_days_between(explanation_requested_on, order_date) < 2:
-        errors["explanation_requested_on"] = (
-            "Взыскание применяется не ранее чем через два рабочих дня после того, как затребовано объяснение (ТК РФ ст. 193)."
-        )
-    if order_date > discovered_on + relativedelta(months=1):
-        errors["misconduct_discovered_on"] = (
-            "Прошло больше месяца со дня обнаружения проступка (ТК РФ ст. 193; время болезни и отпуска не учтено)."
-        )
-    if order_date > misconduct_date + relativedelta(months=6):
-        errors["misconduct_date"] = "Прошло больше шести месяцев со дня проступка (ТК РФ ст. 193)."
-    return errors

@@ -39,6 +39,7 @@ PERSONAL = {
     ("get", f"{CARD}/absences"),
     # A department's month: names with their absences.
     ("get", "/timesheets/{department_id}/{year}-{month}"),
+    ("get", f"{CARD}/sanctions"),
     ("get", "/orders/{order_id}"),
     ("put", "/orders/{order_id}"),
     ("get", "/school/classes/{class_id}"),

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from kadry.absences.models import Absence
 from kadry.core.models import ApiToken, BackgroundJob, Membership
+from kadry.discipline import services as discipline
 from kadry.documents.models import GeneratedDocument
 from kadry.employment.models import CertificateApplication
 from kadry.leave import schedule as schedules
@@ -164,6 +165,11 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "timesheet:corrective": (HR, 405),
     "timesheet:xlsx": (CARD, 200),
     "timesheet:pdf": (CARD, 200),
+    # Labour discipline (kadry/discipline/urls.py): the register and a case read by CARD, kept by HR.
+    "discipline:register": (CARD, 200),
+    "discipline:new": (HR, 200),
+    "discipline:detail": (CARD, 200),
+    "discipline:act": (HR, 405),
     # The school register (kadry/school/urls_classes.py).
     "school:home": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
     "school:class_detail": (SCHOOL_CLASSES, 200),
@@ -252,6 +258,7 @@ PERSONAL_DATA: dict[str, str] = {
     "timesheet:sheet": "",
     "timesheet:xlsx": "",
     "timesheet:pdf": "",
+    "discipline:detail": "",
     "work_record": "",
     "work_record_xlsx": "",
     "employee_service": "",
@@ -393,9 +400,16 @@ def world(school, personas):
         organisation=school, employee=employee, kind=Absence.Kind.UNEXCUSED,
         start=timezone.localdate() - dt.timedelta(days=1), end=timezone.localdate() - dt.timedelta(days=1),
     )  # fmt: skip
+    case = discipline.open_violation(
+        actor=hr.user, organisation_id=school.pk, employee=employee, committed_on=dt.date(2026, 11, 2),
+        description="опоздание", discovered_by="директор", discovered_on=dt.date(2026, 11, 2),
+        today=dt.date(2026, 11, 2),
+    )  # fmt: skip
     args: dict[str, list] = {
         "absences:edit": [absent.pk],
         "absences:delete": [absent.pk],
+        "discipline:detail": [case.pk],
+        "discipline:act": [case.pk, "request"],
         "leave:schedule": [year],
         "leave:schedule_approve": [year],
         "leave:schedule_xlsx": [year],

@@ -62,6 +62,7 @@ SHOWN = {
     "military": ["Пермский военкомат"],
     "leave": ["Отпуска по подписанным приказам не предоставлялись"],
     "absences": ["Неявок не внесено"],
+    "sanctions": ["Действующих дисциплинарных взысканий нет"],
     "timeline": ["Назначение"],
     "history": ["Иванова → Смирнова"],
 }
@@ -254,6 +255,7 @@ TAB_QUERIES = {
     "military": 1,
     "leave": 1,  # the leaves granted and not cancelled
     "absences": 1,  # the absences with the sheets they continue
+    "sanctions": 2,  # the sanctions applied (kadry.discipline), the open cases
     "timeline": 3,  # order items with orders, work-record entries, assignments
     "history": 1,
 }

@@ -156,6 +156,16 @@ TABS = {tab.slug: tab for tab in CARD_TABS}
 SECTION_TAB = {slug: tab.slug for tab in CARD_TABS for slug in tab.sections}
 
 
+def register_tab(tab: Tab, *, before: str) -> None:
+    """Add a tab of an app built on staff (called from its ``AppConfig.ready``): staff never imports it."""
+    global CARD_TABS
+    if tab.slug in TABS:
+        return
+    index = next(i for i, known in enumerate(CARD_TABS) if known.slug == before)
+    CARD_TABS = (*CARD_TABS[:index], tab, *CARD_TABS[index:])
+    TABS[tab.slug] = tab
+
+
 def _section_rows(employee: Employee, section: Section) -> tuple[Section, list[tuple[models.Model, list[str]]]]:
     """Return the section with its rows (one query) and their displayed values."""
     rows = getattr(employee, section.related_name).all()
