@@ -252,8 +252,11 @@ def filling(sheet: Timesheet) -> Grid:
     return from_snapshot(sheet) if sheet.is_closed else derive(sheet)
 
 
-def _locked(sheet: Timesheet, version: int) -> Timesheet:
+def _locked(sheet: Timesheet, version: int, *, open_only: bool = False) -> Timesheet:
     locked = Timesheet.objects.select_for_update().select_related("department").get(pk=sheet.pk)
+    # A form read before the close is stale too, but the close is what its author needs to know.
+    if open_only and locked.is_closed:
+        raise ValidationError(CLOSED)
     if locked.version != version:
         raise ValidationError({"version": STALE})
     return locked
@@ -275,9 +278,7 @@ class CellChange:
 @transaction.atomic
 def correct(*, actor: Any, timesheet: Timesheet, version: int, changes: Sequence[CellChange], reason: str) -> Timesheet:
     """Set the code and hours of the days in ``changes`` by hand, all or nothing, with one reason."""
-    sheet = _locked(timesheet, version)
-    if sheet.is_closed:
-        raise ValidationError(CLOSED)
+    sheet = _locked(timesheet, version, open_only=True)
     errors: dict[str, str] = {}
     if not reason.strip():
         errors["reason"] = "Укажите основание исправления (документ, служебная записка)."

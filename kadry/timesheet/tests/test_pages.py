@@ -79,6 +79,10 @@ def test_correct_close_refuse_and_correct_again_on_a_corrective(hr_inspector, di
     assert sheet.is_closed
     refused = hr_inspector.client.post(_url("correct", office), {**form, "version": str(sheet.version)})
     assert "корректирующий табель" in refused.content.decode()
+    # A form read before the close is told of the close, not of another editor.
+    stale = hr_inspector.client.post(_url("correct", office), {**form, "version": "1"}).content.decode()
+    assert "Табель закрыт: исправление вносится в корректирующий табель." in stale
+    assert "изменил другой пользователь" not in stale
     assert TimesheetCorrection.objects.count() == 2
     page = hr_inspector.client.get(_url("sheet", office)).content.decode()
     assert _url("corrective", office) in page and _url("correct", office) not in page
