@@ -7,3 +7,7 @@ class AbsencesConfig(AppConfig):
     name = "kadry.absences"
     label = "absences"
     verbose_name = "Неявки"
+
+    def ready(self) -> None:
+        # The personal card's tab of absences.
+        from kadry.absences import card  # noqa: F401

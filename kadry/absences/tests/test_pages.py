@@ -16,6 +16,7 @@ from kadry.core.models import AccessLogEntry
 from kadry.leave.services import grant_leave
 from kadry.orders import services as orders
 from kadry.orders.models import Order
+from kadry.staff.views import card
 from kadry.testing.factories import AssignmentFactory, DepartmentFactory, EmployeeFactory, StaffingUnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -174,6 +175,13 @@ def test_the_card_tab_lists_the_employees_absences(school: Any, hr_inspector: An
     _absent(hr_inspector.user, worker, D(2026, 3, 3), "lateness", minutes_late=25)
     page = hr_inspector.client.get(reverse("employee_card_tab", args=[worker.pk, "absences"])).content.decode()
     assert "на 25 мин." in page and reverse("absences:create") in page
+
+
+def test_the_card_tab_is_registered_after_the_leave_and_before_the_timeline() -> None:
+    # The tab is added from AbsencesConfig.ready: staff's own list does not name it.
+    slugs = [tab.slug for tab in card.CARD_TABS]
+    assert slugs.index("leave") + 1 == slugs.index("absences") < slugs.index("timeline")
+    assert card.TABS["absences"].template == "absences/card_absences.html"
 
 
 def test_the_register_shows_the_leaves_of_the_period_with_their_codes(school: Any, hr_inspector: Any) -> None:

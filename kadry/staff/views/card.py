@@ -117,12 +117,6 @@ def _leave(employee: Employee, today: dt.date) -> dict[str, Any]:
     return {"leaves": list(leaves)}
 
 
-def _absences(employee: Employee, today: dt.date) -> dict[str, Any]:
-    """The employee's absences: sick leave, trips, unexcused absence, lateness (read through the reverse relation)."""
-    rows = employee.absences.filter(organisation_id=employee.organisation_id).select_related("continues")
-    return {"absences": list(rows.order_by("-start", "-id")[:HISTORY_LIMIT])}
-
-
 def _history(employee: Employee, today: dt.date) -> dict[str, Any]:
     history = ChangeRecord.objects.filter(
         organisation_id=employee.organisation_id, subject_type=employee._meta.label_lower, subject_id=employee.pk
@@ -148,7 +142,6 @@ CARD_TABS: tuple[Tab, ...] = (
     Tab("documents", "Документы при приёме", ("hire-documents",)),
     Tab("military", "Воинский учёт", (), "staff/card/military.html", _military),
     Tab("leave", "Отпуск", (), "staff/card/leave.html", _leave),
-    Tab("absences", "Неявки", (), "staff/card/absences.html", _absences),
     Tab("timeline", "Хронология", (), "staff/card/timeline.html", _timeline),
     Tab("history", "История изменений", (), "staff/card/history.html", _history),
 )
