@@ -331,6 +331,12 @@ def close(*, actor: Any, timesheet: Timesheet, version: int) -> Timesheet:
     sheet.closed_by = actor
     sheet.save(update_fields=["snapshot", "status", "closed_at", "closed_by"])
     _bump(sheet)
+    # The history of the department: the close is what makes the month evidence (it locks the filling).
+    record_change(
+        actor=actor, organisation_id=sheet.organisation_id, subject=sheet.department, section=SECTION,
+        action=ChangeRecord.Action.UPDATE, obj=sheet, before={"Состояние": str(Timesheet.Status.OPEN.label)},
+        after={"Состояние": str(Timesheet.Status.CLOSED.label)},
+    )  # fmt: skip
     return sheet
 
 
@@ -347,6 +353,10 @@ def open_corrective(*, actor: Any, timesheet: Timesheet, version: int) -> Timesh
         month=sheet.month, kind=Timesheet.Kind.CORRECTIVE, number=sheet.number + 1, corrects=sheet,
     )  # fmt: skip
     _bump(sheet)
+    record_change(
+        actor=actor, organisation_id=sheet.organisation_id, subject=sheet.department, section=SECTION,
+        action=ChangeRecord.Action.CREATE, obj=corrective, after={"Корректирующий табель": str(corrective)},
+    )  # fmt: skip
     return corrective
 
 
