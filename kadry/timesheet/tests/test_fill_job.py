@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kadry.core.models import BackgroundJob, Membership, Organisation
 from kadry.testing.factories import DepartmentFactory, MembershipFactory, OrganisationFactory
@@ -113,3 +114,13 @@ def test_only_hr_starts_it_and_another_organisation_cannot_see_the_job(hr_inspec
     assert "Заполнить табели" not in director.client.get(reverse("timesheet:index", args=[2026, 11])).content.decode()
     job = services.create_fill_job(membership=hr_inspector.membership, year=2026, month=11)
     assert outsider.client.get(reverse("timesheet:job", args=[job.pk])).status_code == 404
+
+
+def test_the_bench_times_filling_this_month_of_every_department(school, office, november) -> None:
+    from bench import inproc  # the bench's in-process scenarios (bench/inproc.py), on the test data
+
+    result = inproc.timesheet_fill(2)
+    assert (result["organisations"], result["departments"], result["rows"], result["rounds"]) == (1, 1, 3, 2)
+    assert result["first_s"] > 0 and result["departments_per_s"] > 0
+    today = timezone.localdate()
+    assert Timesheet.objects.filter(department=office, year=today.year, month=today.month).count() == 1
