@@ -56,7 +56,10 @@ from kadry.timesheet.services import fill_month  # noqa: E402
 
 
 def bench_organisation_id() -> int:
-    return Membership.objects.filter(user__username="bench_hr").values_list("organisation_id", flat=True).first()
+    org = Membership.objects.filter(user__username="bench_hr").values_list("organisation_id", flat=True).first()
+    if org is None:
+        raise SystemExit("No bench_hr user: generate the bench data first.")
+    return org
 
 
 def info() -> dict[str, Any]:
@@ -66,8 +69,8 @@ def info() -> dict[str, Any]:
     working = Employee.objects.of(org).with_status(Employee.Status.WORKING)
     if department is not None:
         working = working.placed(department_id=department.pk, on=timezone.localdate())
-    working = list(working[:100])
-    employee = working[len(working) // 2]
+    sample = list(working[:100])
+    employee = sample[len(sample) // 2]
     school_class = SchoolClass.objects.filter(organisation_id=org).order_by("grade", "letter").first()
     grid = reverse("school:attendance_grid", kwargs={"pk": school_class.pk}) if school_class else ""
     return {
@@ -462,7 +465,8 @@ def _import_rounds(organisation: Organisation, membership: Membership, count: in
     content = import_csv(rows)
 
     def full() -> None:
-        job = services_import.start_import(membership=membership, content=content, filename="staff.csv")
+        # The job row without the enqueueing: the bench runs the job itself, here.
+        job = services_import.create_import_job(membership=membership, content=content, filename="staff.csv")
         services_import.run_import_job(job.pk)
         job.refresh_from_db()
         if job.status != BackgroundJob.Status.DONE or job.result.get("created") != count:
