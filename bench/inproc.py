@@ -3,8 +3,10 @@
 ``info``       print what the HTTP scenarios need (ids, a search term, the attendance grid URL if any).
 ``scenarios``  length of service vs one SQL query; Т-3 rows written with openpyxl alone; signing
                100 orders one by one vs 8 threads at once; importing 10,000 employees from CSV vs a
-               bare bulk insert; saving a class's attendance. Prints one JSON object.
+               bare bulk insert; saving a class's attendance; filling this month's timesheets of every department of
+               every organisation (the background job's work). Prints one JSON object.
 ``import``     only the import and attendance scenarios (``--employees``, ``--rounds``).
+``timesheet``  only filling the timesheets of every department of every organisation for this month.
 """
 
 from __future__ import annotations
@@ -50,10 +52,14 @@ from kadry.staff import services_import  # noqa: E402
 from kadry.staff.importing import HEADERS  # noqa: E402
 from kadry.staff.models import Department, Employee  # noqa: E402
 from kadry.staff.queries import staffing_table  # noqa: E402
+from kadry.timesheet.services import fill_month  # noqa: E402
 
 
 def bench_organisation_id() -> int:
-    return Membership.objects.filter(user__username="bench_hr").values_list("organisation_id", flat=True).first()
+    org = Membership.objects.filter(user__username="bench_hr").values_list("organisation_id", flat=True).first()
+    if org is None:
+        raise SystemExit("No bench_hr user: generate the bench data first.")
+    return org
 
 
 def info() -> dict[str, Any]:
@@ -63,8 +69,8 @@ def info() -> dict[str, Any]:
     working = Employee.objects.of(org).with_status(Employee.Status.WORKING)
     if department is not None:
         working = working.placed(department_id=department.pk, on=timezone.localdate())
-    working = list(working[:100])
-    employee = working[len(working) // 2]
+    sample = list(working[:100])
+    employee = sample[len(sample) // 2]
     school_class = SchoolClass.objects.filter(organisation_id=org).order_by("grade", "letter").first()
     grid = reverse("school:attendance_grid", kwargs={"pk": school_class.pk}) if school_class else ""
     return {
@@ -459,7 +465,8 @@ def _import_rounds(organisation: Organisation, membership: Membership, count: in
     content = import_csv(rows)
 
     def full() -> None:
-        job = services_import.start_import(membership=membership, content=content, filename="staff.csv")
+        # The job row without the enqueueing: the bench runs the job itself, here.
+        job = services_import.create_import_job(membership=membership, content=content, filename="staff.csv")
         services_import.run_import_job(job.pk)
         job.refresh_from_db()
         if job.status != BackgroundJob.Status.DONE or job.result.get("created") != count:
@@ -572,15 +579,47 @@ def attendance_save(size: int, rounds: int) -> dict[str, Any]:
     }
 
 
+# Filling the timesheets of a month ------------------------------------------------------------------
+
+
+def timesheet_fill(rounds: int) -> dict[str, Any]:
+    """Time ``fill_month`` (what the background job and ``manage.py timesheet_fill`` run) over every
+    organisation of the data set for this month (issue 13: «say how long it takes at region scale»).
+
+    The first round also opens (creates) each department's timesheet; the later ones read them as a
+    repeated job does, so both are reported.
+    """
+    organisation_ids = list(Organisation.objects.order_by("pk").values_list("pk", flat=True))
+    today = timezone.localdate()
+    times = []
+    for _round in range(max(rounds, 1)):
+        elapsed, report = _timed(fill_month, organisation_ids, today.year, today.month)
+        times.append(elapsed)
+    again = statistics.median(times[1:]) if len(times) > 1 else times[0]
+    return {
+        "organisations": len(organisation_ids),
+        "departments": report.departments,
+        "rows": report.rows,
+        "first_s": times[0],
+        "departments_per_s_first": report.departments / times[0] if times[0] else 0.0,
+        "again_s": again,
+        "departments_per_s": report.departments / again if again else 0.0,
+        "rounds": len(times),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=["info", "scenarios", "import"])
+    parser.add_argument("what", choices=["info", "scenarios", "import", "timesheet"])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--orders", type=int, default=100)
     parser.add_argument("--employees", type=int, default=10_000, help="rows of the import file")
     args = parser.parse_args()
     if args.what == "info":
         print(json.dumps(info()))
+        return
+    if args.what == "timesheet":
+        print(json.dumps({"timesheet_fill": timesheet_fill(args.rounds)}))
         return
     if args.what == "import":
         result = {
@@ -596,6 +635,7 @@ def main() -> None:
         "signing": signing(args.orders, min(args.rounds, 2)),
         "employee_import": employee_import(args.employees, args.rounds),
         "attendance_save": attendance_save(30, args.rounds),
+        "timesheet_fill": timesheet_fill(min(args.rounds, 2)),
     }
     print(json.dumps(result))
 

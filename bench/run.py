@@ -531,6 +531,13 @@ def _import_lines(inproc: dict[str, Any]) -> list[str]:
             f"{day['median_ms']:.1f} ms (max {day['max_ms']:.1f}) {_verdict(day['median_ms'] <= 30)} | — | "
             f"{day['queries_min']}–{day['queries']} queries (as many for any class size) | ≤ 30 ms, fixed queries |"
         )
+    fill = inproc.get("timesheet_fill")
+    if fill:
+        lines.append(
+            f"| filling this month's timesheets of {fill['departments']:,} departments of {fill['organisations']:,} "
+            f"organisations ({fill['rows']:,} rows; the background job's work) | {fill['first_s']:.1f} s opening them, "
+            f"{fill['again_s']:.1f} s again | {fill['departments_per_s']:.0f} departments/s | — | shown, no target |"
+        )
     return lines
 
 

@@ -272,6 +272,7 @@ class BackgroundJob(models.Model):
     class Kind(models.TextChoices):
         EMPLOYEE_IMPORT = "employee_import", _("Загрузка сотрудников из файла")
         STUDENT_IMPORT = "student_import", _("Загрузка обучающихся из файла")
+        TIMESHEET_FILL = "timesheet_fill", _("Заполнение табелей за месяц")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("в очереди")

@@ -8,6 +8,7 @@ version the editor read (optimistic locking, as the vacation schedule does).
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,14 +22,17 @@ from django.utils import timezone
 
 from kadry.absences.models import Absence
 from kadry.core.audit import record_change
-from kadry.core.models import ChangeRecord
+from kadry.core.jobs import finish_job, save_job, take_job
+from kadry.core.models import BackgroundJob, ChangeRecord, Membership, Organisation
 from kadry.employment.models import Assignment
 from kadry.leave.models import LedgerEntry
 from kadry.leave.services import corrections as calendar_corrections
 from kadry.lib import calendar
 from kadry.staff.models import Department, Position
 from kadry.timesheet import rules
-from kadry.timesheet.models import Timesheet, TimesheetCorrection
+from kadry.timesheet.models import MONTHS, Timesheet, TimesheetCorrection
+
+logger = logging.getLogger(__name__)
 
 SECTION = "Табель"
 ACCESS_WHAT = "Табель учёта рабочего времени"  # what the access log says was opened
@@ -332,6 +336,12 @@ def close(*, actor: Any, timesheet: Timesheet, version: int) -> Timesheet:
     sheet.closed_by = actor
     sheet.save(update_fields=["snapshot", "status", "closed_at", "closed_by"])
     _bump(sheet)
+    # The history of the department: the close is what makes the month evidence (it locks the filling).
+    record_change(
+        actor=actor, organisation_id=sheet.organisation_id, subject=sheet.department, section=SECTION,
+        action=ChangeRecord.Action.UPDATE, obj=sheet, before={"Состояние": str(Timesheet.Status.OPEN.label)},
+        after={"Состояние": str(Timesheet.Status.CLOSED.label)},
+    )  # fmt: skip
     return sheet
 
 
@@ -348,6 +358,10 @@ def open_corrective(*, actor: Any, timesheet: Timesheet, version: int) -> Timesh
         month=sheet.month, kind=Timesheet.Kind.CORRECTIVE, number=sheet.number + 1, corrects=sheet,
     )  # fmt: skip
     _bump(sheet)
+    record_change(
+        actor=actor, organisation_id=sheet.organisation_id, subject=sheet.department, section=SECTION,
+        action=ChangeRecord.Action.CREATE, obj=corrective, after={"Корректирующий табель": str(corrective)},
+    )  # fmt: skip
     return corrective
 
 
@@ -382,6 +396,11 @@ def fill_month(
     closed = rows = 0
     hours = Decimal(0)
     for done, department in enumerate(departments, start=1):
+        # All or nothing per department, not per organisation: a department's timesheet is the unit
+        # that is kept, closed and corrected on its own, opening it is its only write and is idempotent,
+        # so a run that stops at the 700th of 1,000 schools keeps what it opened and a second run goes
+        # on from there; one transaction per organisation would hold SQLite's write lock for a whole
+        # school and undo finished timesheets for nothing.
         sheet = chain_of(timesheet_for(department.organisation_id, department, year, month))[-1]
         sheet.department = department
         closed += sheet.is_closed
@@ -391,3 +410,76 @@ def fill_month(
         if progress is not None:
             progress(done, len(departments))
     return FillReport(len(departments), closed, rows, hours)
+
+
+# The roles that keep the timesheet in an organisation; a centralised HR service fills the month of
+# every school where its user holds one of them.
+HR_ROLES = (Membership.Role.HR_HEAD, Membership.Role.HR_INSPECTOR)
+
+
+def organisations_to_fill(membership: Membership) -> list[int]:
+    """Return the organisations whose month the membership fills: its own, or for a centralised HR service
+    every organisation where the user is an active HR head or inspector."""
+    if membership.organisation.kind != Organisation.Kind.HR_SERVICE:
+        return [membership.organisation_id]
+    return sorted(
+        set(
+            Membership.objects.filter(user_id=membership.user_id, is_active=True, role__in=HR_ROLES).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        | {membership.organisation_id}
+    )
+
+
+def create_fill_job(*, membership: Membership, year: int, month: int) -> BackgroundJob:
+    """Create the queued job filling the month (``tasks.start_fill`` queues it); the organisations are
+    fixed now, so the job fills what its author could act in when starting it."""
+    return BackgroundJob.objects.create(
+        organisation_id=membership.organisation_id,
+        kind=BackgroundJob.Kind.TIMESHEET_FILL,
+        title=f"Заполнение табелей всех подразделений: {MONTHS[month - 1]} {year}",
+        params={"year": year, "month": month, "organisations": organisations_to_fill(membership)},
+        created_by=membership.user,
+        created_at=timezone.now(),
+    )
+
+
+def run_fill_job(job_id: int) -> None:
+    """Fill the job's month, saving progress (departments done of the total) on the job row as it goes."""
+    job = take_job(job_id)
+    if job is None:
+        return  # Already taken by another worker, or retried after it finished.
+    done = total = 0
+    shown = -1
+
+    def progress(finished: int, of: int) -> None:
+        nonlocal done, total, shown
+        done, total = finished, of
+        percent = 1 + 98 * finished // of
+        # A save per percent, not per department: 1,000 schools have tens of thousands of departments.
+        if percent != shown or finished == of:
+            shown = percent
+            save_job(job, progress=percent, result={"done": finished, "total": of})
+
+    try:
+        report = fill_month(job.params["organisations"], job.params["year"], job.params["month"], progress=progress)
+    except Exception:
+        logger.exception("Timesheet fill job %s failed", job_id)
+        finish_job(
+            job,
+            BackgroundJob.Status.FAILED,
+            error=f"Заполнение остановилось из-за ошибки: заполнено подразделений {done} из {total}. "
+            "Заполненные табели сохранены — запустите заполнение снова, готовые табели не изменятся.",
+            result={"done": done, "total": total},
+        )
+        return
+    finish_job(
+        job,
+        BackgroundJob.Status.DONE,
+        result={
+            "done": report.departments, "total": report.departments, "closed": report.closed,
+            "rows": report.rows, "hours": rules.hours_text(report.hours),
+            "organisations": len(job.params["organisations"]),
+        },
+    )  # fmt: skip

@@ -9,6 +9,8 @@ from kadry.timesheet import views
 app_name = "timesheet"
 urlpatterns = [
     path("<int:year>/<int:month>/", views.index, name="index"),
+    path("<int:year>/<int:month>/fill/", views.fill, name="fill"),
+    path("jobs/<int:pk>/", views.job, name="job"),
     path("<int:year>/<int:month>/departments/<int:pk>/", views.sheet, name="sheet"),
     path("<int:year>/<int:month>/departments/<int:pk>/correct/", views.correct, name="correct"),
     path("<int:year>/<int:month>/departments/<int:pk>/close/", views.close, name="close"),

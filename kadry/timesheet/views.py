@@ -26,14 +26,16 @@ from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access
+from kadry.core.heartbeat import fail_if_abandoned
 from kadry.core.http import MemberRequest
+from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability, role_can
 from kadry.employment.models import Assignment
 from kadry.lib import calendar
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.models import Department
-from kadry.timesheet import rules, services
+from kadry.timesheet import rules, services, tasks
 from kadry.timesheet.models import MONTHS, Timesheet
 
 ACCESS_WHAT = services.ACCESS_WHAT
@@ -85,9 +87,32 @@ def index(request: MemberRequest, year: int, month: int) -> HttpResponse:
         "timesheet/index.html",
         {"year": year, "month": month, "month_name": MONTHS[month - 1],
          "rows": [(d, latest.get(d.pk)) for d in departments],
+         "can_fill": role_can(request.membership.role, Capability.DRAFT_ORDERS),
          "before": before if before[0] >= calendar.FIRST_YEAR else None,
          "after": after if after[0] <= last_year else None},
     )  # fmt: skip
+
+
+@capability_required(Capability.DRAFT_ORDERS)
+@require_POST
+def fill(request: MemberRequest, year: int, month: int) -> HttpResponse:
+    """Queue the filling of the month's timesheets of every department (of every school of an HR service)."""
+    _month(year, month)
+    job = tasks.start_fill(membership=request.membership, year=year, month=month)
+    return redirect("timesheet:job", job.pk)
+
+
+@capability_required(Capability.DRAFT_ORDERS)
+def job(request: MemberRequest, pk: int) -> HttpResponse:
+    found = get_object_or_404(
+        BackgroundJob.objects.select_related("created_by"),
+        pk=pk,
+        organisation_id=request.membership.organisation_id,
+        kind=BackgroundJob.Kind.TIMESHEET_FILL,
+    )
+    fail_if_abandoned(found)  # A job whose worker died is shown failed, not running for ever.
+    template = "timesheet/_job_status.html" if request.htmx else "timesheet/job.html"
+    return render(request, template, {"job": found})
 
 
 class CorrectionForm(forms.Form):

@@ -163,6 +163,8 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "timesheet:correct": (HR, 405),
     "timesheet:close": (HR, 405),
     "timesheet:corrective": (HR, 405),
+    "timesheet:fill": (HR, 405),
+    "timesheet:job": (HR, 200),
     "timesheet:xlsx": (CARD, 200),
     "timesheet:pdf": (CARD, 200),
     # Labour discipline (kadry/discipline/urls.py): the register and a case read by CARD, kept by HR.
@@ -351,6 +353,14 @@ def world(school, personas):
         created_by=hr.user,
         created_at=timezone.now(),
     )
+    fill_job = BackgroundJob.objects.create(
+        organisation=school,
+        kind=BackgroundJob.Kind.TIMESHEET_FILL,
+        title="Заполнение табелей",
+        params={"year": 2026, "month": 11, "organisations": [school.pk]},
+        created_by=hr.user,
+        created_at=timezone.now(),
+    )
     student_import_job = BackgroundJob.objects.create(
         organisation=school,
         kind=BackgroundJob.Kind.STUDENT_IMPORT,
@@ -428,6 +438,8 @@ def world(school, personas):
         "timesheet:correct": [year, month, unit.department_id],
         "timesheet:close": [year, month, unit.department_id],
         "timesheet:corrective": [year, month, unit.department_id],
+        "timesheet:fill": [year, month],
+        "timesheet:job": [fill_job.pk],
         "timesheet:xlsx": [year, month, unit.department_id],
         "timesheet:pdf": [year, month, unit.department_id, "t13"],
         "token_revoke": [token.pk],

@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from kadry.absences.models import Absence
+from kadry.core.models import ChangeRecord
 from kadry.employment.models import Assignment
 from kadry.leave import services as leave
 from kadry.leave.models import LedgerEntry
@@ -194,3 +195,17 @@ def test_the_month_of_every_department_is_filled_by_the_command(school, office, 
     assert Timesheet.objects.filter(year=2026, month=11).count() == 2
     # 115.2 (the teacher) + 111 (the secretary) + 79.5 (the part-timer).
     assert "подразделений 2 (закрытых 0), строк 3, отработано 305,7 ч" in out.getvalue()
+
+
+def test_the_close_and_the_corrective_are_in_the_change_history(hr_inspector, school, office, november) -> None:
+    sheet = services.timesheet_for(school.pk, office, 2026, 11)
+    sheet = services.close(actor=hr_inspector.user, timesheet=sheet, version=0)
+    corrective = services.open_corrective(actor=hr_inspector.user, timesheet=sheet, version=sheet.version)
+    records = list(ChangeRecord.objects.filter(section=services.SECTION).order_by("pk"))
+    assert [(r.action, r.subject_type, r.subject_id, r.object_id, r.actor_id) for r in records] == [
+        ("update", "staff.department", office.pk, sheet.pk, hr_inspector.user.pk),
+        ("create", "staff.department", office.pk, corrective.pk, hr_inspector.user.pk),
+    ]
+    assert records[0].changes == {"Состояние": ["открыт", "закрыт"]}
+    assert records[1].changes == {"Корректирующий табель": ["", str(corrective)]}
+    assert all(r.organisation_id == school.pk for r in records)
