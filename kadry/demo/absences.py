@@ -11,6 +11,7 @@ from typing import Any
 
 from kadry.absences import services
 from kadry.demo.staff import Staff
+from kadry.discipline.models import Violation
 
 D = dt.date
 
@@ -34,5 +35,9 @@ def build_absences(staff: Staff, *, inspector: Any) -> None:
     record(teachers[5], kind="business_trip", start=D(2026, 11, 16), end=D(2026, 11, 18), destination="г. Пермь, ИРО ПК",
            purpose="участие в краевом методическом семинаре")  # fmt: skip
     # The lateness the draft remark of kadry/demo/orders.py is about.
-    record(cleaner, kind="lateness", start=D(2026, 11, 16), end=D(2026, 11, 16), minutes_late=120,
-           note="без уважительной причины, служебная записка заместителя директора по АХЧ")  # fmt: skip
+    lateness = record(cleaner, kind="lateness", start=D(2026, 11, 16), end=D(2026, 11, 16), minutes_late=120,
+                      note="без уважительной причины, служебная записка заместителя директора по АХЧ")  # fmt: skip
+    # The case opened for it (kadry/demo/orders.py, built before the absences) is the case of this absence.
+    Violation.objects.filter(employee=cleaner, committed_on=lateness.start, absence__isnull=True).update(
+        absence=lateness
+    )

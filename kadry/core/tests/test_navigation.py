@@ -86,7 +86,12 @@ def walk(client, start: str) -> tuple[set[str], list[str]]:
         reached.add(name)
         if not response.get("Content-Type", "").startswith("text/html"):
             continue
-        for link in links_of(response.content.decode(), url):
+        html = response.content.decode()
+        # The window's title is plain text: markup in it means a block of the page ended up in the title.
+        title = html.partition("<title>")[2].partition("</title>")[0]
+        if "<" in title or ">" in title:
+            broken.append(f"{url}: markup in the title")
+        for link in links_of(html, url):
             if link not in seen:
                 seen.add(link)
                 queue.append(link)

@@ -220,3 +220,7 @@ def test_demo_absences_include_a_continuation_and_an_illness_inside_a_leave() ->
     assert set(absences.values_list("kind", flat=True)) == {"sick", "business_trip", "lateness"}
     assert absences.filter(continues__isnull=False).count() == 1
     assert sum(len(leave_notices(absence)) for absence in absences) == 1
+    # The draft remark's case is the case of the lateness: the register lists no lateness without a case.
+    from kadry.discipline.models import Violation
+
+    assert Violation.objects.get(organisation=lyceum).absence == absences.get(kind="lateness")
