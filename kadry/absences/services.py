@@ -117,6 +117,9 @@ def record_absence(*, actor: Any, employee: Employee, data: dict[str, Any]) -> A
 @transaction.atomic
 def correct_absence(*, actor: Any, absence: Absence, data: dict[str, Any]) -> Absence:
     """Correct an absence: the same checks as a new one, the others of the employee compared."""
+    if absence.order_item_id is not None:
+        # The trip is what a signed order says: the register changing it would leave the order saying otherwise.
+        raise ValidationError({"order_item": "Командировка внесена приказом: изменить её можно только приказом."})
     values = _cleaned({"kind": absence.kind, **data})
     Employee.objects.select_for_update().filter(pk=absence.employee_id).first()
     errors = errors_of(absence.employee, values, current=absence)

@@ -14,6 +14,7 @@ from kadry.orders.forms import item_form_class
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import make_order
 from kadry.orders.validation import review_order
+from kadry.orders.views.preview import item_text
 from kadry.staff.models import Position
 from kadry.testing.factories import DepartmentFactory
 from kadry.timesheet import services as timesheet
@@ -69,6 +70,15 @@ def test_signing_records_the_trip_the_timesheet_shows_k_and_cancelling_removes_i
     with pytest.raises(ValidationError) as refused:
         absences.delete_absence(actor=hr_inspector.user, absence=trip)
     assert "order_item" in refused.value.message_dict
+    with pytest.raises(ValidationError) as refused:
+        absences.correct_absence(
+            actor=hr_inspector.user, absence=trip, data={"start": trip.start, "end": D(2026, 11, 19)}
+        )
+    assert "order_item" in refused.value.message_dict
+    assert item_text(order, item) == (
+        "Направить Козлову Марию Петровну в командировку в г. Москва, Минпросвещения России с 16 ноября 2026 г. по 18 ноября 2026 г. "
+        "с целью: участие в семинаре. Основание: служебное задание от 10.11.2026 № 4."
+    )
 
     _cancel(hr_inspector, director, order)
     assert not Absence.objects.filter(employee=secretary).exists()
