@@ -117,6 +117,9 @@ def record_absence(*, actor: Any, employee: Employee, data: dict[str, Any]) -> A
 @transaction.atomic
 def correct_absence(*, actor: Any, absence: Absence, data: dict[str, Any]) -> Absence:
     """Correct an absence: the same checks as a new one, the others of the employee compared."""
+    if absence.order_item_id is not None:
+        # The trip is what a signed order says: the register changing it would leave the order saying otherwise.
+        raise ValidationError({"order_item": "Командировка внесена приказом: изменить её можно только приказом."})
     values = _cleaned({"kind": absence.kind, **data})
     Employee.objects.select_for_update().filter(pk=absence.employee_id).first()
     errors = errors_of(absence.employee, values, current=absence)
@@ -142,6 +145,54 @@ def delete_absence(*, actor: Any, absence: Absence) -> None:
     before = snapshot(absence, NOT_TRACKED)
     _history(actor, absence, ChangeRecord.Action.DELETE, before)
     absence.delete()
+
+
+def trip_errors(employee: Employee, *, start: Any, end: Any, exclude_order_item: Any = None) -> dict[str, str]:
+    """Return the messages by field of a business trip of ``employee`` an order is to send it on.
+
+    The same checks as an absence entered in the register: the end not before the start, the employee
+    working on both days, no overlap with another absence (``exclude_order_item``'s own trip left out).
+    """
+    others = Absence.objects.filter(organisation_id=employee.organisation_id, employee=employee)
+    if exclude_order_item is not None:
+        others = others.exclude(order_item=exclude_order_item)
+    return errors_of(employee, {"kind": rules.BUSINESS_TRIP, "start": start, "end": end}, others=list(others))
+
+
+@transaction.atomic
+def record_trip_of_order(
+    *,
+    actor: Any,
+    order_item: Any,
+    employee: Employee,
+    start: Any,
+    end: Any,
+    destination: str,
+    purpose: str,
+    note: str = "",
+) -> Absence:
+    """Record the business trip a signed order sends ``employee`` on, tied to its ``order_item``."""
+    values = _cleaned({"kind": rules.BUSINESS_TRIP, "start": start, "end": end, "destination": destination,
+                       "purpose": purpose, "note": note})  # fmt: skip
+    Employee.objects.select_for_update().filter(pk=employee.pk).first()
+    errors = trip_errors(employee, start=start, end=end, exclude_order_item=order_item)
+    if errors:
+        raise ValidationError(errors)
+    absence = Absence.objects.create(
+        organisation_id=employee.organisation_id, employee=employee, created_by=actor, order_item=order_item, **values
+    )
+    _history(actor, absence, ChangeRecord.Action.CREATE, None)
+    return absence
+
+
+@transaction.atomic
+def undo_trip_of_order(*, actor: Any, order_item: Any) -> int:
+    """Remove the business trips recorded by ``order_item``: its order is cancelled (the register cannot delete them)."""
+    trips = list(Absence.objects.select_related("employee").filter(order_item=order_item))
+    for absence in trips:
+        _history(actor, absence, ChangeRecord.Action.DELETE, snapshot(absence, NOT_TRACKED))
+        absence.delete()
+    return len(trips)
 
 
 @dataclass(frozen=True)

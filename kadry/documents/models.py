@@ -38,6 +38,8 @@ class DocumentTemplate(models.Model):
         ORDER_T6 = "order_t6", _("Приказ о предоставлении отпуска (Т-6)")
         ORDER_T6A = "order_t6a", _("Приказ о предоставлении отпуска, список (Т-6а)")
         ORDER_LEAVE_RECALL = "order_leave_recall", _("Приказ об отзыве из отпуска")
+        ORDER_T9 = "order_t9", _("Приказ о направлении в командировку (Т-9)")
+        ORDER_T9A = "order_t9a", _("Приказ о направлении в командировку, список (Т-9а)")
         WORK_RECORD_EXTRACT = "work_record_extract", _("Сведения о трудовой деятельности (СТД-Р)")
 
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)

@@ -92,6 +92,8 @@ _FORMS: dict[tuple[str, bool], PrintForm] = {
     (Kind.LEAVE, True): PrintForm("order_t6a", "о предоставлении отпуска работникам", "Т-6а", "0301019"),
     (Kind.LEAVE_RECALL, False): PrintForm("order_leave_recall", "об отзыве работника из отпуска"),
     (Kind.LEAVE_RECALL, True): PrintForm("order_leave_recall", "об отзыве работников из отпуска"),
+    (Kind.BUSINESS_TRIP, False): PrintForm("order_t9", "о направлении работника в командировку", "Т-9", "0301022"),
+    (Kind.BUSINESS_TRIP, True): PrintForm("order_t9a", "о направлении работников в командировку", "Т-9а", "0301023"),
     (Kind.CANCELLATION, False): PrintForm("order_cancellation", "об отмене приказа"),
     (Kind.CANCELLATION, True): PrintForm("order_cancellation", "об отмене приказа"),
 }
@@ -149,6 +151,7 @@ _NEEDS_ASSIGNMENTS = frozenset(
         Kind.CLASS_TEACHER_RELEASE,
         Kind.LEAVE,
         Kind.LEAVE_RECALL,
+        Kind.BUSINESS_TRIP,
     }
 )
 
@@ -425,6 +428,22 @@ def _leave_recall(item: OrderItem, data: PrintData, person: dict[str, str]) -> d
     return fields | {"date_long": _day(item.date), "text": text}
 
 
+def _business_trip(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str, str]:
+    """Т-9: where, for how many calendar days from when to when, what for."""
+    current = placement(item, data, item.date)
+    end = item.end_date
+    days = (end - item.date).days + 1 if end and end >= item.date else None
+    return _unit(current.staffing_unit if current else None) | {
+        "destination": item.destination.strip(),
+        "purpose": item.purpose.strip(),
+        "days": str(days) if days else "",
+        "start": short_date(item.date),
+        "end": short_date(end) if end else "",
+        "start_long": _day(item.date),
+        "end_long": _day(end),
+    }
+
+
 def _award(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str, str]:
     current = placement(item, data, item.date)
     return _unit(current.staffing_unit if current else None) | {"date_long": _day(item.date), "award": item.award}
@@ -525,6 +544,7 @@ _ITEM_FIELDS: dict[str, Callable[[OrderItem, PrintData, dict[str, str]], dict[st
     Kind.CLASS_TEACHER_RELEASE: _class_teacher_release,
     Kind.LEAVE: _leave,
     Kind.LEAVE_RECALL: _leave_recall,
+    Kind.BUSINESS_TRIP: _business_trip,
 }
 
 

@@ -339,6 +339,19 @@ ITEM_LEAVE: Fields = (
     }
 )
 ITEM_LEAVE_RECALL: Fields = ITEM_COMMON | _unit() | _TEXT | {"date_long": "дата отзыва словами"}
+ITEM_BUSINESS_TRIP: Fields = (
+    ITEM_COMMON
+    | _unit()
+    | {
+        "destination": "место назначения (страна, город, организация)",
+        "purpose": "цель командировки",
+        "days": "срок командировки, календарных дней",
+        "start": "первый день командировки (ДД.ММ.ГГГГ)",
+        "end": "последний день командировки (ДД.ММ.ГГГГ)",
+        "start_long": "первый день командировки словами",
+        "end_long": "последний день командировки словами",
+    }
+)
 ITEM_AWARD: Fields = ITEM_COMMON | _unit() | {"date_long": "дата поощрения словами", "award": "вид поощрения"}
 ITEM_SANCTION: Fields = (
     ITEM_COMMON
@@ -425,4 +438,6 @@ PLACEHOLDERS: dict[str, Fields] = {
     Kind.ORDER_T6: order_fields(ITEM_LEAVE),
     Kind.ORDER_T6A: order_fields(ITEM_LEAVE),
     Kind.ORDER_LEAVE_RECALL: order_fields(ITEM_LEAVE_RECALL),
+    Kind.ORDER_T9: order_fields(ITEM_BUSINESS_TRIP),
+    Kind.ORDER_T9A: order_fields(ITEM_BUSINESS_TRIP),
 }

@@ -63,7 +63,10 @@ ITEM_INPUT_TYPES: dict[str, tuple[dict[str, Any], str]] = {
         {"type": "string", "enum": [member.value for member in field_enum(OrderItem, "contract_term")]},
         "трудовой договор (приём)",
     ),
-    "end_date": ({"type": "string", "format": "date"}, "окончание срочного договора или временного перевода"),
+    "end_date": (
+        {"type": "string", "format": "date"},
+        "окончание срочного договора или временного перевода; последний день командировки",
+    ),
     "fixed_term_reason": ({"type": "string"}, "основание срочного договора (ТК РФ ст. 59)"),
     "contract_number": ({"type": "string"}, "номер трудового договора (приём)"),
     "contract_date": ({"type": "string", "format": "date"}, "дата трудового договора (приём)"),
@@ -95,6 +98,8 @@ ITEM_INPUT_TYPES: dict[str, tuple[dict[str, Any], str]] = {
     "leave_kind": ({"type": "string", "enum": LeaveKind.values}, "вид отпуска (отпуск)"),
     "leave_days": ({"type": "integer"}, "календарных дней основной части (отпуск)"),
     "leave_additional_days": ({"type": "integer"}, "календарных дней дополнительного отпуска следом (отпуск)"),
+    "destination": ({"type": "string"}, "место назначения: страна, город, организация (командировка)"),
+    "purpose": ({"type": "string"}, "цель командировки"),
 }
 assert set(ITEM_INPUT_TYPES) == {name for fields in ITEM_FIELDS.values() for name in fields}
 
@@ -173,6 +178,8 @@ class OrderItemOut(Schema):
     leave_kind: str
     leave_days: int | None
     leave_additional_days: int | None
+    destination: str
+    purpose: str
 
     @staticmethod
     def resolve_employee_name(item: OrderItem) -> str:

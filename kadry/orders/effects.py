@@ -12,6 +12,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 from django.core.exceptions import ValidationError
 
+from kadry.absences import services as absences
 from kadry.discipline import services as discipline
 from kadry.employment import hiring_rules
 from kadry.employment import services as employment
@@ -440,6 +441,26 @@ class LeaveRecall(NoWarnings):
         leave.undo_order_item(actor=actor, order_item=item, document=document_of(cancellation))
 
 
+class BusinessTrip(NoWarnings):
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        end = item.end_date
+        if end is None:
+            return {}
+        # The absences' own rules: end not before start, working on both days, no other absence then.
+        errors = absences.trip_errors(item.employee, start=item.date, end=end, exclude_order_item=item)
+        return {"end_date" if field == "end" else "date" if field == "start" else field: message
+                for field, message in errors.items()}  # fmt: skip
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        absences.record_trip_of_order(
+            actor=actor, order_item=item, employee=item.employee, start=item.date, end=filled(item.end_date),
+            destination=item.destination, purpose=item.purpose, note=document_of(order),
+        )  # fmt: skip
+
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        absences.undo_trip_of_order(actor=actor, order_item=item)
+
+
 def _event(item: OrderItem, order: Order, kind: str, *, assignment: Assignment | None = None) -> None:
     """Register the ЕФС-1 event of a hire, transfer or dismissal."""
     unit = assignment.staffing_unit if assignment else filled(item.staffing_unit)
@@ -479,6 +500,7 @@ EFFECTS: dict[str, Effect] = {
     Order.Kind.CLASS_TEACHER_RELEASE: ClassTeacherRelease(),
     Order.Kind.LEAVE: Leave(),
     Order.Kind.LEAVE_RECALL: LeaveRecall(),
+    Order.Kind.BUSINESS_TRIP: BusinessTrip(),
 }
 
 

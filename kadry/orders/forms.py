@@ -65,6 +65,7 @@ KIND_CARDS: dict[str, KindCard] = {
     ),
     Kind.LEAVE: KindCard("Отпуск", "Т-6, Т-6а", "Ежегодный, дополнительный, без сохранения заработной платы и другие"),
     Kind.LEAVE_RECALL: KindCard("Отзыв из отпуска", "произвольная форма", "С согласия работника (ТК РФ ст. 125)"),
+    Kind.BUSINESS_TRIP: KindCard("Командировка", "Т-9, Т-9а", "Направить одного или нескольких сотрудников в поездку"),
     Kind.CANCELLATION: KindCard(
         "Отмена приказа", "произвольная форма", "Отменить подписанный приказ и его последствия"
     ),
@@ -81,6 +82,7 @@ MULTIPLE_ITEMS = frozenset(
         Kind.CLASS_TEACHER_APPOINTMENT,
         Kind.CLASS_TEACHER_RELEASE,
         Kind.LEAVE,
+        Kind.BUSINESS_TRIP,
     }
 )
 ONE_ITEM_ONLY = _("В приказе этого вида — один сотрудник. Для другого сотрудника подготовьте отдельный приказ.")
@@ -120,6 +122,7 @@ ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     Kind.CLASS_TEACHER_RELEASE: ("employee", "date", "school_class"),
     Kind.LEAVE: ("employee", "date", "leave_kind", "leave_days", "leave_additional_days", "basis"),
     Kind.LEAVE_RECALL: ("employee", "date", "basis"),
+    Kind.BUSINESS_TRIP: ("employee", "date", "end_date", "destination", "purpose", "basis"),
 }
 
 # The item's date means something different in each kind.
@@ -134,10 +137,12 @@ DATE_LABELS: dict[str, StrOrPromise] = {
     Kind.CLASS_TEACHER_RELEASE: _("Последний день классного руководства"),
     Kind.LEAVE: _("Дата начала отпуска"),
     Kind.LEAVE_RECALL: _("Первый день работы после отзыва"),
+    Kind.BUSINESS_TRIP: _("Первый день командировки"),
 }
 END_DATE_LABELS: dict[str, StrOrPromise] = {
     Kind.HIRE: _("Окончание срочного договора"),
     Kind.TRANSFER: _("Окончание временного перевода"),
+    Kind.BUSINESS_TRIP: _("Последний день командировки"),
 }
 # Messages for the two fields every item needs.
 ALWAYS_REQUIRED: dict[str, StrOrPromise] = {"employee": _("Выберите сотрудника."), "date": _("Укажите дату.")}

@@ -64,6 +64,7 @@ class Order(models.Model):
         CLASS_TEACHER_RELEASE = "class_teacher_release", _("Об освобождении от классного руководства")
         LEAVE = "leave", _("О предоставлении отпуска (Т-6, Т-6а)")
         LEAVE_RECALL = "leave_recall", _("Об отзыве из отпуска")
+        BUSINESS_TRIP = "business_trip", _("О направлении в командировку (Т-9, Т-9а)")
         CANCELLATION = "cancellation", _("Об отмене приказа")
 
     class Status(models.TextChoices):
@@ -247,6 +248,9 @@ class OrderItem(models.Model):
     leave_additional_days = models.PositiveSmallIntegerField(
         _("дополнительный отпуск, календарных дней"), null=True, blank=True
     )
+    # business trip (Т-9): the date is the first day, ``end_date`` the last; signing records the absence
+    destination = models.CharField(_("место назначения"), max_length=300, blank=True)
+    purpose = models.CharField(_("цель командировки"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("пункт приказа")

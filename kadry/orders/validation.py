@@ -72,6 +72,10 @@ def _repeated(order: Order, items: list[OrderItem]) -> dict[int, dict[str, str]]
                 errors[index] = {"staffing_unit": "Сотрудник принимается на эту штатную единицу дважды."}
             elif item.employment_kind == main and any(other.employment_kind == main for other in earlier):
                 errors[index] = {"employment_kind": "Основное место работы у сотрудника одно."}
+        elif order.kind == Order.Kind.BUSINESS_TRIP and item.end_date is not None:
+            end = item.end_date
+            if any(other.date <= end and (other.end_date is None or item.date <= other.end_date) for other in earlier):
+                errors[index] = {"date": "Командировка пересекается с командировкой сотрудника выше в этом приказе."}
     return errors
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from docx.document import Document as DocumentObject
 
-from kadry.documents.build_templates import cards, leave, orders, records
+from kadry.documents.build_templates import cards, leave, orders, records, trips
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates_docx"
 
@@ -41,6 +41,8 @@ BUILDERS: dict[str, Callable[[], DocumentObject]] = {
     "order_t6": leave.order_t6,
     "order_t6a": leave.order_t6a,
     "order_leave_recall": orders.free_order,
+    "order_t9": trips.order_t9,
+    "order_t9a": trips.order_t9a,
     "work_record_extract": records.work_record_extract,
     "service_certificate": cards.service_certificate,
 }

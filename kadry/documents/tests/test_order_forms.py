@@ -254,6 +254,25 @@ def _leave_recall(p, units, ivanova, sidorov, seventh) -> Order:
     return _signed_on_its_date(p, order)
 
 
+def _trip(**changes):
+    return {"date": D(2026, 11, 16), "end_date": D(2026, 11, 18), "destination": "г. Москва, ФГБНУ «ИСРО РАО»",
+            "purpose": "участие в семинаре учителей математики", "basis": "служебная записка от 10.11.2026 № 7",
+            **changes}  # fmt: skip
+
+
+def _business_trip(p, units, ivanova, sidorov, seventh) -> Order:
+    _hired(p["hr"], p["director"], units, ivanova)
+    order = make_order(p["hr"], Order.Kind.BUSINESS_TRIP, D(2026, 11, 12), {"employee": ivanova, **_trip()})
+    return orders.sign_order(actor=p["director"].user, order=order)
+
+
+def _business_trip_list(p, units, ivanova, sidorov, seventh) -> Order:
+    _hire_list(p, units, ivanova, sidorov, seventh)
+    order = make_order(p["hr"], Order.Kind.BUSINESS_TRIP, D(2026, 11, 12), {"employee": ivanova, **_trip()},
+                       {"employee": sidorov, **_trip(end_date=D(2026, 11, 20))})  # fmt: skip
+    return orders.sign_order(actor=p["director"].user, order=order)
+
+
 # kind → (scenario, the template used, what the DOCX must say, the name the PDF must hold)
 CASES: dict[str, tuple[Scenario, str, list[str], str]] = {
     "hire": (
@@ -460,6 +479,38 @@ CASES: dict[str, tuple[Scenario, str, list[str], str]] = {
             "согласие работника",
         ],
         "Иванову Марию Петровну",
+    ),
+    "business_trip": (
+        _business_trip,
+        "order_t9",
+        [
+            "Унифицированная форма № Т-9",
+            "0301022",  # ОКУД
+            "о направлении работника в командировку",
+            "Направить в командировку",
+            "Иванову Марию Петровну (табельный номер 0042)",
+            "структурное подразделение «МО учителей математики», должность учитель математики",
+            "место назначения: г. Москва, ФГБНУ «ИСРО РАО»",
+            "сроком на 3 календарных дней с 16 ноября 2026 г. по 18 ноября 2026 г.",
+            "с целью: участие в семинаре учителей математики",
+            "Основание (документ, номер, дата): служебная записка от 10.11.2026 № 7",
+            "2-к",  # business trips are registered with the orders on personnel
+        ],
+        "Иванову Марию Петровну",
+    ),
+    "business_trip_list": (
+        _business_trip_list,
+        "order_t9a",
+        [
+            "Унифицированная форма № Т-9а",
+            "0301023",  # ОКУД
+            "о направлении работников в командировку",
+            "Направить в командировку:",
+            "Иванова Мария Петровна",
+            "Сидоров Пётр Ильич",
+            "20.11.2026",
+        ],
+        "Сидоров Пётр Ильич",
     ),
     "cancellation": (
         _cancellation,

@@ -56,8 +56,12 @@ def test_builders_are_split_by_family_of_documents() -> None:
     families = {kind: builder.__module__.rsplit(".", 1)[-1] for kind, builder in build_templates.BUILDERS.items()}
 
     leave_forms = {"order_t6", "order_t6a"}
+    trip_forms = {"order_t9", "order_t9a"}
     assert {kind for kind, family in families.items() if family == "leave"} == leave_forms
-    assert {kind for kind, family in families.items() if family == "orders"} == set(ORDER_TEMPLATE_KINDS) - leave_forms
+    assert {kind for kind, family in families.items() if family == "trips"} == trip_forms
+    assert {kind for kind, family in families.items() if family == "orders"} == (
+        set(ORDER_TEMPLATE_KINDS) - leave_forms - trip_forms
+    )
     assert {kind for kind, family in families.items() if family == "cards"} == {
         "personal_card_t2",
         "employment_certificate",

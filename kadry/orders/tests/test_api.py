@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from kadry.absences.models import Absence
 from kadry.api.tests.conftest import Api
 from kadry.core.services import create_api_token
 from kadry.employment.models import Assignment
@@ -380,3 +381,35 @@ def test_an_item_field_of_the_wrong_json_type_is_refused_on_the_field(inspector_
 
     assert response.status_code == 422, response.content
     assert list(response.json()["errors"]) == ["contract_date"]
+
+
+def test_a_business_trip_is_created_and_signed_through_the_api(
+    inspector_api: Api, director_api: Api, hr_inspector, director, units, ivanova
+) -> None:
+    services.sign_order(actor=director.user, order=make_order(
+        hr_inspector, Order.Kind.HIRE, D(2026, 9, 1),
+        {"employee": ivanova, "date": D(2026, 9, 1), "staffing_unit": units["maths"], **HIRE},
+    ))  # fmt: skip
+    item = {"employee": ivanova.pk, "date": "2026-11-16", "end_date": "2026-11-18", "destination": "г. Казань",
+            "purpose": "курсы повышения квалификации", "basis": "служебное задание № 3"}  # fmt: skip
+    backwards = inspector_api.post(
+        "/orders", {"kind": "business_trip", "date": "2026-11-12", "items": [{**item, "end_date": "2026-11-15"}]}
+    )
+    assert (backwards.status_code, backwards.json()["errors"]) == (
+        422, {"items.0.end_date": ["Дата окончания раньше даты начала."]}
+    )  # fmt: skip
+    created = inspector_api.post("/orders", {"kind": "business_trip", "date": "2026-11-12", "items": [item]})
+    assert created.status_code == 201, created.json()
+    body = created.json()
+    assert (body["items"][0]["destination"], body["items"][0]["purpose"], body["items"][0]["end_date"]) == (
+        "г. Казань", "курсы повышения квалификации", "2026-11-18"
+    )  # fmt: skip
+    assert inspector_api.post(f"/orders/{body['id']}/submit").status_code == 200
+
+    signed = director_api.post(f"/orders/{body['id']}/sign")
+
+    assert (signed.status_code, signed.json()["status"]) == (200, "signed")
+    trip = Absence.objects.get(employee=ivanova)
+    assert (trip.kind, trip.start, trip.end, trip.destination, trip.order_item_id) == (
+        "business_trip", D(2026, 11, 16), D(2026, 11, 18), "г. Казань", body["items"][0]["id"]
+    )  # fmt: skip

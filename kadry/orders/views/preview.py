@@ -174,6 +174,14 @@ def _leave_recall(item: OrderItem) -> str:
     )
 
 
+def _business_trip(item: OrderItem) -> str:
+    return _with_basis(
+        f"Направить {person(item.employee, Case.ACCUSATIVE)} в командировку в {item.destination or MISSING} "
+        f"с {day(item.date)} по {day(item.end_date)} с целью: {item.purpose or MISSING}",
+        item,
+    )
+
+
 ITEM_TEXT: dict[str, Callable[[OrderItem], str]] = {
     Kind.HIRE: _hire,
     Kind.TRANSFER: _transfer,
@@ -185,6 +193,7 @@ ITEM_TEXT: dict[str, Callable[[OrderItem], str]] = {
     Kind.CLASS_TEACHER_RELEASE: _class_teacher_release,
     Kind.LEAVE: _leave,
     Kind.LEAVE_RECALL: _leave_recall,
+    Kind.BUSINESS_TRIP: _business_trip,
 }
 
 
