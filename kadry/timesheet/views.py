@@ -19,9 +19,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.html import escape, format_html
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.http import content_disposition_header
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
 from kadry.core.access import capability_required, denied_as
@@ -194,11 +194,9 @@ def _cells_html(row: services.Row, day_kinds: list[str], changed: set[tuple[int,
         if cell is not None:
             hours = rules.hours_text(cell.hours)
             content = format_html("{}<small>{}</small>", cell.code, hours) if hours else escape(cell.code)
-        parts.append(
-            format_html('<td class="{}"{}>{}</td>', " ".join(c for c in classes if c),
-                        mark_safe(' title="исправлено вручную"') if corrected else "", content)
-        )  # fmt: skip
-    return mark_safe("".join(parts))
+        cell_html = '<td class="{}" title="исправлено вручную">{}</td>' if corrected else '<td class="{}">{}</td>'
+        parts.append(format_html(cell_html, " ".join(c for c in classes if c), content))
+    return format_html_join("", "{}", ((part,) for part in parts))
 
 
 def _chosen(request: MemberRequest, chain: list[Timesheet]) -> Timesheet:
