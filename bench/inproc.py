@@ -31,7 +31,7 @@ import django
 
 django.setup()
 
-from django.db import connection, connections  # noqa: E402
+from django.db import connection, connections, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
@@ -39,7 +39,8 @@ from django.utils import timezone  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from kadry.bench_data.generate import bench_users  # noqa: E402
-from kadry.core.models import BackgroundJob, ChangeRecord, Membership, Organisation  # noqa: E402
+from kadry.core import append_only  # noqa: E402
+from kadry.core.models import AuditChainHead, BackgroundJob, ChangeRecord, Membership, Organisation  # noqa: E402
 from kadry.employment import rules  # noqa: E402
 from kadry.employment.seniority import service_report, sources_for_organisations  # noqa: E402
 from kadry.lib.identifiers import snils_check_digits  # noqa: E402
@@ -434,8 +435,17 @@ def import_csv(rows: list[dict[str, Any]]) -> bytes:
 
 
 def _clear(organisation_id: int) -> None:
-    """Delete the imported rows in two statements, outside the timing."""
-    ChangeRecord.objects.filter(organisation_id=organisation_id)._raw_delete(connection.alias)
+    """Delete the imported rows in two statements, outside the timing.
+
+    The change history is append-only (kadry.core.append_only): its trigger refuses the delete, as it
+    should for the product. The bench removes only the synthetic history of its own throw-away
+    organisation, with the trigger dropped and installed again in the same transaction, so a kept
+    database (BENCH_REUSE) does not grow by the import's history on every run.
+    """
+    with transaction.atomic():
+        append_only.uninstall(connection, tables=["core_changerecord"])
+        ChangeRecord.objects.filter(organisation_id=organisation_id)._raw_delete(connection.alias)
+        append_only.install(connection, tables=["core_changerecord"])
     Employee.objects.filter(organisation_id=organisation_id)._raw_delete(connection.alias)
 
 
@@ -455,6 +465,7 @@ def employee_import(count: int, rounds: int) -> dict[str, Any]:
         # opened by the same user, whose first membership this would otherwise become.
         _clear(organisation.pk)
         BackgroundJob.objects.filter(organisation=organisation).delete()
+        AuditChainHead.objects.filter(organisation=organisation).delete()
         membership.delete()
         organisation.delete()
 
