@@ -97,13 +97,29 @@ EXTENDED_LEAVE: tuple[ExtendedLeave, ...] = (
 OTHER_PEDAGOGICAL_DAYS = 42
 
 
-def basic_entitlement(position_name: str) -> tuple[int, str]:
-    """Return the basic leave of a position (days, source): extended by the list, else 28 (ст. 115)."""
+# ТК РФ ст. 267: employees under eighteen have an annual basic leave of 31 calendar days, at a time
+# convenient to them. The position's own leave stays when it is longer (a pedagogical one: 42 or 56).
+MINOR_BASIC_DAYS = 31
+ADULT_AGE = 18
+
+
+def basic_entitlement(position_name: str, *, age: int | None = None) -> tuple[int, str]:
+    """Return the basic leave of a position (days, source): extended by the list, else 28 (ст. 115);
+    at least 31 days for a worker under 18 (ст. 267) when ``age`` is given."""
     name = position_name.strip().lower()
+    days, source = BASIC_DAYS, "ТК РФ ст. 115"
     for group in EXTENDED_LEAVE:
         if any(name.startswith(prefix) for prefix in group.prefixes):
-            return group.days, group.source
-    return BASIC_DAYS, "ТК РФ ст. 115"
+            days, source = group.days, group.source
+            break
+    if age is not None and age < ADULT_AGE and days < MINOR_BASIC_DAYS:
+        return MINOR_BASIC_DAYS, "ТК РФ ст. 267"
+    return days, source
+
+
+def age_on(birth_date: dt.date, on: dt.date) -> int:
+    """Return the full years of age on ``on``."""
+    return relativedelta(on, birth_date).years
 
 
 @dataclass(frozen=True)

@@ -216,9 +216,16 @@ def department_plan(schedule: VacationSchedule, department: Department) -> Depar
         Assignment.objects.filter(organisation_id=schedule.organisation_id, staffing_unit__department=department)
         .active(on=on)
         .select_related("employee", "staffing_unit__position")
+        # The card's many columns are not needed to plan leave: reading them was a fifth of the page.
+        .only("start", "end", "kind", "rate", "employee_id", "staffing_unit_id", "employee__organisation_id",
+              "employee__last_name", "employee__first_name", "employee__middle_name", "employee__birth_date",
+              "staffing_unit__position__name", "staffing_unit__position__category")
         .order_by("employee__last_name", "employee__first_name", "start")
-    )
+    )  # fmt: skip
     employees = list({a.employee_id: a.employee for a in assignments}.values())
+    assignments_of: dict[int, list[Assignment]] = defaultdict(list)
+    for assignment in assignments:
+        assignments_of[assignment.employee_id].append(assignment)
     parts = list(PlannedLeave.objects.filter(schedule=schedule, department=department).order_by("start", "id"))
     leave_rules = list(LeaveRule.objects.filter(organisation_id=schedule.organisation_id))
     by_employee: dict[int, list[PlannedLeave]] = defaultdict(list)
@@ -227,7 +234,7 @@ def department_plan(schedule: VacationSchedule, department: Department) -> Depar
     rows = []
     spans = []
     for employee in employees:
-        own = [a for a in assignments if a.employee_id == employee.pk]
+        own = assignments_of[employee.pk]
         entitlement = entitlement_of(employee, own, leave_rules, on).total
         mine = by_employee.get(employee.pk, [])
         problems = rules.parts_errors([p.days for p in mine], entitlement) if mine else ["Отпуск не запланирован."]

@@ -80,7 +80,8 @@ def entitlement_of(
     active.sort(key=lambda a: a.kind)
     current = active[0] if active else (max(assignments, key=lambda a: a.start) if assignments else None)
     position = current.staffing_unit.position if current else None
-    basic, source = rules.basic_entitlement(position.name) if position else (rules.BASIC_DAYS, "ТК РФ ст. 115")
+    age = rules.age_on(employee.birth_date, on) if employee.birth_date else None
+    basic, source = rules.basic_entitlement(position.name if position else "", age=age)
     sources, additional = [source], 0
     mine = [r for r in rules_rows if r.employee_id == employee.pk or (position and r.position_id == position.pk)]
     # A person's own rule of a kind replaces the position's.

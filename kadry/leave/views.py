@@ -5,10 +5,8 @@ Thin: access (capability + organisation scope) → form → the schedule's servi
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -30,8 +28,6 @@ from kadry.leave.services import span
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.models import Department
-
-PARTS_PER_EMPLOYEE = 3  # the form's rows per employee; a leave split more finely is rare (ст. 125)
 
 
 def _schedule(request: MemberRequest, year: int) -> VacationSchedule:
@@ -62,134 +58,6 @@ def schedule(request: MemberRequest, year: int) -> HttpResponse:
             "can_approve": role_can(role, Capability.SIGN_ORDERS),
         },
     )
-
-
-def _rows_from_post(request: MemberRequest, plan_rows: list[Any]) -> tuple[list[schedules.PlanRow], dict[str, str]]:
-    rows, errors = [], {}
-    for employee, _parts, _days, _problems in plan_rows:
-        for n in range(PARTS_PER_EMPLOYEE):
-            start_text = request.POST.get(f"start-{employee.pk}-{n}", "").strip()
-            days_text = request.POST.get(f"days-{employee.pk}-{n}", "").strip()
-            if not start_text and not days_text:
-                continue
-            key = f"{employee.pk}-{n}"
-            try:
-                start = dt.date.fromisoformat(start_text)
-            except ValueError:
-                errors[key] = f"{employee.short_name}: укажите дату начала в виде ГГГГ-ММ-ДД."
-                continue
-            if not days_text.isdigit() or int(days_text) < 1:
-                errors[key] = f"{employee.short_name}: укажите число календарных дней."
-                continue
-            rows.append(schedules.PlanRow(employee, start, int(days_text)))
-    return rows, errors
-
-
-class MoveForm(forms.Form):
-    """Moving a planned part of an approved schedule (Т-7 columns 8–9)."""
-
-    new_start = forms.DateField(label="Новая дата начала", widget=forms.DateInput(attrs={"type": "date"}))
-    reason = forms.CharField(label="Основание переноса", max_length=300)
-    version = forms.IntegerField(widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, year: int, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.year = year
-
-    def clean_new_start(self) -> dt.date:
-        value = self.cleaned_data["new_start"]
-        # ТК РФ ст. 124 ч. 3: a leave may be carried over to the next working year, no further.
-        if not self.year <= value.year <= self.year + 1:
-            raise forms.ValidationError(f"Перенести можно на дату {self.year} или {self.year + 1} года.")
-        return value
-
-
-@capability_required(Capability.VIEW_PERSONAL_DATA)
-def department(request: MemberRequest, year: int, pk: int) -> HttpResponse:
-    """A department's plan with its checks; HR edits it here, all parts at once."""
-    plan = _schedule(request, year)
-    unit = get_object_or_404(Department, organisation_id=request.membership.organisation_id, pk=pk)
-    can_edit = role_can(request.membership.role, Capability.DRAFT_ORDERS) and plan.status == plan.Status.DRAFT
-    result = schedules.department_plan(plan, unit)
-    errors: dict[str, str] = {}
-    if request.method == "POST":
-        if not can_edit:
-            return redirect("leave:department", year, pk)
-        rows, errors = _rows_from_post(request, result.rows)
-        if not errors:
-            try:
-                version = int(request.POST.get("version", "-1"))
-                schedules.save_department_plan(
-                    actor=request.user, schedule=plan, department=unit, version=version, rows=rows
-                )
-            except (ValidationError, ValueError) as error:
-                errors = {"__all__": " ".join(getattr(error, "messages", [str(error)]))}
-            else:
-                messages.success(request, "План подразделения сохранён.")
-                return redirect("leave:department", year, pk)
-    return _department_page(request, plan, unit, result, errors=errors)
-
-
-def _department_page(
-    request: MemberRequest,
-    plan: VacationSchedule,
-    unit: Department,
-    result: schedules.DepartmentPlan,
-    *,
-    errors: dict[str, str] | None = None,
-    moving: tuple[int, MoveForm] | None = None,
-) -> HttpResponse:
-    can_edit = role_can(request.membership.role, Capability.DRAFT_ORDERS) and plan.status == plan.Status.DRAFT
-    can_move = role_can(request.membership.role, Capability.DRAFT_ORDERS) and plan.status == plan.Status.APPROVED
-    lines = []
-    for employee, parts, days, problems in result.rows:
-        cells = []
-        for n in range(PARTS_PER_EMPLOYEE):
-            part = parts[n] if n < len(parts) else None
-            end = span("annual", part.effective_start, part.days)[0] if part else None
-            form = None
-            if part and can_move and not part.order_item_id:
-                form = moving[1] if moving is not None and moving[0] == part.pk else MoveForm(year=plan.year, initial={"version": plan.version},
-                                                        prefix=f"move-{part.pk}")  # fmt: skip
-            cells.append((n, part, end, form))
-        lines.append((employee, cells, days, problems))
-    return render(
-        request,
-        "leave/department.html",
-        {"plan": plan, "year": plan.year, "department": unit, "lines": lines, "warnings": result.warnings,
-         "can_edit": can_edit, "can_move": can_move, "errors": errors or {},
-         "moves": schedules.moves_of(plan, unit)},
-    )  # fmt: skip
-
-
-@capability_required(Capability.DRAFT_ORDERS)
-@require_POST
-def part_move(request: MemberRequest, year: int, pk: int) -> HttpResponse:
-    """Move one planned part of the approved schedule to a new date, with its reason."""
-    plan = _schedule(request, year)
-    part = get_object_or_404(
-        PlannedLeave.objects.select_related("employee", "department"),
-        organisation_id=request.membership.organisation_id, schedule=plan, pk=pk,
-    )  # fmt: skip
-    form = MoveForm(request.POST, year=year, prefix=f"move-{part.pk}")
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            schedules.move_planned(
-                actor=request.user, part=part, version=data["version"], new_start=data["new_start"],
-                reason=data["reason"], on=timezone.localdate(),
-            )  # fmt: skip
-        except ValidationError as error:
-            for field, texts in (
-                error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
-            ):
-                target = {"moved_start": "new_start", "move_reason": "reason"}.get(field or "")
-                form.add_error(target if target in form.fields else None, texts)
-        else:
-            messages.success(request, f"Отпуск {part.employee.short_name} перенесён на {data['new_start']:%d.%m.%Y}.")
-            return redirect("leave:department", year, part.department_id)
-    result = schedules.department_plan(plan, part.department)
-    return _department_page(request, plan, part.department, result, moving=(part.pk, form))
 
 
 @capability_required(Capability.SIGN_ORDERS)

@@ -97,6 +97,10 @@ def _assignments(sheet: Timesheet, first: dt.date, last: dt.date) -> list[Assign
         )
         .filter(Q(end__isnull=True) | Q(end__gte=first))
         .select_related("employee", "staffing_unit__position")
+        # The card's many columns are not needed here: a month of 50 rows read them for half its time.
+        .only("start", "end", "rate", "kind", "employee_id", "staffing_unit_id", "employee__last_name",
+              "employee__first_name", "employee__middle_name", "employee__personnel_number",
+              "staffing_unit__position__name", "staffing_unit__position__category")
         .order_by("employee__last_name", "employee__first_name", "employee__middle_name", "employee_id", "kind",
                   "start")
     )  # fmt: skip
@@ -159,8 +163,14 @@ def derive(sheet: Timesheet) -> Grid:
     working_days = [year.is_working_day(day) for day in days]
     shortened = [day in year.shortened for day in days]
     holidays = [calendar.is_public_holiday(day) for day in days]
+    # get_kind_display() hashes every lazily translated label on each call; once per month is enough.
+    kind_names = {value: str(label) for value, label in Assignment.Kind.choices}
     hours_of: dict[tuple[int, Decimal, bool], Decimal] = {}
     plain: dict[tuple[bool, bool, Decimal], rules.Cell] = {}
+    corrected_assignments = {assignment_id for assignment_id, _day in corrections}
+    # Most rows of a month are the calendar alone (no leave, absence or correction): equal for equal
+    # week, rate and dates worked, so such a row is filled once and copied.
+    plain_rows: dict[tuple[Any, ...], tuple[list[rules.Cell | None], Decimal]] = {}
     rows = []
     for assignment in assignments:
         position = assignment.staffing_unit.position
@@ -168,8 +178,15 @@ def derive(sheet: Timesheet) -> Grid:
         own_leave = leave.get(assignment.employee_id, [])
         own_absences = absences.get(assignment.employee_id, [])
         cells: list[rules.Cell | None] = []
-        corrected = set()
+        corrected: set[int] = set()
         norm_hours = Decimal(0)
+        plain_row = None
+        if not own_leave and not own_absences and assignment.pk not in corrected_assignments:
+            plain_row = (week, assignment.rate, max(assignment.start, first), min(assignment.end or last, last))
+            if plain_row in plain_rows:
+                cells, norm_hours = plain_rows[plain_row]
+                rows.append(_row(assignment, kind_names, week, list(cells), norm_hours, corrected, days))
+                continue
         for index, day in enumerate(days):
             if day < assignment.start or (assignment.end is not None and day > assignment.end):
                 cells.append(None)
@@ -205,14 +222,21 @@ def derive(sheet: Timesheet) -> Grid:
                 ),
             )
             cells.append(rules.day_cell(facts))
-        employee = assignment.employee
-        rows.append(
-            Row(assignment.pk, employee.pk, employee.full_name, employee.personnel_number, position.name,
-                assignment.get_kind_display(), f"{assignment.rate.normalize():f}", week, cells, norm_hours,
-                corrected, days)
-        )  # fmt: skip
+        if plain_row is not None:
+            plain_rows[plain_row] = (cells, norm_hours)
+        rows.append(_row(assignment, kind_names, week, list(cells), norm_hours, corrected, days))
     day_kinds = ["" if w and not s else "short" if w else "off" for w, s in zip(working_days, shortened, strict=True)]
     return Grid(sheet.year, sheet.month, days, norm, rows, day_kinds)
+
+
+def _row(
+    assignment: Assignment, kind_names: dict[str, str], week: int, cells: list[rules.Cell | None],
+    norm_hours: Decimal, corrected: set[int], days: list[dt.date],
+) -> Row:  # fmt: skip
+    employee = assignment.employee
+    return Row(assignment.pk, employee.pk, employee.full_name, employee.personnel_number,
+               assignment.staffing_unit.position.name, kind_names[assignment.kind],
+               f"{assignment.rate.normalize():f}", week, cells, norm_hours, corrected, days)  # fmt: skip
 
 
 def _norm_out(norm: calendar.Norm) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from kadry.core.permissions import Capability, role_can
 from kadry.employment.models import Assignment
 from kadry.lib import calendar
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
+from kadry.lib.widgets import PlainSelect
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.models import Department
 from kadry.timesheet import rules, services, tasks
@@ -118,10 +119,12 @@ def job(request: MemberRequest, pk: int) -> HttpResponse:
 class CorrectionForm(forms.Form):
     """A correction of one row over a run of days, with one reason."""
 
-    assignment = forms.TypedChoiceField(label="Сотрудник", coerce=int)
+    assignment = forms.TypedChoiceField(label="Сотрудник", coerce=int, widget=PlainSelect)
     start = forms.DateField(label="С", widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label="По", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    code = forms.ChoiceField(label="Код", choices=[(c, f"{c} ({n}) — {m}") for c, (n, m) in rules.CODES.items()])
+    code = forms.ChoiceField(
+        label="Код", choices=[(c, f"{c} ({n}) — {m}") for c, (n, m) in rules.CODES.items()], widget=PlainSelect
+    )
     hours = forms.DecimalField(label="Часов в день", required=False, min_value=Decimal(0), max_value=Decimal(24),
                                decimal_places=2)  # fmt: skip
     reason = forms.CharField(label="Основание", max_length=300)
@@ -162,41 +165,70 @@ def _page(
     if form is None and can_edit and not sheet.is_closed:
         form = CorrectionForm(grid=grid, initial={"version": sheet.version})
     latest = chain[-1]
-    lines = []
-    for row in grid.rows:
-        totals = row.totals
-        absences = [(code, rules.CODES[code][0], days) for code, days in totals.absences.items()]
-        cells = _cells_html(row, grid.day_kinds, changed)
-        lines.append(
-            (row, cells, totals.days, rules.hours_text(totals.hours), absences, rules.hours_text(row.norm_hours))
-        )
+    seen: dict[tuple[Any, ...], SafeString] = {}
+    lines = [_row_html(row, grid.day_kinds, changed, seen) for row in grid.rows]
+    header = format_html_join(
+        "", '<th class="{}">{}</th>', ((kind, day.day) for day, kind in zip(grid.days, grid.day_kinds, strict=True))
+    )
     record_access(membership=request.membership, subject=sheet, what=ACCESS_WHAT, request=request)
     return render(
         request,
         "timesheet/sheet.html",
         {"department": department, "sheet": sheet, "chain": chain, "grid": grid, "lines": lines,
          "month_name": MONTHS[grid.month - 1], "form": form,
-         "header": list(zip(grid.days, grid.day_kinds, strict=True)), "can_edit": can_edit,
+         "header": header, "can_edit": can_edit,
          "can_close": can_edit and not sheet.is_closed,
          "can_correct": can_edit and sheet.pk == latest.pk and sheet.is_closed,
          "codes": [(c, n, m) for c, (n, m) in rules.CODES.items()]},
     )  # fmt: skip
 
 
-def _cells_html(row: services.Row, day_kinds: list[str], changed: set[tuple[int, int]]) -> SafeString:
-    """Return the day cells of a row as HTML: a month of 30 rows is 900 cells, too many for template tags."""
+def _row_html(
+    row: services.Row, day_kinds: list[str], changed: set[tuple[int, int]], seen: dict[tuple[Any, ...], SafeString]
+) -> SafeString:
+    """Return one employee's row: the name, the day cells, the totals (50 rows × 31 days: built here, once)."""
+    totals = row.totals
+    number = format_html(" ({})", row.personnel_number) if row.personnel_number else ""
+    absences = format_html_join(
+        "<br>", "{}: {}", ((code, days) for code, days in totals.absences.items())
+    ) or "—"  # fmt: skip
+    return format_html(
+        '<tr><td class="name">{}{}<small>{}, {}, {} ст., {} ч/нед.</small></td>{}'
+        '<td class="num">{}</td><td class="num">{}</td><td class="num">{}</td><td>{}</td></tr>',
+        row.name, number, row.position, row.kind, row.rate, row.week,
+        _cells_html(row, day_kinds, changed, seen),
+        totals.days, rules.hours_text(totals.hours), rules.hours_text(row.norm_hours), absences,
+    )  # fmt: skip
+
+
+def _cells_html(
+    row: services.Row, day_kinds: list[str], changed: set[tuple[int, int]], seen: dict[tuple[Any, ...], SafeString]
+) -> SafeString:
+    """Return the day cells of a row as HTML: a month of 30 rows is 900 cells, too many for template tags.
+
+    Most cells repeat (Я 7,2 on a working day, В on a day off): each different cell is formatted once per
+    page and kept in ``seen``, so a row costs one format_html call, not one per day.
+    """
     parts = []
     for index, cell in enumerate(row.cells):
-        corrected = index in row.corrected
-        classes = [day_kinds[index], "corrected" if corrected else "",
-                   "changed" if (row.assignment_id, index) in changed else ""]  # fmt: skip
-        content = ""
-        if cell is not None:
-            hours = rules.hours_text(cell.hours)
-            content = format_html("{}<small>{}</small>", cell.code, hours) if hours else escape(cell.code)
-        cell_html = '<td class="{}" title="исправлено вручную">{}</td>' if corrected else '<td class="{}">{}</td>'
-        parts.append(format_html(cell_html, " ".join(c for c in classes if c), content))
-    return format_html_join("", "{}", ((part,) for part in parts))
+        key = (day_kinds[index], index in row.corrected, (row.assignment_id, index) in changed,
+               None if cell is None else cell.code, None if cell is None else cell.hours)  # fmt: skip
+        html = seen.get(key)
+        if html is None:
+            html = seen[key] = _cell_html(*key)
+        parts.append(html)
+    return format_html("{}" * len(parts), *parts)
+
+
+def _cell_html(day_kind: str, corrected: bool, changed: bool, code: str | None, hours: Decimal | None) -> SafeString:
+    classes = " ".join(c for c in (day_kind, "corrected" if corrected else "", "changed" if changed else "") if c)
+    content = ""
+    if code is not None:
+        hours_text = rules.hours_text(hours)
+        content = format_html("{}<small>{}</small>", code, hours_text) if hours_text else escape(code)
+    if corrected:
+        return format_html('<td class="{}" title="исправлено вручную">{}</td>', classes, content)
+    return format_html('<td class="{}">{}</td>', classes, content)
 
 
 def _chosen(request: MemberRequest, chain: list[Timesheet]) -> Timesheet:

@@ -29,6 +29,23 @@ def test_basic_leave_follows_the_position(position: str, days: int) -> None:
 
 
 @pytest.mark.parametrize(
+    ("position", "birth", "on", "days", "source"),
+    [
+        # Born 01.03.2009: 17 on 01.01.2027 → 31 days (ст. 267); 18 on 01.03.2027 → 28 (ст. 115).
+        ("лаборант", dt.date(2009, 3, 1), dt.date(2027, 1, 1), 31, "ТК РФ ст. 267"),
+        ("лаборант", dt.date(2009, 3, 1), dt.date(2027, 3, 1), 28, "ТК РФ ст. 115"),
+        # A teacher under 18 keeps the longer pedagogical leave of 56 days.
+        ("учитель математики", dt.date(2009, 3, 1), dt.date(2027, 1, 1), 56, None),
+    ],
+)
+def test_a_worker_under_eighteen_has_31_days(position, birth, on, days, source) -> None:
+    found, found_source = rules.basic_entitlement(position, age=rules.age_on(birth, on))
+    assert found == days
+    if source:
+        assert found_source == source
+
+
+@pytest.mark.parametrize(
     ("start", "on", "months"),
     [
         (D(2025, 9, 1), D(2026, 3, 14), 6),  # 6 months 14 days: the remainder dropped

@@ -62,7 +62,14 @@ def test_the_page_saves_the_plan_and_refuses_a_stale_form(hr_inspector, school, 
     assert "График уже изменил другой пользователь" in response.content.decode()
     assert PlannedLeave.objects.count() == 1
     bad = {"version": "1", f"start-{second.pk}-0": "01.08", f"days-{second.pk}-0": "56"}
-    assert "укажите дату начала" in hr_inspector.client.post(url, bad).content.decode()
+    page = hr_inspector.client.post(url, bad).content.decode()
+    # The message stands in the wrong cell, which keeps what was typed; the other cells are not marked.
+    cell = page.split(f'name="start-{second.pk}-0"', 1)[1].split("</td>", 1)[0]
+    assert 'value="01.08"' in cell and 'aria-invalid="true"' in cell and "укажите дату начала" in cell
+    assert f'name="days-{second.pk}-0" value="56"' in page
+    assert page.count('aria-invalid="true"') == 2  # the start and the days of that one part
+    assert "исправьте отмеченные поля (1)" in page
+    assert PlannedLeave.objects.count() == 1
 
 
 def test_director_approves_and_t7_downloads(hr_inspector, director, school, maths) -> None:
