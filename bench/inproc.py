@@ -63,9 +63,54 @@ def bench_organisation_id() -> int:
     return org
 
 
+def _prepare_leave_and_absences(department: Department) -> dict[str, int]:
+    """Give the measured department what a real one has (idempotent on a kept database): next year's
+    vacation plan with two parts per employee, and this month's sick leave of one employee in ten, so
+    the schedule and the timesheet pages are measured with data in them, not empty.
+    """
+    from kadry.absences.models import Absence
+    from kadry.absences.services import record_absence
+    from kadry.leave import schedule as schedules
+    from kadry.leave.models import PlannedLeave
+
+    actor = bench_users()["bench_hr"]
+    today = timezone.localdate()
+    year = today.year + 1
+    people = list(
+        Employee.objects.of(department.organisation_id)
+        .with_status(Employee.Status.WORKING)
+        .placed(department_id=department.pk, on=dt.date(year, 1, 1))
+        .order_by("pk")
+    )
+    plan = schedules.schedule_for(department.organisation_id, year)
+    if not PlannedLeave.objects.filter(schedule=plan, department=department).exists():
+        rows = []
+        for index, person in enumerate(people):
+            # Spread over the summer holidays, 14 days then the rest: the checks pass for most.
+            start = dt.date(year, 6, 1) + dt.timedelta(days=(index * 3) % 60)
+            rows.append(schedules.PlanRow(person, start, 14))
+            rows.append(schedules.PlanRow(person, start + dt.timedelta(days=21), 42))
+        schedules.save_department_plan(
+            actor=actor, schedule=plan, department=department, version=plan.version, rows=rows
+        )
+    month_start = today.replace(day=1)
+    sick = 0
+    if not Absence.objects.filter(organisation_id=department.organisation_id, start__gte=month_start).exists():
+        for index, person in enumerate(people[::10]):
+            start = month_start + dt.timedelta(days=index % 20)
+            record_absence(
+                actor=actor, employee=person,
+                data={"kind": Absence.Kind.SICK, "start": start, "end": start + dt.timedelta(days=6),
+                      "sick_leave_number": f"9{person.pk:011d}"[-12:], "sick_reason": Absence.SickReason.OWN_ILLNESS},
+            )  # fmt: skip
+            sick += 1
+    return {"planned_employees": len(people), "sick_leaves_added": sick}
+
+
 def info() -> dict[str, Any]:
     org = bench_organisation_id()
     department = Department.objects.filter(organisation_id=org, name="Педагогический состав").first()
+    prepared = _prepare_leave_and_absences(department) if department is not None else {}
     # The filtered list searches for someone who is there: a teacher, by the start of the surname.
     working = Employee.objects.of(org).with_status(Employee.Status.WORKING)
     if department is not None:
@@ -91,6 +136,7 @@ def info() -> dict[str, Any]:
         else "",
         "employees": Employee.objects.count(),
         "organisations": Organisation.objects.count(),
+        **prepared,
     }
 
 
