@@ -6,7 +6,7 @@ the pure ones of ``rules.absence_errors``, fed with the employee's other absence
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -291,13 +291,23 @@ def _cell(row: Sequence[Any], index: dict[str, int], column: str) -> str:
     return "" if value is None else str(value).strip()
 
 
-@transaction.atomic
-def import_sick_leaves(
-    *, actor: Any, organisation_id: int, header: Sequence[Any], rows: Sequence[Sequence[Any]], dry_run: bool = False
-) -> list[Absence]:
-    """Import sick leaves from a table, all or nothing: every row checked as the form checks it.
+# How often the check of a file reports its progress: every this many rows.
+PROGRESS_EVERY = 200
 
-    ``dry_run``: check the file and return what it would import, saving nothing (the rows are rolled back).
+
+def plan_sick_leaves(
+    *,
+    organisation_id: int,
+    header: Sequence[Any],
+    rows: Sequence[Sequence[Any]],
+    actor: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Absence]:
+    """Check a table of sick leaves as the form checks each one; return the absences it holds, not saved.
+
+    Each row is checked against the register and the rows above it (continuations, overlaps). Raises
+    ``ImportRefused`` with every error by row and column. Writes nothing, so a background job's
+    progress (``progress(done, total)``) is committed as it goes. Four queries.
     """
     index = {str(name or "").strip(): n for n, name in enumerate(header)}
     errors = [RowError(1, column, "Нет такого столбца.") for column in (NUMBER, START, END) if column not in index]
@@ -319,6 +329,8 @@ def import_sick_leaves(
     by_certificate = {a.sick_leave_number: a for own in absences.values() for a in own if a.sick_leave_number}
     created: list[Absence] = []
     for line, row in enumerate(rows, start=2):
+        if progress is not None and (line - 2) % PROGRESS_EVERY == 0:
+            progress(line - 2, len(rows))
 
         def error(column: str, message: str, line: int = line) -> None:
             errors.append(RowError(line, column, message))
@@ -360,17 +372,37 @@ def import_sick_leaves(
         if problems:
             continue
         absence = Absence(organisation_id=organisation_id, employee=employee, created_by=actor, **values)
-        absence.save()
         own.append(absence)
         by_certificate[absence.sick_leave_number] = absence
         created.append(absence)
     if errors:
-        # Raised out of the atomic block, the rows saved above are rolled back: all or nothing.
         raise ImportRefused(errors)
+    return created
+
+
+@transaction.atomic
+def import_sick_leaves(
+    *,
+    actor: Any,
+    organisation_id: int,
+    header: Sequence[Any],
+    rows: Sequence[Sequence[Any]],
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Absence]:
+    """Import sick leaves from a table, all or nothing: every row checked as the form checks it.
+
+    ``dry_run``: check the file and return what it would import, saving nothing. The check is made
+    again inside the transaction of the writes, so a register changed since a first check is honoured.
+    """
+    created = plan_sick_leaves(
+        organisation_id=organisation_id, header=header, rows=rows, actor=actor, progress=progress
+    )
     if dry_run:
-        # Saved above so that later rows are checked against earlier ones (continuations, overlaps).
-        transaction.set_rollback(True)
         return created
+    for absence in created:
+        # A continuation names a sheet above it in the file: saved first, so its key is known now.
+        absence.save()
     for absence in created:
         _history(actor, absence, ChangeRecord.Action.CREATE, None)
     return created
