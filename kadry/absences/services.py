@@ -6,8 +6,10 @@ the pure ones of ``rules.absence_errors``, fed with the employee's other absence
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,15 +18,28 @@ from django.db import transaction
 from kadry.absences import rules
 from kadry.absences.models import Absence
 from kadry.core.audit import record_change, snapshot
-from kadry.core.models import ChangeRecord
+from kadry.core.jobs import (
+    JobAbandoned,
+    create_upload_job,
+    discard_upload,
+    fail_with_row_errors,
+    finish_job,
+    finishing,
+    read_upload,
+    save_job,
+    take_job,
+)
+from kadry.core.models import BackgroundJob, ChangeRecord, Membership
+from kadry.core.uploads import read_uploaded_table
 from kadry.employment.models import Assignment
 from kadry.employment.seniority import Source, length_of_service_on, sources_for_employee
 from kadry.leave.models import CHARGED_KINDS, LedgerEntry
 from kadry.lib.duration import Period
 from kadry.lib.identifiers import normalise_snils
-from kadry.lib.tables import RowError, parse_date
+from kadry.lib.tables import RowError, TableError, parse_date
 from kadry.staff.models import Employee
 
+logger = logging.getLogger(__name__)
 SECTION = "Неявки"
 NOT_TRACKED = frozenset({"created_by", "employee", "order_item"})
 FIELDS = ("kind", "start", "end", "sick_leave_number", "sick_reason", "continues", "care_child_age",
@@ -406,6 +421,60 @@ def import_sick_leaves(
     for absence in created:
         _history(actor, absence, ChangeRecord.Action.CREATE, None)
     return created
+
+
+# The import as a background job (kadry.core.jobs): upload → queued → progress → the result page.
+
+
+def create_import_job(*, membership: Membership, content: bytes, filename: str, dry_run: bool) -> BackgroundJob:
+    """Keep the uploaded file as a pending import job; return the job row (``tasks.start_import`` queues it)."""
+    name = PurePath(filename).name[:200]
+    title = f"{'Проверка' if dry_run else 'Загрузка'} листков нетрудоспособности из файла «{name}»"
+    return create_upload_job(
+        membership=membership, kind=BackgroundJob.Kind.SICK_LEAVE_IMPORT, title=title, content=content,
+        filename=filename, dry_run=dry_run,
+    )  # fmt: skip
+
+
+def run_import_job(job_id: int) -> None:
+    """Read the job's file, check it (committing the progress as it goes), then write it all or nothing.
+
+    A dry run ends after the check with the number of sheets the file would load. The writes check
+    the file again inside their transaction (the register may have changed meanwhile), and record
+    «done» in that same transaction (``finishing``), so a job is never done with nothing written.
+    """
+    job = take_job(job_id)
+    if job is None:
+        return  # Already taken by another worker, or retried after it finished.
+    try:
+        membership = Membership.objects.select_related("user").get(pk=job.params["membership_id"])
+        header, rows = read_uploaded_table(read_upload(job), job.params.get("filename", job.params["file"]))
+        save_job(job, progress=10)
+
+        def checked(done: int, total: int) -> None:
+            save_job(job, progress=10 + 60 * done // max(total, 1))
+
+        planned = plan_sick_leaves(organisation_id=job.organisation_id, header=header, rows=rows, progress=checked)
+        if job.params.get("dry_run"):
+            finish_job(job, BackgroundJob.Status.DONE, result={"checked": len(planned), "dry_run": True})
+            return
+        save_job(job, progress=70)
+        with finishing(job):  # the writes and «done» in one transaction, unless the sweep failed the job
+            created = import_sick_leaves(
+                actor=membership.user, organisation_id=job.organisation_id, header=header, rows=rows
+            )
+            finish_job(job, BackgroundJob.Status.DONE, result={"created": len(created)})
+    except ImportRefused as refused:
+        fail_with_row_errors(job, refused.errors)
+    except JobAbandoned:
+        logger.warning("Sick-leave import job %s was failed by the sweep: nothing written", job_id)
+    except (TableError, ValidationError) as error:
+        finish_job(job, BackgroundJob.Status.FAILED, error=" ".join(getattr(error, "messages", [str(error)])))
+    except Exception as error:
+        logger.exception("Sick-leave import job %s failed", job_id)
+        finish_job(job, BackgroundJob.Status.FAILED, error=str(error)[:2000] or error.__class__.__name__)
+    finally:
+        discard_upload(job)
 
 
 def template_rows() -> list[list[str]]:

@@ -666,3 +666,23 @@ def undo_lift(*, actor: Any, order_item: Any) -> int:
         )  # fmt: skip
         lift.delete()
     return len(lifts)
+
+
+@dataclass(frozen=True)
+class CaseSanction:
+    """The sanction a case ended in, as its page shows it: in force today, or lifted early and from when."""
+
+    sanction: Sanction
+    in_force: bool
+    lift: SanctionLift | None
+
+
+def case_sanction(case: Violation, today: dt.date) -> CaseSanction | None:
+    """Return the sanction the case's signed order applied, with whether it is in force on ``today``. Two queries."""
+    if case.sanction_item_id is None:
+        return None
+    sanction = sanction_of_item(case.sanction_item_id)
+    if sanction is None:
+        return None
+    in_force = any(row.sanction.pk == sanction.pk for row in sanctions_in_force(case.employee, today))
+    return CaseSanction(sanction, in_force, _lift_of(sanction))

@@ -210,3 +210,46 @@ def test_the_card_tab_no_longer_shows_the_sanction_lifted(hr_inspector, director
     services.sign_order(actor=director.user, order=_lift(hr_inspector, teacher, sanction))
 
     assert "Действующих дисциплинарных взысканий нет." in hr_inspector.client.get(url).content.decode()
+
+
+@time_machine.travel(dt.datetime(2026, 7, 1, 10, tzinfo=dt.UTC))
+def test_the_case_page_drafts_the_lift_once_and_then_shows_the_sanction_lifted(hr_inspector, director, teacher) -> None:
+    case = discipline.open_violation(
+        actor=hr_inspector.user, organisation_id=teacher.organisation_id, employee=teacher,
+        committed_on=D(2026, 2, 4), description="опоздание на урок", discovered_by="завуч", discovered_on=D(2026, 2, 4),
+        today=D(2026, 2, 4),
+    )  # fmt: skip
+    sanction = _sanction(hr_inspector, director, teacher)
+    page_url = reverse("discipline:detail", args=[case.pk])
+    lift_url = reverse("orders:lift_sanction", args=[sanction.pk])
+    page = hr_inspector.client.get(page_url).content.decode()
+    assert "Снять взыскание досрочно" in page and lift_url in page
+
+    first = hr_inspector.client.post(lift_url)
+    again = hr_inspector.client.post(lift_url)
+
+    order = Order.objects.get(kind=Order.Kind.SANCTION_LIFT)
+    assert first["Location"] == again["Location"] == reverse("orders:detail", args=[order.pk])
+    item = order.items.get()
+    assert (item.employee, item.date, item.lifted_sanction, item.lift_initiative) == (
+        teacher, D(2026, 7, 1), sanction, "employer"
+    )  # fmt: skip
+    # The basis is left to the inspector: the check asks for it.
+    with pytest.raises(ValidationError) as refused:
+        services.sign_order(actor=director.user, order=order)
+    assert "items.0.basis" in refused.value.message_dict
+
+    item.basis = "служебная записка от 30.06.2026"
+    item.save(update_fields=["basis"])
+    services.sign_order(actor=director.user, order=order)
+
+    page = hr_inspector.client.get(page_url).content.decode()
+    assert "снято досрочно с 01.07.2026, по инициативе работодателя" in page
+    assert "Снять взыскание досрочно" not in page
+
+
+def test_the_lift_of_another_schools_sanction_is_404(hr_inspector, director, outsider, teacher) -> None:
+    sanction = _sanction(hr_inspector, director, teacher)
+
+    assert outsider.client.post(reverse("orders:lift_sanction", args=[sanction.pk])).status_code == 404
+    assert not Order.objects.filter(kind=Order.Kind.SANCTION_LIFT).exists()
