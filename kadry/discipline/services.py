@@ -606,15 +606,13 @@ def lift_errors(
             continue
         if day < sanction.date:
             return {"lifted_sanction": f"На {day:%d.%m.%Y} взыскание ещё не применено."}
-        end = rules.expiry_dates(
-            [rules.Applied(row.pk, row.date) for row in Sanction.objects.filter(
-                organisation_id=employee.organisation_id, employee=employee, date__lte=day)]
-        ).get(sanction.pk)  # fmt: skip
-        when = f" {end:%d.%m.%Y}" if end else ""
+        earlier = Sanction.objects.filter(organisation_id=employee.organisation_id, employee=employee, date__lte=day)
+        end = rules.expiry_dates([rules.Applied(row.pk, row.date) for row in earlier]).get(sanction.pk)
+        when = f"последний день его действия — {end:%d.%m.%Y}, " if end else ""
         return {
             "lifted_sanction": (
-                f"На {day:%d.%m.%Y} взыскание уже не действует: год со дня его применения истёк{when} "
-                "(ТК РФ ст. 194 ч. 1), снимать нечего."
+                f"На {day:%d.%m.%Y} взыскание уже не действует: год со дня его применения истёк "
+                f"({when}ТК РФ ст. 194 ч. 1), снимать нечего."
             )
         }
     return {}

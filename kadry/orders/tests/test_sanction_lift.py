@@ -50,7 +50,7 @@ def _sanction(hr: Any, director: Any, employee: Any, date: dt.date = SANCTIONED_
          "explanation_requested_on": committed},
     )  # fmt: skip
     services.sign_order(actor=director.user, order=order)
-    return order.items.get()
+    return OrderItem.objects.select_related("order__journal").get(order_id=order.pk)  # the order as signed, numbered
 
 
 def _lift(hr: Any, employee: Any, sanction_item: OrderItem, date: dt.date = LIFTED_ON, **changes: Any) -> Order:
@@ -115,7 +115,7 @@ def test_an_expired_sanction_cannot_be_lifted(hr_inspector, director, teacher) -
     message = _refusal(director, order)["items.0.lifted_sanction"][0]
 
     assert "взыскание уже не действует" in message
-    assert "10.02.2026 (ТК РФ ст. 194 ч. 1)" in message
+    assert "(последний день его действия — 10.02.2026, ТК РФ ст. 194 ч. 1)" in message
     assert not SanctionLift.objects.exists()
 
 
@@ -159,7 +159,8 @@ def test_the_preview_names_the_sanction_and_the_initiative(hr_inspector, directo
 
     text = item_text(order, order.items.select_related("lifted_sanction__order__journal", "employee").get())
 
-    assert f"выговор, объявленное приказом от 10 февраля 2026 г. № {sanction.order.display_number}" in text
+    assert sanction.order.display_number == "1-к"
+    assert "выговор, объявленное приказом от 10 февраля 2026 г. № 1-к досрочно с 1 июня 2026 г." in text
     assert "по просьбе работника" in text
     assert "ст. 194 ч. 2" in text
 
@@ -253,3 +254,17 @@ def test_the_lift_of_another_schools_sanction_is_404(hr_inspector, director, out
 
     assert outsider.client.post(reverse("orders:lift_sanction", args=[sanction.pk])).status_code == 404
     assert not Order.objects.filter(kind=Order.Kind.SANCTION_LIFT).exists()
+
+
+def test_the_draft_page_and_the_item_form_offer_the_employees_sanctions(hr_inspector, director, teacher) -> None:
+    sanction = _sanction(hr_inspector, director, teacher)
+    order = _lift(hr_inspector, teacher, sanction)
+
+    page = hr_inspector.client.get(reverse("orders:detail", args=[order.pk])).content.decode()
+    form = hr_inspector.client.get(reverse("orders:item_add", args=[order.pk])).content.decode()
+    wizard = hr_inspector.client.get(reverse("orders:new")).content.decode()
+
+    assert "Снять с Сидоровой" in page and "по просьбе работника" in page
+    assert f"выговор от 10.02.2026, приказ № {sanction.order.display_number} — {teacher.short_name}" in form
+    assert "Взыскание снимается с" in form and "по ходатайству представительного органа работников" in form
+    assert "Снятие взыскания" in wizard
