@@ -6,8 +6,10 @@ the pure ones of ``rules.absence_errors``, fed with the employee's other absence
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,15 +18,28 @@ from django.db import transaction
 from kadry.absences import rules
 from kadry.absences.models import Absence
 from kadry.core.audit import record_change, snapshot
-from kadry.core.models import ChangeRecord
+from kadry.core.jobs import (
+    JobAbandoned,
+    create_upload_job,
+    discard_upload,
+    fail_with_row_errors,
+    finish_job,
+    finishing,
+    read_upload,
+    save_job,
+    take_job,
+)
+from kadry.core.models import BackgroundJob, ChangeRecord, Membership
+from kadry.core.uploads import read_uploaded_table
 from kadry.employment.models import Assignment
 from kadry.employment.seniority import Source, length_of_service_on, sources_for_employee
 from kadry.leave.models import CHARGED_KINDS, LedgerEntry
 from kadry.lib.duration import Period
 from kadry.lib.identifiers import normalise_snils
-from kadry.lib.tables import RowError, parse_date
+from kadry.lib.tables import RowError, TableError, parse_date
 from kadry.staff.models import Employee
 
+logger = logging.getLogger(__name__)
 SECTION = "Неявки"
 NOT_TRACKED = frozenset({"created_by", "employee", "order_item"})
 FIELDS = ("kind", "start", "end", "sick_leave_number", "sick_reason", "continues", "care_child_age",
@@ -291,13 +306,23 @@ def _cell(row: Sequence[Any], index: dict[str, int], column: str) -> str:
     return "" if value is None else str(value).strip()
 
 
-@transaction.atomic
-def import_sick_leaves(
-    *, actor: Any, organisation_id: int, header: Sequence[Any], rows: Sequence[Sequence[Any]], dry_run: bool = False
-) -> list[Absence]:
-    """Import sick leaves from a table, all or nothing: every row checked as the form checks it.
+# How often the check of a file reports its progress: every this many rows.
+PROGRESS_EVERY = 200
 
-    ``dry_run``: check the file and return what it would import, saving nothing (the rows are rolled back).
+
+def plan_sick_leaves(
+    *,
+    organisation_id: int,
+    header: Sequence[Any],
+    rows: Sequence[Sequence[Any]],
+    actor: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Absence]:
+    """Check a table of sick leaves as the form checks each one; return the absences it holds, not saved.
+
+    Each row is checked against the register and the rows above it (continuations, overlaps). Raises
+    ``ImportRefused`` with every error by row and column. Writes nothing, so a background job's
+    progress (``progress(done, total)``) is committed as it goes. Four queries.
     """
     index = {str(name or "").strip(): n for n, name in enumerate(header)}
     errors = [RowError(1, column, "Нет такого столбца.") for column in (NUMBER, START, END) if column not in index]
@@ -319,6 +344,8 @@ def import_sick_leaves(
     by_certificate = {a.sick_leave_number: a for own in absences.values() for a in own if a.sick_leave_number}
     created: list[Absence] = []
     for line, row in enumerate(rows, start=2):
+        if progress is not None and (line - 2) % PROGRESS_EVERY == 0:
+            progress(line - 2, len(rows))
 
         def error(column: str, message: str, line: int = line) -> None:
             errors.append(RowError(line, column, message))
@@ -360,20 +387,94 @@ def import_sick_leaves(
         if problems:
             continue
         absence = Absence(organisation_id=organisation_id, employee=employee, created_by=actor, **values)
-        absence.save()
         own.append(absence)
         by_certificate[absence.sick_leave_number] = absence
         created.append(absence)
     if errors:
-        # Raised out of the atomic block, the rows saved above are rolled back: all or nothing.
         raise ImportRefused(errors)
+    return created
+
+
+@transaction.atomic
+def import_sick_leaves(
+    *,
+    actor: Any,
+    organisation_id: int,
+    header: Sequence[Any],
+    rows: Sequence[Sequence[Any]],
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Absence]:
+    """Import sick leaves from a table, all or nothing: every row checked as the form checks it.
+
+    ``dry_run``: check the file and return what it would import, saving nothing. The check is made
+    again inside the transaction of the writes, so a register changed since a first check is honoured.
+    """
+    created = plan_sick_leaves(
+        organisation_id=organisation_id, header=header, rows=rows, actor=actor, progress=progress
+    )
     if dry_run:
-        # Saved above so that later rows are checked against earlier ones (continuations, overlaps).
-        transaction.set_rollback(True)
         return created
+    for absence in created:
+        # A continuation names a sheet above it in the file: saved first, so its key is known now.
+        absence.save()
     for absence in created:
         _history(actor, absence, ChangeRecord.Action.CREATE, None)
     return created
+
+
+# The import as a background job (kadry.core.jobs): upload → queued → progress → the result page.
+
+
+def create_import_job(*, membership: Membership, content: bytes, filename: str, dry_run: bool) -> BackgroundJob:
+    """Keep the uploaded file as a pending import job; return the job row (``tasks.start_import`` queues it)."""
+    name = PurePath(filename).name[:200]
+    title = f"{'Проверка' if dry_run else 'Загрузка'} листков нетрудоспособности из файла «{name}»"
+    return create_upload_job(
+        membership=membership, kind=BackgroundJob.Kind.SICK_LEAVE_IMPORT, title=title, content=content,
+        filename=filename, dry_run=dry_run,
+    )  # fmt: skip
+
+
+def run_import_job(job_id: int) -> None:
+    """Read the job's file, check it (committing the progress as it goes), then write it all or nothing.
+
+    A dry run ends after the check with the number of sheets the file would load. The writes check
+    the file again inside their transaction (the register may have changed meanwhile), and record
+    «done» in that same transaction (``finishing``), so a job is never done with nothing written.
+    """
+    job = take_job(job_id)
+    if job is None:
+        return  # Already taken by another worker, or retried after it finished.
+    try:
+        membership = Membership.objects.select_related("user").get(pk=job.params["membership_id"])
+        header, rows = read_uploaded_table(read_upload(job), job.params.get("filename", job.params["file"]))
+        save_job(job, progress=10)
+
+        def checked(done: int, total: int) -> None:
+            save_job(job, progress=10 + 60 * done // max(total, 1))
+
+        planned = plan_sick_leaves(organisation_id=job.organisation_id, header=header, rows=rows, progress=checked)
+        if job.params.get("dry_run"):
+            finish_job(job, BackgroundJob.Status.DONE, result={"checked": len(planned), "dry_run": True})
+            return
+        save_job(job, progress=70)
+        with finishing(job):  # the writes and «done» in one transaction, unless the sweep failed the job
+            created = import_sick_leaves(
+                actor=membership.user, organisation_id=job.organisation_id, header=header, rows=rows
+            )
+            finish_job(job, BackgroundJob.Status.DONE, result={"created": len(created)})
+    except ImportRefused as refused:
+        fail_with_row_errors(job, refused.errors)
+    except JobAbandoned:
+        logger.warning("Sick-leave import job %s was failed by the sweep: nothing written", job_id)
+    except (TableError, ValidationError) as error:
+        finish_job(job, BackgroundJob.Status.FAILED, error=" ".join(getattr(error, "messages", [str(error)])))
+    except Exception as error:
+        logger.exception("Sick-leave import job %s failed", job_id)
+        finish_job(job, BackgroundJob.Status.FAILED, error=str(error)[:2000] or error.__class__.__name__)
+    finally:
+        discard_upload(job)
 
 
 def template_rows() -> list[list[str]]:

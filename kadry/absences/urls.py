@@ -13,5 +13,6 @@ urlpatterns = [
     path("<int:pk>/", views.edit, name="edit"),
     path("<int:pk>/delete/", views.delete, name="delete"),
     path("import/", views.import_sick_leaves, name="import"),
+    path("import/jobs/<int:pk>/", views.import_job, name="import_job"),
     path("import/template.xlsx", views.import_template, name="import_template"),
 ]

@@ -20,17 +20,18 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from kadry.absences import rules, services
+from kadry.absences import rules, services, tasks
 from kadry.absences.forms import LEAVES, AbsenceForm, ImportForm, RegisterFilter, add_service_errors, default_period
 from kadry.absences.models import Absence
 from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access
+from kadry.core.heartbeat import fail_if_abandoned
 from kadry.core.http import MemberRequest
+from kadry.core.models import BackgroundJob
 from kadry.core.permissions import Capability, role_can
-from kadry.core.uploads import read_uploaded_table, validate_upload_size
+from kadry.core.uploads import validate_upload_size
 from kadry.leave.models import LedgerEntry
 from kadry.lib.pagination import OneQueryPaginator
-from kadry.lib.tables import TableError
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.models import Department, Employee
 
@@ -175,34 +176,37 @@ def delete(request: MemberRequest, pk: int) -> HttpResponse:
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
 def import_sick_leaves(request: MemberRequest) -> HttpResponse:
-    """Import sick leaves from a table: every row is checked, and the file is saved whole or not at all."""
+    """Upload a table of sick leaves: a background job checks it (and, unless a dry run, saves it whole)."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    errors: list[Any] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             validate_upload_size(upload)
-            header, rows = read_uploaded_table(upload.read(), upload.name)
-            dry_run = form.cleaned_data["dry_run"]
-            created = services.import_sick_leaves(
-                actor=request.user, organisation_id=request.membership.organisation_id, header=header, rows=rows,
-                dry_run=dry_run,
-            )  # fmt: skip
-        except (ValidationError, TableError) as error:
-            form.add_error("file", getattr(error, "messages", [str(error)]))
-        except services.ImportRefused as refused:
-            errors = refused.errors
+        except ValidationError as error:
+            form.add_error("file", error.messages)
         else:
-            if dry_run:
-                checked = f"Файл проверен, ошибок нет: будет загружено листков — {len(created)}."
-                messages.success(request, checked + " Снимите отметку «Только проверить» и загрузите его снова.")
-                form = ImportForm(initial={"dry_run": False})
-            else:
-                messages.success(request, f"Загружено листков нетрудоспособности: {len(created)}.")
-                return redirect("absences:register")
-    context = {"form": form, "result": {"errors": [(e.row, e.column, e.message) for e in errors[:200]],
-               "error_count": len(errors)}, "headers": services.HEADERS}  # fmt: skip
-    return render(request, "absences/import.html", context)
+            job = tasks.start_import(
+                membership=request.membership, content=upload.read(), filename=upload.name,
+                dry_run=form.cleaned_data["dry_run"],
+            )  # fmt: skip
+            return redirect("absences:import_job", pk=job.pk)
+    context = {"form": form, "headers": services.HEADERS}
+    return render(request, "absences/import.html", context, status=400 if form.errors else 200)
+
+
+@capability_required(Capability.EDIT_PERSONAL_DATA)
+def import_job(request: MemberRequest, pk: int) -> HttpResponse:
+    """The progress of an import job, then its result: the sheets loaded, or the file's errors by row."""
+    with denied_as(BackgroundJob, pk):
+        job = get_object_or_404(
+            BackgroundJob.objects.select_related("created_by"),
+            pk=pk,
+            organisation_id=request.membership.organisation_id,
+            kind=BackgroundJob.Kind.SICK_LEAVE_IMPORT,
+        )
+    fail_if_abandoned(job)  # A job whose worker died is shown failed, not running for ever.
+    template = "absences/_import_job_status.html" if request.htmx else "absences/import_job.html"
+    return render(request, template, {"job": job})
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)

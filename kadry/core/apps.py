@@ -18,5 +18,10 @@ class CoreConfig(AppConfig):
         )
         from kadry.core.models import BackgroundJob
 
-        heartbeat.register(BackgroundJob, error=jobs.ABANDONED_ERROR, cleanup=jobs.discard_abandoned_upload)
+        heartbeat.register(
+            BackgroundJob,
+            error=jobs.ABANDONED_ERROR,
+            cleanup=jobs.discard_abandoned_upload,
+            by_kind=dict(jobs.ABANDONED_ERRORS),
+        )
         security_log.connect_axes()

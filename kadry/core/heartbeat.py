@@ -22,7 +22,7 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, Protocol, cast
 
@@ -91,21 +91,49 @@ class Heartbeat:
             connections.close_all()
 
 
+# The message of a job whose worker died: fixed, or made from the job (its progress so far).
+Message = str | Callable[[Any], str]
+
+
 @dataclass(frozen=True)
 class SweptModel:
-    """A job model the sweep watches: the message of a job whose worker died, and what to clean up."""
+    """A job model the sweep watches: the message of a job whose worker died, and what to clean up.
+
+    ``by_kind``: the message of each kind of job the model holds (its ``kind`` column), ``error`` of the others.
+    """
 
     model: type[Model]
-    error: str
+    error: Message
     cleanup: Callable[[Any], None] | None = None
+    by_kind: dict[str, Message] = field(default_factory=dict)
+
+    def message(self, job: Model) -> str:
+        found = self.by_kind.get(str(getattr(job, "kind", "")), self.error)
+        return found(job) if callable(found) else found
 
 
 # Filled by the apps that own job models (their AppConfig.ready), so core imports none of them.
 _SWEPT: dict[type[Model], SweptModel] = {}
 
 
-def register(model: type[Model], *, error: str, cleanup: Callable[[Any], None] | None = None) -> None:
-    _SWEPT[model] = SweptModel(model, error, cleanup)
+def register(
+    model: type[Model],
+    *,
+    error: Message,
+    cleanup: Callable[[Any], None] | None = None,
+    by_kind: dict[str, Message] | None = None,
+) -> None:
+    """Watch ``model``'s running jobs; ``by_kind`` keeps the messages of kinds registered before (``register_kind``)."""
+    kinds = {**(_SWEPT[model].by_kind if model in _SWEPT else {}), **(by_kind or {})}
+    _SWEPT[model] = SweptModel(model, error, cleanup, kinds)
+
+
+def register_kind(model: type[Model], kind: str, error: Message) -> None:
+    """Give the jobs of ``kind`` of a registered ``model`` their own message when their worker died.
+
+    Called by the app that owns the kind of job (its AppConfig.ready), after the model's ``register``.
+    """
+    _SWEPT[model].by_kind[kind] = error
 
 
 def _stale(cutoff: dt.datetime) -> Q:
@@ -120,7 +148,7 @@ def stale_jobs(model: type[Model], *, now: dt.datetime | None = None) -> QuerySe
 def _fail(job: Model, now: dt.datetime) -> bool:
     """Mark ``job`` failed if it is still running with a stale heartbeat; clean up after it. Return whether."""
     swept = _SWEPT[type(job)]
-    values = {"status": FAILED, "error": swept.error, "finished_at": now}
+    values = {"status": FAILED, "error": swept.message(job), "finished_at": now}
     # Conditional: a job that beat or finished since it was read is left alone.
     if not type(job)._default_manager.filter(_stale(now - heartbeat_timeout()), pk=job.pk).update(**values):
         return False

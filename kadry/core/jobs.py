@@ -7,7 +7,7 @@ heartbeat and the sweep of jobs whose worker died are in kadry.core.heartbeat.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import PurePath
 from typing import Any
@@ -24,6 +24,27 @@ from kadry.core.models import BackgroundJob, Membership
 ERRORS_SHOWN = 200
 # The error of a job whose worker died (kadry.core.heartbeat): imports write all or nothing.
 ABANDONED_ERROR = "Обработка прервана: фоновый процесс остановился. Ничего не записано — запустите загрузку снова."
+_STOPPED = "фоновый процесс остановился"
+_NOTHING_WRITTEN = "Ничего не записано — загрузите файл снова."
+
+
+def _fill_abandoned(job: BackgroundJob) -> str:
+    # The fill saves each department's timesheet as it goes: those done stay, a new run skips them.
+    done, total = job.result.get("done"), job.result.get("total")
+    so_far = f", заполнено подразделений {done} из {total}" if total else ""
+    return (
+        f"Заполнение табелей прервано: {_STOPPED}{so_far}. Заполненные табели сохранены — запустите "
+        "заполнение снова, готовые табели не изменятся."
+    )
+
+
+# Each kind's message when the sweep finds its worker dead (kadry.core.heartbeat); the imports write all or nothing.
+ABANDONED_ERRORS: dict[str, str | Callable[[BackgroundJob], str]] = {
+    BackgroundJob.Kind.EMPLOYEE_IMPORT: f"Импорт сотрудников прерван: {_STOPPED}. {_NOTHING_WRITTEN}",
+    BackgroundJob.Kind.STUDENT_IMPORT: f"Импорт обучающихся прерван: {_STOPPED}. {_NOTHING_WRITTEN}",
+    BackgroundJob.Kind.SICK_LEAVE_IMPORT: f"Импорт больничных листов прерван: {_STOPPED}. {_NOTHING_WRITTEN}",
+    BackgroundJob.Kind.TIMESHEET_FILL: _fill_abandoned,
+}
 
 
 def create_upload_job(

@@ -273,6 +273,7 @@ class BackgroundJob(models.Model):
         EMPLOYEE_IMPORT = "employee_import", _("Загрузка сотрудников из файла")
         STUDENT_IMPORT = "student_import", _("Загрузка обучающихся из файла")
         TIMESHEET_FILL = "timesheet_fill", _("Заполнение табелей за месяц")
+        SICK_LEAVE_IMPORT = "sick_leave_import", _("Загрузка больничных листов из файла")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("в очереди")

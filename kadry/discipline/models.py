@@ -88,3 +88,36 @@ class ExplanationRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Объяснение затребовано {self.requested_on:%d.%m.%Y}"
+
+
+class LiftInitiative(models.TextChoices):
+    """On whose initiative a sanction is lifted before its year runs out (ТК РФ ст. 194 ч. 2)."""
+
+    EMPLOYER = "employer", _("по инициативе работодателя")
+    EMPLOYEE = "employee", _("по просьбе работника")
+    MANAGER = "manager", _("по ходатайству непосредственного руководителя")
+    REPRESENTATIVE_BODY = "representative", _("по ходатайству представительного органа работников")
+
+
+class SanctionLift(models.Model):
+    """A sanction lifted early by a signed order (ТК РФ ст. 194 ч. 2); cancelling that order removes the row.
+
+    ``order_item`` is the lift order's item (string FK: discipline never imports orders).
+    """
+
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
+    # The sanction goes with its own order's cancellation (employment.undo_order_item), and its lift with it.
+    sanction = models.OneToOneField("employment.Sanction", on_delete=models.CASCADE, related_name="lift")
+    lifted_on = models.DateField(_("снято с"))
+    initiative = models.CharField(_("инициатива"), max_length=16, choices=LiftInitiative.choices)
+    order_item = models.ForeignKey("orders.OrderItem", on_delete=models.PROTECT, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("снятие дисциплинарного взыскания")
+        verbose_name_plural = _("снятия дисциплинарных взысканий")
+        indexes = [models.Index(fields=["organisation", "order_item"], name="sanctionlift_org_item_idx")]
+
+    def __str__(self) -> str:
+        return f"Снято с {self.lifted_on:%d.%m.%Y}"

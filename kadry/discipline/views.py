@@ -120,6 +120,7 @@ def _detail(request: MemberRequest, case: Violation, bound: dict[str, forms.Form
         request,
         "discipline/detail.html",
         {"case": case, "terms": services.terms_of(case), "can_edit": can_edit, "forms": actions,
+         "sanction": services.case_sanction(case, timezone.localdate()),
          "explanation": case.explanation if services.has_explanation(case) else None},
     )  # fmt: skip
 

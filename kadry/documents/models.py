@@ -40,6 +40,7 @@ class DocumentTemplate(models.Model):
         ORDER_LEAVE_RECALL = "order_leave_recall", _("Приказ об отзыве из отпуска")
         ORDER_T9 = "order_t9", _("Приказ о направлении в командировку (Т-9)")
         ORDER_T9A = "order_t9a", _("Приказ о направлении в командировку, список (Т-9а)")
+        ORDER_SANCTION_LIFT = "order_sanction_lift", _("Приказ о снятии дисциплинарного взыскания")
         WORK_RECORD_EXTRACT = "work_record_extract", _("Сведения о трудовой деятельности (СТД-Р)")
 
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)

@@ -25,6 +25,7 @@ from django.shortcuts import get_object_or_404
 
 from kadry.core.access import denied_as
 from kadry.core.models import Membership, Organisation
+from kadry.discipline.models import LiftInitiative
 from kadry.documents.contexts import format_rate, format_rubles, organisation_fields
 from kadry.employment.grounds import GROUNDS
 from kadry.employment.models import Assignment, Contract
@@ -94,6 +95,8 @@ _FORMS: dict[tuple[str, bool], PrintForm] = {
     (Kind.LEAVE_RECALL, True): PrintForm("order_leave_recall", "об отзыве работников из отпуска"),
     (Kind.BUSINESS_TRIP, False): PrintForm("order_t9", "о направлении работника в командировку", "Т-9", "0301022"),
     (Kind.BUSINESS_TRIP, True): PrintForm("order_t9a", "о направлении работников в командировку", "Т-9а", "0301023"),
+    (Kind.SANCTION_LIFT, False): PrintForm("order_sanction_lift", "о снятии дисциплинарного взыскания"),
+    (Kind.SANCTION_LIFT, True): PrintForm("order_sanction_lift", "о снятии дисциплинарных взысканий"),
     (Kind.CANCELLATION, False): PrintForm("order_cancellation", "об отмене приказа"),
     (Kind.CANCELLATION, True): PrintForm("order_cancellation", "об отмене приказа"),
 }
@@ -115,6 +118,7 @@ _ITEM_RELATED = (
     "school_class__academic_year",
     "closed_assignment__staffing_unit__position",
     "closed_assignment__staffing_unit__department",
+    "lifted_sanction__order__journal",
 )
 
 
@@ -152,6 +156,7 @@ _NEEDS_ASSIGNMENTS = frozenset(
         Kind.LEAVE,
         Kind.LEAVE_RECALL,
         Kind.BUSINESS_TRIP,
+        Kind.SANCTION_LIFT,
     }
 )
 
@@ -485,6 +490,37 @@ def _sanction(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[
     }
 
 
+_SANCTION_GENITIVE: dict[str, str] = {OrderItem.SanctionKind.REMARK: "замечания", OrderItem.SanctionKind.REPRIMAND: "выговора"}
+
+
+def _sanction_lift(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str, str]:
+    """ТК РФ ст. 194 ч. 2: the sanction named by its order, lifted from the item's date on someone's initiative."""
+    current = placement(item, data, item.date)
+    fields = _unit(current.staffing_unit if current else None)
+    lifted = item.lifted_sanction
+    kind = str(OrderItem.SanctionKind(lifted.sanction_kind).label) if lifted and lifted.sanction_kind else "взыскание"
+    sanction_order = ""
+    if lifted is not None:
+        sanction_order = f"приказом от {long_date(lifted.order.date)} № {lifted.order.display_number}"
+    initiative = str(LiftInitiative(item.lift_initiative).label) if item.lift_initiative else ""
+    whom = " ".join(p for p in (fields["position_genitive"], person["name_genitive"]) if p)
+    what = "дисциплинарное взыскание"
+    if lifted is not None and lifted.sanction_kind in _SANCTION_GENITIVE:
+        what += f" в виде {_SANCTION_GENITIVE[lifted.sanction_kind]}"
+    text = " ".join(
+        p for p in (f"Снять с {whom} {what},", f"объявленное {sanction_order}," if sanction_order else "",
+                    f"досрочно с {_day(item.date)}", initiative) if p
+    )  # fmt: skip
+    return fields | {
+        "sanction": kind,
+        "sanction_order": sanction_order,
+        "sanction_date_long": _day(lifted.date) if lifted else "",
+        "initiative": initiative,
+        "date_long": _day(item.date),
+        "text": text,
+    }
+
+
 def _surname_change(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str, str]:
     current = placement(item, data, item.date)
     fields = _unit(current.staffing_unit if current else None)
@@ -545,6 +581,7 @@ _ITEM_FIELDS: dict[str, Callable[[OrderItem, PrintData, dict[str, str]], dict[st
     Kind.LEAVE: _leave,
     Kind.LEAVE_RECALL: _leave_recall,
     Kind.BUSINESS_TRIP: _business_trip,
+    Kind.SANCTION_LIFT: _sanction_lift,
 }
 
 
@@ -600,6 +637,8 @@ def order_context(
     preamble = ""
     if order.kind == Kind.SANCTION:
         preamble = "В соответствии со статьями 192 и 193 Трудового кодекса Российской Федерации,"
+    elif order.kind == Kind.SANCTION_LIFT:
+        preamble = "В соответствии с частью второй статьи 194 Трудового кодекса Российской Федерации,"
     elif order.kind == Kind.CANCELLATION and order.note.strip():
         preamble = order.note.strip().removesuffix(".").removesuffix(",") + ","
     org = organisation_fields(organisation)

@@ -365,6 +365,18 @@ ITEM_SANCTION: Fields = (
         "explanation": "когда затребовано письменное объяснение",
     }
 )
+ITEM_SANCTION_LIFT: Fields = (
+    ITEM_COMMON
+    | _unit()
+    | _TEXT
+    | {
+        "sanction": "вид снимаемого взыскания",
+        "sanction_order": "приказ, которым взыскание объявлено («приказом от … № …»)",
+        "sanction_date_long": "дата применения взыскания словами",
+        "initiative": "по чьей инициативе снимается (ТК РФ ст. 194 ч. 2)",
+        "date_long": "дата, с которой взыскание снимается, словами",
+    }
+)
 ITEM_SURNAME_CHANGE: Fields = (
     ITEM_COMMON | _unit() | _TEXT | {"new_last_name": "новая фамилия", "date_long": "дата изменения словами"}
 )
@@ -440,4 +452,5 @@ PLACEHOLDERS: dict[str, Fields] = {
     Kind.ORDER_LEAVE_RECALL: order_fields(ITEM_LEAVE_RECALL),
     Kind.ORDER_T9: order_fields(ITEM_BUSINESS_TRIP),
     Kind.ORDER_T9A: order_fields(ITEM_BUSINESS_TRIP),
+    Kind.ORDER_SANCTION_LIFT: order_fields(ITEM_SANCTION_LIFT),
 }

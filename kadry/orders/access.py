@@ -21,6 +21,7 @@ ITEM_RELATED = (
     "staffing_unit__position",
     "staffing_unit__department",
     "school_class__academic_year",
+    "lifted_sanction__order__journal",
 )
 
 

@@ -27,6 +27,7 @@ from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability
+from kadry.discipline.models import LiftInitiative
 from kadry.leave.models import LeaveKind
 from kadry.orders import services
 from kadry.orders.access import get_order_for, orders_for
@@ -100,6 +101,15 @@ ITEM_INPUT_TYPES: dict[str, tuple[dict[str, Any], str]] = {
     "leave_additional_days": ({"type": "integer"}, "календарных дней дополнительного отпуска следом (отпуск)"),
     "destination": ({"type": "string"}, "место назначения: страна, город, организация (командировка)"),
     "purpose": ({"type": "string"}, "цель командировки"),
+    "lifted_sanction": (
+        {"type": "integer"},
+        "id пункта подписанного приказа о взыскании, которое снимается досрочно (ТК РФ ст. 194 ч. 2)",
+    ),
+    "lift_initiative": (
+        {"type": "string", "enum": LiftInitiative.values},
+        "по чьей инициативе снимается взыскание: employer — работодателя, employee — по просьбе работника, "
+        "manager — по ходатайству непосредственного руководителя, representative — представительного органа",
+    ),
 }
 assert set(ITEM_INPUT_TYPES) == {name for fields in ITEM_FIELDS.values() for name in fields}
 
@@ -180,6 +190,8 @@ class OrderItemOut(Schema):
     leave_additional_days: int | None
     destination: str
     purpose: str
+    lifted_sanction: int | None = Field(None, validation_alias="lifted_sanction_id")
+    lift_initiative: str
 
     @staticmethod
     def resolve_employee_name(item: OrderItem) -> str:

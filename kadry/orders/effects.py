@@ -461,6 +461,25 @@ class BusinessTrip(NoWarnings):
         absences.undo_trip_of_order(actor=actor, order_item=item)
 
 
+class SanctionLift(NoWarnings):
+    """ТК РФ ст. 194 ч. 2: the employer may lift a sanction before its year runs out."""
+
+    def check(self, item: OrderItem, order: Order) -> Errors:
+        return discipline.lift_errors(
+            employee=item.employee, sanction_item=filled(item.lifted_sanction), lifted_on=item.date,
+            order_date=order.date, exclude_order_item=item,
+        )  # fmt: skip
+
+    def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
+        discipline.record_lift(
+            actor=actor, employee=item.employee, sanction_item=filled(item.lifted_sanction), lifted_on=item.date,
+            initiative=item.lift_initiative, order_item=item,
+        )  # fmt: skip
+
+    def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
+        discipline.undo_lift(actor=actor, order_item=item)
+
+
 def _event(item: OrderItem, order: Order, kind: str, *, assignment: Assignment | None = None) -> None:
     """Register the ЕФС-1 event of a hire, transfer or dismissal."""
     unit = assignment.staffing_unit if assignment else filled(item.staffing_unit)
@@ -501,6 +520,7 @@ EFFECTS: dict[str, Effect] = {
     Order.Kind.LEAVE: Leave(),
     Order.Kind.LEAVE_RECALL: LeaveRecall(),
     Order.Kind.BUSINESS_TRIP: BusinessTrip(),
+    Order.Kind.SANCTION_LIFT: SanctionLift(),
 }
 
 

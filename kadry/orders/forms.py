@@ -66,6 +66,9 @@ KIND_CARDS: dict[str, KindCard] = {
     Kind.LEAVE: KindCard("Отпуск", "Т-6, Т-6а", "Ежегодный, дополнительный, без сохранения заработной платы и другие"),
     Kind.LEAVE_RECALL: KindCard("Отзыв из отпуска", "произвольная форма", "С согласия работника (ТК РФ ст. 125)"),
     Kind.BUSINESS_TRIP: KindCard("Командировка", "Т-9, Т-9а", "Направить одного или нескольких сотрудников в поездку"),
+    Kind.SANCTION_LIFT: KindCard(
+        "Снятие взыскания", "произвольная форма", "Снять дисциплинарное взыскание до истечения года (ТК РФ ст. 194)"
+    ),
     Kind.CANCELLATION: KindCard(
         "Отмена приказа", "произвольная форма", "Отменить подписанный приказ и его последствия"
     ),
@@ -83,6 +86,7 @@ MULTIPLE_ITEMS = frozenset(
         Kind.CLASS_TEACHER_RELEASE,
         Kind.LEAVE,
         Kind.BUSINESS_TRIP,
+        Kind.SANCTION_LIFT,
     }
 )
 ONE_ITEM_ONLY = _("В приказе этого вида — один сотрудник. Для другого сотрудника подготовьте отдельный приказ.")
@@ -123,6 +127,7 @@ ITEM_FIELDS: dict[str, tuple[str, ...]] = {
     Kind.LEAVE: ("employee", "date", "leave_kind", "leave_days", "leave_additional_days", "basis"),
     Kind.LEAVE_RECALL: ("employee", "date", "basis"),
     Kind.BUSINESS_TRIP: ("employee", "date", "end_date", "destination", "purpose", "basis"),
+    Kind.SANCTION_LIFT: ("employee", "date", "lifted_sanction", "lift_initiative", "basis"),
 }
 
 # The item's date means something different in each kind.
@@ -138,6 +143,7 @@ DATE_LABELS: dict[str, StrOrPromise] = {
     Kind.LEAVE: _("Дата начала отпуска"),
     Kind.LEAVE_RECALL: _("Первый день работы после отзыва"),
     Kind.BUSINESS_TRIP: _("Первый день командировки"),
+    Kind.SANCTION_LIFT: _("Взыскание снимается с"),
 }
 END_DATE_LABELS: dict[str, StrOrPromise] = {
     Kind.HIRE: _("Окончание срочного договора"),
@@ -152,6 +158,28 @@ class SchoolClassChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: SchoolClass) -> str:
         # Classes of several school years share their names: «7Б (2026/2027)».
         return f"{obj} ({obj.academic_year})"
+
+
+def sanction_label(item: OrderItem) -> str:
+    """Return «выговор от 10.02.2026, приказ № 3-к — Иванова И. И.» of a signed sanction order's item."""
+    kind = OrderItem.SanctionKind(item.sanction_kind).label if item.sanction_kind else _("взыскание")
+    return f"{kind} от {item.date:%d.%m.%Y}, приказ № {item.order.display_number} — {item.employee.short_name}"
+
+
+class SanctionItemChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: OrderItem) -> str:
+        return sanction_label(obj)
+
+
+def signed_sanction_items(organisation_id: int) -> models.QuerySet[OrderItem]:
+    """Return the items of the organisation's signed sanction orders not cancelled, the latest first."""
+    return (
+        OrderItem.objects.filter(
+            organisation_id=organisation_id, order__kind=Kind.SANCTION, order__status=Order.Status.SIGNED
+        )
+        .select_related("order__journal", "employee")
+        .order_by("-date", "-id")
+    )
 
 
 class StaffingUnitChoiceField(forms.ModelChoiceField):
@@ -304,6 +332,9 @@ class OrderItemForm(forms.ModelForm):
                 .select_related("academic_year")
                 .order_by("-academic_year__start", "grade", "letter")
             )
+        if "lifted_sanction" in fields:
+            cast(forms.ModelChoiceField, fields["lifted_sanction"]).queryset = signed_sanction_items(organisation_id)
+            cast(forms.ModelChoiceField, fields["lifted_sanction"]).empty_label = _("— выберите взыскание —")
         if "rate" in fields:
             fields["rate"].validators.append(MaxValueValidator(MAX_RATE))
             fields["rate"].widget.attrs.update(step="0.05", min="0.1", max=str(MAX_RATE))
@@ -402,6 +433,9 @@ class OrderItemForm(forms.ModelForm):
             ).items():
                 if name not in self.errors:
                     self.add_error(name, message)
+        lifted = cleaned.get("lifted_sanction")
+        if lifted is not None and employee is not None and lifted.employee_id != employee.pk:
+            self.add_error("lifted_sanction", _("Это взыскание другого сотрудника."))
         end, start = cleaned.get("end_date"), cleaned.get("date")
         if end and start and end < start and "end_date" not in self.errors:
             self.add_error("end_date", _("Дата окончания раньше даты начала."))
@@ -434,6 +468,7 @@ def _item_form(kind: str) -> type[OrderItemForm]:
         "employee": EmployeeChoiceField,
         "staffing_unit": StaffingUnitChoiceField,
         "school_class": SchoolClassChoiceField,
+        "lifted_sanction": SanctionItemChoiceField,
     }
     meta = type(
         "Meta",

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from kadry.discipline.models import LiftInitiative
 from kadry.employment.grounds import GROUND_CHOICES
 from kadry.leave.models import LeaveKind
 
@@ -65,6 +66,7 @@ class Order(models.Model):
         LEAVE = "leave", _("О предоставлении отпуска (Т-6, Т-6а)")
         LEAVE_RECALL = "leave_recall", _("Об отзыве из отпуска")
         BUSINESS_TRIP = "business_trip", _("О направлении в командировку (Т-9, Т-9а)")
+        SANCTION_LIFT = "sanction_lift", _("О снятии дисциплинарного взыскания")
         CANCELLATION = "cancellation", _("Об отмене приказа")
 
     class Status(models.TextChoices):
@@ -251,6 +253,19 @@ class OrderItem(models.Model):
     # business trip (Т-9): the date is the first day, ``end_date`` the last; signing records the absence
     destination = models.CharField(_("место назначения"), max_length=300, blank=True)
     purpose = models.CharField(_("цель командировки"), max_length=300, blank=True)
+    # sanction lift (ТК РФ ст. 194 ч. 2): the date is the day it is lifted from; the item of the signed
+    # sanction order it lifts, and on whose initiative; signing records the lift in discipline
+    lifted_sanction = models.ForeignKey(
+        "self",
+        verbose_name=_("снимаемое взыскание"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    lift_initiative = models.CharField(
+        _("по чьей инициативе"), max_length=16, choices=LiftInitiative.choices, blank=True
+    )
 
     class Meta:
         verbose_name = _("пункт приказа")

@@ -45,6 +45,13 @@ REQUIRED: dict[str, dict[str, str]] = {
         "purpose": "Укажите цель командировки.",
         "basis": "Укажите основание (служебное задание, приглашение и т. п.).",
     },
+    # ТК РФ ст. 194 ч. 2: by the employer's own initiative, the employee's request, the petition of the
+    # immediate manager or of the employees' representative body.
+    "sanction_lift": {
+        "lifted_sanction": "Выберите снимаемое взыскание (пункт подписанного приказа о взыскании).",
+        "lift_initiative": "Укажите, по чьей инициативе снимается взыскание (ТК РФ ст. 194 ч. 2).",
+        "basis": "Укажите основание (заявление работника, ходатайство, служебная записка).",
+    },
 }
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.orders.views import drafting, from_schedule, picking, reading, signing
+from kadry.orders.views import drafting, from_sanction, from_schedule, picking, reading, signing
 
 app_name = "orders"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("", reading.order_list, name="list"),
     path("new/", drafting.order_new, name="new"),
     path("from-schedule/<int:year>/", from_schedule.from_schedule, name="from_schedule"),
+    path("lift-sanction/<int:item>/", from_sanction.lift_sanction, name="lift_sanction"),
     path("queue/", signing.queue, name="queue"),
     path("queue/count/", signing.queue_count, name="queue_count"),
     path("queue/sign/", signing.queue_sign, name="queue_sign"),

@@ -72,6 +72,9 @@ def _repeated(order: Order, items: list[OrderItem]) -> dict[int, dict[str, str]]
                 errors[index] = {"staffing_unit": "Сотрудник принимается на эту штатную единицу дважды."}
             elif item.employment_kind == main and any(other.employment_kind == main for other in earlier):
                 errors[index] = {"employment_kind": "Основное место работы у сотрудника одно."}
+        elif order.kind == Order.Kind.SANCTION_LIFT and item.lifted_sanction_id is not None:
+            if any(other.lifted_sanction_id == item.lifted_sanction_id for other in earlier):
+                errors[index] = {"lifted_sanction": "Это взыскание уже снимается в этом приказе выше."}
         elif order.kind == Order.Kind.BUSINESS_TRIP and item.end_date is not None:
             end = item.end_date
             if any(other.date <= end and (other.end_date is None or item.date <= other.end_date) for other in earlier):

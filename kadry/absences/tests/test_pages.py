@@ -9,10 +9,11 @@ import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from kadry.absences import services
 from kadry.absences.models import Absence
-from kadry.core.models import AccessLogEntry
+from kadry.core.models import AccessLogEntry, BackgroundJob
 from kadry.leave.services import grant_leave
 from kadry.orders import services as orders
 from kadry.orders.models import Order
@@ -141,33 +142,105 @@ def test_deleting_an_absence(school: Any, hr_inspector: Any) -> None:
     assert response.status_code == 302 and not Absence.objects.exists()
 
 
-def test_importing_a_csv_file_of_sick_leaves(school: Any, hr_inspector: Any) -> None:
+@pytest.fixture
+def _media(settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"  # the uploaded files the jobs read
+
+
+def _upload(client: Any, content: str, **data: Any) -> Any:
+    return client.post(reverse("absences:import"), {"file": SimpleUploadedFile("элн.csv", content.encode()), **data})
+
+
+def _job_page(client: Any, response: Any) -> str:
+    assert response.status_code == 302, response.content.decode()
+    return client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.usefixtures("_media")
+def test_importing_a_csv_file_of_sick_leaves_runs_as_a_job(
+    school: Any, hr_inspector: Any, settings: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    # The immediate backend runs the job once the upload's transaction commits, as the worker would after it.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     _worker(school, "Смирнова")
     content = "Номер ЭЛН;СНИЛС;Дата начала;Дата окончания;Причина\n910000000001;112-233-445 95;02.03.2026;06.03.2026;\n"
-    checked = hr_inspector.client.post(
-        reverse("absences:import"), {"file": SimpleUploadedFile("элн.csv", content.encode()), "dry_run": "on"}
-    )
-    assert checked.status_code == 200 and "будет загружено листков — 1" in checked.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(hr_inspector.client, content, dry_run="on")
+    checked = _job_page(hr_inspector.client, response)
+
+    assert "Файл проверен, ошибок нет: будет загружено листков — 1." in checked
     assert not Absence.objects.exists()
-    upload = SimpleUploadedFile("элн.csv", content.encode())
-    response = hr_inspector.client.post(reverse("absences:import"), {"file": upload})
-    assert response.status_code == 302
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _upload(hr_inspector.client, content)
+    loaded = _job_page(hr_inspector.client, response)
+
+    assert "Загружено листков нетрудоспособности: 1." in loaded
     assert Absence.objects.get().sick_leave_number == "910000000001"
+    job = BackgroundJob.objects.filter(kind=BackgroundJob.Kind.SICK_LEAVE_IMPORT).latest("pk")
+    assert (job.status, job.progress, job.result) == ("done", 100, {"created": 1})
 
 
-def test_a_file_with_a_bad_row_is_refused_whole_with_the_rows_named(school: Any, hr_inspector: Any) -> None:
+@pytest.mark.usefixtures("_media")
+def test_the_job_of_a_file_with_a_bad_row_saves_nothing_and_names_the_rows(school: Any, hr_inspector: Any) -> None:
     _worker(school, "Смирнова")
     content = (
         "Номер ЭЛН;СНИЛС;Дата начала;Дата окончания\n"
         "910000000001;112-233-445 95;02.03.2026;06.03.2026\n"
         "910000000002;112-233-445 95;01.03.2026;02.03.2026\n"
     )
-    response = hr_inspector.client.post(
-        reverse("absences:import"), {"file": SimpleUploadedFile("элн.csv", content.encode())}
-    )
-    assert response.status_code == 200
-    assert [(row, column) for row, column, _message in response.context["result"]["errors"]] == [(3, "Дата начала")]
+    response = _upload(hr_inspector.client, content)  # the database backend: queued, not run yet
+    job = BackgroundJob.objects.get(kind=BackgroundJob.Kind.SICK_LEAVE_IMPORT)
+    assert response["Location"] == reverse("absences:import_job", args=[job.pk])
+    assert 'hx-trigger="every 2s"' in hr_inspector.client.get(response["Location"]).content.decode()
+
+    services.run_import_job(job.pk)
+
+    job.refresh_from_db()
+    assert job.status == "failed"
+    assert job.error == "В файле ошибок: 1. Ничего не загружено — исправьте файл и загрузите его снова."
+    assert [(row, column) for row, column, _message in job.result["errors"]] == [(3, "Дата начала")]
     assert not Absence.objects.exists()
+    page = hr_inspector.client.get(response["Location"]).content.decode()
+    assert "Загрузить исправленный файл" in page and "hx-trigger" not in page
+
+
+@pytest.mark.usefixtures("_media")
+def test_the_job_reports_its_progress_while_it_checks_the_rows(
+    school: Any, hr_inspector: Any, monkeypatch: Any
+) -> None:
+    worker = _worker(school, "Смирнова")
+    # Five one-day sheets a week apart; a report every two rows: 0 and 2 and 4 of 5.
+    monkeypatch.setattr(services, "PROGRESS_EVERY", 2)
+    lines = [f"91000000000{n};{worker.snils};{D(2026, 3, 2) + dt.timedelta(days=7 * n):%d.%m.%Y};"
+             f"{D(2026, 3, 2) + dt.timedelta(days=7 * n):%d.%m.%Y}" for n in range(5)]  # fmt: skip
+    _upload(hr_inspector.client, "Номер ЭЛН;СНИЛС;Дата начала;Дата окончания\n" + "\n".join(lines) + "\n")
+    job = BackgroundJob.objects.get(kind=BackgroundJob.Kind.SICK_LEAVE_IMPORT)
+    seen: list[int] = []
+    save = services.save_job
+
+    def recorded(job: BackgroundJob, **values: Any) -> None:
+        seen.append(values["progress"])
+        save(job, **values)
+
+    monkeypatch.setattr(services, "save_job", recorded)
+
+    services.run_import_job(job.pk)
+
+    # 10 after reading; 10 + 60 × 0/5, 60 × 2/5 = 24, 60 × 4/5 = 48; 70 before the writes.
+    assert seen == [10, 10, 34, 58, 70]
+    assert Absence.objects.count() == 5
+    assert BackgroundJob.objects.get(pk=job.pk).result == {"created": 5}
+
+
+def test_the_job_page_of_another_organisation_is_404(school: Any, hr_inspector: Any, other_school: Any) -> None:
+    job = BackgroundJob.objects.create(
+        organisation=other_school, kind=BackgroundJob.Kind.SICK_LEAVE_IMPORT, title="Загрузка",
+        created_at=timezone.now(),
+    )  # fmt: skip
+
+    assert hr_inspector.client.get(reverse("absences:import_job", args=[job.pk])).status_code == 404
 
 
 def test_the_card_tab_lists_the_employees_absences(school: Any, hr_inspector: Any) -> None:

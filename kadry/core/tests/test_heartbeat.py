@@ -16,11 +16,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kadry.core.heartbeat import Heartbeat
-from kadry.core.jobs import ABANDONED_ERROR, JobAbandoned, finish_job, finishing, save_job
+from kadry.core.jobs import ABANDONED_ERRORS, JobAbandoned, finish_job, finishing, save_job
 from kadry.core.models import BackgroundJob
 from kadry.documents.models import GeneratedDocument
 from kadry.staff.models import Employee
 from kadry.testing.factories import EmployeeFactory
+
+EMPLOYEE_IMPORT_ABANDONED = ABANDONED_ERRORS[BackgroundJob.Kind.EMPLOYEE_IMPORT]
 
 Status = BackgroundJob.Status
 TIMEOUT = 120
@@ -52,9 +54,9 @@ def _job(school, *, beat_ago: float | None, status: str = Status.RUNNING, upload
 def test_polling_the_job_of_a_dead_worker_fails_it_and_removes_its_upload(hr_inspector, school) -> None:
     job = _job(school, beat_ago=TIMEOUT + 1)
     page = hr_inspector.client.get(reverse("employee_import_job", args=[job.pk])).content.decode()
-    assert ABANDONED_ERROR in page and "Загрузить файл снова" in page and "hx-trigger" not in page
+    assert EMPLOYEE_IMPORT_ABANDONED in page and "Загрузить файл снова" in page and "hx-trigger" not in page
     job.refresh_from_db()
-    assert (job.status, job.error) == (Status.FAILED, ABANDONED_ERROR) and job.finished_at
+    assert (job.status, job.error) == (Status.FAILED, EMPLOYEE_IMPORT_ABANDONED) and job.finished_at
     assert not default_storage.exists(job.params["file"])
 
 
@@ -119,7 +121,7 @@ def test_a_job_failed_by_the_sweep_keeps_its_verdict_and_writes_nothing(school) 
     assert not Employee.objects.exists()
     assert finish_job(job, Status.DONE, result={"created": 1}) is False
     job.refresh_from_db()
-    assert (job.status, job.error, job.result) == (Status.FAILED, ABANDONED_ERROR, {})
+    assert (job.status, job.error, job.result) == (Status.FAILED, EMPLOYEE_IMPORT_ABANDONED, {})
 
 
 @pytest.mark.django_db
@@ -157,3 +159,36 @@ def test_the_heartbeat_thread_beats_while_the_job_runs_and_stops_after(school, s
     last = BackgroundJob.objects.get(pk=job.pk).heartbeat_at
     time.sleep(0.2)
     assert BackgroundJob.objects.get(pk=job.pk).heartbeat_at == last
+
+
+@pytest.mark.django_db
+def test_each_kind_of_job_failed_by_the_sweep_gets_its_own_message(school) -> None:
+    jobs = {kind: _job(school, beat_ago=TIMEOUT + 1, upload=False) for kind in BackgroundJob.Kind.values}
+    for kind, job in jobs.items():
+        job.kind = kind
+        job.result = {"done": 3, "total": 40} if kind == BackgroundJob.Kind.TIMESHEET_FILL else {}
+        job.save(update_fields=["kind", "result"])
+
+    call_command("sweep_jobs")
+
+    errors = dict(BackgroundJob.objects.values_list("kind", "error"))
+    assert errors == {
+        "employee_import": "Импорт сотрудников прерван: фоновый процесс остановился. "
+        "Ничего не записано — загрузите файл снова.",
+        "student_import": "Импорт обучающихся прерван: фоновый процесс остановился. "
+        "Ничего не записано — загрузите файл снова.",
+        "sick_leave_import": "Импорт больничных листов прерван: фоновый процесс остановился. "
+        "Ничего не записано — загрузите файл снова.",
+        "timesheet_fill": "Заполнение табелей прервано: фоновый процесс остановился, заполнено подразделений 3 "
+        "из 40. Заполненные табели сохранены — запустите заполнение снова, готовые табели не изменятся.",
+    }
+
+
+def test_a_kind_without_its_own_message_gets_the_models_one() -> None:
+    from kadry.core import heartbeat
+
+    swept = heartbeat.SweptModel(BackgroundJob, "общее", by_kind={"a": "своё", "b": lambda job: f"из {job.title}"})
+
+    assert swept.message(BackgroundJob(kind="a")) == "своё"
+    assert swept.message(BackgroundJob(kind="b", title="задачи")) == "из задачи"
+    assert swept.message(BackgroundJob(kind="c")) == "общее"

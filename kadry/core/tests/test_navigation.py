@@ -28,6 +28,7 @@ REACHED_BY_FORM = {
     # An import's progress is shown after its file is sent.
     "employee_import_job": "employee_import",
     "school:import_job": "school:import",
+    "absences:import_job": "absences:import",
     # The filling of a month's timesheets is started from the month's list.
     "timesheet:job": "timesheet:index",
 }

@@ -150,12 +150,14 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "leave:calendar": (STAFF, 200),
     "leave:calendar_correction_delete": (frozenset({R.ADMINISTRATOR, R.HR_HEAD}), 405),
     "orders:from_schedule": (HR, 405),
+    "orders:lift_sanction": (HR, 405),
     # Absences (kadry/absences/urls.py): read by the roles that see personal data, kept by HR.
     "absences:register": (CARD, 200),
     "absences:create": (HR, 200),
     "absences:edit": (HR, 200),
     "absences:delete": (HR, 405),
     "absences:import": (HR, 200),
+    "absences:import_job": (HR, 200),
     "absences:import_template": (HR, 200),
     # The timesheet (kadry/timesheet/urls.py): read by the roles that see personal data, kept by HR.
     "timesheet:index": (CARD, 200),
@@ -361,6 +363,13 @@ def world(school, personas):
         created_by=hr.user,
         created_at=timezone.now(),
     )
+    sick_leave_import_job = BackgroundJob.objects.create(
+        organisation=school,
+        kind=BackgroundJob.Kind.SICK_LEAVE_IMPORT,
+        title="Загрузка листков нетрудоспособности",
+        created_by=hr.user,
+        created_at=timezone.now(),
+    )
     student_import_job = BackgroundJob.objects.create(
         organisation=school,
         kind=BackgroundJob.Kind.STUDENT_IMPORT,
@@ -433,6 +442,7 @@ def world(school, personas):
         "leave:calendar": [year],
         "leave:calendar_correction_delete": [correction.pk],
         "orders:from_schedule": [year],
+        "orders:lift_sanction": [item.pk],
         "timesheet:index": [year, month],
         "timesheet:sheet": [year, month, unit.department_id],
         "timesheet:correct": [year, month, unit.department_id],
@@ -452,6 +462,7 @@ def world(school, personas):
         "employee_name_forms": [e],
         "employee_import_job": [import_job.pk],
         "school:import_job": [student_import_job.pk],
+        "absences:import_job": [sick_leave_import_job.pk],
         "position_name_forms": [unit.position_id],
         "section_add": [e, "prior-jobs"],
         "section_edit": [e, "prior-jobs", job_pk],

@@ -43,6 +43,7 @@ BUILDERS: dict[str, Callable[[], DocumentObject]] = {
     "order_leave_recall": orders.free_order,
     "order_t9": trips.order_t9,
     "order_t9a": trips.order_t9a,
+    "order_sanction_lift": orders.free_order,
     "work_record_extract": records.work_record_extract,
     "service_certificate": cards.service_certificate,
 }

@@ -273,6 +273,14 @@ def _business_trip_list(p, units, ivanova, sidorov, seventh) -> Order:
     return orders.sign_order(actor=p["director"].user, order=order)
 
 
+def _sanction_lift(p, units, ivanova, sidorov, seventh) -> Order:
+    sanction = _sanction(p, units, ivanova, sidorov, seventh)
+    item = {"employee": ivanova, "date": D(2026, 11, 25), "lifted_sanction": sanction.items.get(),
+            "lift_initiative": "manager", "basis": "ходатайство заместителя директора от 24.11.2026"}  # fmt: skip
+    order = make_order(p["hr"], Order.Kind.SANCTION_LIFT, D(2026, 11, 25), item)
+    return orders.sign_order(actor=p["director"].user, order=order)
+
+
 # kind → (scenario, the template used, what the DOCX must say, the name the PDF must hold)
 CASES: dict[str, tuple[Scenario, str, list[str], str]] = {
     "hire": (
@@ -408,6 +416,19 @@ CASES: dict[str, tuple[Scenario, str, list[str], str]] = {
             "16 ноября 2026 г.",
         ],
         "Ивановой Марии Петровне",
+    ),
+    "sanction_lift": (
+        _sanction_lift,
+        "order_sanction_lift",
+        [
+            "о снятии дисциплинарного взыскания",
+            "В соответствии с частью второй статьи 194 Трудового кодекса Российской Федерации,",
+            "1. Снять с учителя математики Ивановой Марии Петровны дисциплинарное взыскание в виде замечания, "
+            "объявленное приказом от 16 ноября 2026 г. № 2-к, досрочно с 25 ноября 2026 г. по ходатайству "
+            "непосредственного руководителя. Основание: ходатайство заместителя директора от 24.11.2026.",
+            "3-к",
+        ],
+        "Ивановой Марии Петровны",
     ),
     "surname_change": (
         _surname_change,

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from kadry.discipline.models import LiftInitiative
 from kadry.employment.grounds import GROUNDS
 from kadry.leave.rules import LEAVE_WORDING
 from kadry.leave.services import span
@@ -182,6 +183,24 @@ def _business_trip(item: OrderItem) -> str:
     )
 
 
+def _sanction_lift(item: OrderItem) -> str:
+    lifted = item.lifted_sanction
+    if lifted is None:
+        what = f"дисциплинарное взыскание {MISSING}"
+    else:
+        kind = OrderItem.SanctionKind(lifted.sanction_kind).label if lifted.sanction_kind else "взыскание"
+        what = (
+            f"дисциплинарное взыскание — {kind}, объявленное приказом от {day(lifted.order.date)} "
+            f"№ {lifted.order.display_number}"
+        )
+    initiative = LiftInitiative(item.lift_initiative).label if item.lift_initiative else f"инициатива {MISSING}"
+    return _with_basis(
+        f"Снять с {person(item.employee, Case.GENITIVE)} {what} досрочно с {day(item.date)} {initiative} "
+        "(ТК РФ ст. 194 ч. 2)",
+        item,
+    )
+
+
 ITEM_TEXT: dict[str, Callable[[OrderItem], str]] = {
     Kind.HIRE: _hire,
     Kind.TRANSFER: _transfer,
@@ -194,6 +213,7 @@ ITEM_TEXT: dict[str, Callable[[OrderItem], str]] = {
     Kind.LEAVE: _leave,
     Kind.LEAVE_RECALL: _leave_recall,
     Kind.BUSINESS_TRIP: _business_trip,
+    Kind.SANCTION_LIFT: _sanction_lift,
 }
 
 

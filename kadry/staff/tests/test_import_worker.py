@@ -15,11 +15,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
-from kadry.core.jobs import ABANDONED_ERROR
+from kadry.core.jobs import ABANDONED_ERRORS
 from kadry.core.models import BackgroundJob, ChangeRecord
 from kadry.staff.models import Employee
 from kadry.staff.tests.test_import import HEADER, row
 from kadry.testing.processes import shared_database, start_manage  # noqa: F401  (a fixture)
+
+EMPLOYEE_IMPORT_ABANDONED = ABANDONED_ERRORS[BackgroundJob.Kind.EMPLOYEE_IMPORT]
 
 # Rows of the large file: checking and writing them takes the worker seconds, long enough to be
 # killed in the middle of the writing transaction.
@@ -96,9 +98,9 @@ def test_a_job_whose_worker_is_killed_mid_write_fails_writes_nothing_and_runs_ag
 
     time.sleep(settings.KADRY_JOB_HEARTBEAT_TIMEOUT + 0.5)
     page = hr_inspector.client.get(reverse("employee_import_job", args=[job.pk])).content.decode()
-    assert ABANDONED_ERROR in page and "Загрузить файл снова" in page and "hx-trigger" not in page
+    assert EMPLOYEE_IMPORT_ABANDONED in page and "Загрузить файл снова" in page and "hx-trigger" not in page
     job.refresh_from_db()
-    assert job.status == BackgroundJob.Status.FAILED and job.error == ABANDONED_ERROR and job.finished_at
+    assert job.status == BackgroundJob.Status.FAILED and job.error == EMPLOYEE_IMPORT_ABANDONED and job.finished_at
     assert not default_storage.exists(upload)
     assert not Employee.objects.exists() and not ChangeRecord.objects.exists()
 
