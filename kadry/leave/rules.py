@@ -233,18 +233,36 @@ def balance_on(
 
 
 def _current_year(hire: dt.date, on: dt.date) -> Period:
-    """Return the working year containing ``on`` when nothing is excluded (a short walk of plain dates)."""
-    start = hire
-    while year_end(start) < on:
-        start = year_end(start) + ONE_DAY
+    """Return the working year containing ``on`` when nothing is excluded, without walking the years.
+
+    Each year begins on the hire date's anniversary (year_end + 1 day); a 29 February hire's years
+    begin on 1 March after the first. The walk year by year cost the balances of 100,000 employees
+    most of their time (issue 12's bench).
+    """
+    first_end = year_end(hire)
+    if on <= first_end:
+        return Period(hire, first_end)
+    years = on.year - hire.year
+    start = _anniversary(hire, years)
+    if start > on:
+        start = _anniversary(hire, years - 1)
     return Period(start, year_end(start))
+
+
+def _anniversary(hire: dt.date, years: int) -> dt.date:
+    """Return the first day of the working year ``years`` after the one begun on ``hire`` (``years`` ≥ 0)."""
+    if years == 0:
+        return hire
+    if (hire.month, hire.day) == (2, 29):
+        return dt.date(hire.year + years, 3, 1)
+    return hire.replace(year=hire.year + years)
 
 
 def year_end(start: dt.date) -> dt.date:
     """Return the last day of a year of work begun on ``start`` (ГК РФ ст. 192: from 29 February, 28 February)."""
     if (start.month, start.day) == (2, 29):
         return dt.date(start.year + 1, 2, 28)
-    return start + relativedelta(years=1) - ONE_DAY
+    return start.replace(year=start.year + 1) - ONE_DAY  # the same date a year on exists: not 29 February
 
 
 def _excluded_across_years(years: Sequence[Period], on: dt.date, exclusions: Sequence[Exclusion]) -> int:

@@ -343,22 +343,29 @@ def card_rows(entries: Sequence[LedgerEntry]) -> list[LedgerEntry]:
 
 
 def balances_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> dict[int, rules.Balance]:
-    """Return the balance on ``on`` of every employee of the organisations: three queries in all."""
+    """Return the balance on ``on`` of every employee of the organisations: four queries in all."""
     assignments: dict[int, list[Assignment]] = {}
     for assignment in (
         Assignment.objects.filter(organisation_id__in=organisation_ids, start__lte=on)
         .select_related("staffing_unit__position")
+        .only("start", "end", "kind", "employee_id", "organisation_id", "staffing_unit__position__name")
         .order_by("start")
     ):
         assignments.setdefault(assignment.employee_id, []).append(assignment)
-    rules_rows = list(LeaveRule.objects.filter(organisation_id__in=organisation_ids))
+    rules_of: dict[int, list[LeaveRule]] = {}
+    for row in LeaveRule.objects.filter(organisation_id__in=organisation_ids):
+        rules_of.setdefault(row.organisation_id, []).append(row)
     entries: dict[int, list[LedgerEntry]] = {}
     for entry in LedgerEntry.objects.filter(organisation_id__in=organisation_ids).select_related("reversed_by"):
         entries.setdefault(entry.employee_id, []).append(entry)
+    # The age decides the leave of a worker under 18 (ТК РФ ст. 267).
+    births = dict(Employee.objects.filter(organisation_id__in=organisation_ids).values_list("pk", "birth_date"))
     result = {}
     for employee_id, own in assignments.items():
-        employee = Employee(pk=employee_id, organisation_id=own[0].organisation_id)
-        balance = balance_from(EmployeeLeave(employee, own, rules_rows, entries.get(employee_id, [])), on)
+        organisation_id = own[0].organisation_id
+        employee = Employee(pk=employee_id, organisation_id=organisation_id, birth_date=births.get(employee_id))
+        data = EmployeeLeave(employee, own, rules_of.get(organisation_id, []), entries.get(employee_id, []))
+        balance = balance_from(data, on)
         if balance is not None:
             result[employee_id] = balance
     return result

@@ -6,6 +6,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from kadry.leave import rules
 
@@ -97,3 +99,22 @@ def test_the_direct_working_year_matches_the_walk_without_exclusions() -> None:
         walked = rules.working_years(D(2016, 2, 29), on)[-1]
         assert rules.balance_on(hire=D(2016, 2, 29), on=on, entitlement=28).working_year == walked
     assert rules.working_years(D(2016, 2, 29), D(2017, 3, 1))[0] == rules.Period(D(2016, 2, 29), D(2017, 2, 28))
+
+
+def _walked_year(hire: dt.date, on: dt.date) -> rules.Period:
+    """The definition: each year begins the day after the last one ends."""
+    start = hire
+    while rules.year_end(start) < on:
+        start = rules.year_end(start) + dt.timedelta(days=1)
+    return rules.Period(start, rules.year_end(start))
+
+
+@example(hire=D(2016, 2, 29), offset=4 * 365)
+@example(hire=D(2016, 2, 29), offset=365)
+@given(
+    hire=st.dates(min_value=D(1970, 1, 1), max_value=D(2030, 12, 31)),
+    offset=st.integers(min_value=0, max_value=60 * 366),
+)
+def test_the_direct_working_year_is_the_walked_one(hire: dt.date, offset: int) -> None:
+    on = hire + dt.timedelta(days=offset)
+    assert rules.balance_on(hire=hire, on=on, entitlement=28).working_year == _walked_year(hire, on)
