@@ -363,7 +363,7 @@ def balances_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> 
     result = {}
     for employee_id, own in assignments.items():
         organisation_id = own[0].organisation_id
-        employee = Employee(pk=employee_id, organisation_id=organisation_id, birth_date=births.get(employee_id))
+        employee = Employee(pk=employee_id, organisation_id=organisation_id, birth_date=births[employee_id])
         data = EmployeeLeave(employee, own, rules_of.get(organisation_id, []), entries.get(employee_id, []))
         balance = balance_from(data, on)
         if balance is not None:
