@@ -14,7 +14,7 @@ from ninja import Field, Router, Schema
 
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
-from kadry.discipline import services
+from kadry.discipline import sanctions as discipline_sanctions
 from kadry.staff.access import get_employee_for
 
 router = Router(tags=["Трудовая дисциплина"])
@@ -48,7 +48,7 @@ def sanctions(request: MemberRequest, employee_id: int, on: dt.date | None = Non
     """
     employee = get_employee_for(request.membership, employee_id)
     on = on or timezone.localdate()
-    found = services.sanctions_in_force(employee, on)
+    found = discipline_sanctions.sanctions_in_force(employee, on)
     record_access(membership=request.membership, subject=employee, what=ACCESS_LOG_WHAT, request=request, channel="api")
     return {
         "on": on,

@@ -15,7 +15,7 @@ from kadry.core.home import Deadline, register_deadlines
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.discipline.models import Violation
-from kadry.discipline.services import register_terms
+from kadry.discipline.terms import register_terms
 
 EXPLANATION_KIND = "Письменное объяснение"
 SANCTION_KIND = "Последний день для взыскания"

@@ -12,6 +12,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+# The section of the employee's change history where discipline writes.
+SECTION = "Трудовая дисциплина"
+
 
 class Violation(models.Model):
     """One disciplinary misconduct of an employee, from its discovery to the sanction or the closing."""

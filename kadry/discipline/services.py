@@ -1,167 +1,32 @@
-"""Labour discipline: opening a case, the explanation, the acquaintance; the terms read from the registers.
+"""Labour discipline: opening a case, the explanation, the acquaintance, closing it.
 
 Every change is atomic, takes ``actor=`` and writes the employee's change history. The orders app
 calls ``case_for_sanction``, ``link_sanction`` and ``unlink_sanction`` when a sanction order is checked,
-signed and cancelled, and ``lift_errors``, ``record_lift`` and ``undo_lift`` for the order lifting a
-sanction early (ТК РФ ст. 194 ч. 2); discipline never imports orders.
+signed and cancelled; the terms are in ``terms``, the sanctions in force and their lifting early in
+``sanctions``. Discipline never imports orders.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q
 
 from kadry.absences.models import Absence
 from kadry.core.audit import record_change
 from kadry.core.models import ChangeRecord
 from kadry.discipline import rules
-from kadry.discipline.models import ExplanationRequest, LiftInitiative, SanctionLift, Violation
-from kadry.discipline.rules import Period
-from kadry.employment.models import Sanction
-from kadry.leave.models import LedgerEntry
+from kadry.discipline.models import SECTION, ExplanationRequest, Violation
+from kadry.discipline.sanctions import sanctions_in_force
+from kadry.discipline.terms import AWAY_HORIZON, MISCONDUCT_KINDS, away_periods, has_explanation
 from kadry.leave.services import corrections
-from kadry.lib.calendar import Correction
 from kadry.staff.models import Employee
 
-SECTION = "Трудовая дисциплина"
 ONE_DAY = dt.timedelta(days=1)
-# ТК РФ ст. 193 ч. 3 speaks of the employee's own illness: the care of a family member is not it.
-ILLNESS_REASONS = ("", Absence.SickReason.OWN_ILLNESS, Absence.SickReason.WORK_INJURY, Absence.SickReason.PREGNANCY)
-# The absences that are a misconduct in themselves and open a case (ТК РФ ст. 192; ст. 81 ч. 1 п. 6 «а»).
-MISCONDUCT_KINDS = (Absence.Kind.UNEXCUSED, Absence.Kind.LATENESS)
-# How far the registers are read around a case: the month and its extensions, the acquaintance.
-AWAY_HORIZON = dt.timedelta(days=400)
-ACQUAINTANCE_HORIZON = dt.timedelta(days=60)
-
-
-def away_periods(employee: Employee, start: dt.date, end: dt.date, *, any_absence: bool = False) -> list[Period]:
-    """Return the employee's illness (sick leave) and leave (signed, not cancelled) touching ``start``–``end``.
-
-    ``any_absence``: every recorded absence from work too (ТК РФ ст. 193 ч. 6, the acquaintance).
-    Two queries.
-    """
-    found = away_of(employee.organisation_id, [employee.pk], start, end, any_absence=any_absence)
-    return found.get(employee.pk, [])
-
-
-def away_of(
-    organisation_id: int, employee_ids: Sequence[int], start: dt.date, end: dt.date, *, any_absence: bool = False
-) -> dict[int, list[Period]]:
-    """Return employee id → the periods of ``away_periods``, for many employees in the same two queries."""
-    absences = Absence.objects.filter(
-        organisation_id=organisation_id, employee_id__in=employee_ids, start__lte=end, end__gte=start
-    ).exclude(kind=Absence.Kind.LATENESS)  # a late employee was at work that day
-    if not any_absence:
-        absences = absences.filter(kind=Absence.Kind.SICK, sick_reason__in=ILLNESS_REASONS)
-    result: dict[int, list[Period]] = {}
-    for a in absences:
-        what = "болезнь" if a.kind == Absence.Kind.SICK else str(a.get_kind_display())
-        result.setdefault(a.employee_id, []).append(Period(a.start, a.end, what))
-    entries = list(
-        LedgerEntry.objects.filter(
-            Q(kind=LedgerEntry.Kind.USED) | Q(kind=LedgerEntry.Kind.RECALLED),
-            organisation_id=organisation_id,
-            employee_id__in=employee_ids,
-            reversed_by__isnull=True,
-            start__lte=end,
-            end__gte=start,
-        )
-    )
-    recalls = [e for e in entries if e.kind == LedgerEntry.Kind.RECALLED]
-    for entry in entries:
-        if entry.kind != LedgerEntry.Kind.USED:
-            continue
-        last = entry.end
-        for recall in recalls:
-            if recall.employee_id == entry.employee_id and entry.start < recall.start <= entry.end:
-                last = min(last, recall.start - ONE_DAY)  # recalled (ТК РФ ст. 125): at work from that day
-        result.setdefault(entry.employee_id, []).append(Period(entry.start, last, "отпуск"))
-    return {key: sorted(periods, key=lambda p: p.start) for key, periods in result.items()}
-
-
-@dataclass(frozen=True)
-class CaseTerms:
-    """Every term of a case, for its page, the register and the deadlines."""
-
-    explanation_due: dt.date | None
-    act_from: dt.date | None
-    earliest_sanction: dt.date | None
-    last_day: rules.LastDay
-    acquaintance_due: dt.date | None
-
-
-def terms_of(
-    violation: Violation,
-    *,
-    away: Sequence[Period] | None = None,
-    absent: Sequence[Period] | None = None,
-    found_corrections: Sequence[Correction] | None = None,
-) -> CaseTerms:
-    """Return the terms of ``violation`` (its explanation and sanction order prefetched).
-
-    ``away``: the illness and leave of the month; ``absent``: every absence, for the acquaintance of a
-    signed order (ТК РФ ст. 193 ч. 6). Read when not given (the register passes them, read at once).
-    """
-    request = violation.explanation if has_explanation(violation) else None
-    found = corrections() if found_corrections is None else found_corrections
-    if away is None:
-        away = away_periods(violation.employee, violation.discovered_on, violation.discovered_on + AWAY_HORIZON)
-    last = rules.last_sanction_day(
-        committed_on=violation.committed_on,
-        discovered_on=violation.discovered_on,
-        found_by_audit=violation.found_by_audit,
-        away=away,
-        corrections=found,
-    )
-    order_date = violation.sanction_item.order.date if violation.sanction_item is not None else None
-    if order_date is not None and absent is None:
-        absent = away_periods(violation.employee, order_date, order_date + ACQUAINTANCE_HORIZON, any_absence=True)
-    return CaseTerms(
-        explanation_due=rules.explanation_due(request.requested_on, found) if request else None,
-        act_from=rules.act_from(request.requested_on, found) if request else None,
-        earliest_sanction=rules.earliest_sanction(request.requested_on, request.received_on, found)
-        if request
-        else None,
-        last_day=last,
-        acquaintance_due=rules.acquaintance_due(order_date, absent or (), found) if order_date else None,
-    )
-
-
-def register_terms(violations: Sequence[Violation]) -> dict[int, CaseTerms]:
-    """Return violation id → its terms for many cases (sanction orders prefetched): at most five queries."""
-    if not violations:
-        return {}
-    organisation_id = violations[0].organisation_id
-    employees = sorted({v.employee_id for v in violations})
-    start = min(v.discovered_on for v in violations)
-    away = away_of(organisation_id, employees, start, max(v.discovered_on for v in violations) + AWAY_HORIZON)
-    orders = [v.sanction_item.order.date for v in violations if v.sanction_item is not None]
-    absent: dict[int, list[Period]] = {}
-    if orders:
-        absent = away_of(organisation_id, employees, min(orders), max(orders) + ACQUAINTANCE_HORIZON, any_absence=True)
-    found = corrections()
-    return {
-        v.pk: terms_of(
-            v, away=away.get(v.employee_id, []), absent=absent.get(v.employee_id, []), found_corrections=found
-        )
-        for v in violations
-    }
-
-
-def has_explanation(violation: Violation) -> bool:
-    try:
-        violation.explanation  # noqa: B018  (a missing one-to-one raises)
-    except ExplanationRequest.DoesNotExist:
-        return False
-    return True
 
 
 def _snapshot(violation: Violation) -> dict[str, str]:
@@ -532,155 +397,3 @@ def unlink_sanction(*, actor: Any, order_item: Any) -> None:
         case.acquainted_on = case.refusal_act_on = None
         case.save(update_fields=["status", "sanction_item", "acquainted_on", "refusal_act_on"])
         _record(actor, case, ChangeRecord.Action.UPDATE, before)
-
-
-# Sanctions in force (ТК РФ ст. 194).
-
-
-@dataclass(frozen=True)
-class SanctionInForce:
-    sanction: Sanction
-    expires_after: dt.date  # the last day in force unless a new sanction comes (ст. 194 ч. 1)
-
-
-def sanctions_in_force(employee: Employee, on: dt.date) -> list[SanctionInForce]:
-    """Return the employee's sanctions in force on ``on``: applied by a signed order not cancelled, not expired,
-    not lifted early by a signed order (ТК РФ ст. 194 ч. 2) from ``on`` or earlier.
-
-    A cancelled order's sanction is removed with its effects (employment.undo_order_item), a cancelled
-    lift order's lift too (``undo_lift``). One query.
-    """
-    rows = list(
-        Sanction.objects.filter(organisation_id=employee.organisation_id, employee=employee, date__lte=on)
-        .select_related("lift")
-        .order_by("date", "id")
-    )
-    applied = [rules.Applied(row.pk, row.date, _lifted_on(row)) for row in rows]
-    ends = rules.expiry_dates(applied)
-    keep = set(rules.in_force(applied, on))
-    return [SanctionInForce(row, ends[row.pk]) for row in rows if row.pk in keep]
-
-
-def _lift_of(sanction: Sanction) -> SanctionLift | None:
-    # The reverse one-to-one raises when there is none; select_related has read it already.
-    return getattr(sanction, "lift", None)
-
-
-def _lifted_on(sanction: Sanction) -> dt.date | None:
-    lift = _lift_of(sanction)
-    return lift.lifted_on if lift is not None else None
-
-
-# Lifting a sanction early by order (ТК РФ ст. 194 ч. 2): the orders app's calls.
-
-
-def sanction_of_item(order_item: Any) -> Sanction | None:
-    """Return the sanction a signed sanction order's ``order_item`` applied (none once that order is cancelled)."""
-    return Sanction.objects.filter(order_item=order_item).select_related("lift").first()
-
-
-def lift_errors(
-    *, employee: Employee, sanction_item: Any, lifted_on: dt.date, order_date: dt.date, exclude_order_item: Any = None
-) -> dict[str, str]:
-    """Return ``{field: message}`` of an order lifting the sanction of ``sanction_item`` from ``lifted_on``.
-
-    The sanction must be the employee's, applied and not cancelled, not lifted already by another
-    order, and in force on the order's date and on the day it is lifted from: ст. 194 ч. 2 lets the
-    employer lift it «до истечения года», and an expired one is no longer there to lift.
-    """
-    sanction = sanction_of_item(sanction_item)
-    if sanction is None or sanction.organisation_id != employee.organisation_id:
-        return {"lifted_sanction": "Взыскание по этому приказу не применено или приказ о нём отменён."}
-    if sanction.employee_id != employee.pk:
-        return {"lifted_sanction": "Это взыскание другого сотрудника."}
-    lift = _lift_of(sanction)
-    if lift is not None and lift.order_item_id != getattr(exclude_order_item, "pk", None):
-        return {"lifted_sanction": f"Взыскание уже снято с {lift.lifted_on:%d.%m.%Y}."}
-    if lifted_on < order_date:
-        return {"date": f"Взыскание снимается не раньше даты приказа ({order_date:%d.%m.%Y})."}
-    if lifted_on < sanction.date:
-        return {"date": f"Взыскание применено {sanction.date:%d.%m.%Y}: снять его раньше нельзя."}
-    for day in (order_date, lifted_on):
-        found = [row for row in sanctions_in_force(employee, day) if row.sanction.pk == sanction.pk]
-        if found:
-            continue
-        if day < sanction.date:
-            return {"lifted_sanction": f"На {day:%d.%m.%Y} взыскание ещё не применено."}
-        earlier = Sanction.objects.filter(organisation_id=employee.organisation_id, employee=employee, date__lte=day)
-        end = rules.expiry_dates([rules.Applied(row.pk, row.date) for row in earlier]).get(sanction.pk)
-        when = f"последний день его действия — {end:%d.%m.%Y}, " if end else ""
-        return {
-            "lifted_sanction": (
-                f"На {day:%d.%m.%Y} взыскание уже не действует: год со дня его применения истёк "
-                f"({when}ТК РФ ст. 194 ч. 1), снимать нечего."
-            )
-        }
-    return {}
-
-
-def _lift_snapshot(lift: SanctionLift) -> dict[str, str]:
-    return {
-        "Взыскание": str(lift.sanction),
-        "Снято с": f"{lift.lifted_on:%d.%m.%Y}",
-        "Инициатива": str(lift.get_initiative_display()),
-    }
-
-
-@transaction.atomic
-def record_lift(
-    *, actor: Any, employee: Employee, sanction_item: Any, lifted_on: dt.date, initiative: str, order_item: Any
-) -> SanctionLift:
-    """Record that the signed ``order_item`` lifts the sanction of ``sanction_item`` from ``lifted_on``."""
-    Employee.objects.select_for_update().filter(pk=employee.pk).first()
-    errors = lift_errors(
-        employee=employee, sanction_item=sanction_item, lifted_on=lifted_on, order_date=lifted_on,
-        exclude_order_item=order_item,
-    )  # fmt: skip
-    if initiative not in LiftInitiative.values:
-        errors["lift_initiative"] = "Укажите, по чьей инициативе снимается взыскание (ТК РФ ст. 194 ч. 2)."
-    if errors:
-        raise ValidationError(errors)
-    sanction = sanction_of_item(sanction_item)
-    assert sanction is not None  # nosec B101 — lift_errors refused a missing one
-    lift = SanctionLift.objects.create(
-        organisation_id=employee.organisation_id, sanction=sanction, lifted_on=lifted_on, initiative=initiative,
-        order_item=order_item, created_by=actor,
-    )  # fmt: skip
-    record_change(
-        actor=actor, organisation_id=employee.organisation_id, subject=employee, section=SECTION,
-        action=ChangeRecord.Action.CREATE, obj=lift, before={}, after=_lift_snapshot(lift),
-    )  # fmt: skip
-    return lift
-
-
-@transaction.atomic
-def undo_lift(*, actor: Any, order_item: Any) -> int:
-    """Remove the lift recorded by ``order_item``: its order is cancelled, the sanction is in force again."""
-    lifts = list(SanctionLift.objects.filter(order_item=order_item).select_related("sanction__employee"))
-    for lift in lifts:
-        record_change(
-            actor=actor, organisation_id=lift.organisation_id, subject=lift.sanction.employee, section=SECTION,
-            action=ChangeRecord.Action.DELETE, obj=lift, before=_lift_snapshot(lift), after={},
-        )  # fmt: skip
-        lift.delete()
-    return len(lifts)
-
-
-@dataclass(frozen=True)
-class CaseSanction:
-    """The sanction a case ended in, as its page shows it: in force today, or lifted early and from when."""
-
-    sanction: Sanction
-    in_force: bool
-    lift: SanctionLift | None
-
-
-def case_sanction(case: Violation, today: dt.date) -> CaseSanction | None:
-    """Return the sanction the case's signed order applied, with whether it is in force on ``today``. Two queries."""
-    if case.sanction_item_id is None:
-        return None
-    sanction = sanction_of_item(case.sanction_item_id)
-    if sanction is None:
-        return None
-    in_force = any(row.sanction.pk == sanction.pk for row in sanctions_in_force(case.employee, today))
-    return CaseSanction(sanction, in_force, _lift_of(sanction))

@@ -23,7 +23,8 @@ from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
-from kadry.discipline import services
+from kadry.discipline import sanctions, services
+from kadry.discipline import terms as discipline_terms
 from kadry.discipline.forms import ACTION_FORMS, ViolationForm
 from kadry.discipline.models import Violation
 
@@ -68,7 +69,7 @@ def register(request: MemberRequest) -> HttpResponse:
     # Open cases first (their terms run), then the sanctioned, then the closed; the latest first in each.
     rank = Case(*(When(status=value, then=Value(n)) for n, value in enumerate(STATUS_ORDER)), default=Value(9))
     rows = list(cases.order_by(rank, "-discovered_on", "-id"))
-    terms = services.register_terms(rows)
+    terms = discipline_terms.register_terms(rows)
     can_edit = role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)
     absences = (
         services.absences_without_case(request.membership.organisation_id, timezone.localdate()) if can_edit else []
@@ -119,9 +120,9 @@ def _detail(request: MemberRequest, case: Violation, bound: dict[str, forms.Form
     return render(
         request,
         "discipline/detail.html",
-        {"case": case, "terms": services.terms_of(case), "can_edit": can_edit, "forms": actions,
-         "sanction": services.case_sanction(case, timezone.localdate()),
-         "explanation": case.explanation if services.has_explanation(case) else None},
+        {"case": case, "terms": discipline_terms.terms_of(case), "can_edit": can_edit, "forms": actions,
+         "sanction": sanctions.case_sanction(case, timezone.localdate()),
+         "explanation": case.explanation if discipline_terms.has_explanation(case) else None},
     )  # fmt: skip
 
 

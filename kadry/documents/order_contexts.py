@@ -490,7 +490,10 @@ def _sanction(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[
     }
 
 
-_SANCTION_GENITIVE: dict[str, str] = {OrderItem.SanctionKind.REMARK: "замечания", OrderItem.SanctionKind.REPRIMAND: "выговора"}
+_SANCTION_GENITIVE: dict[str, str] = {
+    OrderItem.SanctionKind.REMARK: "замечания",
+    OrderItem.SanctionKind.REPRIMAND: "выговора",
+}
 
 
 def _sanction_lift(item: OrderItem, data: PrintData, person: dict[str, str]) -> dict[str, str]:

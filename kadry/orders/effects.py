@@ -13,6 +13,7 @@ from typing import Any, Protocol, TypeVar, cast
 from django.core.exceptions import ValidationError
 
 from kadry.absences import services as absences
+from kadry.discipline import sanctions as discipline_sanctions
 from kadry.discipline import services as discipline
 from kadry.employment import hiring_rules
 from kadry.employment import services as employment
@@ -465,19 +466,19 @@ class SanctionLift(NoWarnings):
     """ТК РФ ст. 194 ч. 2: the employer may lift a sanction before its year runs out."""
 
     def check(self, item: OrderItem, order: Order) -> Errors:
-        return discipline.lift_errors(
+        return discipline_sanctions.lift_errors(
             employee=item.employee, sanction_item=filled(item.lifted_sanction), lifted_on=item.date,
             order_date=order.date, exclude_order_item=item,
         )  # fmt: skip
 
     def apply(self, item: OrderItem, order: Order, actor: Any) -> None:
-        discipline.record_lift(
+        discipline_sanctions.record_lift(
             actor=actor, employee=item.employee, sanction_item=filled(item.lifted_sanction), lifted_on=item.date,
             initiative=item.lift_initiative, order_item=item,
         )  # fmt: skip
 
     def undo(self, item: OrderItem, order: Order, actor: Any, cancellation: Order) -> None:
-        discipline.undo_lift(actor=actor, order_item=item)
+        discipline_sanctions.undo_lift(actor=actor, order_item=item)
 
 
 def _event(item: OrderItem, order: Order, kind: str, *, assignment: Assignment | None = None) -> None:

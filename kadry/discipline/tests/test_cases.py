@@ -9,7 +9,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from kadry.core.models import ChangeRecord
-from kadry.discipline import services
+from kadry.discipline import sanctions, services
+from kadry.discipline import terms as discipline_terms
 from kadry.discipline.models import Violation
 from kadry.discipline.tests.conftest import open_case, sign_sanction
 
@@ -68,7 +69,7 @@ def test_terms_of_a_case_with_illness(hr_inspector, teacher) -> None:
         actor=hr_inspector.user, violation=case, received_on=D(2026, 3, 12), text="Проспала.", today=D(2026, 3, 12)
     )
 
-    terms = services.terms_of(Violation.objects.select_related("explanation", "employee").get(pk=case.pk))
+    terms = discipline_terms.terms_of(Violation.objects.select_related("explanation", "employee").get(pk=case.pk))
 
     assert (terms.explanation_due, terms.earliest_sanction, terms.last_day.day) == (
         D(2026, 3, 13),
@@ -88,7 +89,7 @@ def test_signing_the_sanction_closes_the_case_and_the_acquaintance_is_due_in_thr
 
     assert case.status == Violation.Status.SANCTIONED
     assert case.sanction_item is not None and case.sanction_item.order == order
-    assert services.terms_of(case).acquaintance_due == D(2026, 11, 26)
+    assert discipline_terms.terms_of(case).acquaintance_due == D(2026, 11, 26)
     with pytest.raises(ValidationError):
         services.record_acquaintance(
             actor=hr_inspector.user, violation=case, acquainted_on=D(2026, 11, 24), refusal_act_on=D(2026, 11, 24),
@@ -122,7 +123,7 @@ def test_sanctions_in_force_follow_the_year_of_article_194(hr_inspector, directo
 
     def kinds(on: dt.date) -> list[tuple[int, dt.date]]:
         return [
-            (row.sanction.order_item.order_id, row.expires_after) for row in services.sanctions_in_force(teacher, on)
+            (row.sanction.order_item.order_id, row.expires_after) for row in sanctions.sanctions_in_force(teacher, on)
         ]
 
     assert kinds(D(2026, 1, 1)) == [(first.pk, D(2026, 3, 13))]

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from kadry.api.tests.conftest import api_as  # noqa: F401  (the API client fixture)
+from kadry.discipline import sanctions as discipline_sanctions
 from kadry.discipline import services as discipline
 from kadry.discipline.models import LiftInitiative, SanctionLift
 from kadry.orders import services
@@ -60,7 +61,7 @@ def _lift(hr: Any, employee: Any, sanction_item: OrderItem, date: dt.date = LIFT
 
 
 def _in_force(employee: Any, day: dt.date) -> list[int]:
-    return [row.sanction.order_item_id for row in discipline.sanctions_in_force(employee, day)]
+    return [row.sanction.order_item_id for row in discipline_sanctions.sanctions_in_force(employee, day)]
 
 
 def _refusal(director: Any, order: Order) -> dict[str, list[str]]:

@@ -17,6 +17,7 @@ from django.urls import reverse
 from kadry.absences.models import Absence
 from kadry.api.tests.conftest import api_as  # noqa: F401  (the API client fixture)
 from kadry.discipline import services as discipline
+from kadry.discipline import terms as discipline_terms
 from kadry.discipline.models import Violation
 from kadry.employment.models import Sanction
 from kadry.orders import services
@@ -123,7 +124,7 @@ def test_leave_inside_the_month_is_not_counted(hr_inspector, director, teacher) 
     order = _sanction(hr_inspector, teacher, D(2026, 4, 15))
 
     assert services.check_order(order) == []
-    assert discipline.away_periods(teacher, D(2026, 3, 1), D(2026, 4, 30))[0].what == "отпуск"
+    assert discipline_terms.away_periods(teacher, D(2026, 3, 1), D(2026, 4, 30))[0].what == "отпуск"
 
 
 @time_machine.travel(dt.datetime(2026, 4, 14, 10, tzinfo=dt.UTC))
