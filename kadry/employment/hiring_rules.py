@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dateutil.relativedelta import relativedelta
+from kadry.lib.dates import age_on
 
 # ТК РФ ст. 63 ч. 1: a labour contract is concluded from the age of sixteen.
 FULL_WORKING_AGE = 16
@@ -23,11 +23,6 @@ HIRE_ORDER_DAYS_AFTER_START = 3
 # ТК РФ ст. 80 ч. 1: the employee warns at least two weeks ahead; the term begins the day after the
 # employer receives the statement, so the earliest last day is the statement date + 14 days.
 RESIGNATION_NOTICE_DAYS = 14
-
-
-def age_on(birth_date: dt.date, day: dt.date) -> int:
-    """Return the full years of a person born on ``birth_date`` on ``day``."""
-    return relativedelta(day, birth_date).years
 
 
 def hiring_age_error(*, birth_date: dt.date, start: dt.date) -> str | None:

@@ -117,11 +117,6 @@ def basic_entitlement(position_name: str, *, age: int | None = None) -> tuple[in
     return days, source
 
 
-def age_on(birth_date: dt.date, on: dt.date) -> int:
-    """Return the full years of age on ``on``."""
-    return relativedelta(on, birth_date).years
-
-
 @dataclass(frozen=True)
 class Period:
     start: dt.date

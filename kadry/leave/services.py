@@ -29,6 +29,7 @@ from kadry.leave.models import (
     LedgerEntry,
 )
 from kadry.lib.calendar import Correction, holidays_between, leave_end
+from kadry.lib.dates import age_on
 from kadry.staff.models import Employee
 
 SECTION = "Отпуска"
@@ -80,7 +81,7 @@ def entitlement_of(
     active.sort(key=lambda a: a.kind)
     current = active[0] if active else (max(assignments, key=lambda a: a.start) if assignments else None)
     position = current.staffing_unit.position if current else None
-    age = rules.age_on(employee.birth_date, on) if employee.birth_date else None
+    age = age_on(employee.birth_date, on) if employee.birth_date else None
     basic, source = rules.basic_entitlement(position.name if position else "", age=age)
     sources, additional = [source], 0
     mine = [r for r in rules_rows if r.employee_id == employee.pk or (position and r.position_id == position.pk)]

@@ -33,6 +33,7 @@ from kadry.staff.models import Department, Employee
 PARTS_PER_EMPLOYEE = 3  # the form's rows per employee; a leave split more finely is rare (ст. 125)
 NOT_A_DATE = "укажите дату начала в виде ГГГГ-ММ-ДД."
 NOT_DAYS = "укажите число календарных дней."
+WARNING = "Предупреждение"  # the checks that do not block the plan begin so (schedule.department_plan)
 
 
 def _rows_from_post(request: MemberRequest, plan_rows: list[Any]) -> tuple[list[schedules.PlanRow], dict[str, str]]:
@@ -152,7 +153,7 @@ def _department_page(
         posted=posted,
         moving=moving,
     )
-    lines = [(employee, cells.row(employee, parts), days, problems) for employee, parts, days, problems in result.rows]
+    lines = [cells.row(employee, parts, days, problems) for employee, parts, days, problems in result.rows]
     return render(
         request,
         "leave/department.html",
@@ -184,12 +185,20 @@ class _Cells:
         # One reverse for the page: the notice links differ only by the part's id.
         self.notice_url = reverse("leave:notice_print", args=[0])[: -len("0/")]
 
-    def row(self, employee: Employee, parts: list[PlannedLeave]) -> SafeString:
+    def row(self, employee: Employee, parts: list[PlannedLeave], days: int, problems: list[str]) -> SafeString:
+        """Return the employee's whole row: the name, the entitlement, three parts, the checks."""
         name = employee.short_name
         first, second, third = (
             self._cell(employee, name, n, parts[n] if n < len(parts) else None) for n in range(PARTS_PER_EMPLOYEE)
         )
-        return format_html("<td>{}</td><td>{}</td><td>{}</td>", first, second, third)
+        checks = format_html_join(
+            "", '<div class="{}">{}</div>',
+            (("warning" if problem.startswith(WARNING) else "error", problem) for problem in problems),
+        ) or "✓"  # fmt: skip
+        return format_html(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            employee.full_name, days, first, second, third, checks,
+        )  # fmt: skip
 
     def _cell(self, employee: Employee, name: str, n: int, part: PlannedLeave | None) -> SafeString:
         if self.can_edit and part is None:

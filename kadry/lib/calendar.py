@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import holidays
 
@@ -226,6 +226,7 @@ class LeaveSpan:
     holidays_inside: tuple[dt.date, ...]
 
 
+@lru_cache(maxsize=8192)  # pure: the holidays of ст. 112 are fixed dates; a schedule asks for the same spans
 def leave_end(start: dt.date, days: int) -> LeaveSpan:
     """Return the last day of a leave of ``days`` calendar days from ``start``.
 

@@ -10,6 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kadry.leave import rules
+from kadry.lib.dates import age_on
 
 D = dt.date
 
@@ -41,7 +42,7 @@ def test_basic_leave_follows_the_position(position: str, days: int) -> None:
     ],
 )
 def test_a_worker_under_eighteen_has_31_days(position, birth, on, days, source) -> None:
-    found, found_source = rules.basic_entitlement(position, age=rules.age_on(birth, on))
+    found, found_source = rules.basic_entitlement(position, age=age_on(birth, on))
     assert found == days
     if source:
         assert found_source == source

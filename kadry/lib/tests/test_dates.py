@@ -3,8 +3,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from dateutil.relativedelta import relativedelta
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from kadry.lib.dates import long_date, month_genitive, quoted_date, short_date
+from kadry.lib.dates import age_on, long_date, month_genitive, quoted_date, short_date
 
 
 @pytest.mark.parametrize(
@@ -53,3 +56,22 @@ def test_every_month_in_the_genitive() -> None:
 def test_short_date() -> None:
     assert short_date(dt.date(2020, 9, 1)) == "01.09.2020"
     assert short_date(None) == ""
+
+
+@given(
+    birth=st.dates(min_value=dt.date(1940, 1, 1), max_value=dt.date(2030, 12, 31)),
+    offset=st.integers(min_value=0, max_value=100 * 366),
+)
+@example(birth=dt.date(2008, 2, 29), offset=(dt.date(2026, 2, 28) - dt.date(2008, 2, 29)).days)
+@example(birth=dt.date(2008, 2, 29), offset=(dt.date(2028, 2, 28) - dt.date(2008, 2, 29)).days)
+def test_age_is_counted_as_relativedelta_counts_it(birth: dt.date, offset: int) -> None:
+    day = birth + dt.timedelta(days=offset)
+    assert age_on(birth, day) == relativedelta(day, birth).years
+
+
+def test_a_29_february_birthday_is_28_february_in_other_years() -> None:
+    # Born 29.02.2008: 18 on 28.02.2026 (ГК РФ ст. 192 ч. 3), still 19 on 28.02.2028, 20 on 29.02.2028.
+    assert age_on(dt.date(2008, 2, 29), dt.date(2026, 2, 27)) == 17
+    assert age_on(dt.date(2008, 2, 29), dt.date(2026, 2, 28)) == 18
+    assert age_on(dt.date(2008, 2, 29), dt.date(2028, 2, 28)) == 19
+    assert age_on(dt.date(2008, 2, 29), dt.date(2028, 2, 29)) == 20
