@@ -22,6 +22,11 @@ COLUMN_PLOT_HEIGHT = 160
 COLUMN_WIDTH = 34
 
 
+def shown(value: Any) -> str:
+    """Return the value as the page prints it: a decimal comma (the ru locale of the tables beside)."""
+    return str(value).replace(".", ",")
+
+
 def _number(value: Any) -> float:
     if value is None or value == "—" or value == "":
         return 0.0
@@ -50,7 +55,7 @@ def bar_chart(title: str, series: Sequence[tuple[str, Any]]) -> SafeString:
                 BAR,
                 LABEL_WIDTH + PLOT_WIDTH * _number(value) / top + 4,
                 GAP + index * (BAR + GAP) + BAR - 5,
-                value,
+                shown(value),
             )
             for index, (label, value) in enumerate(series)
         ),
@@ -74,7 +79,7 @@ def column_chart(title: str, series: Sequence[tuple[str, Any]]) -> SafeString:
         columns.append(
             (
                 label, value, x, f"{20 + COLUMN_PLOT_HEIGHT - size:.1f}", COLUMN_WIDTH, f"{size:.1f}",
-                x + COLUMN_WIDTH / 2, f"{16 + COLUMN_PLOT_HEIGHT - size:.1f}", value,
+                x + COLUMN_WIDTH / 2, f"{16 + COLUMN_PLOT_HEIGHT - size:.1f}", shown(value),
                 x + COLUMN_WIDTH / 2, height - 12, label,
             )
         )  # fmt: skip

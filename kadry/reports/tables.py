@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -19,8 +18,9 @@ class Table:
     note: str = ""
 
 
-def rate(value: Decimal | None) -> str:
-    return "—" if value is None else f"{value}"
+def rate(value: Decimal | None) -> Decimal | str:
+    """Return a rate, or a dash where the average is zero (no rate to compute)."""
+    return "—" if value is None else value
 
 
 def headcount_tables(count: figures.Headcount, average: figures.Average) -> list[Table]:
@@ -159,7 +159,3 @@ def chart_series(table: Table, value_column: int = 1) -> list[tuple[str, Any]]:
     """Return (label, value) of a table's rows without its total rows: what a chart beside it draws."""
     skip = ("Всего", "Итого", "Всего в списке", "Внешние совместители (вне списка)", "Итого за период")
     return [(str(row[0]), row[value_column]) for row in table.rows if row[0] not in skip]
-
-
-def first_rows(tables: Sequence[Table]) -> list[tuple[Any, ...]]:
-    return [row for table in tables for row in table.rows]
