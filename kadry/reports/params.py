@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from kadry.lib.calendar import FIRST_YEAR
 
 Errors = dict[str, list[str]]
@@ -26,8 +28,9 @@ def _date(value: str | None, field: str, errors: Errors) -> dt.date | None:
     except ValueError:
         errors[field] = [DATE_FORMAT]
         return None
-    if day.year < FIRST_YEAR:
-        errors[field] = [f"Отчёты строятся с {FIRST_YEAR} года."]
+    last_year = timezone.localdate().year + 1
+    if not FIRST_YEAR <= day.year <= last_year:
+        errors[field] = [f"Отчёты строятся за {FIRST_YEAR}–{last_year} годы."]
         return None
     return day
 

@@ -107,6 +107,7 @@ def test_composition_counts_the_list_on_a_date_and_the_vacant_rates(hr_inspector
         ("/reports/movement", {"from": "2026-11-30", "to": "2026-11-01"}, "to"),
         ("/reports/movement", {"to": "2026-11-01"}, "from"),
         ("/reports/composition", {"on": "вчера"}, "on"),
+        ("/reports/composition", {"on": "9999-12-31"}, "on"),
     ],
 )
 def test_bad_input_answers_422_on_the_field(hr_inspector: Any, path: str, query: dict, field: str) -> None:
