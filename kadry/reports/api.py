@@ -15,7 +15,7 @@ from kadry.api.errors import InvalidInput
 from kadry.core.access import require
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
-from kadry.reports import figures, params
+from kadry.reports import figures, params, scope
 from kadry.reports import movement_rules as mv
 
 router = Router(tags=["Банк данных о персонале"])
@@ -32,8 +32,22 @@ class HeadcountOut(Schema):
     by_category: dict[str, int] = Field(description="по категории должности основной работы")
 
 
+ORGANISATION = (
+    "для централизованной кадровой службы: id обслуживаемой школы; без него — сумма по всем обслуживаемым школам"
+)
+
+
 class HeadcountQuery(Schema):
     on: str | None = Field(None, description="дата ГГГГ-ММ-ДД; по умолчанию сегодня")
+    organisation: str | None = Field(None, description=ORGANISATION)
+
+
+def _scope(membership: Any, requested: str | None, errors: params.Errors) -> list[int]:
+    """Return the organisations to count; raise 422 with every error of the input on its field."""
+    found, scope_errors = scope.organisations_for(membership, requested)
+    if errors or scope_errors:
+        raise InvalidInput({**errors, **scope_errors})
+    return found.ids
 
 
 @router.get("/reports/headcount", response=HeadcountOut)
@@ -41,9 +55,7 @@ def headcount(request: MemberRequest, query: Query[HeadcountQuery]) -> dict[str,
     """Return the list's headcount on a date, by the category of each person's main position."""
     membership = require(request.membership, Capability.VIEW_PERSONAL_DATA)
     on, errors = params.on_date(query.on, timezone.localdate())
-    if errors:
-        raise InvalidInput(errors)
-    count = figures.headcount(membership.organisation_id, on)
+    count = figures.headcount(_scope(membership, query.organisation, errors), on)
     return {
         "on": on.isoformat(),
         "headcount": count.headcount,
@@ -71,9 +83,10 @@ class AverageOut(Schema):
 
 
 class AverageQuery(Schema):
-    year: str | None = None
-    month: str | None = None
-    quarter: str | None = None
+    year: str | None = Field(None, description="год, обязателен")
+    month: str | None = Field(None, description="месяц 1–12")
+    quarter: str | None = Field(None, description="квартал 1–4 (вместо месяца)")
+    organisation: str | None = Field(None, description=ORGANISATION)
 
 
 @router.get("/reports/average-headcount", response=AverageOut)
@@ -82,9 +95,8 @@ def average_headcount(request: MemberRequest, query: Query[AverageQuery]) -> dic
     membership = require(request.membership, Capability.VIEW_PERSONAL_DATA)
     errors: params.Errors = {} if query.year else {"year": ["Обязательное поле: год."]}
     period, period_errors = params.period(query.year, query.month, query.quarter, timezone.localdate())
-    if errors or period_errors:
-        raise InvalidInput({**errors, **period_errors})
-    result = figures.average(membership.organisation_id, period.year, period.month, period.quarter)
+    ids = _scope(membership, query.organisation, {**errors, **period_errors})
+    result = figures.average(ids, period.year, period.month, period.quarter)
     return {
         "year": result.year,
         "month": result.month,
@@ -117,6 +129,7 @@ class MovementOut(Schema):
 class MovementQuery(Schema):
     from_: str | None = Field(None, alias="from", description="начало периода ГГГГ-ММ-ДД")
     to: str | None = Field(None, description="конец периода ГГГГ-ММ-ДД (включительно)")
+    organisation: str | None = Field(None, description=ORGANISATION)
 
 
 @router.get("/reports/movement", response=MovementOut, by_alias=True)
@@ -124,9 +137,10 @@ def movement(request: MemberRequest, query: Query[MovementQuery]) -> dict[str, A
     """Return the movement of the list over a period: hires, dismissals by ground group, transfers, rates."""
     membership = require(request.membership, Capability.VIEW_PERSONAL_DATA)
     found, errors = params.date_range(query.from_, query.to)
+    ids = _scope(membership, query.organisation, errors)
     if found is None:
         raise InvalidInput(errors)
-    total = figures.movement(membership.organisation_id, *found).total
+    total = figures.movement(ids, *found).total
     return {
         "from": total.first.isoformat(),
         "to": total.last.isoformat(),
@@ -168,9 +182,7 @@ def composition(request: MemberRequest, query: Query[HeadcountQuery]) -> dict[st
     """Return the composition of the list on a date and the vacant rates by department."""
     membership = require(request.membership, Capability.VIEW_PERSONAL_DATA)
     on, errors = params.on_date(query.on, timezone.localdate())
-    if errors:
-        raise InvalidInput(errors)
-    result = figures.composition(membership.organisation_id, on)
+    result = figures.composition(_scope(membership, query.organisation, errors), on)
     return {
         "on": on.isoformat(),
         "headcount": result.headcount,

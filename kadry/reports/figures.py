@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
-from kadry.employment.seniority import length_of_service_on, sources_for_organisation
+from kadry.core.models import Organisation
+from kadry.employment.seniority import length_of_service_on, sources_for_organisations
 from kadry.reports import composition_rules as comp
 from kadry.reports import movement_rules, queries, rules
 from kadry.staff.models import Education, Employee, Position
@@ -37,9 +39,9 @@ class Headcount:
     by_category: dict[str, int]
 
 
-def headcount(organisation_id: int, on: dt.date) -> Headcount:
+def headcount(organisation_ids: Sequence[int], on: dt.date) -> Headcount:
     """Return the list's headcount on ``on``, by category, and the external part-timers (two queries)."""
-    people = queries.people(organisation_id, until=on)
+    people = queries.people(organisation_ids, until=on)
     by_category = rules.by_category_on(people, on)
     ordered = {key: by_category[key] for key in CATEGORY_LABELS if key in by_category}
     return Headcount(on, rules.headcount_on(people, on), rules.external_on(people, on), ordered)
@@ -75,11 +77,13 @@ class Average:
         return rules.two_decimals(self.external)
 
 
-def average(organisation_id: int, year: int, month: int | None = None, quarter: int | None = None) -> Average:
+def average(
+    organisation_ids: Sequence[int], year: int, month: int | None = None, quarter: int | None = None
+) -> Average:
     """Return the average headcount of a month, a quarter or a year (three queries)."""
     numbers = [month] if month else list(rules.quarter_months(quarter)) if quarter else list(range(1, 13))
     divisor = 1 if month else 3 if quarter else 12
-    people = queries.people(organisation_id, until=rules.month_days(year, numbers[-1])[1])
+    people = queries.people(organisation_ids, until=rules.month_days(year, numbers[-1])[1])
     working = queries.calendar([year])
     months = tuple(rules.month_average(people, year, number, working) for number in numbers)
     external = sum((m.external_average for m in months), Fraction(0)) / divisor
@@ -104,12 +108,12 @@ class MovementReport:
     names: dict[int, str] = field(default_factory=dict)  # employee id → full name, for the leavers
 
 
-def movement(organisation_id: int, first: dt.date, last: dt.date, *, names: bool = False) -> MovementReport:
+def movement(organisation_ids: Sequence[int], first: dt.date, last: dt.date, *, names: bool = False) -> MovementReport:
     """Return the movement of the period and of each of its months (four queries; five with the names)."""
-    people = queries.people(organisation_id, until=last)
+    people = queries.people(organisation_ids, until=last)
     month_list = rules.months_between(first, last)
     working = queries.calendar(range(first.year, last.year + 1))
-    dismissals, transfers = queries.dismissals_and_transfers(organisation_id, first, last)
+    dismissals, transfers = queries.dismissals_and_transfers(organisation_ids, first, last)
     months = []
     for year, number in month_list:
         month_first, month_last = rules.month_days(year, number)
@@ -128,7 +132,7 @@ def movement(organisation_id: int, first: dt.date, last: dt.date, *, names: bool
     full_names: dict[int, str] = {}
     if names and total.leavers:
         rows = Employee.objects.filter(
-            organisation_id=organisation_id, pk__in={leaver.employee_id for leaver in total.leavers}
+            organisation_id__in=organisation_ids, pk__in={leaver.employee_id for leaver in total.leavers}
         ).values_list("pk", "last_name", "first_name", "middle_name")
         full_names = {pk: " ".join(part for part in parts if part) for pk, *parts in rows}
     return MovementReport(total, tuple(months), full_names)
@@ -175,24 +179,24 @@ def _ordered(
     )
 
 
-def composition(organisation_id: int, on: dt.date) -> Composition:
-    """Return the composition of the list on ``on`` (seven queries whatever its size)."""
-    people = [person for person in queries.people(organisation_id, until=on) if person.on_list(on)]
+def composition(organisation_ids: Sequence[int], on: dt.date) -> Composition:
+    """Return the composition of the list on ``on`` (seven queries whatever its size; one more a school over several)."""
+    people = [person for person in queries.people(organisation_ids, until=on) if person.on_list(on)]
     ids = [person.employee_id for person in people]
     cards = {
         pk: (sex, birth, category)
-        for pk, sex, birth, category in Employee.objects.filter(organisation_id=organisation_id, pk__in=ids)
+        for pk, sex, birth, category in Employee.objects.filter(organisation_id__in=organisation_ids, pk__in=ids)
         .order_by()
         .values_list("pk", "sex", "birth_date", "qualification_category")
     }
     levels: dict[int, list[str]] = defaultdict(list)
     for employee_id, level in (
-        Education.objects.filter(organisation_id=organisation_id, employee_id__in=ids)
+        Education.objects.filter(organisation_id__in=organisation_ids, employee_id__in=ids)
         .order_by()
         .values_list("employee_id", "level")
     ):
         levels[employee_id].append(level)
-    sources = sources_for_organisation(organisation_id, on)
+    sources = sources_for_organisations(organisation_ids, on)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     young = 0
     for person in people:
@@ -222,12 +226,21 @@ def composition(organisation_id: int, on: dt.date) -> Composition:
             _ordered(counts["pedagogical_service"], comp.SERVICE_BANDS),
         ),
     )
-    sections, _total = staffing_table(organisation_id, on)
-    vacancies = tuple(
-        Vacancy(section.department.name, section.totals.rates, section.totals.occupied, section.totals.vacant)
-        for section in sections
-    )
-    return Composition(on, len(people), breakdowns, young, vacancies)
+    vacancies = []
+    # The staffing table is one query a school; over several schools each department is named with its school.
+    names: dict[int, str] = {}
+    if len(organisation_ids) > 1:
+        names = dict(Organisation.objects.filter(pk__in=organisation_ids).values_list("pk", "short_name"))
+    for organisation_id in organisation_ids:
+        sections, _total = staffing_table(organisation_id, on)
+        prefix = f"{names.get(organisation_id, '')}: " if len(organisation_ids) > 1 else ""
+        vacancies += [
+            Vacancy(
+                prefix + section.department.name, section.totals.rates, section.totals.occupied, section.totals.vacant
+            )
+            for section in sections
+        ]
+    return Composition(on, len(people), breakdowns, young, tuple(vacancies))
 
 
 @dataclass(frozen=True)
@@ -240,14 +253,14 @@ class MonthPoint:
     turnover_rate: Decimal | None
 
 
-def monthly_series(organisation_id: int, last_month: tuple[int, int], count: int = 12) -> list[MonthPoint]:
+def monthly_series(organisation_ids: Sequence[int], last_month: tuple[int, int], count: int = 12) -> list[MonthPoint]:
     """Return the ``count`` months up to ``last_month`` with their figures (four queries)."""
     year, month = last_month
     index = year * 12 + month - 1 - (count - 1)
     first = dt.date(index // 12, index % 12 + 1, 1)
     last = rules.month_days(year, month)[1]
-    report = movement(organisation_id, first, last)
-    people = queries.people(organisation_id, until=last)
+    report = movement(organisation_ids, first, last)
+    people = queries.people(organisation_ids, until=last)
     points = []
     for item in report.months:
         month_last = rules.month_days(item.year, item.month)[1]

@@ -21,7 +21,7 @@ def headcount_panel(request: MemberRequest, today: dt.date) -> Panel | None:
     membership = request.membership
     if membership.role not in PANEL_ROLES:
         return None
-    count = figures.headcount(membership.organisation_id, today)
+    count = figures.headcount([membership.organisation_id], today)
     rows = [(figures.CATEGORY_LABELS.get(key, key), value) for key, value in count.by_category.items()]
     return Panel(
         title="Численность работников сегодня",

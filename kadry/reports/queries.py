@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from kadry.employment.models import Assignment, WorkRecordEvent
 from kadry.leave.models import LeaveKind, LedgerEntry
@@ -37,9 +37,13 @@ _JOB_FIELDS = (
 )
 
 
-def people(organisation_id: int, until: dt.date | None = None) -> list[Person]:
-    """Return every person who held an assignment in the organisation (begun by ``until``), two queries."""
-    jobs = Assignment.objects.filter(organisation_id=organisation_id)
+def people(organisation_ids: Sequence[int], until: dt.date | None = None) -> list[Person]:
+    """Return every person who held an assignment in the organisations (begun by ``until``), two queries.
+
+    An employee row belongs to one organisation, so over several schools (a centralised HR service) a
+    person working in two of them is two persons, as each school's list has them.
+    """
+    jobs = Assignment.objects.filter(organisation_id__in=organisation_ids)
     if until is not None:
         jobs = jobs.filter(start__lte=until)
     by_employee: dict[int, list[Job]] = defaultdict(list)
@@ -49,7 +53,7 @@ def people(organisation_id: int, until: dt.date | None = None) -> list[Person]:
         by_employee[employee_id].append(Job(start, end, kind, category, department_id, pedagogical))
     leaves: dict[int, list[Span]] = defaultdict(list)
     entries = LedgerEntry.objects.filter(
-        organisation_id=organisation_id,
+        organisation_id__in=organisation_ids,
         kind=LedgerEntry.Kind.USED,
         leave_kind__in=OUT_OF_AVERAGE_LEAVE,
         reversed_by__isnull=True,
@@ -65,11 +69,11 @@ def people(organisation_id: int, until: dt.date | None = None) -> list[Person]:
 
 
 def dismissals_and_transfers(
-    organisation_id: int, first: dt.date, last: dt.date
+    organisation_ids: Sequence[int], first: dt.date, last: dt.date
 ) -> tuple[list[Dismissal], list[dt.date]]:
     """Return the recorded dismissals and the dates of the transfers from ``first`` to ``last`` (one query)."""
     events = WorkRecordEvent.objects.filter(
-        organisation_id=organisation_id,
+        organisation_id__in=organisation_ids,
         kind__in=[WorkRecordEvent.Kind.DISMISSAL, WorkRecordEvent.Kind.TRANSFER],
         date__range=(first, last),
         cancels__isnull=True,

@@ -18,7 +18,7 @@ from kadry.core.access import capability_required
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
-from kadry.reports import charts, figures, params, tables
+from kadry.reports import charts, figures, params, scope, tables
 
 MOVEMENT_WHAT = "Движение работников: причины увольнения"  # what the access log says was opened
 
@@ -27,6 +27,17 @@ def _show_errors(request: MemberRequest, errors: params.Errors) -> None:
     for texts in errors.values():
         for text in texts:
             messages.error(request, text)
+
+
+def scope_of(request: MemberRequest) -> scope.Scope:
+    """Return the organisations the page counts (``?organisation=`` for a centralised HR service)."""
+    found, errors = scope.organisations_for(request.membership, request.GET.get("organisation"))
+    _show_errors(request, errors)
+    return found
+
+
+def _with_scope(query: str, found: scope.Scope) -> str:
+    return f"{query}&organisation={found.chosen}" if found.chosen else query
 
 
 def headcount_input(request: MemberRequest) -> tuple[dt.date, params.Period]:
@@ -41,16 +52,17 @@ def headcount_input(request: MemberRequest) -> tuple[dt.date, params.Period]:
 
 def headcount_data(request: MemberRequest) -> dict[str, Any]:
     on, period = headcount_input(request)
-    organisation_id = request.membership.organisation_id
-    count = figures.headcount(organisation_id, on)
-    average = figures.average(organisation_id, period.year, period.month, period.quarter)
+    found = scope_of(request)
+    count = figures.headcount(found.ids, on)
+    average = figures.average(found.ids, period.year, period.month, period.quarter)
     query = f"on={on:%Y-%m-%d}&year={period.year}&month={period.month or ''}&quarter={period.quarter or ''}"
     return {
+        "scope": found,
         "title": "Численность и среднесписочная численность",
         "tables": tables.headcount_tables(count, average),
         "on": on,
         "period": period,
-        "query": query,
+        "query": _with_scope(query, found),
     }
 
 
@@ -69,12 +81,14 @@ def headcount(request: MemberRequest) -> HttpResponse:
 def composition_data(request: MemberRequest) -> dict[str, Any]:
     on, errors = params.on_date(request.GET.get("on"), timezone.localdate())
     _show_errors(request, errors)
-    composition = figures.composition(request.membership.organisation_id, on)
+    found = scope_of(request)
+    composition = figures.composition(found.ids, on)
     return {
+        "scope": found,
         "title": "Качественный состав работников",
         "tables": tables.composition_tables(composition),
         "on": on,
-        "query": f"on={on:%Y-%m-%d}",
+        "query": _with_scope(f"on={on:%Y-%m-%d}", found),
     }
 
 
@@ -96,15 +110,17 @@ def movement_period(request: MemberRequest) -> tuple[dt.date, dt.date]:
 def movement_data(request: MemberRequest, *, channel: str = "страница") -> dict[str, Any]:
     first, last = movement_period(request)
     membership = request.membership
-    report = figures.movement(membership.organisation_id, first, last, names=True)
+    found = scope_of(request)
+    report = figures.movement(found.ids, first, last, names=True)
     what = f"{MOVEMENT_WHAT} за {first:%d.%m.%Y}–{last:%d.%m.%Y} ({channel}): {report.total.dismissed} чел."
     record_access(membership=membership, subject=membership.organisation, what=what, request=request)
     return {
+        "scope": found,
         "title": "Движение и текучесть кадров",
         "tables": tables.movement_tables(report, with_names=True),
         "first": first,
         "last": last,
-        "query": f"from={first:%Y-%m-%d}&to={last:%Y-%m-%d}",
+        "query": _with_scope(f"from={first:%Y-%m-%d}&to={last:%Y-%m-%d}", found),
     }
 
 
@@ -113,11 +129,11 @@ def movement(request: MemberRequest) -> HttpResponse:
     return render(request, "reports/movement.html", movement_data(request))
 
 
-def dashboard_data(organisation_id: int, today: dt.date) -> dict[str, Any]:
+def dashboard_data(organisation_ids: list[int], today: dt.date) -> dict[str, Any]:
     """Return the dashboard's tables and the charts drawn from the very same rows."""
-    count = figures.headcount(organisation_id, today)
-    composition = figures.composition(organisation_id, today)
-    points = figures.monthly_series(organisation_id, (today.year, today.month))
+    count = figures.headcount(organisation_ids, today)
+    composition = figures.composition(organisation_ids, today)
+    points = figures.monthly_series(organisation_ids, (today.year, today.month))
     by_month = tables.Table(
         "Численность по месяцам (последние 12 месяцев)",
         ("Месяц", "Списочная на конец месяца", "Среднесписочная", "Текучесть, %"),
@@ -138,5 +154,6 @@ def dashboard_data(organisation_id: int, today: dt.date) -> dict[str, Any]:
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
 def dashboard(request: MemberRequest) -> HttpResponse:
-    context = dashboard_data(request.membership.organisation_id, timezone.localdate())
+    found = scope_of(request)
+    context = {**dashboard_data(found.ids, timezone.localdate()), "scope": found}
     return render(request, "reports/dashboard.html", context)

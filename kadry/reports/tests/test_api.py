@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -9,8 +10,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kadry.api.tests.conftest import Api
+from kadry.core.models import Membership, Organisation
 from kadry.core.services import create_api_token
-from kadry.testing.factories import AssignmentFactory, EmployeeFactory, StaffingUnitFactory
+from kadry.testing.factories import (
+    AssignmentFactory,
+    EmployeeFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    StaffingUnitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +157,34 @@ def test_the_cost_in_queries_does_not_grow_with_the_staff(
         assert api.get(path, **query).status_code == 200
 
     assert len(large) == len(small) <= 14
+
+
+@pytest.fixture
+def service(school: Any) -> Any:
+    """A centralised HR service keeping the records of ``school`` and of a second school of one teacher."""
+    hr_service = OrganisationFactory(short_name="ЦКС", kind=Organisation.Kind.HR_SERVICE)
+    second = OrganisationFactory(short_name="Школа № 3", serviced_by=hr_service)
+    Organisation.objects.filter(pk=school.pk).update(serviced_by=hr_service)
+    AssignmentFactory(employee=EmployeeFactory(organisation=second), staffing_unit__rates=1, start=dt.date(2021, 9, 1))
+    return {"service": hr_service, "second": second}
+
+
+def test_a_centralised_service_sums_its_schools_or_chooses_one(service: dict, school: Any, november: dict) -> None:
+    membership = MembershipFactory(organisation=service["service"], role=Membership.Role.HR_INSPECTOR)
+    _token, secret = create_api_token(actor=membership.user, membership=membership, name="тесты")
+    api = Api(secret)
+
+    summed = api.get("/reports/headcount", on="2026-11-25").json()
+    one = api.get("/reports/headcount", on="2026-11-25", organisation=school.pk).json()
+    refused = api.get("/reports/headcount", on="2026-11-25", organisation=service["service"].pk)
+    average = api.get("/reports/average-headcount", year=2026, month=11, organisation=service["second"].pk).json()
+
+    assert (summed["headcount"], one["headcount"]) == (6, 5)  # the second school's teacher
+    assert average["average"] == "1.00"
+    assert refused.status_code == 422 and list(refused.json()["errors"]) == ["organisation"]
+
+
+def test_a_school_user_cannot_ask_for_another_school(hr_inspector: Any, service: dict) -> None:
+    response = api_for(hr_inspector).get("/reports/headcount", organisation=service["second"].pk)
+
+    assert response.status_code == 422 and list(response.json()["errors"]) == ["organisation"]

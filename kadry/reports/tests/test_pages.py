@@ -8,13 +8,20 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from kadry.core.models import AccessLogEntry
+from kadry.core.models import AccessLogEntry, Membership, Organisation
 from kadry.documents.tests.helpers import pdf_text
 from kadry.reports import figures, views
-from kadry.testing.factories import AssignmentFactory, EmployeeFactory, StaffingUnitFactory
+from kadry.testing.factories import (
+    AssignmentFactory,
+    EmployeeFactory,
+    MembershipFactory,
+    OrganisationFactory,
+    StaffingUnitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -103,15 +110,15 @@ def test_dashboard_charts_draw_the_numbers_of_the_tables_beside_them(director: A
     charts = _chart_values(page)
     assert len(charts) == 6
     # The same figures as computed for the tables: the list at the end of each month, the turnover.
-    points = figures.monthly_series(director.membership.organisation_id, (2026, 11))
+    points = figures.monthly_series([director.membership.organisation_id], (2026, 11))
     assert charts[0] == [(p.label, str(p.headcount)) for p in points]
     assert charts[0][-1] == ("11.2026", "5")
     assert charts[1][-1] == ("11.2026", "24.59")
-    composition = figures.composition(director.membership.organisation_id, figures.dt.date(2026, 11, 25))
+    composition = figures.composition([director.membership.organisation_id], figures.dt.date(2026, 11, 25))
     assert charts[2] == [(label, str(count)) for label, count in composition.breakdown("category").rows]
     assert ("Педагогические работники", "5") in charts[2]
     # And the tables beside them hold the same numbers.
-    for (table, _chart), values in zip(views.dashboard_data(director.membership.organisation_id,
+    for (table, _chart), values in zip(views.dashboard_data([director.membership.organisation_id],
                                                             figures.dt.date(2026, 11, 25))["panels"], charts,
                                        strict=True):  # fmt: skip
         for label, value in values:
@@ -153,3 +160,17 @@ def test_pages_cost_the_same_queries_with_7_or_47_employees(
     _grow(school, 40)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert director.client.get(reverse(name), query).status_code == 200
+
+
+def test_a_centralised_service_chooses_a_school_on_the_page(school: Any, november: dict) -> None:
+    hr_service = OrganisationFactory(short_name="ЦКС", kind=Organisation.Kind.HR_SERVICE)
+    Organisation.objects.filter(pk=school.pk).update(serviced_by=hr_service)
+    membership = MembershipFactory(organisation=hr_service, role=Membership.Role.HR_HEAD)
+    client = Client()
+    client.force_login(membership.user)
+
+    page = client.get(reverse("reports:headcount"), {**NOVEMBER, "organisation": school.pk}).content.decode()
+
+    assert f'<option value="{school.pk}" selected>Лицей № 1</option>' in page
+    assert "4,07" in page
+    assert f"organisation={school.pk}" in page  # the exports count the same school
