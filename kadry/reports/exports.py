@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -70,6 +71,30 @@ def _export(
     response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
     return response
+
+
+def _pdf(request: MemberRequest, context: dict[str, Any], filename: str, page: str) -> HttpResponse:
+    html = render_to_string("reports/print/report.html", {**context, "organisation": request.membership.organisation})
+    try:
+        content = render_pdf(html)
+    except PdfUnavailableError as error:
+        messages.error(request, str(error))
+        return redirect(f"{reverse(page)}?{context['query']}")
+    response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+    return response
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def dashboard_pdf(request: MemberRequest) -> HttpResponse:
+    """Print the dashboard: each chart (the same SVG) above the table of its numbers."""
+    found = views.scope_of(request)
+    today = timezone.localdate()
+    data = views.dashboard_data(found.ids, today)
+    query = f"organisation={found.chosen}" if found.chosen else ""
+    context = {"title": f"Панель руководителя на {today:%d.%m.%Y}", "panels": data["panels"], "tables": [],
+               "query": query}  # fmt: skip
+    return _pdf(request, context, f"dashboard-{today:%Y-%m-%d}", "reports:dashboard")
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)

@@ -10,6 +10,7 @@ app_name = "reports"
 urlpatterns = [
     path("", views.index, name="index"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard.pdf", exports.dashboard_pdf, name="dashboard_pdf"),
     path("headcount/", views.headcount, name="headcount"),
     path("headcount.<slug:fmt>", exports.headcount_export, name="headcount_export"),
     path("composition/", views.composition, name="composition"),

@@ -176,6 +176,7 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     # the movement names the leavers and their recorded reasons (PERSONAL_DATA).
     "reports:index": (CARD, 200),
     "reports:dashboard": (CARD, 200),
+    "reports:dashboard_pdf": (CARD, 200),
     "reports:headcount": (CARD, 200),
     "reports:headcount_export": (CARD, 200),
     "reports:composition": (CARD, 200),

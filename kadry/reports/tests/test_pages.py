@@ -89,6 +89,11 @@ def test_pdf_exports(hr_inspector: Any, november: dict) -> None:
         response = hr_inspector.client.get(reverse(f"reports:{name}", args=["pdf"]), query)
         assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert "Григорьева Мария Петровна" in pdf_text(response.content)
+    with time_machine.travel("2026-11-25 10:00 +0300", tick=False):
+        response = hr_inspector.client.get(reverse("reports:dashboard_pdf"))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "Панель руководителя на 25.11.2026" in text and "Педагогические работники" in text
 
 
 def test_an_unknown_format_is_404(hr_inspector: Any) -> None:
