@@ -30,6 +30,9 @@ class HeadcountOut(Schema):
     headcount: int = Field(description="списочная численность: каждый работник один раз (без внешних совместителей)")
     external_part_timers: int = Field(description="внешние совместители, учитываемые отдельно")
     by_category: dict[str, int] = Field(description="по категории должности основной работы")
+    by_organisation: dict[str, int] = Field(
+        description="по каждой обслуживаемой школе (id → человек), если их несколько"
+    )
 
 
 ORGANISATION = (
@@ -61,6 +64,7 @@ def headcount(request: MemberRequest, query: Query[HeadcountQuery]) -> dict[str,
         "headcount": count.headcount,
         "external_part_timers": count.external,
         "by_category": count.by_category,
+        "by_organisation": {str(pk): value for pk, value in count.by_organisation.items()},
     }
 
 
@@ -79,6 +83,7 @@ class AverageOut(Schema):
     average: str = Field(description="среднесписочная численность, два знака (Приказ Росстата № 647, П-4)")
     average_whole: int = Field(description="в целых единицах, 0,5 и более — в большую сторону")
     external_part_timers_average: str = Field(description="средняя численность внешних совместителей (по лицам)")
+    by_organisation: dict[str, str] = Field(description="по каждой обслуживаемой школе (id → среднесписочная)")
     months: list[MonthOut]
 
 
@@ -104,6 +109,7 @@ def average_headcount(request: MemberRequest, query: Query[AverageQuery]) -> dic
         "average": _decimal(result.average_2),
         "average_whole": result.average_whole,
         "external_part_timers_average": _decimal(result.external_2),
+        "by_organisation": {str(pk): f"{figures.rules.two_decimals(value)}" for pk, value in result.by_organisation.items()},
         "months": [
             {"year": m.year, "month": m.month, "days": m.days, "person_days": m.total,
              "average": _decimal(figures.rules.two_decimals(m.average))}

@@ -37,6 +37,15 @@ class Headcount:
     headcount: int
     external: int
     by_category: dict[str, int]
+    by_organisation: dict[int, int]  # each school counted, when there are several
+
+
+def by_organisation(people: Sequence[rules.Person], organisation_ids: Sequence[int]) -> dict[int, list[rules.Person]]:
+    """Return the people of each organisation (every organisation a key, in the order given)."""
+    groups: dict[int, list[rules.Person]] = {pk: [] for pk in organisation_ids}
+    for person in people:
+        groups.setdefault(person.organisation_id, []).append(person)
+    return groups
 
 
 def headcount(organisation_ids: Sequence[int], on: dt.date) -> Headcount:
@@ -44,7 +53,12 @@ def headcount(organisation_ids: Sequence[int], on: dt.date) -> Headcount:
     people = queries.people(organisation_ids, until=on)
     by_category = rules.by_category_on(people, on)
     ordered = {key: by_category[key] for key in CATEGORY_LABELS if key in by_category}
-    return Headcount(on, rules.headcount_on(people, on), rules.external_on(people, on), ordered)
+    schools = (
+        {pk: rules.headcount_on(group, on) for pk, group in by_organisation(people, organisation_ids).items()}
+        if len(organisation_ids) > 1
+        else {}
+    )
+    return Headcount(on, rules.headcount_on(people, on), rules.external_on(people, on), ordered, schools)
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,7 @@ class Average:
     months: tuple[rules.MonthAverage, ...]
     average: Fraction
     external: Fraction
+    by_organisation: dict[int, Fraction] = field(default_factory=dict)  # when there are several
 
     @property
     def title(self) -> str:
@@ -87,7 +102,19 @@ def average(
     working = queries.calendar([year])
     months = tuple(rules.month_average(people, year, number, working) for number in numbers)
     external = sum((m.external_average for m in months), Fraction(0)) / divisor
-    return Average(year, month, quarter, months, rules.period_average(months, divisor), external)
+    schools = {}
+    if len(organisation_ids) > 1:
+        for pk, group in by_organisation(people, organisation_ids).items():
+            own = [rules.month_average(group, year, number, working) for number in numbers]
+            schools[pk] = rules.period_average(own, divisor)
+    return Average(year, month, quarter, months, rules.period_average(months, divisor), external, schools)
+
+
+def organisation_names(organisation_ids: Sequence[int]) -> dict[int, str]:
+    """Return the short names of the organisations (one query; none for one organisation)."""
+    if len(organisation_ids) < 2:
+        return {}
+    return dict(Organisation.objects.filter(pk__in=organisation_ids).values_list("pk", "short_name"))
 
 
 @dataclass(frozen=True)
@@ -228,9 +255,7 @@ def composition(organisation_ids: Sequence[int], on: dt.date) -> Composition:
     )
     vacancies = []
     # The staffing table is one query a school; over several schools each department is named with its school.
-    names: dict[int, str] = {}
-    if len(organisation_ids) > 1:
-        names = dict(Organisation.objects.filter(pk__in=organisation_ids).values_list("pk", "short_name"))
+    names = organisation_names(organisation_ids)
     for organisation_id in organisation_ids:
         sections, _total = staffing_table(organisation_id, on)
         prefix = f"{names.get(organisation_id, '')}: " if len(organisation_ids) > 1 else ""

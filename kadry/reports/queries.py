@@ -27,6 +27,7 @@ from kadry.reports.rules import Job, Person, Span
 OUT_OF_AVERAGE_LEAVE = (LeaveKind.MATERNITY, LeaveKind.CHILDCARE)
 
 _JOB_FIELDS = (
+    "organisation_id",
     "employee_id",
     "start",
     "end",
@@ -47,9 +48,18 @@ def people(organisation_ids: Sequence[int], until: dt.date | None = None) -> lis
     if until is not None:
         jobs = jobs.filter(start__lte=until)
     by_employee: dict[int, list[Job]] = defaultdict(list)
-    for employee_id, start, end, kind, category, department_id, pedagogical in jobs.order_by().values_list(
-        *_JOB_FIELDS
-    ):
+    organisation_of: dict[int, int] = {}
+    for (
+        organisation_id,
+        employee_id,
+        start,
+        end,
+        kind,
+        category,
+        department_id,
+        pedagogical,
+    ) in jobs.order_by().values_list(*_JOB_FIELDS):
+        organisation_of[employee_id] = organisation_id
         by_employee[employee_id].append(Job(start, end, kind, category, department_id, pedagogical))
     leaves: dict[int, list[Span]] = defaultdict(list)
     entries = LedgerEntry.objects.filter(
@@ -63,7 +73,7 @@ def people(organisation_ids: Sequence[int], until: dt.date | None = None) -> lis
     for employee_id, start, end in entries.order_by().values_list("employee_id", "start", "end"):
         leaves[employee_id].append((start, end))
     return [
-        Person(employee_id, tuple(jobs_of), tuple(leaves.get(employee_id, ())))
+        Person(employee_id, tuple(jobs_of), tuple(leaves.get(employee_id, ())), organisation_of[employee_id])
         for employee_id, jobs_of in sorted(by_employee.items())
     ]
 

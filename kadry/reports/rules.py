@@ -70,6 +70,7 @@ class Person:
     employee_id: int
     jobs: tuple[Job, ...]
     leave_out_of_average: tuple[Span, ...] = ()
+    organisation_id: int = 0  # the school whose list it is (a centralised service counts several)
     list_spans: tuple[Span, ...] = field(init=False)
     external_spans: tuple[Span, ...] = field(init=False)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from kadry.reports import figures, rules
@@ -23,7 +24,9 @@ def rate(value: Decimal | None) -> Decimal | str:
     return "—" if value is None else value
 
 
-def headcount_tables(count: figures.Headcount, average: figures.Average) -> list[Table]:
+def headcount_tables(
+    count: figures.Headcount, average: figures.Average, names: dict[int, str] | None = None
+) -> list[Table]:
     on = f"{count.on:%d.%m.%Y}"
     by_category = tuple((figures.CATEGORY_LABELS.get(key, key), value) for key, value in count.by_category.items())
     months = tuple(
@@ -37,7 +40,7 @@ def headcount_tables(count: figures.Headcount, average: figures.Average) -> list
         )
         for m in average.months
     )
-    return [
+    result = [
         Table(
             f"Списочная численность на {on}",
             ("Категория должностей", "Человек"),
@@ -65,6 +68,24 @@ def headcount_tables(count: figures.Headcount, average: figures.Average) -> list
             "÷ 3, год — ÷ 12; округление до целых — 0,5 и более в большую сторону.",
         ),
     ]
+    if count.by_organisation:
+        names = names or {}
+        result.append(
+            Table(
+                "По обслуживаемым школам",
+                ("Школа", f"Списочная на {on}", f"Среднесписочная: {average.title}", "В целых единицах"),
+                tuple(
+                    (
+                        names.get(pk, str(pk)),
+                        headcount,
+                        rules.two_decimals(average.by_organisation.get(pk, Fraction(0))),
+                        rules.whole_units(average.by_organisation.get(pk, Fraction(0))),
+                    )
+                    for pk, headcount in count.by_organisation.items()
+                ),
+            )
+        )
+    return result
 
 
 def composition_tables(composition: figures.Composition) -> list[Table]:

@@ -59,7 +59,7 @@ def headcount_data(request: MemberRequest) -> dict[str, Any]:
     return {
         "scope": found,
         "title": "Численность и среднесписочная численность",
-        "tables": tables.headcount_tables(count, average),
+        "tables": tables.headcount_tables(count, average, figures.organisation_names(found.ids)),
         "on": on,
         "period": period,
         "query": _with_scope(query, found),

@@ -68,6 +68,7 @@ def test_headcount_on_a_date_keeps_the_childcare_leave_in_the_list(hr_inspector:
         "headcount": 5,  # Алексеева, Борисов, Васильева, Денисова (on leave), Жукова
         "external_part_timers": 1,
         "by_category": {"pedagogical": 5},
+        "by_organisation": {},
     }
 
 
@@ -180,6 +181,10 @@ def test_a_centralised_service_sums_its_schools_or_chooses_one(service: dict, sc
     average = api.get("/reports/average-headcount", year=2026, month=11, organisation=service["second"].pk).json()
 
     assert (summed["headcount"], one["headcount"]) == (6, 5)  # the second school's teacher
+    assert summed["by_organisation"] == {str(school.pk): 5, str(service["second"].pk): 1}
+    both = api.get("/reports/average-headcount", year=2026, month=11).json()
+    assert both["average"] == "5.07"  # 122/30 + 1
+    assert both["by_organisation"] == {str(school.pk): "4.07", str(service["second"].pk): "1.00"}
     assert average["average"] == "1.00"
     assert refused.status_code == 422 and list(refused.json()["errors"]) == ["organisation"]
 
