@@ -179,5 +179,6 @@ def test_a_centralised_service_chooses_a_school_on_the_page(school: Any, novembe
     assert f'<option value="{school.pk}" selected>Лицей № 1</option>' in page
     assert "4,07" in page
     assert f"organisation={school.pk}" in page  # the exports count the same school
+    OrganisationFactory(short_name="Школа № 3", serviced_by=hr_service)
     summed = client.get(reverse("reports:headcount"), NOVEMBER).content.decode()
     assert "По обслуживаемым школам" in summed and "<td>Лицей № 1</td>" in summed
