@@ -49,11 +49,12 @@ VOCATIONAL_OR_HIGHER = frozenset({"secondary_vocational", "bachelor", "specialis
 NO_DATA = "нет сведений"
 
 # A young specialist: Федеральный закон от 30.12.2020 № 489-ФЗ «О молодёжной политике в Российской
-# Федерации», ст. 2 п. 6 — a citizen aged up to 35 inclusive who has completed vocational or higher
-# education and first takes up work under the qualification obtained. The records keep no «first
-# job» flag, so here: aged 35 or less, with vocational or higher education in the card, and a total
-# length of service (every prior job and assignment, ``employment.seniority``) under three years —
-# the three years many regional laws and sector agreements keep the status for.
+# Федерации», ст. 2 (as amended in April 2024, checked in a press report of the amendment, not in the
+# official text) — a citizen aged up to 35 inclusive who has completed vocational or higher education
+# and first takes up work in the specialty obtained; the same amendment calls «молодой работник» one
+# up to 35 with a length of service of three years at most. The records keep no «first job» flag, so
+# here: aged 35 or less, with vocational or higher education in the card, and a total length of
+# service (every prior job and assignment, ``employment.seniority``) under three years.
 YOUNG_SPECIALIST_MAX_AGE = 35
 YOUNG_SPECIALIST_SERVICE_YEARS = 3
 
