@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
 
+from kadry.lib.calendar import is_working_day
 from kadry.lib.duration import Duration
 from kadry.reports import composition_rules as comp
 from kadry.reports import movement_rules as mv
@@ -153,3 +154,18 @@ def test_bands_and_young_specialists() -> None:
     assert not comp.is_young_specialist(D(1990, 12, 3), D(2026, 12, 3), "bachelor", Duration(2))  # 36
     assert not comp.is_young_specialist(D(2000, 1, 1), D(2026, 12, 3), "bachelor", Duration(3))
     assert not comp.is_young_specialist(D(2000, 1, 1), D(2026, 12, 3), "secondary_general", Duration(1))
+
+
+def test_the_new_year_holidays_take_the_headcount_of_the_last_working_day_of_december() -> None:
+    # Dismissed on Tuesday 30 December 2025, the last working day of 2025 (the 31st was made a day off):
+    # 1–11 January 2026 are days off (holidays 1–8, the 9th moved, the weekend 10–11) and take the 30th's
+    # headcount, so she counts 11 days of January: 11 ÷ 31 = 0.35; hired on Monday 12th, 20 days: 20 ÷ 31.
+    people = [Person(1, (job(D(2020, 9, 1), D(2025, 12, 30)),)), Person(2, (job(D(2026, 1, 12)),))]
+
+    result = rules.month_average(people, 2026, 1, is_working_day)
+
+    assert result.day_counts[:11] == (1,) * 11  # the first, carried from 30 December
+    assert result.day_counts[11:] == (1,) * 20  # the second, from the 12th
+    assert result.total == 11 + 20
+    assert rules.two_decimals(result.average) == Decimal("1.00")  # 31 ÷ 31
+    assert rules.two_decimals(rules.month_average(people[:1], 2026, 1, is_working_day).average) == Decimal("0.35")
