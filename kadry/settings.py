@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "kadry.school",
     "kadry.orders",
     "kadry.documents",
+    "kadry.reports",
     # After kadry.core: its ``db_worker`` (sweep the jobs of dead workers, then run) overrides theirs.
     "django_tasks",
     "django_tasks_db",

@@ -20,5 +20,6 @@ urlpatterns = [
     path("timesheet/", include("kadry.timesheet.urls")),
     path("discipline/", include("kadry.discipline.urls")),
     path("school/", include("kadry.school.urls")),
+    path("reports/", include("kadry.reports.urls")),
     path("", include("kadry.api.urls")),
 ]

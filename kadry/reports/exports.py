@@ -1,0 +1,115 @@
+"""The reports as XLSX (openpyxl, text never a formula) and PDF (WeasyPrint), from the pages' own tables."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from kadry.core.access import capability_required
+from kadry.core.http import MemberRequest
+from kadry.core.permissions import Capability
+from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
+from kadry.lib.xlsx import XLSX_CONTENT_TYPE, text_cell
+from kadry.reports import views
+from kadry.reports.tables import Table
+
+FORMATS = ("xlsx", "pdf")
+
+
+def tables_to_xlsx(title: str, tables: Sequence[Table]) -> bytes:
+    """Return one sheet with each table under its bold title; every text goes through ``text_cell``."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+
+    def cell(value: Any, bold: bool = False) -> Any:
+        made = text_cell(sheet, value)  # a text that looks like a formula stays a text
+        if bold:
+            made.font = Font(bold=True)
+        return made
+
+    sheet.append([cell(title, bold=True)])
+    for table in tables:
+        sheet.append([])
+        sheet.append([cell(table.title, bold=True)])
+        sheet.append([cell(header, bold=True) for header in table.headers])
+        for row in table.rows:
+            sheet.append([cell(value) for value in row])
+        if table.note:
+            sheet.append([cell(table.note)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _export(
+    request: MemberRequest, fmt: str, data: Callable[[MemberRequest], dict[str, Any]], name: str, page: str
+) -> HttpResponse:
+    if fmt not in FORMATS:
+        raise Http404
+    context = data(request)
+    filename = f"{name}-{context['query'].replace('&', '_').replace('=', '-')}"
+    if fmt == "xlsx":
+        response = HttpResponse(tables_to_xlsx(context["title"], context["tables"]), content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+        return response
+    html = render_to_string("reports/print/report.html", {**context, "organisation": request.membership.organisation})
+    try:
+        content = render_pdf(html)
+    except PdfUnavailableError as error:
+        messages.error(request, str(error))
+        return redirect(f"{reverse(page)}?{context['query']}")
+    response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+    return response
+
+
+def _pdf(request: MemberRequest, context: dict[str, Any], filename: str, page: str) -> HttpResponse:
+    html = render_to_string("reports/print/report.html", {**context, "organisation": request.membership.organisation})
+    try:
+        content = render_pdf(html)
+    except PdfUnavailableError as error:
+        messages.error(request, str(error))
+        return redirect(f"{reverse(page)}?{context['query']}")
+    response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+    return response
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def dashboard_pdf(request: MemberRequest) -> HttpResponse:
+    """Print the dashboard: each chart (the same SVG) above the table of its numbers."""
+    found = views.scope_of(request)
+    today = timezone.localdate()
+    data = views.dashboard_data(found.ids, today)
+    query = f"organisation={found.chosen}" if found.chosen else ""
+    context = {"title": f"Панель руководителя на {today:%d.%m.%Y}", "panels": data["panels"], "tables": [],
+               "query": query}  # fmt: skip
+    return _pdf(request, context, f"dashboard-{today:%Y-%m-%d}", "reports:dashboard")
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def headcount_export(request: MemberRequest, fmt: str) -> HttpResponse:
+    return _export(request, fmt, views.headcount_data, "headcount", "reports:headcount")
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def composition_export(request: MemberRequest, fmt: str) -> HttpResponse:
+    return _export(request, fmt, views.composition_data, "composition", "reports:composition")
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def movement_export(request: MemberRequest, fmt: str) -> HttpResponse:
+    def data(request: MemberRequest) -> dict[str, Any]:
+        return views.movement_data(request, channel=fmt.upper())
+
+    return _export(request, fmt, data, "movement", "reports:movement")
