@@ -53,11 +53,10 @@ WOMEN_OFFICERS_LIMIT, WOMEN_OTHERS_LIMIT = 50, 45
 TRANSITION_LIMITS = {2024: 51, 2025: 52, 2026: 53, 2027: 54}
 FORMER_SOLDIERS_LIMIT = 50  # before 01.01.2024: those who turned 50 by 2023 had left the reserve
 
-# Rank words → group, longest first so that «капитан 1 ранга» is not read as «капитан».
+# Rank words → group, the more specific first: «генерал-майор» is not a «майор», «капитан 1 ранга» not a «капитан».
 _RANKS: tuple[tuple[str, str], ...] = (
-    ("капитан 1 ранга", COLONELS), ("капитан 2 ранга", SENIOR), ("капитан 3 ранга", SENIOR),
+    ("генерал", HIGHER), ("адмирал", HIGHER), ("маршал", HIGHER), ("капитан 1 ранга", COLONELS), ("капитан 2 ранга", SENIOR), ("капитан 3 ранга", SENIOR),
     ("капитан-лейтенант", JUNIOR), ("подполковник", SENIOR), ("полковник", COLONELS), ("майор", SENIOR),
-    ("генерал", HIGHER), ("адмирал", HIGHER), ("маршал", HIGHER),
     ("лейтенант", JUNIOR), ("капитан", JUNIOR),
     ("прапорщик", WARRANT), ("мичман", WARRANT),
 )  # fmt: skip
