@@ -20,10 +20,11 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from kadry.core.access import capability_required
+from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
+from kadry.employment.models import WorkRecordEvent
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.military import queries, rules, services
@@ -144,11 +145,14 @@ def notices(request: MemberRequest, form: SentForm | None = None, failed: int | 
 @capability_required(Capability.DRAFT_ORDERS)
 @require_POST
 def notice_sent(request: MemberRequest, pk: int) -> HttpResponse:
+    organisation_id = request.membership.organisation_id
+    if queries.liable_event(organisation_id, pk, timezone.localdate()) is None:
+        raise Http404  # another organisation's event, or one that needs no notice (any more)
     form = SentForm(request.POST)
     if form.is_valid():
         try:
             notice = services.mark_notice_sent(
-                actor=request.user, organisation_id=request.membership.organisation_id, event_id=pk,
+                actor=request.user, organisation_id=organisation_id, event_id=pk,
                 sent_on=form.cleaned_data["sent_on"], number=form.cleaned_data["number"], today=timezone.localdate(),
             )  # fmt: skip
         except ValidationError as error:
@@ -172,12 +176,13 @@ def notice_print(request: MemberRequest, pk: int) -> HttpResponse:
     sent = CommissariatNotice.objects.filter(organisation_id=organisation_id, event_id=pk).select_related(
         "event__employee__military_record"
     ).first()
-    if sent is not None:
-        event, kind, commissariat = sent.event, sent.kind, sent.commissariat
-    elif (due := queries.liable_event(organisation_id, pk, today)) is not None:
-        event, kind, commissariat = due.event, due.kind, due.commissariat
-    else:
-        raise Http404
+    with denied_as(WorkRecordEvent, pk):  # another organisation's event: a denial in the access log
+        if sent is not None:
+            event, kind, commissariat = sent.event, sent.kind, sent.commissariat
+        elif (due := queries.liable_event(organisation_id, pk, today)) is not None:
+            event, kind, commissariat = due.event, due.kind, due.commissariat
+        else:
+            raise Http404
     record = queries.record_of(event.employee)
     context = {"event": event, "hire": kind == "hire", "commissariat": commissariat, "record": record,
                "sent": sent, "today": today, "source": rules.NOTICE_SOURCE}  # fmt: skip
