@@ -103,8 +103,13 @@ def form6(request: MemberRequest, query: Query[OnQuery]) -> dict[str, Any]:
     return {
         "on": on,
         "lines": [
-            {"code": line.code, "label": line.label, "employees": line.employees, "reserve": line.reserve,
-             "reserved": line.reserved}  # fmt: skip
+            {
+                "code": line.code,
+                "label": line.label,
+                "employees": line.employees,
+                "reserve": line.reserve,
+                "reserved": line.reserved,
+            }
             for line in lines
         ],
     }

@@ -22,8 +22,14 @@ def military_deadlines(organisation_id: int, today: dt.date) -> list[Deadline]:
     """Return a term for every hire and dismissal of a liable employee not yet reported (п. 32: two weeks)."""
     url = reverse("military:notices")
     return [
-        Deadline(KIND[due.kind], f"{due.event.employee.short_name}, {due.event.date:%d.%m.%Y}", due.due,
-                 rules.NOTICE_SOURCE, url, "Сообщения в военкомат")  # fmt: skip
+        Deadline(
+            KIND[due.kind],
+            f"{due.event.employee.short_name}, {due.event.date:%d.%m.%Y}",
+            due.due,
+            rules.NOTICE_SOURCE,
+            url,
+            "Сообщения в военкомат",
+        )
         for due in queries.notices_due(organisation_id, today)
     ]
 

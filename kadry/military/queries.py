@@ -169,7 +169,7 @@ def group_label(row: LiableRow) -> str:
 
 def reconciliation_cells(rows: Sequence[LiableRow]) -> list[tuple[object, ...]]:
     """Return the lines of the reconciliation list: one per liable employee, as the card has it."""
-    cells = []
+    cells: list[tuple[object, ...]] = []
     for number, row in enumerate(rows, 1):
         record, employee = row.record, row.employee
         cells.append((

@@ -173,9 +173,11 @@ def notice_print(request: MemberRequest, pk: int) -> HttpResponse:
     """The printable notice (PDF) of the hire or dismissal ``pk``, to send or already sent."""
     organisation_id = request.membership.organisation_id
     today = timezone.localdate()
-    sent = CommissariatNotice.objects.filter(organisation_id=organisation_id, event_id=pk).select_related(
-        "event__employee__military_record"
-    ).first()
+    sent = (
+        CommissariatNotice.objects.filter(organisation_id=organisation_id, event_id=pk)
+        .select_related("event__employee__military_record")
+        .first()
+    )
     with denied_as(WorkRecordEvent, pk):  # another organisation's event: a denial in the access log
         if sent is not None:
             event, kind, commissariat = sent.event, sent.kind, sent.commissariat

@@ -62,14 +62,22 @@ def upcoming(request: MemberRequest, query: Query[UpcomingQuery]) -> dict[str, A
         "months": query.months,
         "rows": [
             {
-                "employee": row.employee.pk, "name": row.employee.full_name, "sex": row.employee.sex,
-                "birth_date": row.employee.birth_date, "pension_age_years": row.outlook.general.years,
-                "pension_age_months": row.outlook.general.months, "general_right_on": row.outlook.general.date,
-                "teacher_25_years_on": row.outlook.teacher_25_on, "teacher_right_on": row.outlook.teacher_right_on,
-                "right_on": row.outlook.right_on, "pre_retirement_from": row.outlook.pre_retirement_from,
-                "status": row.status, "in_window": row.in_window, "checkup_days": row.checkup_days,
+                "employee": row.employee.pk,
+                "name": row.employee.full_name,
+                "sex": row.employee.sex,
+                "birth_date": row.employee.birth_date,
+                "pension_age_years": row.outlook.general.years,
+                "pension_age_months": row.outlook.general.months,
+                "general_right_on": row.outlook.general.date,
+                "teacher_25_years_on": row.outlook.teacher_25_on,
+                "teacher_right_on": row.outlook.teacher_right_on,
+                "right_on": row.outlook.right_on,
+                "pre_retirement_from": row.outlook.pre_retirement_from,
+                "status": row.status,
+                "in_window": row.in_window,
+                "checkup_days": row.checkup_days,
                 "checklist": [what for what, _source in row.checklist],
-            }  # fmt: skip
+            }
             for row in rows
         ],
     }

@@ -25,13 +25,25 @@ def staff(school) -> dict[str, Any]:
     """Working on 03.12.2026: two liable in the reserve (one an officer, reserved), a conscript without section II,
     a woman without a military specialty (not liable), a soldier past his limit; an external part-timer and a
     dismissed man are not counted at all."""
-    teaching = StaffingUnitFactory(organisation=school, position__name="учитель", position__category=Position.Category.PEDAGOGICAL)
-    service = StaffingUnitFactory(organisation=school, position__name="дворник", position__category=Position.Category.SERVICE)
-    head = StaffingUnitFactory(organisation=school, position__name="директор", position__category=Position.Category.MANAGEMENT)
+    teaching = StaffingUnitFactory(
+        organisation=school, position__name="учитель", position__category=Position.Category.PEDAGOGICAL
+    )
+    service = StaffingUnitFactory(
+        organisation=school, position__name="дворник", position__category=Position.Category.SERVICE
+    )
+    head = StaffingUnitFactory(
+        organisation=school, position__name="директор", position__category=Position.Category.MANAGEMENT
+    )
 
     def works(unit, last_name, sex, birth, **assignment):
-        return AssignmentFactory(employee__organisation=school, employee__last_name=last_name, employee__sex=sex,
-                                 employee__birth_date=birth, staffing_unit=unit, **assignment).employee
+        return AssignmentFactory(
+            employee__organisation=school,
+            employee__last_name=last_name,
+            employee__sex=sex,
+            employee__birth_date=birth,
+            staffing_unit=unit,
+            **assignment,
+        ).employee
 
     people = {
         "soldier": works(teaching, "Рядовой", "M", D(1990, 2, 1)),

@@ -69,7 +69,9 @@ def test_a_date_before_the_event_or_in_the_future_is_refused_on_its_field(hired,
     url = reverse("military:notice_sent", args=[event.pk])
     early = hr_inspector.client.post(url, {"sent_on": "2026-11-24"})
     assert early.status_code == 422
-    assert early.context["form"].errors == {"sent_on": ["Сообщение не могло быть отправлено раньше события (25.11.2026)."]}
+    assert early.context["form"].errors == {
+        "sent_on": ["Сообщение не могло быть отправлено раньше события (25.11.2026)."]
+    }
     late = hr_inspector.client.post(url, {"sent_on": "2026-12-04"})
     assert late.context["form"].errors == {"sent_on": ["Дата отправки ещё не наступила."]}
     assert not CommissariatNotice.objects.exists()
@@ -84,7 +86,10 @@ def test_the_notice_prints_as_pdf_before_and_after_it_is_sent(hired, hr_inspecto
     after = auditor.client.get(reverse("military:notice_print", args=[event.pk]))
     assert after.status_code == 200
     # The auditor reads but does not mark.
-    assert auditor.client.post(reverse("military:notice_sent", args=[event.pk]), {"sent_on": "2026-12-02"}).status_code == 404
+    assert (
+        auditor.client.post(reverse("military:notice_sent", args=[event.pk]), {"sent_on": "2026-12-02"}).status_code
+        == 404
+    )
 
 
 @time_machine.travel(NOW)
@@ -94,7 +99,10 @@ def test_a_dismissal_of_a_liable_man_is_a_term_too(hired, hr_inspector, director
                         "basis": "соглашение сторон от 27.11.2026"})  # fmt: skip
     orders.sign_order(actor=director.user, order=order)
     terms = [(d.kind, d.due) for d in deadlines_for(hr_inspector.membership, D(2026, 12, 3)) if d.kind in KIND.values()]
-    assert terms == [("Сообщение в военкомат о приёме", D(2026, 12, 9)), ("Сообщение в военкомат об увольнении", D(2026, 12, 15))]
+    assert terms == [
+        ("Сообщение в военкомат о приёме", D(2026, 12, 9)),
+        ("Сообщение в военкомат об увольнении", D(2026, 12, 15)),
+    ]
 
 
 def test_the_terms_cost_one_query(hired, hr_inspector, django_assert_num_queries) -> None:

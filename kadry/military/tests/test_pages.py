@@ -79,7 +79,7 @@ def test_form6_counts_by_hand(staff, hr_inspector) -> None:
 
 @time_machine.travel(NOW)
 def test_form6_xlsx_is_in_the_forms_layout_and_the_name_is_never_a_formula(staff, school, hr_inspector) -> None:
-    school.name = "=HYPERLINK(\"http://x\")"
+    school.name = '=HYPERLINK("http://x")'
     school.save(update_fields=["name"])
     response = hr_inspector.client.get(reverse("military:form6_export", args=["xlsx"]), {"on": "2026-12-03"})
     sheet = load_workbook(io.BytesIO(response.content)).active

@@ -29,18 +29,39 @@ def people(school):
     # A teacher: pedagogical work 12.09.1996–31.08.2020 = 23 y 11 m 20 d (12.09.1996–11.08.2020, then 20 days
     # of August), then here from 01.09.2020: 1 y by 31.08.2021, and 10 more days make 30 days = a month
     # (Приказ № 585н п. 21): 25 years on 10.09.2021, so the right from 10.09.2024 (Приложение 7: +36 months).
-    teacher = AssignmentFactory(employee__organisation=school, employee__last_name="Педагогова", employee__sex="F",
-                                employee__birth_date=D(1975, 5, 5), staffing_unit=teaching, start=D(2020, 9, 1)).employee
+    teacher = AssignmentFactory(
+        employee__organisation=school,
+        employee__last_name="Педагогова",
+        employee__sex="F",
+        employee__birth_date=D(1975, 5, 5),
+        staffing_unit=teaching,
+        start=D(2020, 9, 1),
+    ).employee
     PriorJobFactory(employee=teacher, start=D(1996, 9, 12), end=D(2020, 8, 31), pedagogical=True)
     # A man born 20.04.1962: 64 → 20.04.2026, entitled.
-    AssignmentFactory(employee__organisation=school, employee__last_name="Старшов", employee__sex="M",
-                      employee__birth_date=D(1962, 4, 20), staffing_unit=caretaker)
+    AssignmentFactory(
+        employee__organisation=school,
+        employee__last_name="Старшов",
+        employee__sex="M",
+        employee__birth_date=D(1962, 4, 20),
+        staffing_unit=caretaker,
+    )
     # A man born 01.06.1965: 60 in 2025 → 65 → 01.06.2030; pre-retirement from 01.06.2025.
-    AssignmentFactory(employee__organisation=school, employee__last_name="Предов", employee__sex="M",
-                      employee__birth_date=D(1965, 6, 1), staffing_unit=caretaker)
+    AssignmentFactory(
+        employee__organisation=school,
+        employee__last_name="Предов",
+        employee__sex="M",
+        employee__birth_date=D(1965, 6, 1),
+        staffing_unit=caretaker,
+    )
     # A woman born 10.08.1971: 55 in 2026 → 60 → 10.08.2031; pre-retirement from 10.08.2026.
-    AssignmentFactory(employee__organisation=school, employee__last_name="Будущева", employee__sex="F",
-                      employee__birth_date=D(1971, 8, 10), staffing_unit=caretaker)
+    AssignmentFactory(
+        employee__organisation=school,
+        employee__last_name="Будущева",
+        employee__sex="F",
+        employee__birth_date=D(1971, 8, 10),
+        staffing_unit=caretaker,
+    )
     # A young one: never listed.
     AssignmentFactory(employee__organisation=school, employee__last_name="Молодова", employee__sex="F",
                       employee__birth_date=D(1995, 1, 1), staffing_unit=caretaker)  # fmt: skip
