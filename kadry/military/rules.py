@@ -5,7 +5,8 @@ Pure functions of plain values. Sources:
 - who is registered: Федеральный закон от 28.03.1998 № 53-ФЗ «О воинской обязанности и военной
   службе», ст. 8 (citizens obliged to be registered: conscripts and those in the reserve; women only
   with a military specialty — ст. 8 п. 1, Положение о воинском учёте п. 3), ст. 9 (first registration
-  in the year of the 17th birthday), ст. 22 п. 1 (conscription age 18–30, in force since 01.01.2024);
+  in the year of the 17th birthday), ст. 22 п. 1 (conscription age 18–30 from 01.01.2024, Федеральный
+  закон от 04.08.2023 № 439-ФЗ; those who turned 27 by the end of 2023 stay in the reserve);
 - the age limits of the reserve: 53-ФЗ ст. 53 п. 1 (the table by ranks, the last «разряд» ends the
   stay in the reserve), п. 2 (women: officers 50, the others 45), п. 3 (the transition 2024–2027 for
   soldiers, sailors, sergeants, petty officers, warrant officers and midshipmen);
@@ -30,7 +31,9 @@ MALE, FEMALE = "M", "F"
 NOTICE_DAYS = 14  # «в 2-недельный срок»: Положение о воинском учёте (ПП РФ № 719), п. 32
 NOTICE_SOURCE = "Положение о воинском учёте (ПП РФ от 27.11.2006 № 719), п. 32"
 FIRST_REGISTRATION_AGE = 17  # 53-ФЗ ст. 9 п. 1: in the year of the 17th birthday
-CONSCRIPTION_END_AGE = 30  # 53-ФЗ ст. 22 п. 1 (as amended from 01.01.2024): 18 to 30
+CONSCRIPTION_END_AGE = 30  # 53-ФЗ ст. 22 п. 1 (439-ФЗ, from 01.01.2024): 18 to 30
+# 439-ФЗ: who had turned 27 (the former limit) by the end of 2023 was not brought back to the conscripts.
+FORMER_CONSCRIPTION_END_AGE, FORMER_LIMIT_LAST_YEAR = 27, 2023
 AGE_SOURCE = "53-ФЗ ст. 53"
 
 # Groups of ranks as in 53-ФЗ ст. 53 п. 1 and the columns of form № 6.
@@ -133,7 +136,9 @@ def liability(sex: str, birth: dt.date, on: dt.date, card: CardFacts | None) -> 
     age = age_on(birth, on)
     reserved = bool(card and card.special_registration)
     without_card = card is None
-    if sex == MALE and not (card and (card.rank or card.reserve_category)) and age < CONSCRIPTION_END_AGE:
+    past_former_limit = birth.year + FORMER_CONSCRIPTION_END_AGE <= FORMER_LIMIT_LAST_YEAR
+    no_rank = not (card and (card.rank or card.reserve_category))
+    if sex == MALE and no_rank and age < CONSCRIPTION_END_AGE and not past_former_limit:
         return Liability(True, SOLDIERS, None, reserved, without_card)
     group = rank_group(card.rank if card else "")
     limit = reserve_limit(sex, birth, group)

@@ -16,7 +16,7 @@ Pure functions of plain values (no database). Every number names its source:
   2020 — 24, 2021 — 36, 2022 — 48, 2023 and later — 60 (ст. 30 ч. 1.1);
 - pre-retirement age: the five years before the age giving the right to an old-age insurance
   pension, an early one included (Федеральный закон от 12.12.2023 № 565-ФЗ «О занятости населения
-  в Российской Федерации»; ТК РФ ст. 185.1 ч. 3 uses the same five years); ТК РФ ст. 185.1 ч. 3 gives
+  в Российской Федерации», ст. 2 ч. 1 п. 4 подп. «г»; ТК РФ ст. 185.1 ч. 3 uses the same five years); ТК РФ ст. 185.1 ч. 3 gives
   these workers, and those receiving an old-age pension, two paid working days off a year for the
   medical check-up (диспансеризация), keeping their average earnings.
 
@@ -47,12 +47,12 @@ TEACHER_YEARS = 25  # 400-ФЗ ст. 30 ч. 1 п. 19
 # 350-ФЗ ст. 10 ч. 3: up to six months earlier for those whose right would have arisen in 2019–2020.
 RELIEF_MONTHS = {2019: 6, 2020: 6}
 TRANSITION_START = 2019  # 350-ФЗ came into force on 01.01.2019
-PRE_RETIREMENT_YEARS = 5  # 565-ФЗ; ТК РФ ст. 185.1 ч. 3
+PRE_RETIREMENT_YEARS = 5  # 565-ФЗ ст. 2 ч. 1 п. 4 подп. «г»; ТК РФ ст. 185.1 ч. 3
 CHECKUP_DAYS = 2  # ТК РФ ст. 185.1 ч. 3: two working days once a year
 
 GENERAL_SOURCE = "400-ФЗ ст. 8 ч. 1, приложение 6; 350-ФЗ ст. 10 ч. 3"
 TEACHER_SOURCE = "400-ФЗ ст. 30 ч. 1 п. 19, ч. 1.1, приложение 7; 350-ФЗ ст. 10 ч. 3"
-PRE_RETIREMENT_SOURCE = "565-ФЗ «О занятости населения»; ТК РФ ст. 185.1 ч. 3"
+PRE_RETIREMENT_SOURCE = "565-ФЗ «О занятости населения» ст. 2 ч. 1 п. 4 подп. «г»; ТК РФ ст. 185.1 ч. 3"
 CHECKUP_SOURCE = "ТК РФ ст. 185.1 ч. 3"
 
 

@@ -54,6 +54,15 @@ def test_a_young_man_without_rank_is_a_conscript_and_one_of_30_is_in_the_reserve
     assert older is not None and not older.conscript and older.limit_age == 55
 
 
+def test_who_turned_27_by_2023_stayed_in_the_reserve() -> None:
+    # Born 31.12.1996: 27 on 31.12.2023 — not a conscript in 2026 although only 29 (439-ФЗ).
+    found = rules.liability("M", D(1996, 12, 31), D(2026, 6, 1), CardFacts())
+    assert found is not None and not found.conscript
+    # Born 01.01.1997: 27 in 2024, a conscript to 30.
+    found = rules.liability("M", D(1997, 1, 1), D(2026, 6, 1), CardFacts())
+    assert found is not None and found.conscript
+
+
 def test_soldier_past_his_limit_and_deregistered_are_not_liable() -> None:
     soldier = CardFacts(rank="сержант", reserve_category="1")
     # Born 10.01.1973: 50 in 2023 → limit 50; on 03.12.2026 he is 53.
