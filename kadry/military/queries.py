@@ -1,8 +1,9 @@
 """Military registration derived from the card and the signed orders: the liable, form № 6, the notices due.
 
 Everyone counted works on the date in a main job or an internal part-time one: an external
-part-timer is registered at the main place of work (Методические рекомендации Генштаба ВС РФ по
-ведению воинского учёта в организациях, 2017). A bounded number of queries whatever the headcount.
+part-timer is kept on the register of the main place of work (our reading of the Инструкция,
+приказ МО РФ № 700, and of the Положение № 719 п. 32; not checked against the official text).
+A bounded number of queries whatever the headcount.
 """
 
 from __future__ import annotations

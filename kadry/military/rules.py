@@ -16,8 +16,11 @@ Pure functions of plain values. Sources:
   card's «состоит на специальном учёте» (Т-2, раздел II; Положение о воинском учёте п. 4);
 - notices to the military commissariat of hiring and dismissing the registered: Положение о
   воинском учёте, утв. постановлением Правительства РФ от 27.11.2006 № 719, п. 32 — «в 2-недельный
-  срок»; the card of the Методические рекомендации Генштаба ВС РФ по ведению воинского учёта в
-  организациях (2017).
+  срок» (the wording as amended through 2020, постановление № 103; not checked against the official
+  text here). The organisation's registration itself follows the Инструкция об организации и
+  осуществлении воинского учёта (приказ Министра обороны РФ от 22.11.2021 № 700, in force from
+  08.01.2022, the card of form № 10 — Приложение № 22), which took the place of the Методические
+  рекомендации Генштаба ВС РФ (2017).
 """
 
 from __future__ import annotations
