@@ -108,3 +108,17 @@ def test_a_dismissal_of_a_liable_man_is_a_term_too(hired, hr_inspector, director
 def test_the_terms_cost_one_query(hired, hr_inspector, django_assert_num_queries) -> None:
     with django_assert_num_queries(1):
         military_deadlines(hr_inspector.organisation.pk, D(2026, 12, 3))
+
+
+@time_machine.travel(NOW)
+def test_the_notices_page_costs_the_same_queries_for_more_hires(
+    hired, hr_inspector, director, school, django_assert_max_num_queries
+) -> None:
+    hr_inspector.client.get(reverse("military:notices"))
+    with django_assert_max_num_queries(7):
+        hr_inspector.client.get(reverse("military:notices"))
+    for number in range(5):
+        hire(hr_inspector, director, school, f"Новиков{number}", "M", D(1991, 1, 1 + number), D(2026, 11, 27))
+    with django_assert_max_num_queries(7):
+        response = hr_inspector.client.get(reverse("military:notices"))
+    assert len(response.context["due"]) == 6

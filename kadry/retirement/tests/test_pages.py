@@ -97,11 +97,11 @@ def test_the_page_costs_the_same_queries_for_more_people(
     people, school, hr_inspector, django_assert_max_num_queries
 ) -> None:
     hr_inspector.client.get(reverse("retirement:upcoming"))  # warm the session
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(8):
         hr_inspector.client.get(reverse("retirement:upcoming"))
     for number in range(10):
         AssignmentFactory(employee__organisation=school, employee__sex="M", employee__birth_date=D(1962, 1, 1 + number))
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(8):
         response = hr_inspector.client.get(reverse("retirement:upcoming"))
     assert len(response.context["rows"]) == 14
 
