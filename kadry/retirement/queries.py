@@ -59,7 +59,7 @@ class Row:
     employee: Employee  # with ``placement``
     outlook: rules.Outlook
     status: str
-    in_window: bool  # the right or the pre-retirement age begins within the months asked for
+    in_window: bool  # the right, the pre-retirement age or the 25 years of a teacher fall within the months asked for
     checkup_days: int  # ТК РФ ст. 185.1 ч. 3: paid days for the medical check-up, pre-retirement or pension
 
     @property
@@ -87,7 +87,8 @@ def upcoming(organisation_id: int, today: dt.date, months: int) -> list[Row]:
         if found.pre_retirement_from > until:
             continue
         status = found.status_on(today)
-        in_window = today <= found.right_on <= until or today <= found.pre_retirement_from <= until
+        events = (found.right_on, found.pre_retirement_from, found.teacher_25_on)
+        in_window = any(day is not None and today <= day <= until for day in events)
         checkup = rules.CHECKUP_DAYS if status in ("pre", "pension") else 0
         rows.append(Row(employee, found, status, in_window, checkup))
     rows.sort(key=lambda row: (row.outlook.right_on, row.employee.last_name, row.employee.pk))

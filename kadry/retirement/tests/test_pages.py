@@ -126,6 +126,10 @@ def test_the_api_gives_the_same_dates_and_checks_the_horizon(people, hr_inspecto
     )  # fmt: skip
     assert teacher["checkup_days"] == 2 and teacher["status"] == "pension"
     assert len(body["rows"]) == 4
+    # Within 60 months (to 03.12.2031): the rights of 01.06.2030 and 10.08.2031 arise; the others' are past.
+    assert {row["name"].split()[0]: row["in_window"] for row in body["rows"]} == {
+        "Педагогова": False, "Старшов": False, "Предов": True, "Будущева": True
+    }  # fmt: skip
     wrong = api.get("/retirement/upcoming", months=0)
     assert wrong.status_code == 422 and list(wrong.json()["errors"]) == ["months"]
 
