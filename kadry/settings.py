@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "kadry.absences",
     "kadry.timesheet",
     "kadry.discipline",
+    "kadry.military",
+    "kadry.retirement",
     "kadry.school",
     "kadry.orders",
     "kadry.documents",

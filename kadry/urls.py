@@ -19,6 +19,8 @@ urlpatterns = [
     path("absences/", include("kadry.absences.urls")),
     path("timesheet/", include("kadry.timesheet.urls")),
     path("discipline/", include("kadry.discipline.urls")),
+    path("military/", include("kadry.military.urls")),
+    path("retirement/", include("kadry.retirement.urls")),
     path("school/", include("kadry.school.urls")),
     path("reports/", include("kadry.reports.urls")),
     path("", include("kadry.api.urls")),

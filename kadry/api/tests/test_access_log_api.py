@@ -40,6 +40,9 @@ PERSONAL = {
     # A department's month: names with their absences.
     ("get", "/timesheets/{department_id}/{year}-{month}"),
     ("get", f"{CARD}/sanctions"),
+    # Named lists of the organisation: the liable to military registration, the pre-retirement list.
+    ("get", "/military/liable"),
+    ("get", "/retirement/upcoming"),
     ("get", "/orders/{order_id}"),
     ("put", "/orders/{order_id}"),
     ("get", "/school/classes/{class_id}"),
@@ -81,6 +84,8 @@ NOT_PERSONAL = {
     ("get", "/school/overview"),
     # Unreported ЕФС-1 events by deadline with whose they are, as the deadlines page (which logs none).
     ("get", "/work-record-events"),
+    # Form № 6: figures only.
+    ("get", "/military/form6"),
     # The log itself: reading it is not logged, as on its page (each audit would grow what it audits).
     ("get", "/access-log"),
     # The e-journal's writes: creations and a transfer answering what was sent.
@@ -162,6 +167,7 @@ def test_lists_and_figures_write_no_log(school, employee: Employee, personas, ap
             "/staffing-units",
             "/orders",
             "/work-record-events",
+            "/military/form6",
         ],
         R.HR_HEAD: ["/access-log"],
         R.DIRECTOR: [

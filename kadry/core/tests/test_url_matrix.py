@@ -20,7 +20,7 @@ from kadry.absences.models import Absence
 from kadry.core.models import ApiToken, BackgroundJob, Membership
 from kadry.discipline import services as discipline
 from kadry.documents.models import GeneratedDocument
-from kadry.employment.models import CertificateApplication
+from kadry.employment.models import CertificateApplication, WorkRecordEvent
 from kadry.leave import schedule as schedules
 from kadry.leave.models import CalendarCorrection, LeaveRule, PlannedLeave, VacationSchedule
 from kadry.orders import services as orders
@@ -185,6 +185,17 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "reports:composition_export": (CARD, 200),
     "reports:movement": (CARD, 200),
     "reports:movement_export": (CARD, 200),
+    # Military registration (kadry/military/urls.py): read by CARD, the notices marked sent by HR.
+    "military:liable": (CARD, 200),
+    "military:reconciliation": (CARD, 200),
+    "military:form6": (CARD, 200),
+    "military:form6_export": (CARD, 200),
+    "military:notices": (CARD, 200),
+    "military:notice_sent": (HR, 405),
+    "military:notice_print": (CARD, 200),
+    # The pre-retirement and pension list (kadry/retirement/urls.py).
+    "retirement:upcoming": (CARD, 200),
+    "retirement:export": (CARD, 200),
     # The school register (kadry/school/urls_classes.py).
     "school:home": (frozenset({*SCHOOL_CLASSES, R.CLASS_TEACHER}), 200),
     "school:class_detail": (SCHOOL_CLASSES, 200),
@@ -276,6 +287,12 @@ PERSONAL_DATA: dict[str, str] = {
     "discipline:detail": "",
     "reports:movement": "",
     "reports:movement_export": "",
+    "military:liable": "",
+    "military:reconciliation": "",
+    "military:notices": "",
+    "military:notice_print": "",
+    "retirement:upcoming": "",
+    "retirement:export": "",
     "work_record": "",
     "work_record_xlsx": "",
     "employee_service": "",
@@ -437,8 +454,25 @@ def world(school, personas):
         description="опоздание", discovered_by="директор", discovered_on=dt.date(2026, 11, 2),
         today=dt.date(2026, 11, 2),
     )  # fmt: skip
+    # A man hired by a signed order: liable to military registration, his notice to the commissariat due.
+    recruit = EmployeeFactory(organisation=school, sex="M", birth_date=dt.date(1990, 5, 5))
+    recruit_order = orders.create_draft(
+        actor=hr.user, organisation_id=school.pk, kind=Order.Kind.HIRE, date=timezone.localdate()
+    )
+    orders.save_item(
+        actor=hr.user, order=recruit_order,
+        data={"employee": recruit, "date": timezone.localdate(), "staffing_unit": unit, **HIRE,
+              "contract_date": timezone.localdate()},
+    )  # fmt: skip
+    orders.sign_order(actor=personas[R.DIRECTOR].user, order=recruit_order)
+    recruit_event = WorkRecordEvent.objects.get(employee=recruit)
     args: dict[str, list] = {
         "absences:edit": [absent.pk],
+        "military:reconciliation": ["xlsx"],
+        "military:form6_export": ["xlsx"],
+        "military:notice_sent": [recruit_event.pk],
+        "military:notice_print": [recruit_event.pk],
+        "retirement:export": ["xlsx"],
         "absences:delete": [absent.pk],
         "discipline:detail": [case.pk],
         "discipline:act": [case.pk, "request"],
