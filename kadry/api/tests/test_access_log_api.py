@@ -86,6 +86,11 @@ NOT_PERSONAL = {
     ("get", "/work-record-events"),
     # Form № 6: figures only.
     ("get", "/military/form6"),
+    # The personnel databank: counts and rates, no names (the movement page names the leavers; its API does not).
+    ("get", "/reports/headcount"),
+    ("get", "/reports/average-headcount"),
+    ("get", "/reports/movement"),
+    ("get", "/reports/composition"),
     # The log itself: reading it is not logged, as on its page (each audit would grow what it audits).
     ("get", "/access-log"),
     # The e-journal's writes: creations and a transfer answering what was sent.
@@ -168,6 +173,10 @@ def test_lists_and_figures_write_no_log(school, employee: Employee, personas, ap
             "/orders",
             "/work-record-events",
             "/military/form6",
+            "/reports/headcount",
+            "/reports/average-headcount?year=2026",
+            "/reports/movement?from=2026-01-01&to=2026-06-30",
+            "/reports/composition",
         ],
         R.HR_HEAD: ["/access-log"],
         R.DIRECTOR: [
