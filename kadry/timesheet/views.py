@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from django import forms
@@ -179,8 +180,16 @@ def _page(
          "header": header, "can_edit": can_edit,
          "can_close": can_edit and not sheet.is_closed,
          "can_correct": can_edit and sheet.pk == latest.pk and sheet.is_closed,
-         "codes": [(c, n, m) for c, (n, m) in rules.CODES.items()]},
+         "codes": _codes_legend()},
     )  # fmt: skip
+
+
+@cache
+def _codes_legend() -> SafeString:
+    """The legend of the Т-13 codes: the same for every page, built once per process."""
+    return format_html_join(
+        "", "<tr><td>{}</td><td>{}</td><td>{}</td></tr>", ((c, n, m) for c, (n, m) in rules.CODES.items())
+    )
 
 
 def _row_html(
