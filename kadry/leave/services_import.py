@@ -58,8 +58,8 @@ def directory_for(schedule: VacationSchedule) -> Directory:
     active = (
         Assignment.objects.filter(organisation_id=organisation_id)
         .active(on=dt.date(schedule.year, 1, 1))
+        .order_by("kind", "start")  # the main job's department first
         .values_list("employee_id", "staffing_unit__department_id")
-        .distinct()
     )
     for employee_id, department_id in active:
         if by_pk[department_id] not in departments_of[employee_id]:

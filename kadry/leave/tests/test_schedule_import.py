@@ -116,7 +116,7 @@ def test_a_file_of_two_departments_replaces_their_parts_and_leaves_the_others(hr
     assert PlannedLeave.objects.count() == 2
     assert [item.plan.department.name for item in checked.context["preview"]] == ["МО математики", "Бухгалтерия"]
     assert "01.07.2027 — 42 дн." in page and "20.08.2027 — 14 дн." in page and "10.10.2027 — 14 дн." in page
-    assert "Частей отпуска сейчас: 1" in page and "Загрузить" in page
+    assert "Частей отпуска сейчас: 1 — все будут заменены" in page and "Загрузить" in page
 
     response = _confirm(hr_inspector, checked)
 
@@ -318,3 +318,17 @@ def test_the_dry_run_costs_a_fixed_number_of_queries(
     with django_assert_max_num_queries(20):
         response = _dry_run(hr_inspector, _csv(*lines))
     assert response.status_code == 200
+
+
+def test_the_header_is_checked_and_the_file_is_bounded(hr_inspector, school, staff) -> None:
+    upload = SimpleUploadedFile("график.csv", "Таб. номер;Начало;Дней;Должность\n001;01.07.2027;56;учитель\n".encode())
+    errors = _dry_run(hr_inspector, upload).context["result"].errors
+    # «Должность» of the Т-7 is ignored; «Начало» is not a column the import knows.
+    assert [(e.row, e.column, e.message) for e in errors] == [
+        (1, "Начало", "Неизвестный столбец."), (1, "Дата начала", "Нет обязательного столбца.")
+    ]  # fmt: skip
+    # Checked in the request: a file longer than a school's schedule is refused before it is checked.
+    too_long = _csv(*(["001;;;01.07.2027;1;"] * (services_import.MAX_ROWS + 1)))
+    response = _dry_run(hr_inspector, too_long)
+    assert response.status_code == 400 and "В файле больше 2 000 строк" in response.content.decode()
+    assert not PlannedLeave.objects.exists()
