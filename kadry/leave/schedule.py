@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,11 +57,24 @@ def save_department_plan(
     *, actor: Any, schedule: VacationSchedule, department: Department, version: int, rows: Sequence[PlanRow]
 ) -> VacationSchedule:
     """Replace the department's planned parts with ``rows``, all or nothing."""
+    return save_plans(actor=actor, schedule=schedule, version=version, plans={department: rows})
+
+
+@transaction.atomic
+def save_plans(
+    *, actor: Any, schedule: VacationSchedule, version: int, plans: Mapping[Department, Sequence[PlanRow]]
+) -> VacationSchedule:
+    """Replace the planned parts of every department of ``plans``, all or nothing; the others are untouched.
+
+    The one writer of a draft's parts: the department page saves one department, the import from a
+    file every department it names. The version is checked and raised once, whatever the number of
+    departments; each employee whose parts changed gets a history row.
+    """
     schedule = _locked(schedule, version)
     if schedule.status == VacationSchedule.Status.APPROVED:
         raise ValidationError("График утверждён: изменить его можно только переносом отпуска с указанием основания.")
     errors = {}
-    for index, row in enumerate(rows):
+    for index, row in enumerate(row for rows in plans.values() for row in rows):
         if row.employee.organisation_id != schedule.organisation_id:
             errors[f"rows.{index}.employee"] = "Сотрудник другой организации."
         if row.start.year != schedule.year:
@@ -72,7 +85,18 @@ def save_department_plan(
             errors[f"rows.{index}.days"] = "Отпуск длится хотя бы один день."
     if errors:
         raise ValidationError(errors)
-    PlannedLeave.objects.filter(schedule=schedule, department=department).delete()
+    replaced = PlannedLeave.objects.filter(schedule=schedule, department__in=list(plans))
+    before: dict[tuple[int, int], list[tuple[dt.date, int]]] = defaultdict(list)
+    subjects: dict[int, Employee] = {}
+    for part in replaced.select_related("employee").order_by("start", "id"):
+        before[(part.department_id, part.employee_id)].append((part.start, part.days))
+        subjects[part.employee_id] = part.employee
+    replaced.delete()
+    after: dict[tuple[int, int], list[tuple[dt.date, int]]] = defaultdict(list)
+    for department, rows in plans.items():
+        for row in rows:
+            after[(department.pk, row.employee.pk)].append((row.start, row.days))
+            subjects[row.employee.pk] = row.employee
     PlannedLeave.objects.bulk_create(
         PlannedLeave(
             organisation_id=schedule.organisation_id,
@@ -82,22 +106,30 @@ def save_department_plan(
             start=row.start,
             days=row.days,
         )
+        for department, rows in plans.items()
         for row in rows
     )
     _bump(schedule)
-    for employee in {row.employee for row in rows}:
-        parts = ", ".join(f"{r.start:%d.%m.%Y} — {r.days} дн." for r in rows if r.employee == employee)
+    for department_id, employee_id in sorted(before.keys() | after.keys()):
+        # record_change writes nothing when the parts are the same as before.
         record_change(
             actor=actor,
             organisation_id=schedule.organisation_id,
-            subject=employee,
+            subject=subjects[employee_id],
             section=SECTION,
             action=ChangeRecord.Action.UPDATE,
             obj=schedule,
-            before={"График отпусков": ""},
-            after={"График отпусков": f"{schedule.year}: {parts}"},
+            before={"График отпусков": _parts_text(schedule.year, before.get((department_id, employee_id), []))},
+            after={"График отпусков": _parts_text(schedule.year, after.get((department_id, employee_id), []))},
         )
     return schedule
+
+
+def _parts_text(year: int, parts: Sequence[tuple[dt.date, int]]) -> str:
+    """Return «2026: 01.07.2026 — 28 дн., …» for the history, or "" without parts."""
+    if not parts:
+        return ""
+    return f"{year}: " + ", ".join(f"{start:%d.%m.%Y} — {days} дн." for start, days in sorted(parts))
 
 
 @transaction.atomic
@@ -211,23 +243,51 @@ class DepartmentPlan:
 
 def department_plan(schedule: VacationSchedule, department: Department) -> DepartmentPlan:
     """Return a department's plan with its checks; a fixed number of queries whatever its size."""
+    parts = list(PlannedLeave.objects.filter(schedule=schedule, department=department).order_by("start", "id"))
+    return check_plans(schedule, {department: parts})[0]
+
+
+def check_plans(
+    schedule: VacationSchedule, parts_of: Mapping[Department, Sequence[PlannedLeave]]
+) -> list[DepartmentPlan]:
+    """Return the plans of departments holding ``parts_of`` (saved or not) with the page's checks.
+
+    Two queries whatever the number of departments and people: the import's preview checks the parts
+    read from a file exactly as the department page checks the saved ones.
+    """
     on = dt.date(schedule.year, 1, 1)
     assignments = list(
-        Assignment.objects.filter(organisation_id=schedule.organisation_id, staffing_unit__department=department)
+        Assignment.objects.filter(
+            organisation_id=schedule.organisation_id, staffing_unit__department__in=[d.pk for d in parts_of]
+        )
         .active(on=on)
         .select_related("employee", "staffing_unit__position")
         # The card's many columns are not needed to plan leave: reading them was a fifth of the page.
         .only("start", "end", "kind", "rate", "employee_id", "staffing_unit_id", "employee__organisation_id",
               "employee__last_name", "employee__first_name", "employee__middle_name", "employee__birth_date",
-              "staffing_unit__position__name", "staffing_unit__position__category")
+              "staffing_unit__department_id", "staffing_unit__position__name",
+              "staffing_unit__position__category")
         .order_by("employee__last_name", "employee__first_name", "start")
     )  # fmt: skip
+    leave_rules = list(LeaveRule.objects.filter(organisation_id=schedule.organisation_id))
+    return [
+        _checked(department, [a for a in assignments if a.staffing_unit.department_id == department.pk], parts,
+                 leave_rules, on)
+        for department, parts in parts_of.items()
+    ]  # fmt: skip
+
+
+def _checked(
+    department: Department,
+    assignments: list[Assignment],
+    parts: Sequence[PlannedLeave],
+    leave_rules: list[LeaveRule],
+    on: dt.date,
+) -> DepartmentPlan:
     employees = list({a.employee_id: a.employee for a in assignments}.values())
     assignments_of: dict[int, list[Assignment]] = defaultdict(list)
     for assignment in assignments:
         assignments_of[assignment.employee_id].append(assignment)
-    parts = list(PlannedLeave.objects.filter(schedule=schedule, department=department).order_by("start", "id"))
-    leave_rules = list(LeaveRule.objects.filter(organisation_id=schedule.organisation_id))
     by_employee: dict[int, list[PlannedLeave]] = defaultdict(list)
     for part in parts:
         by_employee[part.employee_id].append(part)

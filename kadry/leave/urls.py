@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.leave import views, views_calendar, views_department, views_rules
+from kadry.leave import views, views_calendar, views_department, views_import, views_rules
 
 app_name = "leave"
 urlpatterns = [
@@ -12,6 +12,12 @@ urlpatterns = [
     path("schedule/<int:year>/approve/", views.approve, name="schedule_approve"),
     path("schedule/<int:year>/t7.xlsx", views.schedule_xlsx, name="schedule_xlsx"),
     path("schedule/<int:year>/t7.pdf", views.schedule_pdf, name="schedule_pdf"),
+    path("schedule/<int:year>/import/", views_import.schedule_import, name="schedule_import"),
+    path(
+        "schedule/<int:year>/import/template.xlsx",
+        views_import.schedule_import_template,
+        name="schedule_import_template",
+    ),
     path("schedule/<int:year>/departments/<int:pk>/", views_department.department, name="department"),
     path("schedule/<int:year>/parts/<int:pk>/move/", views_department.part_move, name="part_move"),
     path("calendar/<int:year>/", views_calendar.production_calendar, name="calendar"),

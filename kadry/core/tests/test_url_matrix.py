@@ -138,6 +138,9 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "leave:schedule_xlsx": (CARD, 200),
     "leave:schedule_pdf": (CARD, 200),
     "leave:department": (CARD, 200),
+    # The import of a draft schedule from a file: HR (DRAFT_ORDERS); the approved schedule's page says it is locked.
+    "leave:schedule_import": (HR, 200),
+    "leave:schedule_import_template": (HR, 200),
     "leave:notices": (CARD, 200),
     "leave:notice_print": (CARD, 200),
     "leave:notice_handed": (HR, 405),
@@ -481,6 +484,8 @@ def world(school, personas):
         "leave:schedule_xlsx": [year],
         "leave:schedule_pdf": [year],
         "leave:department": [year, unit.department_id],
+        "leave:schedule_import": [year],
+        "leave:schedule_import_template": [year],
         "leave:notice_print": [part.pk],
         "leave:notice_handed": [part.pk],
         "leave:part_move": [year, part.pk],
