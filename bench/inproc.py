@@ -134,6 +134,10 @@ def info() -> dict[str, Any]:
         )
         if department
         else "",
+        # Issue 14: the centralised HR service's registry across every school (the bench_service user).
+        "serviced_registry": reverse("serviced_employee_list")
+        if Membership.objects.filter(user__username="bench_service").exists()
+        else "",
         "employees": Employee.objects.count(),
         "organisations": Organisation.objects.count(),
         **prepared,
