@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kadry.core.forms import DateInput
 from kadry.lib.identifiers import normalise_inn, normalise_snils
+from kadry.lib.widgets import PlainSelect
 from kadry.staff.models import Department, Employee, MilitaryRecord, Position, StaffingUnit
 from kadry.staff.sections import MILITARY_FIELDS, Section
 
@@ -216,7 +217,8 @@ class ServicedRegistryFilterForm(RegistryFilterForm):
     Departments are a school's own, so they are filtered in the school's registry, not across schools.
     """
 
-    school = forms.TypedChoiceField(label=_("Школа"), coerce=int, empty_value=None, required=False)
+    # A region's service keeps hundreds of schools: their options are written without the template engine.
+    school = forms.TypedChoiceField(label=_("Школа"), coerce=int, empty_value=None, required=False, widget=PlainSelect)
 
     def __init__(self, *args: Any, schools: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

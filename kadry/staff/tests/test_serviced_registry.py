@@ -218,16 +218,22 @@ def test_pages_follow_each_other_by_position(cks, school, settings) -> None:
     assert _names(cks.get(LIST, {"status": "", "after": "x"})) == _names(first)
 
 
-def test_the_number_found_is_counted_up_to_a_cap(cks, school, monkeypatch) -> None:
+def test_the_number_found_is_counted_up_to_a_cap(cks, school, monkeypatch, settings) -> None:
     from kadry.staff.views import serviced
 
     monkeypatch.setattr(serviced, "COUNTED", 5)
+    settings.KADRY_PAGE_SIZE = 3
     for index in range(7):
         EmployeeFactory(organisation=school, last_name=f"Фамилия{index}")
 
     response = cks.get(LIST, {"status": ""})
     assert (response.context["found"], response.context["more"]) == (5, True)
     assert "Найдено: более 5" in response.content.decode()
+    # Under the cap the number is exact, on a later page too.
+    monkeypatch.setattr(serviced, "COUNTED", 10)
+    later = cks.get(LIST, {"status": "", "after": response.context["page"].next_after})
+    assert (later.context["found"], later.context["more"]) == (7, False)
+    assert "Найдено: 7" in later.content.decode()
 
 
 @pytest.mark.parametrize(("schools", "per_school"), [(1, 1), (4, 30)])
@@ -243,7 +249,8 @@ def test_the_page_costs_the_same_queries_whatever_the_number_found(
     client = _client(inspector)
     first = client.get(LIST)
 
-    # session, user, memberships, the served schools, the page, the capped count, the page's placements
+    # session, user, memberships, the served schools, the page, the capped count (when there are more
+    # pages), the page's placements
     with django_assert_max_num_queries(7):
         response = client.get(LIST)
     assert len(response.context["rows"]) == min(20, schools * per_school)

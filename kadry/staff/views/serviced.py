@@ -56,7 +56,7 @@ def _cursor_key(schools: dict[int, str], pk: int | None) -> tuple[Any, ...] | No
     """Return the sort key of the row ``pk`` of a served school (a page starts after or before it), else None."""
     if pk is None:
         return None
-    return Employee.objects.filter(organisation_id__in=list(schools), pk=pk).values_list(*ORDER).first()
+    return Employee.objects.filter(organisation_id__in=list(schools), pk=pk).values_list(*ORDER).order_by().first()
 
 
 @login_required
@@ -75,7 +75,10 @@ def serviced_employee_list(request: KadryRequest) -> HttpResponse:
     page = keyset_page(
         employees.values_list(*SERVICED_ROW_FIELDS), ORDER, settings.KADRY_PAGE_SIZE, after=after, before=before
     )
-    found, more = capped_count(employees, COUNTED)
+    if page.has_other_pages:
+        found, more = capped_count(employees, COUNTED)
+    else:
+        found, more = len(page.rows), False  # the one page holds them all: nothing to count
     # Cards open in the schools where the user holds a membership that reads them (their memberships are loaded).
     memberships = request.memberships
     openable = {m.organisation_id for m in memberships if card_membership(memberships, m.organisation_id) is not None}
@@ -89,7 +92,8 @@ def serviced_employee_list(request: KadryRequest) -> HttpResponse:
     )
     context = {
         "rows": [
-            ServicedEmployeeRow(**row, school=schools[school_of[pk]]) for row, (pk, *_rest) in zip(rows, page.rows)
+            ServicedEmployeeRow(**row, school=schools[school_of[pk]])
+            for row, (pk, *_rest) in zip(rows, page.rows, strict=True)
         ],
         "page": page,
         "found": found,
