@@ -98,6 +98,7 @@ def serviced_employee_list(request: KadryRequest) -> HttpResponse:
         "page": page,
         "found": found,
         "more": more,
+        "found_text": ("более " if more else "") + f"{found:,}".replace(",", "\u00a0"),  # «более 1 000»
         "query": _query(params),
         "schools_without_access": bool(set(schools) - openable),
     }
