@@ -258,3 +258,11 @@ def test_the_page_costs_the_same_queries_whatever_the_number_found(
     if first.context["page"].next_after:
         with django_assert_max_num_queries(8):
             client.get(LIST, {"after": first.context["page"].next_after})
+
+
+def test_the_service_user_reaches_it_from_the_navigation_and_its_links_work(cks, staff) -> None:
+    from kadry.core.tests.test_navigation import walk
+
+    reached, broken = walk(cks, reverse("home"))
+    assert "serviced_employee_list" in reached
+    assert not broken
