@@ -256,8 +256,12 @@ def test_the_page_costs_the_same_queries_whatever_the_number_found(
     assert len(response.context["rows"]) == min(20, schools * per_school)
     # A later page adds the position's row: one query more.
     if first.context["page"].next_after:
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(8) as queries:
             client.get(LIST, {"after": first.context["page"].next_after})
+        # Nothing counts every row found: the count reads at most COUNTED + 1 rows, the page its rows and one.
+        sqls = [query["sql"] for query in queries.captured_queries]
+        assert all("LIMIT 1001" in sql for sql in sqls if "COUNT(" in sql.upper())
+        assert any("LIMIT 21" in sql for sql in sqls)
 
 
 def test_the_service_user_reaches_it_from_the_navigation_and_its_links_work(cks, staff) -> None:
