@@ -134,8 +134,12 @@ def info() -> dict[str, Any]:
         )
         if department
         else "",
+        # Issue 14: the centralised HR service's registry across every school (the bench_service user).
+        "serviced_registry": reverse("serviced_employee_list")
+        if Membership.objects.filter(user__username="bench_service").exists()
+        else "",
         "employees": Employee.objects.count(),
-        "organisations": Organisation.objects.count(),
+        "organisations": Organisation.objects.filter(kind=Organisation.Kind.SCHOOL).count(),
         **prepared,
     }
 
@@ -646,7 +650,9 @@ def timesheet_fill(rounds: int) -> dict[str, Any]:
     The first round also opens (creates) each department's timesheet; the later ones read them as a
     repeated job does, so both are reported.
     """
-    organisation_ids = list(Organisation.objects.order_by("pk").values_list("pk", flat=True))
+    # The schools: the centralised HR service keeping them has no departments of its own here.
+    schools = Organisation.objects.filter(kind=Organisation.Kind.SCHOOL)
+    organisation_ids = list(schools.order_by("pk").values_list("pk", flat=True))
     today = timezone.localdate()
     times = []
     for _round in range(max(rounds, 1)):

@@ -96,8 +96,8 @@ def _database_url(label: str, reuse: bool = False) -> str:
 
 
 def _schools_in(url: str) -> int:
-    """Return how many organisations the bench database holds (0 when it is not migrated)."""
-    query = "SELECT count(*) FROM core_organisation"
+    """Return how many schools the bench database holds (0 when it is not migrated)."""
+    query = "SELECT count(*) FROM core_organisation WHERE kind = 'school'"  # not the service keeping them
     try:
         if url.startswith("postgres"):
             import psycopg
@@ -370,12 +370,19 @@ def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[s
             pages["department leave schedule"] = facts["leave_schedule"]
         if facts.get("timesheet"):
             pages["department timesheet"] = facts["timesheet"]
+        if facts.get("serviced_registry"):
+            # Issue 14: the centralised HR service's registry across every school, measured unfiltered
+            # (every working employee found: the case a count of all matching rows would cost most).
+            pages["cross-school registry"] = facts["serviced_registry"]
         server = Server(env)
         try:
             cookie = login("bench_hr", "bench12345")
-            # The HR head sees the personnel pages; a class's grid is the director's (all classes).
+            # The HR head sees the personnel pages; a class's grid is the director's (all classes); the
+            # cross-school registry is the centralised HR service's inspector's.
             director = login("bench_director", "bench12345")
-            by_page = {name: (path, director if name == "attendance grid" else cookie) for name, path in pages.items()}
+            service = login("bench_service", "bench12345") if "cross-school registry" in pages else ""
+            cookies = {"attendance grid": director, "cross-school registry": service}
+            by_page = {name: (path, cookies.get(name, cookie)) for name, path in pages.items()}
             for name, (path, page_cookie) in by_page.items():
                 status, _body = _get(path, page_cookie)
                 if status != 200:

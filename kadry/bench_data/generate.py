@@ -43,6 +43,10 @@ BENCH_USERS = {
     "bench_hr": Membership.Role.HR_HEAD,
     "bench_director": Membership.Role.DIRECTOR,
 }
+# The user of a centralised HR service keeping every generated school: the cross-school registry's bench user.
+BENCH_SERVICE_USER = "bench_service"
+BENCH_SERVICE_ROLE = Membership.Role.HR_INSPECTOR
+BENCH_SERVICE_INN = "4000000000"
 Category = Position.Category
 
 # (position, category, counts in pedagogical service, department index, share of the staff)
@@ -121,7 +125,7 @@ def bench_users() -> dict[str, Any]:
     User = get_user_model()
     password = make_password(BENCH_PASSWORD)
     users = {}
-    for username in BENCH_USERS:
+    for username in (*BENCH_USERS, BENCH_SERVICE_USER):
         users[username], _created = User.objects.get_or_create(
             username=username, defaults={"password": password, "first_name": "Бенчмарк"}
         )
@@ -136,7 +140,7 @@ def generate(
     rng = random.Random(seed)
     counts = Counts()
     users = bench_users()
-    first_number = Organisation.objects.count() + 1
+    first_number = Organisation.objects.filter(kind=Organisation.Kind.SCHOOL).count() + 1
     # SNILS are unique across the installation: continue after the employees already there.
     snils_serial = 200_000_000 + Employee.objects.count()
     for index in range(scale.schools):
@@ -149,7 +153,29 @@ def generate(
                     Membership.objects.get_or_create(organisation=organisation, user=users[username], role=role)
         if progress:
             progress(index + 1)
+    serve_schools(users[BENCH_SERVICE_USER], counts)
     return dict(counts.rows)
+
+
+def serve_schools(user: Any, counts: Counts | None = None) -> Organisation:
+    """Make one centralised HR service keep every school, with ``user`` its inspector; return the service.
+
+    Cheap at any scale: one organisation, one membership and one UPDATE; run again, it takes in new schools.
+    """
+    service, created = Organisation.objects.get_or_create(
+        kind=Organisation.Kind.HR_SERVICE,
+        inn=BENCH_SERVICE_INN,
+        defaults={
+            "name": "Муниципальное казённое учреждение «Централизованная кадровая служба»",
+            "short_name": "МКУ ЦКС",
+            "address": "г. Калуга, ул. Ленина, д. 1",
+        },
+    )
+    Membership.objects.get_or_create(organisation=service, user=user, role=BENCH_SERVICE_ROLE)
+    Organisation.objects.filter(kind=Organisation.Kind.SCHOOL).update(serviced_by=service)
+    if counts is not None:
+        counts.add("core_organisation", int(created))
+    return service
 
 
 class SchoolMaker:

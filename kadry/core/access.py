@@ -19,7 +19,7 @@ from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 
 from kadry.core.http import KadryRequest
-from kadry.core.models import Membership
+from kadry.core.models import Membership, Organisation
 from kadry.core.permissions import Capability, role_can
 
 SESSION_KEY = "kadry_membership_id"
@@ -45,6 +45,19 @@ def choose_membership(memberships: list[Membership], request: HttpRequest) -> Me
         if membership.pk == chosen_id:
             return membership
     return memberships[0]
+
+
+def service_memberships(memberships: list[Membership]) -> list[Membership]:
+    """Return the memberships in a centralised HR service whose role sees staff personal data.
+
+    Through them a user searches the registry of every school the service keeps (``Organisation.serviced_by``),
+    whichever of their memberships they act in now: the list of the user's memberships is already loaded.
+    """
+    return [
+        m
+        for m in memberships
+        if m.organisation.kind == Organisation.Kind.HR_SERVICE and role_can(m.role, Capability.VIEW_PERSONAL_DATA)
+    ]
 
 
 def require(membership: Membership | None, capability: Capability) -> Membership:

@@ -9,9 +9,9 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from kadry.core.access import denied_as, require
-from kadry.core.models import Membership
-from kadry.core.permissions import Capability
+from kadry.core.access import denied_as, require, service_memberships
+from kadry.core.models import Membership, Organisation
+from kadry.core.permissions import Capability, role_can
 from kadry.staff.models import Department, Employee, Position, StaffingUnit
 from kadry.staff.models.employee import EmployeeQuerySet
 from kadry.staff.sections import SECTIONS, Section
@@ -23,6 +23,45 @@ def employees_for(membership: Membership | None) -> EmployeeQuerySet:
     """Return the employees the membership may list."""
     membership = require(membership, Capability.VIEW_STAFF)
     return Employee.objects.of(membership.organisation_id)
+
+
+def serviced_schools_for(memberships: list[Membership]) -> dict[int, str]:
+    """Return the schools whose records the user's centralised HR services keep, ``{pk: short name}`` by name.
+
+    Only a membership in a service with a role that sees personal data reaches them (``service_memberships``);
+    a school's own staff and every other role get 404.
+    """
+    services = service_memberships(memberships)
+    if not services:
+        raise Http404
+    schools = Organisation.objects.filter(serviced_by_id__in={m.organisation_id for m in services})
+    return dict(schools.order_by("short_name", "pk").values_list("pk", "short_name"))
+
+
+def card_membership(memberships: list[Membership], organisation_id: int) -> Membership | None:
+    """Return the user's membership in the organisation that opens staff cards there, if they hold one.
+
+    A centralised HR service's user acts in a school through their own membership there, as everywhere
+    (the school's administrator grants it); the same role as in the service is preferred.
+    """
+    service_roles = {m.role for m in service_memberships(memberships)}
+    seats = [
+        m
+        for m in memberships
+        if m.organisation_id == organisation_id and role_can(m.role, Capability.VIEW_PERSONAL_DATA)
+    ]
+    return next((m for m in seats if m.role in service_roles), seats[0] if seats else None)
+
+
+def get_serviced_employee_for(memberships: list[Membership], pk: int) -> tuple[Employee, Membership]:
+    """Return the employee ``pk`` of a school the user's service keeps and the user's membership that opens the card."""
+    with denied_as(Employee, pk):
+        schools = serviced_schools_for(memberships)
+        employee = get_object_or_404(Employee.objects.filter(organisation_id__in=list(schools)), pk=pk)
+        membership = card_membership(memberships, employee.organisation_id)
+        if membership is None:
+            raise Http404
+        return employee, membership
 
 
 def get_employee_for(

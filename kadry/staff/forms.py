@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kadry.core.forms import DateInput
 from kadry.lib.identifiers import normalise_inn, normalise_snils
+from kadry.lib.widgets import PlainSelect
 from kadry.staff.models import Department, Employee, MilitaryRecord, Position, StaffingUnit
 from kadry.staff.sections import MILITARY_FIELDS, Section
 
@@ -180,13 +181,20 @@ class StaffingUnitForm(forms.ModelForm):
         return cleaned
 
 
-class EmployeeFilterForm(forms.Form):
+class RegistryFilterForm(forms.Form):
+    """The search and filters every registry shares: a school's and a centralised HR service's across its schools."""
+
     q = forms.CharField(label=_("Поиск"), required=False)
-    department = forms.TypedChoiceField(label=_("Подразделение"), coerce=int, empty_value=None, required=False)
     category = forms.ChoiceField(
         label=_("Категория"), choices=[("", _("все категории")), *Position.Category.choices], required=False
     )
     status = forms.ChoiceField(label=_("Статус"), choices=[("", _("все")), *Employee.Status.choices], required=False)
+
+
+class EmployeeFilterForm(RegistryFilterForm):
+    """A school's registry: the shared filters and the school's departments."""
+
+    department = forms.TypedChoiceField(label=_("Подразделение"), coerce=int, empty_value=None, required=False)
 
     def __init__(self, *args: Any, organisation_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -201,6 +209,21 @@ class EmployeeFilterForm(forms.Form):
 
     def _department_choices(self) -> list[tuple[str, str]]:
         return [("", gettext("все подразделения")), *self._departments]
+
+
+class ServicedRegistryFilterForm(RegistryFilterForm):
+    """The registry of a centralised HR service across the schools it serves: the shared filters and the school.
+
+    Departments are a school's own, so they are filtered in the school's registry, not across schools.
+    """
+
+    # A region's service keeps hundreds of schools: their options are written without the template engine.
+    school = forms.TypedChoiceField(label=_("Школа"), coerce=int, empty_value=None, required=False, widget=PlainSelect)
+
+    def __init__(self, *args: Any, schools: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [("", gettext("все школы")), *((str(pk), name) for pk, name in schools)]
+        cast(forms.ChoiceField, self.fields["school"]).choices = choices
 
 
 class NameFormsForm(forms.Form):

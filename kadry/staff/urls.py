@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.staff.views import card, card_editing, declension, importing, registry, structure
+from kadry.staff.views import card, card_editing, declension, importing, registry, serviced, structure
 
 urlpatterns = [
     path("employees/", registry.employee_list, name="employee_list"),
@@ -12,6 +12,9 @@ urlpatterns = [
     path("employees/import/template.xlsx", importing.employee_import_template, name="employee_import_template"),
     path("employees/import/jobs/<int:pk>/", importing.employee_import_job, name="employee_import_job"),
     path("employees/<int:pk>/", card.employee_card, name="employee_card"),
+    # A centralised HR service's registry across the schools it serves.
+    path("serviced/employees/", serviced.serviced_employee_list, name="serviced_employee_list"),
+    path("serviced/employees/<int:pk>/", serviced.serviced_employee_open, name="serviced_employee_open"),
     path("employees/<int:pk>/tabs/<slug:tab>/", card.employee_card_tab, name="employee_card_tab"),
     path("employees/<int:pk>/edit/", card_editing.employee_edit, name="employee_edit"),
     path("employees/<int:pk>/military/", card_editing.military_edit, name="military_edit"),

@@ -27,7 +27,8 @@ def generated(db) -> dict[str, int]:
 
 
 def test_generate_makes_the_asked_numbers(generated) -> None:
-    assert Organisation.objects.count() == 2
+    assert Organisation.objects.filter(kind=Organisation.Kind.SCHOOL).count() == 2
+    assert Organisation.objects.filter(kind=Organisation.Kind.HR_SERVICE).count() == 1  # the service keeping them
     assert Employee.objects.count() == 60
     assert Student.objects.count() == 100
     assert Enrollment.objects.count() == 100
@@ -74,9 +75,17 @@ def test_staffing_units_hold_their_current_holders(generated) -> None:
 
 
 def test_bench_users_belong_to_the_first_school_only(generated) -> None:
-    first = Organisation.objects.order_by("pk").first()
+    first = Organisation.objects.filter(kind=Organisation.Kind.SCHOOL).order_by("pk").first()
     assert first is not None
-    assert set(Membership.objects.values_list("organisation_id", flat=True)) == {first.pk}
+    schools = Membership.objects.filter(organisation__kind=Organisation.Kind.SCHOOL)
+    assert set(schools.values_list("organisation_id", flat=True)) == {first.pk}
+
+
+def test_a_centralised_hr_service_keeps_every_school_with_the_bench_service_user(generated) -> None:
+    service = Organisation.objects.get(kind=Organisation.Kind.HR_SERVICE)
+    assert not Organisation.objects.filter(kind=Organisation.Kind.SCHOOL).exclude(serviced_by=service).exists()
+    seat = Membership.objects.get(organisation=service)
+    assert (seat.user.username, seat.role) == ("bench_service", Membership.Role.HR_INSPECTOR)
 
 
 @pytest.mark.django_db

@@ -84,3 +84,35 @@ def test_main_list_pages_scan_no_large_tenant_table(region, client) -> None:
             if query["sql"].lstrip().upper().startswith("SELECT"):
                 problems += [f"{page}: Seq Scan on {table}" for table in _sequential_scans(query["sql"], large)]
     assert set(problems) == KNOWN, "\n".join(sorted(set(problems) ^ KNOWN))
+
+
+def test_the_serviced_registry_reads_pages_by_the_name_index(region, client) -> None:
+    """The centralised HR service's registry across every generated school (kadry/staff/views/serviced.py):
+    its page is read along ``employee_name_idx`` and stops after its rows, never scanning every school's."""
+    client.force_login(bench_users()["bench_service"])
+    middle = Employee.objects.order_by("last_name", "first_name", "middle_name", "id").values_list("pk", flat=True)[
+        3000
+    ]
+    school = Employee.objects.get(pk=middle).organisation_id
+    pages = [
+        "/staff/serviced/employees/",
+        f"/staff/serviced/employees/?after={middle}",
+        f"/staff/serviced/employees/?school={school}",
+    ]
+    large = _large_tables(_tenant_tables())
+    problems = []
+    for page in pages:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(page).status_code == 200, page
+        for query in queries.captured_queries:
+            if query["sql"].lstrip().upper().startswith("SELECT"):
+                problems += [f"{page}: Seq Scan on {table}" for table in _sequential_scans(query["sql"], large)]
+    assert not problems, "\n".join(problems)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(pages[0])
+    page_query = next(
+        q["sql"] for q in queries.captured_queries if "LIMIT 51" in q["sql"] and "staff_employee" in q["sql"]
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + page_query)
+        assert "employee_name_idx" in "\n".join(row[0] for row in cursor.fetchall())

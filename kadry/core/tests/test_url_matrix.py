@@ -76,6 +76,11 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "employee_import_template": (HR, 200),
     "employee_import_job": (HR, 200),
     "employee_card": (CARD, 200),
+    # A centralised HR service's registry across its schools (kadry/staff/tests/test_serviced_registry.py):
+    # the personas act in a school, so none of them reaches it. Like a school's registry it shows no
+    # personal data (not in PERSONAL_DATA); the card it opens, in its school, logs the opening there.
+    "serviced_employee_list": (NOBODY, 200),
+    "serviced_employee_open": (NOBODY, 302),
     "employee_card_tab": (CARD, 200),
     "employee_edit": (HR, 200),
     "military_edit": (HR, 200),
@@ -511,6 +516,7 @@ def world(school, personas):
         "certificate_issued": [application.pk],
         "user_password_reset": [hr.user.pk],
         "employee_card": [e],
+        "serviced_employee_open": [e],
         "employee_card_tab": [e, "family"],
         "employee_edit": [e],
         "military_edit": [e],

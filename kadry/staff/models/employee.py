@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
@@ -33,6 +34,15 @@ class EmployeeQuerySet(models.QuerySet["Employee"]):
         for term in search_terms(query):
             result = result.filter(search_key__contains=" " + term)
         return result
+
+    def registry(self, data: Mapping[str, Any], on: dt.date) -> EmployeeQuerySet:
+        """Keep the employees a registry's cleaned filters ask for (``kadry.staff.forms.RegistryFilterForm``):
+        the search, the status on ``on``, the main job's department (a school's registry) and category."""
+        return (
+            self.search(data["q"])
+            .with_status(data["status"], on)
+            .placed(department_id=data.get("department"), category=data["category"], on=on)
+        )
 
     def _assignments(self) -> AssignmentQuerySet:
         """Return the assignments of the outer employee, for correlated subqueries.
@@ -188,6 +198,9 @@ class Employee(models.Model):
             models.Index(
                 fields=["organisation", "last_name", "first_name", "middle_name", "id"], name="employee_org_name_idx"
             ),
+            # The registry of a centralised HR service across its schools (kadry/staff/views/serviced.py): by
+            # name whatever the school, so a page is read in order and stops after its rows (its keyset).
+            models.Index(fields=["last_name", "first_name", "middle_name", "id"], name="employee_name_idx"),
         ]
 
     def __str__(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypedDict
 
 from django.conf import settings
@@ -51,19 +51,23 @@ REGISTRY_EXPORT = "Список сотрудников"
 
 
 def employee_rows(
-    organisation_id: int, employees: Iterable[tuple[int, str, str, str, str]], on: dt.date, *, links: bool
+    organisation_ids: Iterable[int],
+    employees: Iterable[tuple[int, str, str, str, str]],
+    on: dt.date,
+    *,
+    href: Callable[[int], str] | None,
 ) -> list[EmployeeRow]:
-    """Return the rows of a page of employees (tuples of ``ROW_FIELDS``), placed on ``on`` with one query."""
+    """Return the rows of a page of employees (tuples of ``ROW_FIELDS``) of the organisations, placed on ``on``
+    with one query; ``href`` gives a row's link (none: the user may not open cards)."""
     employees = list(employees)
-    placements = placements_of([organisation_id], [employee[0] for employee in employees], on)
-    card_url = url_by_pk("employee_card")
+    placements = placements_of(organisation_ids, [employee[0] for employee in employees], on)
     rows = []
     for pk, number, last_name, first_name, middle_name in employees:
         placement = placements.get(pk, NOWHERE)
         rows.append(
             EmployeeRow(
                 number=number,
-                href=card_url(pk) if links else "",
+                href=href(pk) if href is not None else "",
                 name=full_name(last_name, first_name, middle_name),
                 position=placement.position_name or "—",
                 department=placement.department_name or "—",
@@ -73,26 +77,29 @@ def employee_rows(
     return rows
 
 
+def registry_params(query: QueryDict) -> QueryDict:
+    """Return a registry's effective parameters: working staff unless a name is searched.
+
+    Working staff by default: that is what the office browses nine times out of ten. A name typed
+    into the search is looked for among everyone, so a card just created is found at once.
+    """
+    params = query.copy()
+    if not params.get("q", "").strip():
+        params.setdefault("status", Employee.Status.WORKING)
+    return params
+
+
 def _filtered(request: MemberRequest, today: dt.date) -> tuple[EmployeeFilterForm, QueryDict, EmployeeQuerySet]:
     """Return the registry's filter form, its effective parameters and the employees it keeps.
 
     The page and its XLSX export share it, so the file holds exactly what the page shows.
     """
     membership = request.membership
-    params = request.GET.copy()
-    # Working staff by default: that is what the office browses nine times out of ten. A name typed
-    # into the search is looked for among everyone, so a card just created is found at once.
-    if not params.get("q", "").strip():
-        params.setdefault("status", Employee.Status.WORKING)
+    params = registry_params(request.GET)
     form = EmployeeFilterForm(params, organisation_id=membership.organisation_id)
     employees = employees_for(membership)
     if form.is_valid():
-        data = form.cleaned_data
-        employees = (
-            employees.search(data["q"])
-            .with_status(data["status"], today)
-            .placed(department_id=data["department"], category=data["category"], on=today)
-        )
+        employees = employees.registry(form.cleaned_data, today)
     return form, params, employees
 
 
@@ -103,8 +110,8 @@ def employee_list(request: MemberRequest) -> HttpResponse:
     form, params, employees = _filtered(request, today)
     rows = employees.values_list(*ROW_FIELDS)
     page = OneQueryPaginator(rows, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
-    links = role_can(membership.role, Capability.VIEW_PERSONAL_DATA)
-    page.object_list = employee_rows(membership.organisation_id, page.object_list, today, links=links)
+    href = url_by_pk("employee_card") if role_can(membership.role, Capability.VIEW_PERSONAL_DATA) else None
+    page.object_list = employee_rows([membership.organisation_id], page.object_list, today, href=href)
     query = params.copy()
     query.pop("page", None)
     context = {"page": page, "query": query.urlencode()}
