@@ -156,6 +156,12 @@ if _replica_url := env_str("DATABASE_REPLICA_URL"):
     # reaches it through replication under the same name.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["kadry.core.db_router.ReplicaRouter"]
+# Behind PgBouncer in transaction mode a server-side cursor (QuerySet.iterator(): the access log's
+# export, verify_audit) would outlive the server connection the pooler lent for one transaction:
+# fetch whole results instead (docs/deployment.md).
+if env_bool("DB_DISABLE_SERVER_SIDE_CURSORS", False):
+    for _database in DATABASES.values():
+        _database["DISABLE_SERVER_SIDE_CURSORS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -10,7 +10,8 @@ go to the replica, except
 - reads inside a transaction on the primary (``transaction.atomic``): they must see that transaction;
 - every read after the first write of the scope (read-after-write): whatever the request has changed
   it reads back from the primary. Writing the access log (``record_access``) does not count: the report
-  never reads it back, so a logged report page still reads from the replica;
+  never reads it back, so a logged report page still reads from the replica; nor does writing a table of
+  ``PRIMARY_ONLY`` (a background report's progress on its ``BackgroundJob``), which is never read stale;
 - when the replica cannot be reached (refused, down): the scope falls back to the primary, with a warning
   in the log, and the page is served.
 
@@ -46,7 +47,8 @@ PRIMARY_ONLY_APPS = frozenset({"auth", "sessions", "contenttypes", "axes", "otp_
 PRIMARY_ONLY = frozenset(
     {"core.membership", "core.apitoken", "core.backgroundjob", "core.securityevent", "core.auditchainhead"}
 )
-# Written by a report while it reads and never read back by it: these writes keep the scope on the replica.
+# Written by a report while it reads and never read back by it: these writes (and those of the tables
+# above) keep the scope on the replica.
 LOG_MODELS = frozenset({"core.accesslogentry", "core.auditchainhead"})
 
 
@@ -146,8 +148,10 @@ class ReplicaRouter:
         if not replica_configured():
             return None
         scope = _scope.get()
-        if scope is not None and _label(model) not in LOG_MODELS:
-            scope.on_primary = True  # read-after-write: the rest of the scope reads what it wrote
+        if scope is not None and _label(model) not in LOG_MODELS and not _primary_only(model):
+            # Read-after-write: the rest of the scope reads what it wrote. A table read from the primary
+            # anyway (a background job's progress, the session) cannot be read stale.
+            scope.on_primary = True
         return DEFAULT_DB_ALIAS
 
     def allow_relation(self, obj1: models.Model, obj2: models.Model, **hints: Any) -> bool | None:

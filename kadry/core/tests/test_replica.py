@@ -27,7 +27,7 @@ from openpyxl import load_workbook
 
 from kadry.core import db_router
 from kadry.core.db_router import REPLICA, ReplicaRouter, reading_from_replica, reads_from_replica
-from kadry.core.models import AccessLogEntry, Membership
+from kadry.core.models import AccessLogEntry, BackgroundJob, Membership
 from kadry.staff.models import Employee
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, MembershipFactory, OrganisationFactory
 
@@ -77,6 +77,13 @@ def test_after_a_write_the_scope_reads_from_the_primary(configured: None) -> Non
 def test_writing_the_access_log_keeps_the_report_on_the_replica(configured: None) -> None:
     with reading_from_replica():
         assert router.db_for_write(AccessLogEntry) == DEFAULT_DB_ALIAS
+        assert router.db_for_read(Employee) == REPLICA
+
+
+def test_a_background_reports_progress_keeps_it_on_the_replica(configured: None) -> None:
+    with reading_from_replica():
+        assert router.db_for_write(BackgroundJob) == DEFAULT_DB_ALIAS
+        assert router.db_for_read(BackgroundJob) == DEFAULT_DB_ALIAS  # the job itself: never stale
         assert router.db_for_read(Employee) == REPLICA
 
 
@@ -152,6 +159,7 @@ def test_without_the_setting_there_is_one_database_and_no_router(tmp_path: Path)
 
     assert values["routers"] == []
     assert list(values["databases"]) == ["default"]
+    assert values["databases"]["default"]["DISABLE_SERVER_SIDE_CURSORS"] is False
 
 
 def test_the_setting_adds_the_replica_mirroring_the_primary_in_tests(tmp_path: Path) -> None:
@@ -160,6 +168,7 @@ def test_the_setting_adds_the_replica_mirroring_the_primary_in_tests(tmp_path: P
         DATABASE_URL="postgres://kadry@127.0.0.1:5432/kadry",
         DATABASE_REPLICA_URL="postgres://kadry@10.0.0.2:5432/kadry",
         DB_CONN_MAX_AGE="60",
+        DB_DISABLE_SERVER_SIDE_CURSORS="1",
     )
 
     assert values["routers"] == ["kadry.core.db_router.ReplicaRouter"]
@@ -167,6 +176,10 @@ def test_the_setting_adds_the_replica_mirroring_the_primary_in_tests(tmp_path: P
     assert (replica["HOST"], replica["NAME"], replica["CONN_MAX_AGE"]) == ("10.0.0.2", "kadry", 60)
     assert replica["TEST"]["MIRROR"] == "default"
     assert replica["OPTIONS"] == values["databases"]["default"]["OPTIONS"]
+    # Behind a pooler in transaction mode: no server-side cursor on either.
+    assert (
+        replica["DISABLE_SERVER_SIDE_CURSORS"] is values["databases"]["default"]["DISABLE_SERVER_SIDE_CURSORS"] is True
+    )
 
 
 # A real streaming replica -------------------------------------------------------------------------
