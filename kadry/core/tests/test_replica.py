@@ -7,6 +7,7 @@ are skipped, unless KADRY_REQUIRE_REPLICA=1 (set by CI), when they fail.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -20,9 +21,13 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.contrib.sessions.models import Session
 from django.db import DEFAULT_DB_ALIAS, OperationalError, connections, transaction
+from django.http import HttpRequest
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from ninja import NinjaAPI
+from ninja.decorators import decorate_view
+from ninja.testing import TestClient
 from openpyxl import load_workbook
 
 from kadry.core import db_router
@@ -107,6 +112,21 @@ def test_the_decorator_opens_the_scope_for_the_view_only(configured: None) -> No
 
     assert view("т") == (REPLICA, "т")
     assert router.db_for_read(Employee) == DEFAULT_DB_ALIAS
+
+
+def test_an_api_operation_opts_in_with_ninjas_decorate_view(configured: None) -> None:
+    # A plain wrapper would hide the operation's own module from Ninja (string annotations are resolved
+    # in the wrapper's globals): API operations wrap Ninja's view instead.
+    api = NinjaAPI(urls_namespace="replica_probe")
+
+    @api.get("/probe")
+    @decorate_view(reads_from_replica)
+    def probe(request: HttpRequest, on: dt.date) -> dict[str, str | None]:
+        return {"on": on.isoformat(), "reads_from": router.db_for_read(Employee)}
+
+    response = TestClient(api).get("/probe?on=2026-12-03")
+
+    assert response.json() == {"on": "2026-12-03", "reads_from": REPLICA}
 
 
 def test_an_unreachable_replica_leaves_the_page_on_the_primary(
