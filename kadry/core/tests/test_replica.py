@@ -162,7 +162,7 @@ def test_the_replica_is_never_migrated() -> None:
 
 
 def _settings(tmp_path: Path, **env: str) -> dict:
-    clean = {name: value for name, value in os.environ.items() if not name.startswith("DATABASE_")}
+    clean = {name: value for name, value in os.environ.items() if not name.startswith(("DATABASE_", "DB_"))}
     clean.update(env, KADRY_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="kadry.settings")
     code = (
         "import json, django; django.setup(); from django.conf import settings; "
