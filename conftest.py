@@ -6,9 +6,11 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.db import connections
 from django.test import Client, TransactionTestCase, override_settings
 
+from kadry.core import db_router
 from kadry.core.models import Membership, Organisation
 from kadry.testing.append_only import suspended
 from kadry.testing.factories import MembershipFactory, OrganisationFactory, UserFactory
@@ -121,3 +123,16 @@ def _flush_through_append_only_triggers():
     patch.setattr(TransactionTestCase, "_fixture_teardown", fixture_teardown)
     yield
     patch.undo()
+
+
+@pytest.fixture(autouse=True)
+def _replica_only_where_asked(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With DATABASE_REPLICA_URL set, a test that does not name the replica in its ``django_db`` marker runs as
+    without one: Django would refuse its queries to the undeclared alias (kadry/core/tests/test_replica.py)."""
+    if db_router.REPLICA not in settings.DATABASES:
+        return
+    marker = request.node.get_closest_marker("django_db")
+    databases = marker.kwargs.get("databases") if marker else None
+    if databases == "__all__" or (databases and db_router.REPLICA in databases):
+        return
+    monkeypatch.setattr(db_router, "replica_configured", lambda: False)

@@ -147,6 +147,25 @@ elif env_bool("DB_PREPARED_STATEMENTS", True):
     # turn off (DB_PREPARED_STATEMENTS=0) behind a pooler in transaction mode that cannot keep them.
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
 
+# A PostgreSQL streaming replica (hot standby) of the primary, for the report pages and exports that
+# opt in with ``kadry.core.db_router.reads_from_replica``; everything else, every write, and every read
+# after a write in the same request stay on the primary (kadry/core/db_router.py, docs/deployment.md).
+# Unset: one database, as before.
+if _replica_url := env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(_replica_url, conn_max_age=env_int("DB_CONN_MAX_AGE", 0))
+    if "OPTIONS" in DATABASES["default"] and DATABASES["replica"]["ENGINE"] == DATABASES["default"]["ENGINE"]:
+        DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"]["OPTIONS"])
+    # Tests: no test database is created on the standby (it cannot write); the primary's test database
+    # reaches it through replication under the same name.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["kadry.core.db_router.ReplicaRouter"]
+# Behind PgBouncer in transaction mode a server-side cursor (QuerySet.iterator(): the access log's
+# export, verify_audit) would outlive the server connection the pooler lent for one transaction:
+# fetch whole results instead (docs/deployment.md).
+if env_bool("DB_DISABLE_SERVER_SIDE_CURSORS", False):
+    for _database in DATABASES.values():
+        _database["DISABLE_SERVER_SIDE_CURSORS"] = True
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # New passwords: at least 12 characters and not among the 20,000 common ones (OWASP ASVS 5.0, 6.2.1, 6.2.4).

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.db_router import reads_from_replica
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.employment.seniority import (
@@ -103,6 +104,7 @@ def service_row_cells(rows: Sequence[ReportRow], on: dt.date) -> list[ServiceRow
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
+@reads_from_replica
 def service_report_view(request: MemberRequest) -> HttpResponse:
     on = _chosen_date(request)
     # A screen of rows at a time, like the registry; the XLSX export has everyone.
@@ -142,6 +144,7 @@ def _duration_cell(kind: KindOfService) -> str:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
+@reads_from_replica
 def service_report_export(request: MemberRequest) -> HttpResponse:
     on = _chosen_date(request)
     rows = [

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.db_router import reads_from_replica
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.pagination import OneQueryPaginator
@@ -124,6 +125,7 @@ EXPORT_HEADERS = ("Таб. №", "Фамилия, имя, отчество", "Д
 
 
 @capability_required(Capability.VIEW_STAFF)
+@reads_from_replica
 def employee_list_export(request: MemberRequest) -> HttpResponse:
     """Download the registry as filtered on the page (every row, not one page) as XLSX."""
     membership = request.membership

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kadry.core.access import capability_required
+from kadry.core.db_router import reads_from_replica
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
@@ -178,6 +179,7 @@ def staffing_table_view(request: MemberRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_STRUCTURE)
+@reads_from_replica
 def staffing_table_pdf(request: MemberRequest) -> HttpResponse:
     """Print Т-3 on the chosen date (the unified form, Постановление Госкомстата № 1 от 05.01.2004)."""
     on = _chosen_date(request)
@@ -203,6 +205,7 @@ def staffing_table_pdf(request: MemberRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_STRUCTURE)
+@reads_from_replica
 def staffing_table_export(request: MemberRequest) -> HttpResponse:
     on = _chosen_date(request)
     sections, grand_total = staffing_table(request.membership.organisation_id, on)
