@@ -10,9 +10,11 @@ from typing import Any
 
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 
 from kadry.api.errors import InvalidInput
 from kadry.core.access import require
+from kadry.core.db_router import reads_from_replica
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.reports import figures, params, scope
@@ -54,6 +56,7 @@ def _scope(membership: Any, requested: str | None, errors: params.Errors) -> lis
 
 
 @router.get("/reports/headcount", response=HeadcountOut)
+@decorate_view(reads_from_replica)
 def headcount(request: MemberRequest, query: Query[HeadcountQuery]) -> dict[str, Any]:
     """Return the list's headcount on a date, by the category of each person's main position."""
     membership = require(request.membership, Capability.VIEW_PERSONAL_DATA)
@@ -95,6 +98,7 @@ class AverageQuery(Schema):
 
 
 @router.get("/reports/average-headcount", response=AverageOut)
+@decorate_view(reads_from_replica)
 def average_headcount(request: MemberRequest, query: Query[AverageQuery]) -> dict[str, Any]:
     """Return the average headcount of a month (``month=``), a quarter (``quarter=``) or the year alone."""
     membership = require(request.membership, Capability.VIEW_PERSONAL_DATA)
@@ -139,6 +143,7 @@ class MovementQuery(Schema):
 
 
 @router.get("/reports/movement", response=MovementOut, by_alias=True)
+@decorate_view(reads_from_replica)
 def movement(request: MemberRequest, query: Query[MovementQuery]) -> dict[str, Any]:
     """Return the movement of the list over a period: hires, dismissals by ground group, transfers, rates."""
     membership = require(request.membership, Capability.VIEW_PERSONAL_DATA)
@@ -184,6 +189,7 @@ class CompositionOut(Schema):
 
 
 @router.get("/reports/composition", response=CompositionOut)
+@decorate_view(reads_from_replica)
 def composition(request: MemberRequest, query: Query[HeadcountQuery]) -> dict[str, Any]:
     """Return the composition of the list on a date and the vacant rates by department."""
     membership = require(request.membership, Capability.VIEW_PERSONAL_DATA)

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from kadry.core.access import capability_required
+from kadry.core.db_router import reads_from_replica
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
@@ -86,6 +87,7 @@ def _pdf(request: MemberRequest, context: dict[str, Any], filename: str, page: s
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
+@reads_from_replica
 def dashboard_pdf(request: MemberRequest) -> HttpResponse:
     """Print the dashboard: each chart (the same SVG) above the table of its numbers."""
     found = views.scope_of(request)
@@ -98,16 +100,19 @@ def dashboard_pdf(request: MemberRequest) -> HttpResponse:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
+@reads_from_replica
 def headcount_export(request: MemberRequest, fmt: str) -> HttpResponse:
     return _export(request, fmt, views.headcount_data, "headcount", "reports:headcount")
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
+@reads_from_replica
 def composition_export(request: MemberRequest, fmt: str) -> HttpResponse:
     return _export(request, fmt, views.composition_data, "composition", "reports:composition")
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
+@reads_from_replica
 def movement_export(request: MemberRequest, fmt: str) -> HttpResponse:
     def data(request: MemberRequest) -> dict[str, Any]:
         return views.movement_data(request, channel=fmt.upper())

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
+from kadry.core.db_router import reads_from_replica
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.reports import charts, figures, params, scope, tables
@@ -67,11 +68,13 @@ def headcount_data(request: MemberRequest) -> dict[str, Any]:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
+@reads_from_replica
 def index(request: MemberRequest) -> HttpResponse:
     return render(request, "reports/index.html", {"today": timezone.localdate()})
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
+@reads_from_replica
 def headcount(request: MemberRequest) -> HttpResponse:
     context = headcount_data(request)
     context.update(months=list(enumerate(figures.MONTH_NAMES, start=1)), quarters=range(1, 5))
@@ -93,6 +96,7 @@ def composition_data(request: MemberRequest) -> dict[str, Any]:
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
+@reads_from_replica
 def composition(request: MemberRequest) -> HttpResponse:
     return render(request, "reports/composition.html", composition_data(request))
 
@@ -125,6 +129,7 @@ def movement_data(request: MemberRequest, *, channel: str = "страница") 
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
+@reads_from_replica
 def movement(request: MemberRequest) -> HttpResponse:
     return render(request, "reports/movement.html", movement_data(request))
 
@@ -153,6 +158,7 @@ def dashboard_data(organisation_ids: list[int], today: dt.date) -> dict[str, Any
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
+@reads_from_replica
 def dashboard(request: MemberRequest) -> HttpResponse:
     found = scope_of(request)
     context = {**dashboard_data(found.ids, timezone.localdate()), "scope": found}

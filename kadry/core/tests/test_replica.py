@@ -301,6 +301,28 @@ def test_an_export_reads_the_rows_committed_on_the_primary_from_the_replica(
 
 
 @replica_db
+@pytest.mark.parametrize("url_name", ["reports:headcount", "reports:movement", "reports:dashboard"])
+def test_the_databank_reads_the_assignments_from_the_replica(real_replica: None, url_name: str) -> None:
+    school = OrganisationFactory()
+    membership = MembershipFactory(organisation=school, role=Membership.Role.HR_HEAD)
+    AssignmentFactory(employee=EmployeeFactory(organisation=school))
+    client = Client()
+    client.force_login(membership.user)
+    _wait_for_replay()
+
+    with (
+        CaptureQueriesContext(connections[REPLICA]) as on_replica,
+        CaptureQueriesContext(connections[DEFAULT_DB_ALIAS]) as on_primary,
+    ):
+        response = client.get(reverse(url_name))
+
+    assert response.status_code == 200
+    assert '"employment_assignment"' in _tables(on_replica.captured_queries)
+    assert '"employment_assignment"' not in _tables(on_primary.captured_queries)
+    assert '"core_membership"' not in _tables(on_replica.captured_queries)
+
+
+@replica_db
 def test_a_write_in_the_scope_goes_to_the_primary_and_is_read_back_from_it_at_once(real_replica: None) -> None:
     school = OrganisationFactory()
     EmployeeFactory(organisation=school)
