@@ -38,7 +38,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-from kadry.bench_data.generate import bench_users  # noqa: E402
+from kadry.bench_data.generate import BENCH_SERVICE_USER, bench_users, serve_schools  # noqa: E402
 from kadry.core import append_only  # noqa: E402
 from kadry.core.models import AuditChainHead, BackgroundJob, ChangeRecord, Membership, Organisation  # noqa: E402
 from kadry.employment import rules  # noqa: E402
@@ -109,6 +109,9 @@ def _prepare_leave_and_absences(department: Department) -> dict[str, int]:
 
 def info() -> dict[str, Any]:
     org = bench_organisation_id()
+    if not Membership.objects.filter(user__username=BENCH_SERVICE_USER).exists():
+        # A database generated before the centralised service existed (BENCH_REUSE) gets it now: cheap.
+        serve_schools(bench_users()[BENCH_SERVICE_USER])
     department = Department.objects.filter(organisation_id=org, name="Педагогический состав").first()
     prepared = _prepare_leave_and_absences(department) if department is not None else {}
     # The filtered list searches for someone who is there: a teacher, by the start of the surname.

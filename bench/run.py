@@ -370,6 +370,9 @@ def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[s
             pages["department leave schedule"] = facts["leave_schedule"]
         if facts.get("timesheet"):
             pages["department timesheet"] = facts["timesheet"]
+        # Issue 14: a school's composition on a date and the director's and HR head's dashboard.
+        pages["databank composition"] = "/reports/composition/"
+        pages["databank dashboard"] = "/reports/dashboard/"
         if facts.get("serviced_registry"):
             # Issue 14: the centralised HR service's registry across every school, measured unfiltered
             # (every working employee found: the case a count of all matching rows would cost most).
