@@ -85,8 +85,7 @@ def timesheet(request: MemberRequest, department_id: int, year: int, month: int)
         raise InvalidInput({"month": [f"Табель ведётся с {calendar.FIRST_YEAR} года по следующий год, месяцы 01–12."]})
     with denied_as(Department, department_id):
         department = get_object_or_404(Department, organisation_id=membership.organisation_id, pk=department_id)
-    primary = services.timesheet_for(membership.organisation_id, department, year, month)
-    sheet = services.chain_of(primary)[-1]
+    sheet = services.month_chain(membership.organisation_id, department, year, month)[-1]
     sheet.department = department
     grid = services.filling(sheet)
     rows = []

@@ -80,6 +80,17 @@ def timesheet_for(organisation_id: int, department: Department, year: int, month
     return sheet
 
 
+def month_chain(organisation_id: int, department: Department, year: int, month: int) -> list[Timesheet]:
+    """Return the month's primary timesheet and its correctives, in order; the primary is made when the
+    month is first opened. One query once it exists."""
+    chain = list(
+        Timesheet.objects.filter(
+            organisation_id=organisation_id, department=department, year=year, month=month
+        ).order_by("number")
+    )  # fmt: skip
+    return chain or [timesheet_for(organisation_id, department, year, month)]
+
+
 def chain_of(primary: Timesheet) -> list[Timesheet]:
     """Return the primary timesheet and its correctives, in order (one query)."""
     return list(
@@ -425,7 +436,7 @@ def fill_month(
         # so a run that stops at the 700th of 1,000 schools keeps what it opened and a second run goes
         # on from there; one transaction per organisation would hold SQLite's write lock for a whole
         # school and undo finished timesheets for nothing.
-        sheet = chain_of(timesheet_for(department.organisation_id, department, year, month))[-1]
+        sheet = month_chain(department.organisation_id, department, year, month)[-1]
         sheet.department = department
         closed += sheet.is_closed
         grid = filling(sheet)

@@ -60,8 +60,7 @@ def _sheets(request: MemberRequest, year: int, month: int, pk: int) -> tuple[Dep
     """Return the department and its month's chain of timesheets (the primary made when first opened)."""
     _month(year, month)
     department = _department(request, pk)
-    primary = services.timesheet_for(request.membership.organisation_id, department, year, month)
-    chain = services.chain_of(primary)
+    chain = services.month_chain(request.membership.organisation_id, department, year, month)
     for sheet in chain:
         sheet.department = department
     return department, chain
