@@ -72,6 +72,9 @@ def test_sick_leave_in_the_timesheet_close_and_correct(
     # A second tab keeps the correction form open while the month is closed in the first.
     stale = page.context.new_page()
     stale.goto(page.url)
+    # The form is built when «Исправить табель» is opened (htmx), not with every view of the month.
+    expect(stale.get_by_role("button", name="Внести исправление")).to_have_count(0)
+    stale.get_by_text("Исправить табель").click()
     expect(stale.get_by_role("button", name="Внести исправление")).to_be_visible()
     page_before = page.url
 
@@ -95,6 +98,7 @@ def test_sick_leave_in_the_timesheet_close_and_correct(
     page.get_by_role("button", name="Создать корректирующий табель").click()
     expect(page.locator(".messages")).to_contain_text("Создан корректирующий табель № 1.")
     expect(page.get_by_role("heading", level=1).locator("xpath=..")).to_contain_text("корректирующий табель № 1")
+    page.get_by_text("Исправить табель").click()
     page.get_by_label("С", exact=True).fill(f"{dt.date(year, month, 13):%Y-%m-%d}")
     page.get_by_label("Код").select_option("Б")
     page.get_by_label("Основание").fill("продолжение ЭЛН № 910000000002")

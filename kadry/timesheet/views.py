@@ -162,8 +162,12 @@ def _page(
     if sheet.corrects_id:
         previous = next(s for s in chain if s.pk == sheet.corrects_id)
         changed = services.differences(grid, services.filling(previous))
+    lazy_form = False
     if form is None and can_edit and not sheet.is_closed:
-        form = CorrectionForm(grid=grid, initial={"version": sheet.version})
+        if request.GET.get("correct"):
+            form = CorrectionForm(grid=grid, initial={"version": sheet.version})
+        else:
+            lazy_form = True
     latest = chain[-1]
     seen: dict[tuple[Any, ...], SafeString] = {}
     lines = [_row_html(row, grid.day_kinds, changed, seen) for row in grid.rows]
@@ -175,7 +179,7 @@ def _page(
         request,
         "timesheet/sheet.html",
         {"department": department, "sheet": sheet, "chain": chain, "grid": grid, "lines": lines,
-         "month_name": MONTHS[grid.month - 1], "form": form,
+         "month_name": MONTHS[grid.month - 1], "form": form, "lazy_form": lazy_form,
          "header": header, "can_edit": can_edit,
          "can_close": can_edit and not sheet.is_closed,
          "can_correct": can_edit and sheet.pk == latest.pk and sheet.is_closed,
@@ -253,7 +257,21 @@ def _chosen(request: MemberRequest, chain: list[Timesheet]) -> Timesheet:
 def sheet(request: MemberRequest, year: int, month: int, pk: int) -> HttpResponse:
     """A department's month: employees × days with codes and hours, the totals, the month's norm."""
     department, chain = _sheets(request, year, month, pk)
+    latest = chain[-1]
+    editor = role_can(request.membership.role, Capability.DRAFT_ORDERS)
+    if request.htmx and request.GET.get("correct") and editor and not latest.is_closed:
+        return _correction_form(request, department, latest)
     return _page(request, department, chain, _chosen(request, chain))
+
+
+def _correction_form(request: MemberRequest, department: Department, latest: Timesheet) -> HttpResponse:
+    """The correction form alone, asked for when the inspector opens «Исправить табель» (htmx)."""
+    grid = services.filling(latest)
+    record_access(membership=request.membership, subject=latest, what=ACCESS_WHAT, request=request)
+    form = CorrectionForm(grid=grid, initial={"version": latest.version})
+    return render(
+        request, "timesheet/_correct.html", {"form": form, "grid": grid, "department": department, "fragment": True}
+    )
 
 
 def _errors_into(form: forms.Form, error: ValidationError) -> None:

@@ -51,6 +51,22 @@ def test_the_page_shows_codes_totals_and_logs_the_access(hr_inspector, school, o
     assert log.subject_repr == "Табель Административный отдел, ноябрь 2026"
 
 
+def test_the_correction_form_is_built_when_asked_for(hr_inspector, director, office, november) -> None:
+    correct = _url("correct", office)
+    page = hr_inspector.client.get(_url("sheet", office)).content.decode()
+    assert "Исправить табель" in page and correct not in page  # not built with every view
+    # Opened with htmx: the form alone, with every row of the month to choose from.
+    fragment = hr_inspector.client.get(_url("sheet", office, "?correct=1"), headers={"HX-Request": "true"})
+    body = fragment.content.decode()
+    assert correct in body and "Смирнова Мария Петровна" in body and "<html" not in body
+    # Without JavaScript the link opens the whole page with the form.
+    whole = hr_inspector.client.get(_url("sheet", office, "?correct=1")).content.decode()
+    assert correct in whole and "<html" in whole
+    # The director does not correct timesheets: neither the offer nor the form.
+    seen = director.client.get(_url("sheet", office, "?correct=1"), headers={"HX-Request": "true"}).content.decode()
+    assert "Исправить табель" not in seen and correct not in seen
+
+
 def test_the_index_lists_departments_and_reaches_the_month(hr_inspector, office) -> None:
     body = hr_inspector.client.get(reverse("timesheet:index", args=ARGS)).content.decode()
     assert _url("sheet", office) in body and "ещё не открывался" in body
