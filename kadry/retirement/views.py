@@ -82,7 +82,7 @@ def export(request: MemberRequest, fmt: str) -> HttpResponse:
         content_type = XLSX_CONTENT_TYPE
     else:
         html = render_to_string(
-            "retirement/print.html",
+            "retirement/print/upcoming.html",
             {"organisation": request.membership.organisation, "headers": HEADERS, "months": months, "today": today,
              "rows": [_cells(row) for row in rows]},
         )  # fmt: skip
