@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -56,3 +56,64 @@ def text_cell(sheet: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
 
 def _looks_like_formula(value: Any) -> bool:
     return isinstance(value, str) and value[:1] in FORMULA_STARTS
+
+
+class Section(Protocol):
+    """A titled table of a report: its header, its rows and a note under it."""
+
+    @property
+    def title(self) -> str: ...
+    @property
+    def headers(self) -> Sequence[str]: ...
+    @property
+    def rows(self) -> Sequence[Sequence[Any]]: ...
+    @property
+    def note(self) -> str: ...
+
+
+def sections_to_xlsx(title: str, sections: Sequence[Section]) -> bytes:
+    """Return one sheet with the bold ``title``, then each section under its bold title; text never a formula."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+
+    def cell(value: Any, bold: bool = False) -> WriteOnlyCell:
+        made = text_cell(sheet, value)
+        if bold:
+            made.font = Font(bold=True)
+        return made
+
+    sheet.append([cell(title, bold=True)])
+    for section in sections:
+        sheet.append([])
+        sheet.append([cell(section.title, bold=True)])
+        sheet.append([cell(header, bold=True) for header in section.headers])
+        for row in section.rows:
+            sheet.append([cell(value) for value in row])
+        if section.note:
+            sheet.append([cell(section.note)])
+    return _saved(workbook)
+
+
+def form_workbook() -> Workbook:
+    """Return a workbook for a form laid out cell by cell (merged headers, borders): every text from
+    data goes in through ``set_text``, and the file is made by ``saved``."""
+    return Workbook()
+
+
+def set_text(cell: Cell, value: Any) -> None:
+    """Write ``value`` into a cell of a laid-out form; a text that looks like a formula stays a text."""
+    cell.value = value
+    if _looks_like_formula(value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+
+
+def saved(workbook: Workbook) -> bytes:
+    """Return the workbook as the bytes of an XLSX file."""
+    return _saved(workbook)
+
+
+def _saved(workbook: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

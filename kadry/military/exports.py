@@ -8,14 +8,11 @@ from data (the organisation's name) is written as text, never as a formula (see 
 from __future__ import annotations
 
 import datetime as dt
-import io
 from collections.abc import Sequence
 
-from openpyxl import Workbook
-from openpyxl.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 
-from kadry.lib.xlsx import FORMULA_STARTS
+from kadry.lib.xlsx import form_workbook, saved, set_text
 from kadry.military.queries import Form6Line
 
 TITLE = "Сведения о численности работающих и забронированных граждан, пребывающих в запасе"
@@ -30,23 +27,15 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def _set_text(cell: Cell, value: str) -> None:
-    """Write ``value`` as a text: a string type and the quote prefix when it looks like a formula (lib.xlsx)."""
-    cell.value = value
-    if value[:1] in FORMULA_STARTS:
-        cell.data_type = "s"
-        cell.quotePrefix = True
-
-
 def form6_xlsx(organisation: str, on: dt.date, lines: Sequence[Form6Line]) -> bytes:
     """Return form № 6 on ``on`` as an XLSX file in the form's layout."""
-    workbook = Workbook()
+    workbook = form_workbook()
     sheet = workbook.active
     sheet.title = "Форма 6"
     sheet["K1"] = "Форма № 6"
     sheet["A2"] = TITLE
     sheet.merge_cells("A2:K2")
-    _set_text(sheet["A3"], organisation)
+    set_text(sheet["A3"], organisation)
     sheet.merge_cells("A3:K3")
     sheet["A4"] = f"по состоянию на {on:%d.%m.%Y}"
     sheet.merge_cells("A4:K4")
@@ -78,6 +67,4 @@ def form6_xlsx(organisation: str, on: dt.date, lines: Sequence[Form6Line]) -> by
     sheet.column_dimensions["A"].width = 28
     for letter in "CDEFGHIJK":
         sheet.column_dimensions[letter].width = 14
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return saved(workbook)

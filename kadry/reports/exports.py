@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -12,15 +11,13 @@ from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from kadry.core.access import capability_required
 from kadry.core.db_router import reads_from_replica
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
-from kadry.lib.xlsx import XLSX_CONTENT_TYPE, text_cell
+from kadry.lib.xlsx import XLSX_CONTENT_TYPE, sections_to_xlsx
 from kadry.reports import views
 from kadry.reports.tables import Table
 
@@ -28,28 +25,8 @@ FORMATS = ("xlsx", "pdf")
 
 
 def tables_to_xlsx(title: str, tables: Sequence[Table]) -> bytes:
-    """Return one sheet with each table under its bold title; every text goes through ``text_cell``."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
-
-    def cell(value: Any, bold: bool = False) -> Any:
-        made = text_cell(sheet, value)  # a text that looks like a formula stays a text
-        if bold:
-            made.font = Font(bold=True)
-        return made
-
-    sheet.append([cell(title, bold=True)])
-    for table in tables:
-        sheet.append([])
-        sheet.append([cell(table.title, bold=True)])
-        sheet.append([cell(header, bold=True) for header in table.headers])
-        for row in table.rows:
-            sheet.append([cell(value) for value in row])
-        if table.note:
-            sheet.append([cell(table.note)])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """Return one sheet with each table under its bold title (kadry.lib.xlsx: text never a formula)."""
+    return sections_to_xlsx(title, tables)
 
 
 def _export(
