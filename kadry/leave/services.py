@@ -30,11 +30,12 @@ from kadry.leave.models import (
 )
 from kadry.lib.calendar import Correction, holidays_between, leave_end
 from kadry.lib.dates import age_on
-from kadry.staff.models import Employee
+from kadry.staff.models import Employee, StaffingUnit
 
 SECTION = "Отпуска"
 CHUNK = 5000  # rows read at a time by the balances of all employees
 ONE_DAY = dt.timedelta(days=1)
+ZERO = Decimal(0)
 
 
 def corrections(years: Sequence[int] | None = None) -> list[Correction]:
@@ -75,6 +76,7 @@ class AssignmentRow(NamedTuple):
     kind: str
     position_id: int | None
     position_name: str
+    pk: int = 0  # the order of two assignments begun on one day
 
 
 class _Rule(Protocol):
@@ -113,7 +115,7 @@ class EntryRow(NamedTuple):
 
 def assignment_row(assignment: Assignment) -> AssignmentRow:
     position = assignment.staffing_unit.position
-    return AssignmentRow(assignment.start, assignment.end, assignment.kind, position.pk, position.name)
+    return AssignmentRow(assignment.start, assignment.end, assignment.kind, position.pk, position.name, assignment.pk)
 
 
 def entry_row(entry: LedgerEntry) -> EntryRow:
@@ -154,9 +156,12 @@ def entitlement_of(
 def current_position(assignments: Sequence[AssignmentRow], on: dt.date) -> tuple[int, str] | None:
     """Return the position (id, name) the entitlement follows on ``on``: the main job in force first,
     else a part-time one in force, else the latest job."""
-    active = [a for a in assignments if a.start <= on and (a.end is None or a.end >= on)]
-    active.sort(key=lambda a: a.kind)
-    current = active[0] if active else (max(assignments, key=lambda a: a.start) if assignments else None)
+    if len(assignments) == 1:  # most employees: in force or not, the one job is the current one
+        current: AssignmentRow | None = assignments[0]
+    else:
+        active = [a for a in assignments if a.start <= on and (a.end is None or a.end >= on)]
+        active.sort(key=lambda a: a.kind)
+        current = active[0] if active else (max(assignments, key=lambda a: a.start) if assignments else None)
     if current is None or current.position_id is None:
         return None
     return current.position_id, current.position_name
@@ -262,8 +267,11 @@ def balance_of_rows(
     """Return the balance on ``on`` of someone hired on ``hired``: the ledger's charges from the hire
     date to ``on`` against the accrual (``rules.balance_on``). ``memo`` shares the results of equal
     arguments between the employees of one call (frozen values)."""
-    spent = sum((e.charged for e in entries if hired <= e.start <= on), Decimal(0))
-    exclusions = tuple(exclusions_from(entries)) if entries else ()
+    if entries:
+        spent = sum((e.charged for e in entries if hired <= e.start <= on), ZERO)
+        exclusions = tuple(exclusions_from(entries))
+    else:  # most employees on most dates: nothing taken yet
+        spent, exclusions = ZERO, ()
     key = (hired, entitlement, spent, exclusions)
     if memo is not None and key in memo:
         return memo[key]
@@ -457,36 +465,48 @@ def card_rows(entries: Sequence[LedgerEntry]) -> list[LedgerEntry]:
     return [e for e in entries if e.kind == LedgerEntry.Kind.USED and not _is_reversed(e)]
 
 
+def _by_start(row: AssignmentRow) -> tuple[dt.date, int]:
+    return row.start, row.pk
+
+
 def balances_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> dict[int, rules.Balance]:
-    """Return the balance on ``on`` of every employee of the organisations: three queries in all.
+    """Return the balance on ``on`` of every employee of the organisations: six queries in all.
 
     The same rules as ``balance_for`` (``hire_date``, ``current_position``, ``position_entitlement``,
-    ``balance_of_rows``) over plain rows; what repeats across employees (a position's entitlement, the
-    balance of equal arguments) is computed once.
+    ``balance_of_rows``) over plain rows streamed from the database; what repeats across employees (a
+    position's entitlement, the balance of equal arguments) is computed once.
     """
+    positions = {
+        unit_id: (position_id, name)
+        for unit_id, position_id, name in StaffingUnit.objects.filter(organisation_id__in=organisation_ids)
+        .values_list("pk", "position_id", "position__name")
+        .iterator(chunk_size=CHUNK)
+    }
     assignments: dict[int, list[AssignmentRow]] = {}
-    births: dict[int, tuple[int, dt.date | None]] = {}
-    for employee_id, org_id, birth, start, end, kind, position_id, position_name in (
+    organisation_of: dict[int, int] = {}
+    # In the order ``leave_data`` reads them, by start then pk: sorted below where there are two or more.
+    for pk, employee_id, org_id, start, end, kind, unit_id in (
         Assignment.objects.filter(organisation_id__in=organisation_ids, start__lte=on)
-        .order_by("start", "pk")
-        .values_list(
-            "employee_id",
-            "organisation_id",
-            "employee__birth_date",
-            "start",
-            "end",
-            "kind",
-            "staffing_unit__position_id",
-            "staffing_unit__position__name",
-        )
+        .order_by()
+        .values_list("pk", "employee_id", "organisation_id", "start", "end", "kind", "staffing_unit_id")
         .iterator(chunk_size=CHUNK)
     ):
-        row = AssignmentRow(start, end, kind, position_id, position_name)
-        if employee_id in assignments:
-            assignments[employee_id].append(row)
-        else:
+        position_id, name = positions.get(unit_id) or _position_of_unit(unit_id, positions)
+        row = AssignmentRow(start, end, kind, position_id, name, pk)
+        own = assignments.get(employee_id)
+        if own is None:
             assignments[employee_id] = [row]
-            births[employee_id] = (org_id, birth)
+            organisation_of[employee_id] = org_id
+        else:
+            own.append(row)
+    # The age decides the leave of a worker under 18 (ТК РФ ст. 267): only those born less than 19 years
+    # before the date may be under 18; ``is_minor`` decides for them.
+    youngest = dt.date(on.year - rules.ADULT_AGE - 1, on.month, 1)
+    births = dict(
+        Employee.objects.filter(organisation_id__in=organisation_ids, birth_date__gt=youngest).values_list(
+            "pk", "birth_date"
+        )
+    )
     position_rules: dict[tuple[int, int | None], list[RuleRow]] = {}
     own_rules: dict[int, list[RuleRow]] = {}
     for org_id, rule_employee_id, rule_position_id, rule_kind, days, basis in LeaveRule.objects.filter(
@@ -497,39 +517,43 @@ def balances_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> 
             own_rules.setdefault(rule_employee_id, []).append(rule)
         else:
             position_rules.setdefault((org_id, rule_position_id), []).append(rule)
-    # A cancelled entry is known by its reversal, which may come later in the stream.
-    raw = list(
-        LedgerEntry.objects.filter(organisation_id__in=organisation_ids)
-        .order_by("start", "id")
-        .values_list("pk", "employee_id", "reverses_id", "kind", "leave_kind", "start", "end", "charged")
-        .iterator(chunk_size=CHUNK)
-    )
-    reversed_ids = {entry[2] for entry in raw if entry[2] is not None}
+    ledger = LedgerEntry.objects.filter(organisation_id__in=organisation_ids)
+    reversed_ids = set(ledger.filter(reverses__isnull=False).values_list("reverses_id", flat=True))
     entries: dict[int, list[EntryRow]] = {}
-    for pk, employee_id, _reverses, entry_kind, leave_kind, entry_start, entry_end, charged in raw:
+    for pk, employee_id, entry_kind, leave_kind, entry_start, entry_end, charged in (
+        ledger.order_by("start", "id")
+        .values_list("pk", "employee_id", "kind", "leave_kind", "start", "end", "charged")
+        .iterator(chunk_size=CHUNK)
+    ):
         entry = EntryRow(entry_kind, leave_kind, entry_start, entry_end, charged, pk in reversed_ids)
         entries.setdefault(employee_id, []).append(entry)
-    del raw
-    entitlements: dict[tuple[int, tuple[int, str] | None, bool], int] = {}
+    entitlements: dict[tuple[Any, ...], int] = {}
     memo: dict[tuple[Any, ...], rules.Balance] = {}
     result = {}
     for employee_id, own in assignments.items():
+        if len(own) > 1:
+            own.sort(key=_by_start)
         hired = hire_date(own, on)
         if hired is None:
             continue
-        org_id, born = births[employee_id]
         position = current_position(own, on)
-        minor = is_minor(born, on)
+        minor = employee_id in births and is_minor(births[employee_id], on)
+        of_position = position_rules.get((organisation_of[employee_id], position[0] if position else None))
         personal = own_rules.get(employee_id)
-        if personal is None:  # most employees: the position's entitlement, the same for all holding it
-            key = (org_id, position, minor)
+        if personal is None:
+            # Most employees: the entitlement follows from the position's name, the age and the
+            # position's rules, the same for everyone holding such a position.
+            key = (position[1] if position else None, minor, tuple(of_position) if of_position else ())
             total = entitlements.get(key)
             if total is None:
-                total = entitlements[key] = position_entitlement(
-                    employee_id, position, minor, position_rules.get((org_id, position[0] if position else None), [])
-                ).total
+                total = entitlements[key] = position_entitlement(employee_id, position, minor, of_position or []).total
         else:
-            relevant = personal + position_rules.get((org_id, position[0] if position else None), [])
-            total = position_entitlement(employee_id, position, minor, relevant).total
+            total = position_entitlement(employee_id, position, minor, personal + (of_position or [])).total
         result[employee_id] = balance_of_rows(hired, total, entries.get(employee_id, ()), on, memo)
     return result
+
+
+def _position_of_unit(unit_id: int, positions: dict[int, tuple[int, str]]) -> tuple[int, str]:
+    """Read the position of a unit of another organisation (not expected: assignments are the unit's own)."""
+    positions[unit_id] = StaffingUnit.objects.values_list("position_id", "position__name").get(pk=unit_id)
+    return positions[unit_id]
