@@ -251,7 +251,12 @@ def balance_on(
     months = months_for_accrual(hire + dt.timedelta(days=excluded), on)
     earned = accrued(entitlement, months)
     spent = round_days(sum(used, Decimal(0)))
-    return Balance(on, round_days(Decimal(entitlement)), earned, spent, earned - spent, current)
+    return Balance(on, _days(entitlement), earned, spent, earned - spent, current)
+
+
+@functools.lru_cache(maxsize=256)
+def _days(entitlement: int) -> Decimal:
+    return round_days(Decimal(entitlement))
 
 
 @functools.lru_cache(maxsize=65536)

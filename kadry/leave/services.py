@@ -113,6 +113,10 @@ class EntryRow(NamedTuple):
     reversed: bool
 
 
+# A NamedTuple's own __new__ is a Python function: a third of the reading of 100,000 assignments.
+_new_row = tuple.__new__
+
+
 def assignment_row(assignment: Assignment) -> AssignmentRow:
     position = assignment.staffing_unit.position
     return AssignmentRow(assignment.start, assignment.end, assignment.kind, position.pk, position.name, assignment.pk)
@@ -492,7 +496,7 @@ def balances_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> 
         .iterator(chunk_size=CHUNK)
     ):
         position_id, name = positions.get(unit_id) or _position_of_unit(unit_id, positions)
-        row = AssignmentRow(start, end, kind, position_id, name, pk)
+        row = _new_row(AssignmentRow, (start, end, kind, position_id, name, pk))
         own = assignments.get(employee_id)
         if own is None:
             assignments[employee_id] = [row]
@@ -529,6 +533,7 @@ def balances_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> 
         entries.setdefault(employee_id, []).append(entry)
     entitlements: dict[tuple[Any, ...], int] = {}
     memo: dict[tuple[Any, ...], rules.Balance] = {}
+    plain: dict[tuple[dt.date, int], rules.Balance] = {}
     result = {}
     for employee_id, own in assignments.items():
         if len(own) > 1:
@@ -549,7 +554,15 @@ def balances_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> 
                 total = entitlements[key] = position_entitlement(employee_id, position, minor, of_position or []).total
         else:
             total = position_entitlement(employee_id, position, minor, personal + (of_position or [])).total
-        result[employee_id] = balance_of_rows(hired, total, entries.get(employee_id, ()), on, memo)
+        own_entries = entries.get(employee_id)
+        if own_entries is None:  # most employees: nothing in the ledger, the balance of (hire, entitlement)
+            plain_key = (hired, total)
+            balance = plain.get(plain_key)
+            if balance is None:
+                balance = plain[plain_key] = balance_of_rows(hired, total, (), on)
+            result[employee_id] = balance
+        else:
+            result[employee_id] = balance_of_rows(hired, total, own_entries, on, memo)
     return result
 
 
