@@ -159,13 +159,15 @@ def entitlement_of(
 
 def current_position(assignments: Sequence[AssignmentRow], on: dt.date) -> tuple[int, str] | None:
     """Return the position (id, name) the entitlement follows on ``on``: the main job in force first,
-    else a part-time one in force, else the latest job."""
+    else a part-time one in force, else the latest job begun by then."""
     if len(assignments) == 1:  # most employees: in force or not, the one job is the current one
         current: AssignmentRow | None = assignments[0]
     else:
         active = [a for a in assignments if a.start <= on and (a.end is None or a.end >= on)]
         active.sort(key=lambda a: a.kind)
-        current = active[0] if active else (max(assignments, key=lambda a: a.start) if assignments else None)
+        # Between jobs: the latest begun by ``on`` (a job yet to begin does not give its leave now).
+        begun = [a for a in assignments if a.start <= on]
+        current = active[0] if active else (max(begun, key=lambda a: a.start) if begun else None)
     if current is None or current.position_id is None:
         return None
     return current.position_id, current.position_name
@@ -543,8 +545,12 @@ def balances_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> 
             continue
         position = current_position(own, on)
         minor = employee_id in births and is_minor(births[employee_id], on)
-        of_position = position_rules.get((organisation_of[employee_id], position[0] if position else None))
-        personal = own_rules.get(employee_id)
+        of_position = (
+            position_rules.get((organisation_of[employee_id], position[0] if position else None))
+            if position_rules
+            else None
+        )
+        personal = own_rules.get(employee_id) if own_rules else None
         if personal is None:
             # Most employees: the entitlement follows from the position's name, the age and the
             # position's rules, the same for everyone holding such a position.
@@ -554,7 +560,7 @@ def balances_for_organisations(organisation_ids: Sequence[int], on: dt.date) -> 
                 total = entitlements[key] = position_entitlement(employee_id, position, minor, of_position or []).total
         else:
             total = position_entitlement(employee_id, position, minor, personal + (of_position or [])).total
-        own_entries = entries.get(employee_id)
+        own_entries = entries.get(employee_id) if entries else None
         if own_entries is None:  # most employees: nothing in the ledger, the balance of (hire, entitlement)
             plain_key = (hired, total)
             balance = plain.get(plain_key)

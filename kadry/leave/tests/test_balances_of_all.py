@@ -81,6 +81,8 @@ def varied(school: Any, other_school: Any, hr_inspector: Any) -> list[Any]:
         s.person((MAIN, "Сторож", D(2018, 1, 1), D(2020, 12, 31)), (MAIN, "Сторож", D(2022, 1, 10), None)),
         # Hired after most of the dates: no balance before.
         s.person((MAIN, "Учитель истории", D(2026, 9, 1), None)),
+        # Dismissed on 30.06.2025, to be hired again on 01.09.2026 as a teacher: 28 days in between.
+        s.person((MAIN, "Вахтёр", D(2019, 2, 1), D(2025, 6, 30)), (MAIN, "Учитель ИЗО", D(2026, 9, 1), None)),
         # A part-time job ended, the main one goes on.
         s.person((MAIN, "Учитель физики", D(2020, 9, 1), None), (INTERNAL, "Методист", D(2021, 9, 1), D(2023, 6, 30))),
     ]
@@ -97,6 +99,8 @@ def varied(school: Any, other_school: Any, hr_inspector: Any) -> list[Any]:
     item = s.grant(cancelled, LeaveKind.ANNUAL, D(2025, 6, 2), 14)
     s.grant(cancelled, LeaveKind.UNPAID, D(2025, 9, 1), 20)
     services.undo_order_item(actor=s.actor, order_item=item, document="Отмена приказа")
+    unpaid = s.grant(cancelled, LeaveKind.UNPAID, D(2024, 5, 6), 30)  # cancelled: shifts nothing
+    services.undo_order_item(actor=s.actor, order_item=unpaid, document="Отмена приказа")
     # The office's rules: irregular hours of a person, a collective agreement's days for a position.
     LeaveRule.objects.create(organisation=school, employee=secretary, kind=LeaveRule.Kind.IRREGULAR, days=3,
                              basis="Правила внутреннего распорядка")  # fmt: skip
@@ -106,7 +110,7 @@ def varied(school: Any, other_school: Any, hr_inspector: Any) -> list[Any]:
                              basis="Коллективный договор")  # fmt: skip
     # Someone of another school is not counted.
     School(other_school, hr_inspector.user).person((MAIN, "Учитель музыки", D(2020, 9, 1), None))
-    assert LedgerEntry.objects.filter(reverses__isnull=False).count() == 1
+    assert LedgerEntry.objects.filter(reverses__isnull=False).count() == 2
     return [*people, secretary, mother, recalled, cancelled]
 
 
@@ -132,7 +136,8 @@ def test_the_comparison_sees_the_shifts_and_the_returns(varied: list[Any], schoo
     assert found[secretary.pk].entitlement_days == 31
     # Recalled on 15.07.2025 from 28 days begun 01.07.2025: 14 days used, 14 returned.
     assert found[recalled.pk].used == 14
-    # The cancelled leave charges nothing; its unpaid leave of 20 days shifts the year by 6.
+    # The cancelled leave charges nothing, the cancelled unpaid leave shifts nothing; the unpaid leave
+    # of 20 days shifts the year by 6.
     assert found[cancelled.pk].used == 0
     assert found[cancelled.pk].working_year.start == D(2025, 12, 6)
     # Childcare leave of 200 days (01.03.–16.09.2024) inside the year 15.01.2024–14.01.2025 moves its
@@ -142,3 +147,5 @@ def test_the_comparison_sees_the_shifts_and_the_returns(varied: list[Any], schoo
     assert found[varied[3].pk].entitlement_days == 31
     assert found[varied[4].pk].entitlement_days == 35
     assert found[varied[4].pk].working_year == services.rules.Period(D(2025, 3, 1), D(2026, 2, 28))
+    # Between jobs the entitlement is the last job's, not the one yet to begin.
+    assert found[varied[8].pk].entitlement_days == 28
