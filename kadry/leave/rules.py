@@ -17,7 +17,9 @@ Sources:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -106,13 +108,20 @@ ADULT_AGE = 18
 def basic_entitlement(position_name: str, *, age: int | None = None) -> tuple[int, str]:
     """Return the basic leave of a position (days, source): extended by the list, else 28 (ст. 115);
     at least 31 days for a worker under 18 (ст. 267) when ``age`` is given."""
+    return basic_leave(position_name, minor=age is not None and age < ADULT_AGE)
+
+
+# The balances of all employees ask it for the same few positions over and over (issue 12's bench).
+@functools.lru_cache(maxsize=4096)
+def basic_leave(position_name: str, *, minor: bool) -> tuple[int, str]:
+    """Return the basic leave of a position (days, source); ``minor``: the worker is under 18 (ст. 267)."""
     name = position_name.strip().lower()
     days, source = BASIC_DAYS, "ТК РФ ст. 115"
     for group in EXTENDED_LEAVE:
         if any(name.startswith(prefix) for prefix in group.prefixes):
             days, source = group.days, group.source
             break
-    if age is not None and age < ADULT_AGE and days < MINOR_BASIC_DAYS:
+    if minor and days < MINOR_BASIC_DAYS:
         return MINOR_BASIC_DAYS, "ТК РФ ст. 267"
     return days, source
 
@@ -177,15 +186,33 @@ def _excluded_days(start: dt.date, end: dt.date, exclusions: Sequence[Exclusion]
     return total
 
 
+@functools.lru_cache(maxsize=65536)
 def months_for_accrual(start: dt.date, on: dt.date) -> int:
-    """Return the months worked from ``start`` to ``on`` inclusive, rounded by п. 35 of the 1930 Rules."""
+    """Return the months worked from ``start`` to ``on`` inclusive, rounded by п. 35 of the 1930 Rules.
+
+    Whole months are counted as dateutil's ``relativedelta(on + 1 day, start)`` counts them: a month
+    from the 31st ends on the last day of a shorter month. Plain date arithmetic, cached: the balances
+    of all employees on a date ask it once per hire date (issue 12's bench).
+    """
     if on < start:
         return 0
-    delta = relativedelta(on + ONE_DAY, start)
-    months = delta.years * 12 + delta.months
-    return months + (1 if delta.days >= HALF_MONTH_DAYS else 0)
+    end = on + ONE_DAY
+    months = (end.year - start.year) * 12 + end.month - start.month
+    anchor = _months_after(start, months)
+    if anchor > end:
+        months -= 1
+        anchor = _months_after(start, months)
+    return months + (1 if (end - anchor).days >= HALF_MONTH_DAYS else 0)
 
 
+def _months_after(start: dt.date, months: int) -> dt.date:
+    """Return ``start`` moved by ``months`` (≥ 0), the day clipped to the month's last one."""
+    year, month = divmod(start.month - 1 + months, 12)
+    year += start.year
+    return dt.date(year, month + 1, min(start.day, calendar.monthrange(year, month + 1)[1]))
+
+
+@functools.lru_cache(maxsize=65536)
 def accrued(entitlement: Decimal | int, months: int) -> Decimal:
     """Return the days earned in ``months``: the yearly entitlement ÷ 12 per month."""
     return round_days(Decimal(entitlement) * months / 12)
@@ -224,9 +251,15 @@ def balance_on(
     months = months_for_accrual(hire + dt.timedelta(days=excluded), on)
     earned = accrued(entitlement, months)
     spent = round_days(sum(used, Decimal(0)))
-    return Balance(on, round_days(Decimal(entitlement)), earned, spent, earned - spent, current)
+    return Balance(on, _days(entitlement), earned, spent, earned - spent, current)
 
 
+@functools.lru_cache(maxsize=256)
+def _days(entitlement: int) -> Decimal:
+    return round_days(Decimal(entitlement))
+
+
+@functools.lru_cache(maxsize=65536)
 def _current_year(hire: dt.date, on: dt.date) -> Period:
     """Return the working year containing ``on`` when nothing is excluded, without walking the years.
 

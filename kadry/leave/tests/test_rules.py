@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -119,3 +120,30 @@ def _walked_year(hire: dt.date, on: dt.date) -> rules.Period:
 def test_the_direct_working_year_is_the_walked_one(hire: dt.date, offset: int) -> None:
     on = hire + dt.timedelta(days=offset)
     assert rules.balance_on(hire=hire, on=on, entitlement=28).working_year == _walked_year(hire, on)
+
+
+def _months_by_relativedelta(start: dt.date, on: dt.date) -> int:
+    """The reference: п. 35 over dateutil's relativedelta, as months_for_accrual counted before issue 12's bench."""
+    if on < start:
+        return 0
+    delta = relativedelta(on + dt.timedelta(days=1), start)
+    return delta.years * 12 + delta.months + (1 if delta.days >= rules.HALF_MONTH_DAYS else 0)
+
+
+@given(
+    st.dates(min_value=D(1990, 1, 1), max_value=D(2040, 12, 31)),
+    st.dates(min_value=D(1990, 1, 1), max_value=D(2040, 12, 31)),
+)
+@example(D(2024, 2, 29), D(2025, 2, 27))  # a 29 February hire: the month's end clipped
+@example(D(2025, 1, 31), D(2025, 2, 27))
+@example(D(2025, 1, 31), D(2025, 3, 30))
+@example(D(2025, 8, 31), D(2025, 9, 29))
+@example(D(2025, 9, 1), D(2025, 8, 31))
+def test_months_for_accrual_counts_as_relativedelta(start: dt.date, on: dt.date) -> None:
+    assert rules.months_for_accrual(start, on) == _months_by_relativedelta(start, on)
+
+
+@given(st.dates(min_value=D(1990, 1, 1), max_value=D(2040, 12, 31)), st.integers(min_value=0, max_value=600))
+def test_months_for_accrual_counts_as_relativedelta_near_month_ends(start: dt.date, days: int) -> None:
+    on = start + dt.timedelta(days=days)
+    assert rules.months_for_accrual(start, on) == _months_by_relativedelta(start, on)
