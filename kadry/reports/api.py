@@ -71,7 +71,7 @@ def headcount(request: MemberRequest, query: Query[HeadcountQuery]) -> dict[str,
     }
 
 
-class MonthOut(Schema):
+class AverageMonthOut(Schema):
     year: int
     month: int
     days: int
@@ -87,7 +87,7 @@ class AverageOut(Schema):
     average_whole: int = Field(description="в целых единицах, 0,5 и более — в большую сторону")
     external_part_timers_average: str = Field(description="средняя численность внешних совместителей (по лицам)")
     by_organisation: dict[str, str] = Field(description="по каждой обслуживаемой школе (id → среднесписочная)")
-    months: list[MonthOut]
+    months: list[AverageMonthOut]
 
 
 class AverageQuery(Schema):

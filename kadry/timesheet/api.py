@@ -25,7 +25,7 @@ from kadry.timesheet import services
 router = Router(tags=["Табель учёта рабочего времени"])
 
 
-class DayOut(Schema):
+class TimesheetDayOut(Schema):
     date: dt.date
     code: str = Field(description="буквенный код формы Т-13: «Я», «В», «ОТ», «Б», «К»…")
     number: str = Field(description="цифровой код формы Т-13: «01», «26», «09», «19», «06»…")
@@ -53,7 +53,7 @@ class RowOut(Schema):
     employment_kind: str
     rate: str
     week_hours: int
-    days: list[DayOut] = Field(description="дни месяца, когда действует назначение")
+    days: list[TimesheetDayOut] = Field(description="дни месяца, когда действует назначение")
     totals: TotalsOut
 
 

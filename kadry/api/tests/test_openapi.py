@@ -54,3 +54,26 @@ def test_docs_page_loads_swagger_from_local_static_files() -> None:
     assert "/static/ninja/swagger-ui-bundle.js" in scripts
     for script in scripts:
         assert client.get(script).status_code == 200
+
+
+def _subclasses(cls: type) -> list[type]:
+    found: list[type] = []
+    sub: type
+    for sub in cls.__subclasses__():
+        found += [sub, *_subclasses(sub)]
+    return found
+
+
+def test_no_two_schemas_of_the_api_share_a_name() -> None:
+    """The OpenAPI components are keyed by the class name: a second «MonthOut» silently replaced the
+    calendar's with the databank's, and the contract test caught the calendar answering «the wrong» schema."""
+    from ninja import Schema
+
+    from kadry.api.main import api
+
+    api.get_openapi_schema()  # imports every router's schemas
+    names: dict[str, set[str]] = {}
+    for schema in _subclasses(Schema):
+        if schema.__module__.startswith("kadry."):
+            names.setdefault(schema.__name__, set()).add(schema.__module__)
+    assert {name: modules for name, modules in names.items() if len(modules) > 1} == {}
