@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from kadry.absences import rules, services, tasks
+from kadry.absences import rules, services, services_import, tasks
 from kadry.absences.forms import LEAVES, AbsenceForm, ImportForm, RegisterFilter, add_service_errors, default_period
 from kadry.absences.models import Absence
 from kadry.core.access import capability_required, denied_as
@@ -190,7 +190,7 @@ def import_sick_leaves(request: MemberRequest) -> HttpResponse:
                 dry_run=form.cleaned_data["dry_run"],
             )  # fmt: skip
             return redirect("absences:import_job", pk=job.pk)
-    context = {"form": form, "headers": services.HEADERS}
+    context = {"form": form, "headers": services_import.HEADERS}
     return render(request, "absences/import.html", context, status=400 if form.errors else 200)
 
 
@@ -211,7 +211,7 @@ def import_job(request: MemberRequest, pk: int) -> HttpResponse:
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
 def import_template(request: MemberRequest) -> HttpResponse:
-    content = table_to_xlsx("Листки нетрудоспособности", services.HEADERS, services.template_rows())
+    content = table_to_xlsx("Листки нетрудоспособности", services_import.HEADERS, services_import.template_rows())
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, "Загрузка листков нетрудоспособности.xlsx")
     return response

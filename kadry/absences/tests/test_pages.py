@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from kadry.absences import services
+from kadry.absences import services, services_import
 from kadry.absences.models import Absence
 from kadry.core.models import AccessLogEntry, BackgroundJob
 from kadry.leave.services import grant_leave
@@ -195,7 +195,7 @@ def test_the_job_of_a_file_with_a_bad_row_saves_nothing_and_names_the_rows(schoo
     assert response["Location"] == reverse("absences:import_job", args=[job.pk])
     assert 'hx-trigger="every 2s"' in hr_inspector.client.get(response["Location"]).content.decode()
 
-    services.run_import_job(job.pk)
+    services_import.run_import_job(job.pk)
 
     job.refresh_from_db()
     assert job.status == "failed"
@@ -212,21 +212,21 @@ def test_the_job_reports_its_progress_while_it_checks_the_rows(
 ) -> None:
     worker = _worker(school, "Смирнова")
     # Five one-day sheets a week apart; a report every two rows: 0 and 2 and 4 of 5.
-    monkeypatch.setattr(services, "PROGRESS_EVERY", 2)
+    monkeypatch.setattr(services_import, "PROGRESS_EVERY", 2)
     lines = [f"91000000000{n};{worker.snils};{D(2026, 3, 2) + dt.timedelta(days=7 * n):%d.%m.%Y};"
              f"{D(2026, 3, 2) + dt.timedelta(days=7 * n):%d.%m.%Y}" for n in range(5)]  # fmt: skip
     _upload(hr_inspector.client, "Номер ЭЛН;СНИЛС;Дата начала;Дата окончания\n" + "\n".join(lines) + "\n")
     job = BackgroundJob.objects.get(kind=BackgroundJob.Kind.SICK_LEAVE_IMPORT)
     seen: list[int] = []
-    save = services.save_job
+    save = services_import.save_job
 
     def recorded(job: BackgroundJob, **values: Any) -> None:
         seen.append(values["progress"])
         save(job, **values)
 
-    monkeypatch.setattr(services, "save_job", recorded)
+    monkeypatch.setattr(services_import, "save_job", recorded)
 
-    services.run_import_job(job.pk)
+    services_import.run_import_job(job.pk)
 
     # 10 after reading; 10 + 60 × 0/5, 60 × 2/5 = 24, 60 × 4/5 = 48; 70 before the writes.
     assert seen == [10, 10, 34, 58, 70]

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 
-from kadry.absences import services
+from kadry.absences import services, services_import
 from kadry.absences.models import Absence
 from kadry.core.models import ChangeRecord
 from kadry.leave.services import grant_leave
@@ -136,7 +136,7 @@ def test_importing_sick_leaves_saves_every_row_with_continuations(hr_inspector: 
         ["910000000001", "112-233-445 95", "", "02.03.2026", "06.03.2026", "заболевание", ""],
         ["910000000002", "", "0042", "2026-03-07", "2026-03-10", "01", "910000000001"],
     ]
-    created = services.import_sick_leaves(
+    created = services_import.import_sick_leaves(
         actor=hr_inspector.user, organisation_id=worker.organisation_id, header=HEADER, rows=rows
     )
     assert [a.sick_leave_number for a in created] == ["910000000001", "910000000002"]
@@ -151,8 +151,8 @@ def test_an_import_with_one_bad_row_saves_nothing_and_names_the_row(hr_inspector
         ["910000000003", "", "9999", "10.03.2026", "12.03.2026", "", ""],
         ["910000000004", "", "0042", "05.03.2026", "12.03.2026", "", ""],
     ]
-    with pytest.raises(services.ImportRefused) as caught:
-        services.import_sick_leaves(
+    with pytest.raises(services_import.ImportRefused) as caught:
+        services_import.import_sick_leaves(
             actor=hr_inspector.user, organisation_id=worker.organisation_id, header=HEADER, rows=rows
         )
     assert [(e.row, e.column) for e in caught.value.errors] == [(3, "Номер ЭЛН"), (4, "СНИЛС"), (5, "Дата начала")]
@@ -160,8 +160,8 @@ def test_an_import_with_one_bad_row_saves_nothing_and_names_the_row(hr_inspector
 
 
 def test_an_import_without_the_columns_is_refused(hr_inspector: Any, worker: Any) -> None:
-    with pytest.raises(services.ImportRefused) as caught:
-        services.import_sick_leaves(
+    with pytest.raises(services_import.ImportRefused) as caught:
+        services_import.import_sick_leaves(
             actor=hr_inspector.user, organisation_id=worker.organisation_id, header=["Номер ЭЛН"], rows=[]
         )
     assert {e.column for e in caught.value.errors} == {"Дата начала", "Дата окончания", "СНИЛС"}
@@ -172,7 +172,7 @@ def test_a_dry_run_checks_the_whole_file_and_saves_nothing(hr_inspector: Any, wo
         ["910000000001", "112-233-445 95", "", "02.03.2026", "06.03.2026", "", ""],
         ["910000000002", "112-233-445 95", "", "07.03.2026", "10.03.2026", "", "910000000001"],
     ]
-    checked = services.import_sick_leaves(
+    checked = services_import.import_sick_leaves(
         actor=hr_inspector.user, organisation_id=worker.organisation_id, header=HEADER, rows=rows, dry_run=True
     )
     assert len(checked) == 2
