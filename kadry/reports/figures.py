@@ -48,9 +48,15 @@ def by_organisation(people: Sequence[rules.Person], organisation_ids: Sequence[i
     return groups
 
 
-def headcount(organisation_ids: Sequence[int], on: dt.date) -> Headcount:
-    """Return the list's headcount on ``on``, by category, and the external part-timers (two queries)."""
-    people = queries.people(organisation_ids, until=on)
+def headcount(
+    organisation_ids: Sequence[int], on: dt.date, *, people: Sequence[rules.Person] | None = None
+) -> Headcount:
+    """Return the list's headcount on ``on``, by category, and the external part-timers (two queries).
+
+    ``people`` (of ``queries.people``, fetched until ``on`` or later) spares the queries.
+    """
+    if people is None:
+        people = queries.people(organisation_ids, until=on)
     by_category = rules.by_category_on(people, on)
     ordered = {key: by_category[key] for key in CATEGORY_LABELS if key in by_category}
     schools = (
@@ -135,9 +141,20 @@ class MovementReport:
     names: dict[int, str] = field(default_factory=dict)  # employee id → full name, for the leavers
 
 
-def movement(organisation_ids: Sequence[int], first: dt.date, last: dt.date, *, names: bool = False) -> MovementReport:
-    """Return the movement of the period and of each of its months (four queries; five with the names)."""
-    people = queries.people(organisation_ids, until=last)
+def movement(
+    organisation_ids: Sequence[int],
+    first: dt.date,
+    last: dt.date,
+    *,
+    names: bool = False,
+    people: Sequence[rules.Person] | None = None,
+) -> MovementReport:
+    """Return the movement of the period and of each of its months (four queries; five with the names).
+
+    ``people`` (of ``queries.people``, fetched until ``last`` or later) spares two of them.
+    """
+    if people is None:
+        people = queries.people(organisation_ids, until=last)
     month_list = rules.months_between(first, last)
     working = queries.calendar(range(first.year, last.year + 1))
     dismissals, transfers = queries.dismissals_and_transfers(organisation_ids, first, last)
@@ -206,9 +223,16 @@ def _ordered(
     )
 
 
-def composition(organisation_ids: Sequence[int], on: dt.date) -> Composition:
-    """Return the composition of the list on ``on`` (seven queries whatever its size; one more a school over several)."""
-    people = [person for person in queries.people(organisation_ids, until=on) if person.on_list(on)]
+def composition(
+    organisation_ids: Sequence[int], on: dt.date, *, people: Sequence[rules.Person] | None = None
+) -> Composition:
+    """Return the composition of the list on ``on`` (seven queries whatever its size; one more a school over several).
+
+    ``people`` (of ``queries.people``, fetched until ``on`` or later) spares two of them.
+    """
+    if people is None:
+        people = queries.people(organisation_ids, until=on)
+    people = [person for person in people if person.on_list(on)]
     ids = [person.employee_id for person in people]
     cards = {
         pk: (sex, birth, category)
@@ -278,14 +302,24 @@ class MonthPoint:
     turnover_rate: Decimal | None
 
 
-def monthly_series(organisation_ids: Sequence[int], last_month: tuple[int, int], count: int = 12) -> list[MonthPoint]:
-    """Return the ``count`` months up to ``last_month`` with their figures (four queries)."""
+def monthly_series(
+    organisation_ids: Sequence[int],
+    last_month: tuple[int, int],
+    count: int = 12,
+    *,
+    people: Sequence[rules.Person] | None = None,
+) -> list[MonthPoint]:
+    """Return the ``count`` months up to ``last_month`` with their figures (four queries; two given ``people``).
+
+    ``people`` (of ``queries.people``) must be fetched until the end of ``last_month`` or later.
+    """
     year, month = last_month
     index = year * 12 + month - 1 - (count - 1)
     first = dt.date(index // 12, index % 12 + 1, 1)
     last = rules.month_days(year, month)[1]
-    report = movement(organisation_ids, first, last)
-    people = queries.people(organisation_ids, until=last)
+    if people is None:
+        people = queries.people(organisation_ids, until=last)
+    report = movement(organisation_ids, first, last, people=people)
     points = []
     for item in report.months:
         month_last = rules.month_days(item.year, item.month)[1]
@@ -298,3 +332,13 @@ def monthly_series(organisation_ids: Sequence[int], last_month: tuple[int, int],
             )
         )
     return points
+
+
+def dashboard(organisation_ids: Sequence[int], today: dt.date) -> tuple[Headcount, Composition, list[MonthPoint]]:
+    """Return today's headcount and composition and the twelve months up to this one, the people fetched once."""
+    people = queries.people(organisation_ids, until=rules.month_days(today.year, today.month)[1])
+    return (
+        headcount(organisation_ids, today, people=people),
+        composition(organisation_ids, today, people=people),
+        monthly_series(organisation_ids, (today.year, today.month), people=people),
+    )

@@ -136,9 +136,7 @@ def movement(request: MemberRequest) -> HttpResponse:
 
 def dashboard_data(organisation_ids: list[int], today: dt.date) -> dict[str, Any]:
     """Return the dashboard's tables and the charts drawn from the very same rows."""
-    count = figures.headcount(organisation_ids, today)
-    composition = figures.composition(organisation_ids, today)
-    points = figures.monthly_series(organisation_ids, (today.year, today.month))
+    count, composition, points = figures.dashboard(organisation_ids, today)
     by_month = tables.Table(
         "Численность по месяцам (последние 12 месяцев)",
         ("Месяц", "Списочная на конец месяца", "Среднесписочная", "Текучесть, %"),

@@ -8,12 +8,15 @@ from typing import Any
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from kadry.core.models import AccessLogEntry, Membership, Organisation
 from kadry.documents.tests.helpers import pdf_text
+from kadry.employment.models import Assignment
 from kadry.reports import figures, views
 from kadry.testing.factories import (
     AssignmentFactory,
@@ -182,3 +185,14 @@ def test_a_centralised_service_chooses_a_school_on_the_page(school: Any, novembe
     OrganisationFactory(short_name="Школа № 3", serviced_by=hr_service)
     summed = client.get(reverse("reports:headcount"), NOVEMBER).content.decode()
     assert "По обслуживаемым школам" in summed and "<td>Лицей № 1</td>" in summed
+
+
+@time_machine.travel("2026-11-25 10:00 +0300", tick=False)
+def test_dashboard_reads_the_assignments_once(director: Any, november: dict) -> None:
+    with CaptureQueriesContext(connection) as captured:
+        assert director.client.get(reverse("reports:dashboard")).status_code == 200
+
+    table = f'"{Assignment._meta.db_table}"'
+    reads = [query["sql"] for query in captured.captured_queries if f"FROM {table}" in query["sql"]]
+    # The people once for every figure (it was four times); the length of service reads them apart.
+    assert len(reads) <= 2, reads
