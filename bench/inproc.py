@@ -4,9 +4,11 @@
 ``scenarios``  length of service vs one SQL query; Т-3 rows written with openpyxl alone; signing
                100 orders one by one vs 8 threads at once; importing 10,000 employees from CSV vs a
                bare bulk insert; saving a class's attendance; filling this month's timesheets of every department of
-               every organisation (the background job's work). Prints one JSON object.
+               every organisation (the background job's work); the databank's reports summed over every
+               organisation. Prints one JSON object.
 ``import``     only the import and attendance scenarios (``--employees``, ``--rounds``).
 ``timesheet``  only filling the timesheets of every department of every organisation for this month.
+``reports``    only the databank's reports over every organisation at once (a region's centralised service).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import django
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection, connections, transaction  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -308,6 +311,59 @@ def leave_balances(rounds: int) -> dict[str, Any]:
     sql_s, python_s = statistics.median(times["sql"]), statistics.median(times["python"])
     return {"employees": len(balances), "sql_rows": rows, "sql_s": sql_s, "python_s": python_s,
             "ratio": python_s / sql_s, "rounds": rounds}  # fmt: skip
+
+
+# The databank over every school of the region -------------------------------------------------------
+
+
+def region_reports(rounds: int) -> dict[str, Any]:
+    """Time each report of the databank over every organisation at once, as a centralised service sums them."""
+    from kadry.reports import figures
+
+    organisation_ids = list(Organisation.objects.order_by("pk").values_list("pk", flat=True))
+    today = timezone.localdate()
+    year_ago = today - dt.timedelta(days=365)
+    reports = {
+        "headcount": lambda: figures.headcount(organisation_ids, today).headcount,
+        "average_year": lambda: figures.average(organisation_ids, today.year - 1).average_whole,
+        "composition": lambda: figures.composition(organisation_ids, today).headcount,
+        "movement_year": lambda: figures.movement(organisation_ids, year_ago, today).total.hired,
+        "dashboard": lambda: figures.dashboard(organisation_ids, today)[0].headcount,
+    }
+    times: dict[str, list[float]] = {name: [] for name in reports}
+    values: dict[str, Any] = {}
+    for _round in range(rounds):
+        for name, report in reports.items():
+            elapsed, values[name] = _timed(report)
+            times[name].append(elapsed)
+    return {
+        "organisations": len(organisation_ids),
+        "values": values,
+        "seconds": {name: statistics.median(found) for name, found in times.items()},
+        "pages": _region_report_pages(rounds),
+        "rounds": rounds,
+    }
+
+
+def _region_report_pages(rounds: int) -> dict[str, float]:
+    """Time the report pages as the centralised service's HR head opens them: every school summed, with its table."""
+    from django.test import Client
+
+    from kadry.bench_data.generate import BENCH_SERVICE_USER
+
+    membership = Membership.objects.filter(user__username=BENCH_SERVICE_USER).select_related("user").first()
+    if membership is None:
+        return {}
+    client = Client(HTTP_HOST=settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else "127.0.0.1")
+    client.force_login(membership.user)
+    pages = {name: reverse(f"reports:{name}") for name in ("headcount", "composition", "movement", "dashboard")}
+    times: dict[str, list[float]] = {name: [] for name in pages}
+    for _round in range(rounds):
+        for name, url in pages.items():
+            elapsed, response = _timed(lambda url=url: client.get(url))
+            assert response.status_code == 200, (url, response.status_code)
+            times[name].append(elapsed)
+    return {name: statistics.median(found) for name, found in times.items()}
 
 
 # Т-3 with openpyxl alone ------------------------------------------------------------------------------
@@ -676,7 +732,7 @@ def timesheet_fill(rounds: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("what", choices=["info", "scenarios", "import", "timesheet"])
+    parser.add_argument("what", choices=["info", "scenarios", "import", "timesheet", "reports"])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--orders", type=int, default=100)
     parser.add_argument("--employees", type=int, default=10_000, help="rows of the import file")
@@ -686,6 +742,9 @@ def main() -> None:
         return
     if args.what == "timesheet":
         print(json.dumps({"timesheet_fill": timesheet_fill(args.rounds)}))
+        return
+    if args.what == "reports":
+        print(json.dumps({"region_reports": region_reports(args.rounds)}))
         return
     if args.what == "import":
         result = {
@@ -702,6 +761,7 @@ def main() -> None:
         "employee_import": employee_import(args.employees, args.rounds),
         "attendance_save": attendance_save(30, args.rounds),
         "timesheet_fill": timesheet_fill(min(args.rounds, 2)),
+        "region_reports": region_reports(min(args.rounds, 2)),
     }
     print(json.dumps(result))
 
