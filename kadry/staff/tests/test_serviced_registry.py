@@ -170,7 +170,10 @@ def test_the_card_opens_in_its_school_and_is_logged_in_the_schools_log(cks, insp
     # No seat in school 2: its rows are shown, the card is not linked.
     assert rows["Семенов"]["href"] == ""
 
-    opened = cks.get(rows["Семёнова"]["href"])
+    # It switches the school the user acts in, so a link (GET) cannot: the row sends a form.
+    assert cks.get(rows["Семёнова"]["href"]).status_code == 405
+    assert f'<form method="post" action="{rows["Семёнова"]["href"]}"' in response.content.decode()
+    opened = cks.post(rows["Семёнова"]["href"])
     assert opened.status_code == 302 and opened.url == reverse("employee_card", args=[staff["semenova"].pk])
     seat = Membership.objects.get(organisation=school, user=inspector.user)
     assert cks.session[SESSION_KEY] == seat.pk  # the switcher's choice: the user now acts in the lyceum
@@ -188,8 +191,8 @@ def test_the_card_opens_in_its_school_and_is_logged_in_the_schools_log(cks, insp
 
 
 def test_a_card_outside_the_users_seats_or_the_served_schools_is_404(cks, inspector, staff, service) -> None:
-    assert cks.get(_open_url(staff["semenov"])).status_code == 404  # served, but no seat in school 2
-    assert cks.get(_open_url(staff["sidorov"])).status_code == 404  # not served
+    assert cks.post(_open_url(staff["semenov"])).status_code == 404  # served, but no seat in school 2
+    assert cks.post(_open_url(staff["sidorov"])).status_code == 404  # not served
     # Each refusal is logged as a denial where the user acts (the service), naming only the id.
     denials = AccessLogEntry.objects.filter(denied=True, organisation=service).values_list("subject_id", flat=True)
     assert sorted(denials) == sorted([staff["semenov"].pk, staff["sidorov"].pk])

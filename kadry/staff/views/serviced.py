@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -117,8 +117,14 @@ def _query(params: Any) -> str:
 @login_required
 def serviced_employee_open(request: KadryRequest, pk: int) -> HttpResponse:
     """Open the card of a served school's employee in that school: act in the user's membership there
-    (as the organisation switcher does) and show the card, which logs the opening in the school's log."""
+    (as the organisation switcher does) and show the card, which logs the opening in the school's log.
+
+    It changes whom the session acts for, so only a form sends it (POST with the CSRF token), as the
+    switcher; a GET answers 405 to those who may send it and 404 to the others.
+    """
     employee, membership = get_serviced_employee_for(request.memberships, pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     if request.membership is None or request.membership.pk != membership.pk:
         request.session[SESSION_KEY] = membership.pk
         messages.info(
