@@ -8,6 +8,7 @@ carries its dates, times and decimals in. So before the usual validation each bo
 is checked against its own JSON schema: what a value *is* (string, integer, number, boolean, array,
 object, null; bodies only, a query's values are all strings) and that dates are written as dates.
 Patterns, limits and enum values stay with pydantic and the forms, which word their messages.
+A query parameter the operation does not take is refused too, naming it (``UNKNOWN_PARAMETER``).
 """
 
 from __future__ import annotations
@@ -110,6 +111,31 @@ def _param_schema(model: type[ParamModel]) -> Schema:
     return schema
 
 
+# A parameter the operation does not take is refused rather than ignored: «?organizaton=5» would
+# otherwise answer with the sum over every school, as if nothing had been asked.
+UNKNOWN_PARAMETER = "Неизвестный параметр запроса: операция его не принимает."
+
+
+def _refusing_unknown_query(operation: Any) -> None:
+    """Make ``operation`` answer 422 naming each query parameter it does not take, before reading any."""
+    known = frozenset(
+        name
+        for model in operation.signature.models
+        if model.__ninja_param_source__ == "query"
+        # The names as a request writes them: Ninja flattens a schema of several fields (its map).
+        for name in model.__ninja_flatten_map__
+    )
+    get_values = operation._get_values
+
+    def checked(request: HttpRequest, path_params: Any, temporal_response: Any) -> Any:
+        unknown = sorted(set(request.GET) - known)
+        if unknown:
+            raise errors.InvalidInput({name: [UNKNOWN_PARAMETER] for name in unknown})
+        return get_values(request, path_params, temporal_response)
+
+    operation._get_values = checked
+
+
 def _resolve_typed(cls: type[ParamModel], request: HttpRequest, api: NinjaAPI, path_params: dict[str, Any]) -> Any:
     """Ninja's resolution of a body, query or path, after the check of its values (422 on the fields that fail)."""
     data = cls.get_request_data(request, api, path_params)
@@ -135,10 +161,12 @@ def _resolve_typed(cls: type[ParamModel], request: HttpRequest, api: NinjaAPI, p
 
 
 def hold_bodies_to_types(api: NinjaAPI) -> None:
-    """Make every operation of ``api`` check its JSON body's types, and the dates of its body, query and path, first."""
+    """Make every operation of ``api`` refuse unknown query parameters, and check its JSON body's types and the
+    dates of its body, query and path, first."""
     for bound_router in api._get_bound_routers():
         for path_view in bound_router.path_operations.values():
             for operation in path_view.operations:
+                _refusing_unknown_query(operation)
                 for model in operation.signature.models:
                     if model.__ninja_param_source__ in ("body", "query", "path"):
                         model.resolve = classmethod(_resolve_typed)
