@@ -193,6 +193,16 @@ def oo1(organisation_ids: Sequence[int], on: dt.date) -> FilledForm:
     )
 
 
+def _month_cells(month: rules.MonthAverage) -> tuple[Any, ...]:
+    return (
+        month.days,
+        month.total,
+        rules.two_decimals(month.average),
+        rules.whole_units(month.average),
+        rules.two_decimals(month.external_average),
+    )
+
+
 def p4(organisation_ids: Sequence[int], year: int, month: int | None, quarter: int | None) -> FilledForm:
     """Return the headcount columns of П-4 for a month or a quarter (five queries)."""
     average = figures.average(organisation_ids, year, month, quarter)
@@ -201,13 +211,7 @@ def p4(organisation_ids: Sequence[int], year: int, month: int | None, quarter: i
     count = figures.headcount(organisation_ids, last_day)
     listed, external = average.average_whole, rules.whole_units(average.external)
     months = tuple(
-        FormLine(
-            "",
-            f"{figures.MONTH_NAMES[m.month - 1]} {m.year}",
-            (m.days, m.total, rules.two_decimals(m.average), rules.whole_units(m.average),
-             rules.two_decimals(m.external_average)),
-        )  # fmt: skip
-        for m in average.months
+        FormLine("", f"{figures.MONTH_NAMES[m.month - 1]} {m.year}", _month_cells(m)) for m in average.months
     )
     return FilledForm(
         "П-4",

@@ -56,9 +56,7 @@ def oo1_data(request: MemberRequest) -> dict[str, Any]:
 
 def p4_data(request: MemberRequest) -> dict[str, Any]:
     today = timezone.localdate()
-    period, errors = params.period(
-        request.GET.get("year"), request.GET.get("month"), request.GET.get("quarter"), today
-    )
+    period, errors = params.period(request.GET.get("year"), request.GET.get("month"), request.GET.get("quarter"), today)
     views._show_errors(request, errors)
     if period.month is None and period.quarter is None:
         # П-4 is monthly or quarterly: without either, this month.

@@ -174,7 +174,7 @@ def test_oo1_xlsx_has_the_form_layout_and_the_cells(hr_inspector: Any, small_sch
 
     assert response["Content-Disposition"] == 'attachment; filename="oo1-2026-09-20.xlsx"'
     sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = [row for row in sheet.iter_rows(values_only=True)]
+    rows = list(sheet.iter_rows(values_only=True))
     texts = [value for row in rows for value in row if isinstance(value, str)]
     assert "Форма № ОО-1" in texts and "по состоянию на 20.09.2026" in texts
     assert hr_inspector.membership.organisation.name in texts
@@ -214,7 +214,7 @@ def test_a_centralised_service_sums_its_schools_or_chooses_one(school: Any, smal
     client.force_login(MembershipFactory(organisation=hr_service, role=Membership.Role.HR_HEAD).user)
 
     summed = client.get(reverse("reports:oo1_export", args=["xlsx"]), {"on": "2026-09-20"})
-    one = client.get(reverse("reports:oo1_export", args=["xlsx"]), {"on": "2026-09-20", "organisation": other.pk})
+    one = client.get(reverse("reports:oo1_export", args=["xlsx"]), {"on": "2026-09-20", "organisation": str(other.pk)})
 
     def total(response: Any) -> tuple[Any, ...]:
         rows = load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True)
