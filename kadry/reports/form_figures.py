@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from django.db.models import Q, Sum, Value
@@ -204,7 +205,7 @@ def _month_cells(month: rules.MonthAverage) -> tuple[Any, ...]:
 
 
 def p4(organisation_ids: Sequence[int], year: int, month: int | None, quarter: int | None) -> FilledForm:
-    """Return the headcount columns of П-4 for a month or a quarter (five queries)."""
+    """Return the headcount columns of П-4 for a month or a quarter (five queries; six over several schools)."""
     average = figures.average(organisation_ids, year, month, quarter)
     last_month = month or (max(rules.quarter_months(quarter)) if quarter else 12)
     last_day = rules.month_days(year, last_month)[1]
@@ -213,6 +214,33 @@ def p4(organisation_ids: Sequence[int], year: int, month: int | None, quarter: i
     months = tuple(
         FormLine("", f"{figures.MONTH_NAMES[m.month - 1]} {m.year}", _month_cells(m)) for m in average.months
     )
+    schools: tuple[FormSection, ...] = ()
+    if count.by_organisation:
+        names = figures.organisation_names(organisation_ids)
+        schools = (
+            FormSection(
+                "По обслуживаемым школам (справочно)",
+                (
+                    layout.Column("", "Школа"),
+                    layout.Column("", ""),
+                    layout.Column("", "Среднесписочная, в целых единицах"),
+                    layout.Column("", "Среднесписочная, с двумя знаками"),
+                    layout.Column("", f"Списочная на {last_day:%d.%m.%Y}"),
+                ),
+                tuple(
+                    FormLine(
+                        "",
+                        names.get(pk, str(pk)),
+                        (
+                            rules.whole_units(average.by_organisation.get(pk, Fraction(0))),
+                            rules.two_decimals(average.by_organisation.get(pk, Fraction(0))),
+                            headcount,
+                        ),
+                    )
+                    for pk, headcount in count.by_organisation.items()
+                ),
+            ),
+        )
     return FilledForm(
         "П-4",
         "Сведения о численности и заработной плате работников: численность",
@@ -246,5 +274,6 @@ def p4(organisation_ids: Sequence[int], year: int, month: int | None, quarter: i
                 "ребёнком не включаются; квартал — сумма месяцев ÷ 3. Внешние совместители — по людям, за каждый "
                 "день, а не пропорционально отработанному времени (время работы в системе не ведётся).",
             ),
+            *schools,
         ),
     )

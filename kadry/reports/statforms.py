@@ -9,21 +9,22 @@ counts come from the databank's own rules (``rules`` for the list and the averag
 Росстат's instruments; report at the beginning of the academic year). What was checked (December
 2026, the search tool; the texts of the current order themselves were NOT found):
 
-- the edition approved by Приказ Росстата of 2018 «с изменениями на 30 августа 2019 года» was
-  «утратил силу с отчета на начало 2020/2021 учебного года на основании приказа Росстата от
-  05.08.2020 № 431» (docs.cntd.ru, document 560943177): the form in force from 2020/21 is the one of
-  Приказ Росстата от 05.08.2020 № 431; whether it has been replaced or amended since could not be
-  checked, nor its staff tables' line numbers;
-- the staff tables' structure, checked in the 2014/15 edition (docs.cntd.ru, document 420292487,
-  table «3.3. Распределение персонала по полу и возрасту»): without external part-timers and civil
+- the Минпросвещения's form for general education «с изменениями на 30 августа 2019 года» (the
+  date of its approving order was not seen) «утратил силу с отчета на начало 2020/2021 учебного года
+  на основании приказа Росстата от 05.08.2020 № 431» (docs.cntd.ru, document 560943177): the form in
+  force from 2020/21 is the one of Приказ Росстата от 05.08.2020 № 431; whether it has been replaced
+  or amended since could not be checked, nor its staff tables' line numbers;
+- the staff tables' structure, checked in the edition in force until 2016/17 (docs.cntd.ru, document
+  420292487, «утратил силу с отчета на начало 2016/2017 учебного года на основании приказа Росстата
+  от 01.09.2016 № 471»; table «3.3. Распределение персонала по полу и возрасту»): without external part-timers and civil
   contracts; lines «Руководящие работники — всего» 01, «из них: директор» 02, «заместители
   директора» 03, «руководитель филиала» 04, then the pedagogical staff; columns 1 (name), 2 (line
   number), 3 «Всего (сумма гр. 4, 6, …, 22)», then for each age band (менее 25, 25–29, …, 60–64, 65 и
   более) a pair «всего», «из них женщины» (columns 4–23); the age in full years on 1 January of the
   year after the start of the academic year («возраст следует указать на 1 января 2015 года» for
   the report at the beginning of 2014/15);
-- the length-of-service table's structure, checked in the sister forms of the same instruments
-  (ВПО-1 and СПО-1 «3.2. Распределение персонала по стажу работы», consultant.ru): column 3 the total,
+- the length-of-service table's structure, checked in sister forms of the same family (СПО-1, ВПО-1:
+  «3.2. Распределение персонала по стажу работы», consultant.ru), not in ОО-1: column 3 the total,
   4–9 the total length of service до 3 лет, 3–5, 5–10, 10–15, 15–20, 20 и более; column 10 those
   with pedagogical service, 11–16 its bands; 17 those without pedagogical service (10 + 17 = 3).
 
@@ -86,7 +87,7 @@ MANAGEMENT = "management"
 PEDAGOGICAL = "pedagogical"
 ALL_CATEGORIES = (MANAGEMENT, PEDAGOGICAL, "educational_support", "administrative", "service")
 
-# Lines 01–04 as checked (ОО-1 of 2014/15); 05–11 in the order of the form's structure (see above).
+# Lines 01–04 as checked (the edition until 2016/17); 05–11 in the order of its structure (see above).
 OO1_LINES: tuple[Line, ...] = (
     Line("01", "Руководящие работники — всего", (MANAGEMENT,)),
     Line("02", "из них: директор", (MANAGEMENT,), ("директор",)),

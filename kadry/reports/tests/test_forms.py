@@ -224,6 +224,10 @@ def test_a_centralised_service_sums_its_schools_or_chooses_one(school: Any, smal
     assert total(one) == (1, 1)
     page = client.get(reverse("reports:p4"), {"year": "2026", "month": "9"}).content.decode()
     assert "сумма по обслуживаемым школам (2)" in page
+    p4 = form_figures.p4([school.pk, other.pk], 2026, 9, None)
+    assert p4.sections[0].lines[0].cells == (7, 6, 1, None, 8)  # 160/30 + 30/30 = 6.33 → 6; the lists 7 + 1
+    assert [line.label for line in p4.sections[2].lines] == ["Лицей № 1", "Школа № 3"]
+    assert [line.cells for line in p4.sections[2].lines] == [(5, Decimal("5.33"), 7), (1, Decimal("1.00"), 1)]
 
 
 def _grow(school: Any, count: int) -> None:
