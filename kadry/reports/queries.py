@@ -35,6 +35,7 @@ _JOB_FIELDS = (
     "staffing_unit__position__category",
     "staffing_unit__department_id",
     "staffing_unit__position__pedagogical_service",
+    "staffing_unit__position__name",
 )
 
 
@@ -58,9 +59,10 @@ def people(organisation_ids: Sequence[int], until: dt.date | None = None) -> lis
         category,
         department_id,
         pedagogical,
+        position_name,
     ) in jobs.order_by().values_list(*_JOB_FIELDS):
         organisation_of[employee_id] = organisation_id
-        by_employee[employee_id].append(Job(start, end, kind, category, department_id, pedagogical))
+        by_employee[employee_id].append(Job(start, end, kind, category, department_id, pedagogical, position_name))
     leaves: dict[int, list[Span]] = defaultdict(list)
     entries = LedgerEntry.objects.filter(
         organisation_id__in=organisation_ids,

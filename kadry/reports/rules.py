@@ -61,6 +61,7 @@ class Job:
     category: str = ""
     department_id: int | None = None
     pedagogical_service: bool = False
+    position_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.reports import exports, views
+from kadry.reports import exports, form_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -17,4 +17,8 @@ urlpatterns = [
     path("composition.<slug:fmt>", exports.composition_export, name="composition_export"),
     path("movement/", views.movement, name="movement"),
     path("movement.<slug:fmt>", exports.movement_export, name="movement_export"),
+    path("oo1/", form_views.oo1, name="oo1"),
+    path("oo1.<slug:fmt>", form_views.oo1_export, name="oo1_export"),
+    path("p4/", form_views.p4, name="p4"),
+    path("p4.<slug:fmt>", form_views.p4_export, name="p4_export"),
 ]
