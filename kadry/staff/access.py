@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -31,11 +31,19 @@ def serviced_schools_for(memberships: list[Membership]) -> dict[int, str]:
     Only a membership in a service with a role that sees personal data reaches them (``service_memberships``);
     a school's own staff and every other role get 404.
     """
+    return dict(serviced_schools_query(memberships).order_by("short_name", "pk").values_list("pk", "short_name"))
+
+
+def serviced_schools_query(memberships: list[Membership]) -> QuerySet[Organisation]:
+    """Return the schools of ``serviced_schools_for`` as a query (404 for a user of no service).
+
+    Filtering by it (``organisation__in=serviced_schools_query(...).values("pk")``) keeps a region's
+    thousand school ids out of the SQL text: a subquery, instead of a thousand parameters to bind.
+    """
     services = service_memberships(memberships)
     if not services:
         raise Http404
-    schools = Organisation.objects.filter(serviced_by_id__in={m.organisation_id for m in services})
-    return dict(schools.order_by("short_name", "pk").values_list("pk", "short_name"))
+    return Organisation.objects.filter(serviced_by_id__in={m.organisation_id for m in services})
 
 
 def card_membership(memberships: list[Membership], organisation_id: int) -> Membership | None:
