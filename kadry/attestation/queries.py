@@ -11,6 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Exists, OuterRef
@@ -145,7 +146,7 @@ def due_list(organisation_id: int, start: dt.date, end: dt.date) -> list[DueRow]
         employee = job.employee
         standing = standing_of(employee, facts.decisions[employee.pk], facts.attestations[employee.pk])
         open_ = next((row for row in facts.attestations[employee.pk] if not row.protocol_date), None)
-        common = {"employee": employee, "position": job.staffing_unit.position.name, "in_post_since": job.start,
+        common: dict[str, Any] = {"employee": employee, "position": job.staffing_unit.position.name, "in_post_since": job.start,
                   "standing": standing, "scheduled": open_}  # fmt: skip
         if standing.valid_until is not None and start <= standing.valid_until <= end:
             rows.append(DueRow(kind="category", due=standing.valid_until, **common))

@@ -90,8 +90,7 @@ def due(request: MemberRequest) -> HttpResponse:
     return render(
         request, "attestation/due.html",
         {"rows": rows, "start": start, "end": end, "today": timezone.localdate(), "source": rules.SOURCE,
-         "can_edit": role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA),
-         "schedulable": any(row.can_schedule for row in rows)},
+         "can_edit": role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)},
     )  # fmt: skip
 
 

@@ -30,7 +30,9 @@ def build_attestation(staff: Staff, *, inspector: Any) -> None:
         for employee in holders
         if employee.assignments.filter(staffing_unit__position__category=Position.Category.PEDAGOGICAL).exists()
     ]
-    soon = [employee for employee in teachers if not employee.qualification_category][: len(EXPIRING)]
+    # Teachers of some years without a category (or with the conformity only) got theirs in 2021/2022.
+    plain = ("", Employee.QualificationCategory.CONFORMITY)
+    soon = [e for e in teachers if e.qualification_category in plain and e.birth_date.year <= 1995][: len(EXPIRING)]
     for number, (employee, decided_on) in enumerate(zip(soon, EXPIRING, strict=False), 1):
         services.record_category(actor=inspector, employee=employee, category="first", decided_on=decided_on,
                                  issued_by=ISSUER, decision_number=f"{100 + number}-а", today=DEMO_DAY)  # fmt: skip
