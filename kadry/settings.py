@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "kadry.discipline",
     "kadry.military",
     "kadry.retirement",
+    "kadry.attestation",
     "kadry.school",
     "kadry.orders",
     "kadry.documents",

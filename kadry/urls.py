@@ -21,6 +21,7 @@ urlpatterns = [
     path("discipline/", include("kadry.discipline.urls")),
     path("military/", include("kadry.military.urls")),
     path("retirement/", include("kadry.retirement.urls")),
+    path("attestation/", include("kadry.attestation.urls")),
     path("school/", include("kadry.school.urls")),
     path("reports/", include("kadry.reports.urls")),
     path("", include("kadry.api.urls")),

@@ -10,8 +10,10 @@ from django.db.models import Q
 from faker import Faker
 
 from kadry.absences.models import Absence
+from kadry.attestation.models import Attestation, CategoryDecision, Schedule
 from kadry.core.models import AccessLogEntry, AuditChainHead, ChangeRecord, Membership, Organisation
 from kadry.demo.absences import build_absences
+from kadry.demo.attestation import build_attestation
 from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STAFF_PLANS
 from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
@@ -105,6 +107,7 @@ def build_demo(*, reset: bool = False) -> bool:
             director=User.objects.get(username="director"),
         )
         build_absences(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
+        build_attestation(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_school_life(organisations[LYCEUM.key])
     return True
 
@@ -137,6 +140,9 @@ def remove_demo() -> None:
     Absence.objects.filter(in_demo, continues__isnull=False).delete()
     Absence.objects.filter(in_demo).delete()
     ClassTeacherAssignment.objects.filter(in_demo).delete()
+    Attestation.objects.filter(in_demo).delete()
+    Schedule.objects.filter(in_demo).delete()
+    CategoryDecision.objects.filter(in_demo).delete()
     Award.objects.filter(in_demo).delete()
     NameChange.objects.filter(in_demo).delete()
     OrderItem.objects.filter(in_demo).update(closed_assignment=None)

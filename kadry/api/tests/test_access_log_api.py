@@ -43,6 +43,8 @@ PERSONAL = {
     # Named lists of the organisation: the liable to military registration, the pre-retirement list.
     ("get", "/military/liable"),
     ("get", "/retirement/upcoming"),
+    ("get", "/attestation/due"),
+    ("get", f"{CARD}/attestation"),
     ("get", "/orders/{order_id}"),
     ("put", "/orders/{order_id}"),
     ("get", "/school/classes/{class_id}"),

@@ -17,6 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from kadry.absences.models import Absence
+from kadry.attestation import services as attestation
 from kadry.core.models import ApiToken, BackgroundJob, Membership
 from kadry.discipline import services as discipline
 from kadry.documents.models import GeneratedDocument
@@ -205,6 +206,18 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "military:notices": (CARD, 200),
     "military:notice_sent": (HR, 405),
     "military:notice_print": (CARD, 200),
+    # Attestation of pedagogical workers (kadry/attestation/urls.py): read by CARD, kept by HR.
+    "attestation:due": (CARD, 200),
+    "attestation:schedules": (CARD, 200),
+    "attestation:schedule_new": (HR, 200),
+    "attestation:schedule": (CARD, 200),
+    "attestation:schedule_pdf": (CARD, 200),
+    "attestation:commissions": (CARD, 200),
+    "attestation:commission": (CARD, 200),
+    "attestation:category_new": (HR, 200),
+    "attestation:detail": (CARD, 200),
+    "attestation:step": (HR, 405),
+    "attestation:document": (CARD, 200),
     # The pre-retirement and pension list (kadry/retirement/urls.py).
     "retirement:upcoming": (CARD, 200),
     "retirement:export": (CARD, 200),
@@ -303,6 +316,12 @@ PERSONAL_DATA: dict[str, str] = {
     "military:reconciliation": "",
     "military:notices": "",
     "military:notice_print": "",
+    "attestation:due": "",
+    "attestation:schedule_new": "",
+    "attestation:schedule": "",
+    "attestation:schedule_pdf": "",
+    "attestation:detail": "",
+    "attestation:document": "",
     "retirement:upcoming": "",
     "retirement:export": "",
     "work_record": "",
@@ -478,6 +497,13 @@ def world(school, personas):
     )  # fmt: skip
     orders.sign_order(actor=personas[R.DIRECTOR].user, order=recruit_order)
     recruit_event = WorkRecordEvent.objects.get(employee=recruit)
+    commission = attestation.create_commission(
+        actor=hr.user, organisation_id=school.pk, name="Комиссия", order_number="1", order_date=dt.date(2026, 8, 28)
+    )
+    planned = attestation.create_schedule(
+        actor=hr.user, organisation_id=school.pk, commission=commission, school_year=2026, order_number="2",
+        order_date=dt.date(2026, 9, 1), entries=[(employee, "учитель", dt.date(2026, 10, 1))],
+    ).attestations.get()  # fmt: skip
     args: dict[str, list] = {
         "absences:edit": [absent.pk],
         "military:reconciliation": ["xlsx"],
@@ -487,6 +513,12 @@ def world(school, personas):
         "retirement:export": ["xlsx"],
         "absences:delete": [absent.pk],
         "discipline:detail": [case.pk],
+        "attestation:schedule": [planned.schedule_id],
+        "attestation:schedule_pdf": [planned.schedule_id],
+        "attestation:commission": [commission.pk],
+        "attestation:detail": [planned.pk],
+        "attestation:step": [planned.pk, "acquaintance"],
+        "attestation:document": [planned.pk, "protocol"],
         "discipline:act": [case.pk, "request"],
         "leave:schedule": [year],
         "leave:schedule_approve": [year],

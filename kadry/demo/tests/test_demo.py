@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from io import StringIO
 
@@ -14,6 +15,8 @@ from django.test import Client, RequestFactory
 
 from kadry.absences.models import Absence
 from kadry.absences.services import leave_notices
+from kadry.attestation.models import CategoryDecision
+from kadry.attestation.queries import expiring_categories
 from kadry.core.models import ChangeRecord, Membership, Organisation
 from kadry.demo.catalog import DEMO_DAY, HR_SERVICE, LYCEUM, SMALL_SCHOOL
 from kadry.demo.names import ALL_MALE_FIRST_NAMES, MALE_NAMES, feminine_surname
@@ -109,6 +112,15 @@ def test_demo_builds_a_lyceum_with_staff_pupils_and_users() -> None:
     assert HireDocument.objects.filter(organisation=lyceum).exists()
     assert MilitaryRecord.objects.filter(organisation=lyceum).exists()
     assert employees.exclude(qualification_category="").exists()
+    # Attestation: the decisions behind the cards' categories; three end within six months of December 2026
+    # (kadry/demo/attestation.py: 21.12.2021 → 20.12.2026, 11.02.2022 → 10.02.2027, 15.03.2022 → 14.03.2027).
+    expiring = expiring_categories(lyceum.pk, dt.date(2026, 12, 3), dt.date(2027, 6, 3), dt.date(2026, 12, 3))
+    assert {standing.valid_until for _employee, standing in expiring} >= {
+        dt.date(2026, 12, 20),
+        dt.date(2027, 2, 10),
+        dt.date(2027, 3, 14),
+    }
+    assert CategoryDecision.objects.filter(organisation=lyceum, valid_until__isnull=True).exists()
 
     # Pupils: 33 classes of 25–30, each pupil with a parent who gets the notices.
     assert SchoolClass.objects.filter(organisation=lyceum).count() == 33

@@ -1,0 +1,22 @@
+"""Pages of attestation of pedagogical workers; included by the project under ``attestation/``."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from kadry.attestation import views
+
+app_name = "attestation"
+urlpatterns = [
+    path("", views.due, name="due"),
+    path("schedules/", views.schedules, name="schedules"),
+    path("schedules/new/", views.schedule_new, name="schedule_new"),
+    path("schedules/<int:pk>/", views.schedule, name="schedule"),
+    path("schedules/<int:pk>/pdf/", views.schedule_pdf, name="schedule_pdf"),
+    path("commissions/", views.commissions, name="commissions"),
+    path("commissions/<int:pk>/", views.commission, name="commission"),
+    path("categories/new/", views.category_new, name="category_new"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/step/<slug:name>/", views.step, name="step"),
+    path("<int:pk>/print/<slug:kind>/", views.document, name="document"),
+]

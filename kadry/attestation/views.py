@@ -1,0 +1,338 @@
+"""Pages of attestation: who is due, the schedules, the commissions, each attestation with its steps, the printouts.
+
+Thin: access helper → form → service → redirect. HR keeps them (EDIT_PERSONAL_DATA); whoever reads
+personal data sees them. Lists of named workers and an attestation's page are written to the access log.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_POST
+
+from kadry.attestation import queries, rules, services
+from kadry.attestation.forms import STEP_FORMS, CategoryForm, CommissionForm, MemberForm, ScheduleForm
+from kadry.attestation.models import Attestation, Commission, Schedule
+from kadry.core.access import capability_required, denied_as
+from kadry.core.audit import record_access
+from kadry.core.http import MemberRequest
+from kadry.core.permissions import Capability, role_can
+from kadry.leave.services import corrections
+from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
+from kadry.staff.models import Employee
+
+ATTESTATION = "Аттестация на соответствие занимаемой должности"  # what the access log says was opened
+SCHEDULE = "График аттестации"
+DOCUMENTS = {"representation": "Представление", "protocol": "Протокол заседания", "extract": "Выписка из протокола"}
+DONE = {
+    "acquaintance": "Ознакомление с графиком записано.",
+    "representation": "Представление записано.",
+    "protocol": "Решение комиссии записано.",
+    "extract": "Выписка записана.",
+    "decision": "Решение работодателя записано.",
+}
+
+
+def chosen_period(request: HttpRequest) -> tuple[dt.date, dt.date]:
+    """Return ``?from=&to=``; the current school year for what is missing or malformed, the two in order."""
+    year = rules.school_year_of(timezone.localdate())
+    start, end = dt.date(year, 9, 1), dt.date(year + 1, 8, 31)
+    with contextlib.suppress(ValueError):
+        start = dt.date.fromisoformat(request.GET.get("from", ""))
+    with contextlib.suppress(ValueError):
+        end = dt.date.fromisoformat(request.GET.get("to", ""))
+    return (start, end) if start <= end else (end, start)
+
+
+def _log(request: MemberRequest, subject: Any, what: str) -> None:
+    record_access(membership=request.membership, subject=subject, what=what, request=request)
+
+
+def _add_errors(form: forms.Form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, texts in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, texts)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _pdf(request: MemberRequest, template: str, context: dict[str, Any], name: str) -> HttpResponse:
+    html = render_to_string(template, {"organisation": request.membership.organisation, **context})
+    try:
+        content = render_pdf(html, base_url=str(settings.BASE_DIR))
+    except PdfUnavailableError as error:
+        messages.error(request, str(error))
+        return redirect("attestation:due")
+    response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, f"{name}.pdf")
+    return response
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def due(request: MemberRequest) -> HttpResponse:
+    """Who is due in a period: categories expiring, conformity attestations due, with the reasons not to attest."""
+    start, end = chosen_period(request)
+    rows = queries.due_list(request.membership.organisation_id, start, end)
+    _log(request, request.membership.organisation, f"{queries.DUE_WHAT} {start:%d.%m.%Y}–{end:%d.%m.%Y}: {len(rows)}")
+    return render(
+        request, "attestation/due.html",
+        {"rows": rows, "start": start, "end": end, "today": timezone.localdate(), "source": rules.SOURCE,
+         "can_edit": role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)},
+    )  # fmt: skip
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def schedules(request: MemberRequest) -> HttpResponse:
+    """The schedules of the school years with their counts, and the commissions."""
+    organisation_id = request.membership.organisation_id
+    found = (
+        Schedule.objects.filter(organisation_id=organisation_id)
+        .select_related("commission")
+        .annotate(count=Count("attestations"))
+    )
+    commissions = Commission.objects.filter(organisation_id=organisation_id).annotate(count=Count("members"))
+    return render(request, "attestation/schedules.html", {"schedules": found, "commissions": commissions,
+                  "can_edit": role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)})  # fmt: skip
+
+
+@capability_required(Capability.EDIT_PERSONAL_DATA)
+def schedule_new(request: MemberRequest) -> HttpResponse:
+    """Make the schedule from the due list of the period: the workers ticked, each with the day of their attestation."""
+    organisation_id = request.membership.organisation_id
+    start, end = chosen_period(request)
+    today = timezone.localdate()
+    rows = [row for row in queries.due_list(organisation_id, start, end) if row.can_schedule]
+    form = ScheduleForm(request.POST or None, organisation_id=organisation_id,
+                        initial={"school_year": rules.school_year_of(start), "order_date": today})  # fmt: skip
+    ticked: set[int] = set()
+    planned: dict[int, str] = {}
+    for row in rows:
+        planned[row.employee.pk] = request.POST.get(f"planned_{row.employee.pk}") or f"{max(row.due, start):%Y-%m-%d}"
+    if request.method == "POST":
+        ticked = {int(pk) for pk in request.POST.getlist("employee") if pk.isdigit()}
+        if form.is_valid():
+            try:
+                entries = []
+                for row in rows:
+                    if row.employee.pk in ticked:
+                        try:
+                            day = dt.date.fromisoformat(planned[row.employee.pk])
+                        except ValueError as error:
+                            raise ValidationError(
+                                {"employees": f"{row.employee.short_name}: дата аттестации?"}
+                            ) from error
+                        entries.append((row.employee, row.position, day))
+                schedule = services.create_schedule(actor=request.user, organisation_id=organisation_id,
+                                                    entries=entries, **form.cleaned_data)  # fmt: skip
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(
+                    request, "График составлен. Ознакомьте работников под подпись не менее чем за 30 дней."
+                )
+                return redirect("attestation:schedule", schedule.pk)
+    _log(request, request.membership.organisation, f"{queries.DUE_WHAT} {start:%d.%m.%Y}–{end:%d.%m.%Y}: {len(rows)}")
+    status = 422 if request.method == "POST" else 200
+    return render(request, "attestation/schedule_new.html",
+                  {"form": form, "rows": rows, "ticked": ticked, "planned": planned, "start": start, "end": end},
+                  status=status)  # fmt: skip
+
+
+def get_schedule_for(request: MemberRequest, pk: int) -> Schedule:
+    with denied_as(Schedule, pk):
+        return get_object_or_404(
+            Schedule.objects.select_related("commission"), organisation_id=request.membership.organisation_id, pk=pk
+        )
+
+
+def _schedule_rows(schedule: Schedule) -> list[tuple[Attestation, bool, dt.date]]:
+    rows = schedule.attestations.select_related("employee").order_by("planned_on", "employee__last_name", "id")
+    return [(row, bool(row.acquainted_on and rules.acquaintance_short(row.acquainted_on, row.planned_on)),
+             rules.acquaintance_due(row.planned_on)) for row in rows]  # fmt: skip
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def schedule(request: MemberRequest, pk: int) -> HttpResponse:
+    """A schedule: each worker, the day, the acquaintance (warned when under 30 days) and how far it went."""
+    found = get_schedule_for(request, pk)
+    rows = _schedule_rows(found)
+    _log(request, request.membership.organisation, f"{SCHEDULE} {found.school_year_label}")
+    return render(request, "attestation/schedule.html", {"schedule": found, "rows": rows,
+                  "today": timezone.localdate()})  # fmt: skip
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def schedule_pdf(request: MemberRequest, pk: int) -> HttpResponse:
+    """The schedule as PDF: the list of workers and the days of their attestation."""
+    found = get_schedule_for(request, pk)
+    rows = _schedule_rows(found)
+    _log(request, request.membership.organisation, f"{SCHEDULE} {found.school_year_label} (PDF)")
+    members = list(found.commission.members.all())
+    return _pdf(
+        request,
+        "attestation/print/schedule.html",
+        {"schedule": found, "rows": rows, "members": members},
+        f"График аттестации {found.school_year_label.replace('/', '-')}",
+    )
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def commissions(request: MemberRequest) -> HttpResponse:
+    """The commissions with their orders; HR records a new one."""
+    organisation_id = request.membership.organisation_id
+    can_edit = role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)
+    form = CommissionForm(request.POST or None)
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        if form.is_valid():
+            commission = services.create_commission(actor=request.user, organisation_id=organisation_id,
+                                                    **form.cleaned_data)  # fmt: skip
+            messages.success(request, "Комиссия записана: добавьте её членов.")
+            return redirect("attestation:commission", commission.pk)
+    found = Commission.objects.filter(organisation_id=organisation_id).annotate(count=Count("members"))
+    return render(request, "attestation/commissions.html", {"commissions": found, "form": form, "can_edit": can_edit},
+                  status=422 if request.method == "POST" else 200)  # fmt: skip
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def commission(request: MemberRequest, pk: int) -> HttpResponse:
+    """A commission with its members; HR adds a member."""
+    with denied_as(Commission, pk):
+        found = get_object_or_404(Commission, organisation_id=request.membership.organisation_id, pk=pk)
+    can_edit = role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)
+    form = MemberForm(request.POST or None)
+    if request.method == "POST":
+        if not can_edit:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.add_member(actor=request.user, commission=found, **form.cleaned_data)
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, "Член комиссии добавлен.")
+                return redirect("attestation:commission", found.pk)
+    return render(request, "attestation/commission.html",
+                  {"commission": found, "members": list(found.members.all()), "form": form, "can_edit": can_edit},
+                  status=422 if request.method == "POST" else 200)  # fmt: skip
+
+
+def get_attestation_for(request: MemberRequest, pk: int) -> Attestation:
+    with denied_as(Attestation, pk):
+        return get_object_or_404(
+            Attestation.objects.select_related("employee", "schedule__commission"),
+            organisation_id=request.membership.organisation_id, pk=pk,
+        )  # fmt: skip
+
+
+def _detail(
+    request: MemberRequest, attestation: Attestation, bound: dict[str, forms.Form] | None = None
+) -> HttpResponse:
+    _log(request, attestation.employee, ATTESTATION)
+    can_edit = role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)
+    steps: dict[str, forms.Form] = {}
+    if can_edit:
+        steps = {name: form_class(initial=_initial(attestation, name)) for name, form_class in STEP_FORMS.items()}
+        steps.update(bound or {})
+    terms = {"acquaintance_due": rules.acquaintance_due(attestation.planned_on)}
+    days = corrections() if attestation.protocol_date else []
+    if attestation.protocol_date:
+        terms["extract_due"] = rules.extract_due(attestation.protocol_date, days)
+    if attestation.extract_issued_on:
+        terms["extract_acquaintance_due"] = rules.extract_acquaintance_due(attestation.extract_issued_on, days)
+    short = bool(
+        attestation.acquainted_on and rules.acquaintance_short(attestation.acquainted_on, attestation.planned_on)
+    )
+    return render(request, "attestation/detail.html",
+                  {"attestation": attestation, "steps": steps, "can_edit": can_edit, "terms": terms, "short": short,
+                   "documents": DOCUMENTS, "source": rules.SOURCE},
+                  status=422 if bound else 200)  # fmt: skip
+
+
+def _initial(attestation: Attestation, step: str) -> dict[str, Any]:
+    return {name: getattr(attestation, name) for name in services.STEP_FIELDS[step] if getattr(attestation, name)}
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def detail(request: MemberRequest, pk: int) -> HttpResponse:
+    """An attestation with its steps and terms; for HR, the forms of the steps."""
+    return _detail(request, get_attestation_for(request, pk))
+
+
+@capability_required(Capability.EDIT_PERSONAL_DATA)
+@require_POST
+def step(request: MemberRequest, pk: int, name: str) -> HttpResponse:
+    """Record one step; a refused step shows the attestation again with the message on its field."""
+    if name not in STEP_FORMS:
+        raise Http404
+    attestation = get_attestation_for(request, pk)
+    form = STEP_FORMS[name](request.POST)
+    if form.is_valid():
+        try:
+            services.record_step(actor=request.user, attestation=attestation, step=name, data=form.cleaned_data,
+                                 today=timezone.localdate())  # fmt: skip
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, DONE[name])
+            if name == "acquaintance" and rules.acquaintance_short(
+                form.cleaned_data["acquainted_on"], attestation.planned_on
+            ):
+                messages.warning(request, "Ознакомление менее чем за 30 календарных дней до аттестации (Порядок № 196): "
+                                          "перенесите дату аттестации в графике или получите согласие работника.")  # fmt: skip
+            return redirect("attestation:detail", attestation.pk)
+    return _detail(request, attestation, {name: form})
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def document(request: MemberRequest, pk: int, kind: str) -> HttpResponse:
+    """The representation, the protocol or the extract from the protocol of an attestation, as PDF."""
+    if kind not in DOCUMENTS:
+        raise Http404
+    attestation = get_attestation_for(request, pk)
+    members = list(attestation.schedule.commission.members.all())
+    _log(request, attestation.employee, f"{ATTESTATION}: {DOCUMENTS[kind]}")
+    context = {"attestation": attestation, "employee": attestation.employee, "members": members,
+               "chair": next((m for m in members if m.role.endswith("chair")), None),
+               "secretary": next((m for m in members if m.role.endswith("secretary")), None)}  # fmt: skip
+    return _pdf(
+        request,
+        f"attestation/print/{kind}.html",
+        context,
+        f"{DOCUMENTS[kind]} {attestation.employee.last_name} {attestation.planned_on:%Y-%m-%d}",
+    )
+
+
+@capability_required(Capability.EDIT_PERSONAL_DATA)
+def category_new(request: MemberRequest) -> HttpResponse:
+    """Record the decision of the region's commission that set a worker's category; the card shows it."""
+    organisation_id = request.membership.organisation_id
+    initial = {}
+    if (pk := request.GET.get("employee", "")).isdigit():
+        initial["employee"] = get_object_or_404(Employee, organisation_id=organisation_id, pk=int(pk))
+    form = CategoryForm(request.POST or None, organisation_id=organisation_id, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = services.record_category(actor=request.user, today=timezone.localdate(), **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            until = f"действует по {decision.valid_until:%d.%m.%Y}" if decision.valid_until else "без срока действия"
+            messages.success(request, f"Категория «{decision.get_category_display()}» записана, {until}.")
+            return redirect(f"{reverse('employee_card', args=[decision.employee_id])}?tab=attestation")
+    return render(request, "attestation/category_new.html", {"form": form},
+                  status=422 if request.method == "POST" else 200)  # fmt: skip
