@@ -157,7 +157,9 @@ def _employer(
 def qualification(rng: random.Random, *, graduated: dt.date, as_of: dt.date) -> tuple[str, dt.date | None]:
     """Return a teacher's category and the day it was awarded; young teachers have none yet.
 
-    A category lasts five years (Приказ Минпросвещения № 196), so every date lies in the last five.
+    Every date lies in the last five years: a category set before 01.09.2023 lasted five (Приказ
+    Минобрнауки № 276), so an older one would have lapsed; one set since has no end (Приказ
+    Минпросвещения № 196, kadry.attestation.rules).
     """
     years = (as_of - graduated).days // 365
     if years < 2:
