@@ -234,19 +234,8 @@ def composition(
         people = queries.people(organisation_ids, until=on)
     people = [person for person in people if person.on_list(on)]
     ids = [person.employee_id for person in people]
-    cards = {
-        pk: (sex, birth, category)
-        for pk, sex, birth, category in Employee.objects.filter(organisation_id__in=organisation_ids, pk__in=ids)
-        .order_by()
-        .values_list("pk", "sex", "birth_date", "qualification_category")
-    }
-    levels: dict[int, list[str]] = defaultdict(list)
-    for employee_id, level in (
-        Education.objects.filter(organisation_id__in=organisation_ids, employee_id__in=ids)
-        .order_by()
-        .values_list("employee_id", "level")
-    ):
-        levels[employee_id].append(level)
+    cards = queries.cards(organisation_ids, ids)
+    levels = queries.education_levels(organisation_ids, ids)
     sources = sources_for_organisations(organisation_ids, on)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     young = 0

@@ -9,7 +9,6 @@ again another way. Read only: no ``actor=``.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,7 +22,7 @@ from kadry.employment.seniority import length_of_service_on, sources_for_organis
 from kadry.reports import composition_rules as comp
 from kadry.reports import figures, queries, rules
 from kadry.reports import statforms as layout
-from kadry.staff.models import Education, Employee, StaffingUnit
+from kadry.staff.models import Employee, StaffingUnit
 
 HIGHER = frozenset({"bachelor", "specialist", "doctoral"})
 VOCATIONAL = "secondary_vocational"
@@ -112,19 +111,8 @@ def oo1(organisation_ids: Sequence[int], on: dt.date) -> FilledForm:
     """Return the staff tables of ОО-1 on ``on`` (seven queries whatever the number of employees)."""
     people = [p for p in queries.people(organisation_ids, until=on) if p.on_list(on) or p.external_on(on)]
     ids = [person.employee_id for person in people]
-    cards = {
-        pk: (sex, birth, qualification)
-        for pk, sex, birth, qualification in Employee.objects.filter(organisation_id__in=organisation_ids, pk__in=ids)
-        .order_by()
-        .values_list("pk", "sex", "birth_date", "qualification_category")
-    }
-    levels: dict[int, list[str]] = defaultdict(list)
-    for employee_id, level in (
-        Education.objects.filter(organisation_id__in=organisation_ids, employee_id__in=ids)
-        .order_by()
-        .values_list("employee_id", "level")
-    ):
-        levels[employee_id].append(level)
+    cards = queries.cards(organisation_ids, ids)
+    levels = queries.education_levels(organisation_ids, ids)
     sources = sources_for_organisations(organisation_ids, on)
     age_day = layout.oo1_age_day(on)
     counts = {line.code: _Counts.empty() for line in layout.OO1_LINES}
