@@ -43,6 +43,8 @@ PERSONAL = {
     # Named lists of the organisation: the liable to military registration, the pre-retirement list.
     ("get", "/military/liable"),
     ("get", "/retirement/upcoming"),
+    # Every term of the organisation, naming whom it concerns (probation, sanctions…).
+    ("get", "/deadlines"),
     ("get", "/orders/{order_id}"),
     ("put", "/orders/{order_id}"),
     ("get", "/school/classes/{class_id}"),
