@@ -159,3 +159,43 @@ def test_a_service_user_sees_every_school_or_the_chosen_one_and_not_another(outs
     assert {school for _s, _l, items in chosen.context["groups"] for _d, school in items} == {schools[0].short_name}
     other = client.get(reverse("deadlines"), {"organisation": outsider.organisation.pk})
     assert other.context["form"].errors["organisation"] and other.context["count"] == 0
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_service_page_costs_the_same_queries_for_three_schools_or_six(django_assert_max_num_queries) -> None:
+    membership, _schools = _service_with_schools(3)
+    client = Client()
+    client.force_login(membership.user)
+    client.get(reverse("deadlines"))  # the session's first request warms what every page reads once
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("deadlines")).status_code == 200
+    _service_with_schools(6)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = client.get(reverse("deadlines"))
+    assert len(page.context["groups"][3][2]) > 0
+    print(f"deadlines page of a centralised service: {len(few.captured_queries)} queries")
+
+
+def _contracts(school: Organisation, count: int) -> None:
+    for n in range(count):
+        person = EmployeeFactory(organisation=school, last_name=f"Срочная{n}")
+        Contract.objects.create(
+            organisation=school, employee=person, number=f"{n}", date=D(2026, 10, 1), kind=Assignment.Kind.MAIN,
+            start=D(2026, 10, 1), probation_months=3, term=Contract.Term.FIXED, end=D(2026, 12, 31),
+        )  # fmt: skip
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_school_page_costs_the_same_queries_with_more_terms(
+    hr_inspector, school, django_assert_max_num_queries
+) -> None:
+    _contracts(school, 1)
+    hr_inspector.client.get(reverse("deadlines"))
+    with CaptureQueriesContext(connection) as few:
+        hr_inspector.client.get(reverse("deadlines"))
+    _contracts(school, 5)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = hr_inspector.client.get(reverse("deadlines"))
+    # Six employees × (probation end, notice, contract end) + the 2027 schedule's approval.
+    assert page.context["count"] == 19
+    print(f"deadlines page of a school: {len(few.captured_queries)} queries")
