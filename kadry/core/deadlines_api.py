@@ -16,7 +16,7 @@ from kadry.api.errors import InvalidInput
 from kadry.core.access import require
 from kadry.core.audit import record_access
 from kadry.core.deadlines import ACCESS_LOG_WHAT, NOT_SERVED, DeadlineChoice, chosen_deadlines, served_schools
-from kadry.core.home import Status, deadline_kinds
+from kadry.core.home import DeadlineStatus, deadline_kinds
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 
@@ -39,7 +39,7 @@ class DeadlineItemOut(Schema):
     due: dt.date
     source: str = Field(description="норма, устанавливающая срок")
     url: str = Field(description="страница, где срок исполняется")
-    status: Status = Field(description="overdue — просрочен, today — сегодня, week — на неделе, later — позже")
+    status: DeadlineStatus = Field(description="overdue — просрочен, today — сегодня, week — на неделе, later — позже")
     organisation: int | None = Field(description="id организации, чей это срок")
 
 

@@ -31,7 +31,7 @@ DEADLINE_HORIZON = dt.timedelta(days=7)
 OTHER_KIND = "other"
 
 
-class Status(StrEnum):
+class DeadlineStatus(StrEnum):
     """Where a term stands on a day: the groups of the deadlines page and the API's ``status``."""
 
     OVERDUE = "overdue"
@@ -41,10 +41,10 @@ class Status(StrEnum):
 
 
 STATUS_LABELS = {
-    Status.OVERDUE: "Просрочено",
-    Status.TODAY: "Сегодня",
-    Status.WEEK: "На этой неделе",
-    Status.LATER: "Позже",
+    DeadlineStatus.OVERDUE: "Просрочено",
+    DeadlineStatus.TODAY: "Сегодня",
+    DeadlineStatus.WEEK: "На этой неделе",
+    DeadlineStatus.LATER: "Позже",
 }
 
 
@@ -69,14 +69,14 @@ class Deadline:
     def overdue_on(self, today: dt.date) -> bool:
         return self.due < today
 
-    def status_on(self, today: dt.date) -> Status:
+    def status_on(self, today: dt.date) -> DeadlineStatus:
         if self.due < today:
-            return Status.OVERDUE
+            return DeadlineStatus.OVERDUE
         if self.due == today:
-            return Status.TODAY
+            return DeadlineStatus.TODAY
         if self.due <= today + DEADLINE_HORIZON:
-            return Status.WEEK
-        return Status.LATER
+            return DeadlineStatus.WEEK
+        return DeadlineStatus.LATER
 
     @property
     def kind_code(self) -> str:
@@ -203,12 +203,12 @@ def deadlines_for(
     return sorted(found, key=lambda d: (d.due, d.kind, d.subject))
 
 
-def group_deadlines(found: Iterable[Deadline], today: dt.date) -> list[tuple[Status, str, list[Deadline]]]:
+def group_deadlines(found: Iterable[Deadline], today: dt.date) -> list[tuple[DeadlineStatus, str, list[Deadline]]]:
     """Return the groups of the deadlines page in their order (overdue, today, this week, later), empty ones too."""
-    groups: dict[Status, list[Deadline]] = {status: [] for status in Status}
+    groups: dict[DeadlineStatus, list[Deadline]] = {status: [] for status in DeadlineStatus}
     for deadline in found:
         groups[deadline.status_on(today)].append(deadline)
-    return [(status, STATUS_LABELS[status], groups[status]) for status in Status]
+    return [(status, STATUS_LABELS[status], groups[status]) for status in DeadlineStatus]
 
 
 def panels_for(request: MemberRequest, today: dt.date) -> list[Panel]:

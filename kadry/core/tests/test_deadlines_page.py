@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from kadry.api.tests.conftest import Api
 from kadry.core import home
-from kadry.core.home import Deadline, DeadlineScope, Status, deadlines_for, group_deadlines
+from kadry.core.home import Deadline, DeadlineScope, DeadlineStatus, deadlines_for, group_deadlines
 from kadry.core.models import AccessLogEntry, Membership, Organisation
 from kadry.core.services import create_api_token
 from kadry.employment.models import Assignment, Contract
@@ -53,10 +53,10 @@ def test_terms_fall_into_overdue_today_week_and_later() -> None:
     terms = _terms(DeadlineScope(Membership(organisation_id=1), (1,), TODAY))
     groups = {status: [d.subject for d in items] for status, _label, items in group_deadlines(terms, TODAY)}
     assert groups == {
-        Status.OVERDUE: ["Алексеева"],
-        Status.TODAY: ["Борисова"],
-        Status.WEEK: ["Васильева"],
-        Status.LATER: ["Григорьева"],
+        DeadlineStatus.OVERDUE: ["Алексеева"],
+        DeadlineStatus.TODAY: ["Борисова"],
+        DeadlineStatus.WEEK: ["Васильева"],
+        DeadlineStatus.LATER: ["Григорьева"],
     }
 
 
@@ -66,7 +66,7 @@ def test_the_page_groups_and_filters_by_kind_and_logs_the_opening(hr_inspector) 
     response = hr_inspector.client.get(reverse("deadlines"))
     assert response.status_code == 200
     groups = {status: [d.subject for d, _school in rows] for status, _label, rows in response.context["groups"]}
-    assert groups[Status.OVERDUE] == ["Алексеева"] and groups[Status.LATER] == ["Григорьева"]
+    assert groups[DeadlineStatus.OVERDUE] == ["Алексеева"] and groups[DeadlineStatus.LATER] == ["Григорьева"]
     page = response.content.decode()
     for words in ("Просрочено", "Сегодня", "На этой неделе", "Позже", "ТК РФ ст. 3", 'href="/c/"', "Второй вид"):
         assert words in page
