@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "kadry.absences",
     "kadry.timesheet",
     "kadry.discipline",
+    "kadry.awards",
     "kadry.military",
     "kadry.retirement",
     "kadry.attestation",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("absences/", include("kadry.absences.urls")),
     path("timesheet/", include("kadry.timesheet.urls")),
     path("discipline/", include("kadry.discipline.urls")),
+    path("awards/", include("kadry.awards.urls")),
     path("military/", include("kadry.military.urls")),
     path("retirement/", include("kadry.retirement.urls")),
     path("attestation/", include("kadry.attestation.urls")),

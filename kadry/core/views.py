@@ -18,9 +18,17 @@ from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from kadry.core.access import SESSION_KEY, capability_required, client_ip
-from kadry.core.audit import access_log_entries
+from kadry.core.audit import access_log_entries, record_access
+from kadry.core.deadlines import ACCESS_LOG_WHAT as DEADLINES_WHAT
+from kadry.core.deadlines import (
+    DeadlineChoice,
+    DeadlineFilterForm,
+    chosen_deadlines,
+    organisation_names,
+    served_schools,
+)
 from kadry.core.forms import AccessLogFilterForm, TokenForm
-from kadry.core.home import DEADLINE_HORIZON, deadlines_for, panels_for
+from kadry.core.home import DEADLINE_HORIZON, deadlines_for, group_deadlines, panels_for
 from kadry.core.http import KadryRequest, MemberRequest
 from kadry.core.models import AccessLogEntry, ApiToken, Membership
 from kadry.core.permissions import Capability, role_can
@@ -51,13 +59,29 @@ def home(request: KadryRequest) -> HttpResponse:
 
 @capability_required(Capability.VIEW_ORDERS)
 def deadlines(request: MemberRequest) -> HttpResponse:
-    """Every legal term the apps register for the membership, beyond the home page's week: overdue first."""
-    today = timezone.localdate()
-    found = deadlines_for(request.membership, today)
+    """Every legal term the apps register for the membership: by kind and school, overdue / today / week / later."""
+    membership, today = request.membership, timezone.localdate()
+    schools = served_schools(membership)
+    form = DeadlineFilterForm(request.GET or None, schools=schools)
+    choice = DeadlineChoice()
+    if form.is_bound and form.is_valid():
+        picked = form.cleaned_data["organisation"]
+        choice = DeadlineChoice(kind=form.cleaned_data["kind"], organisation_ids=None if picked is None else (picked,))
+    elif form.is_bound:
+        # A refused school shows nothing rather than every school: the error is on its field.
+        choice = DeadlineChoice(organisation_ids=())
+    found = chosen_deadlines(membership, today, choice)
+    record_access(membership=membership, subject=membership.organisation, what=DEADLINES_WHAT, request=request)
+    names = organisation_names(membership, schools) if schools else {}
     context = {
         "today": today,
-        "overdue": [d for d in found if d.overdue_on(today)],
-        "due": [d for d in found if not d.overdue_on(today)],
+        "form": form,
+        "groups": [
+            (status, label, [(d, names.get(d.organisation_id or 0, "")) for d in items])
+            for status, label, items in group_deadlines(found, today)
+        ],
+        "count": len(found),
+        "by_school": bool(schools),
     }
     return render(request, "core/deadlines.html", context)
 

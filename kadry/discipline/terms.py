@@ -43,11 +43,20 @@ def away_periods(employee: Employee, start: dt.date, end: dt.date, *, any_absenc
 
 
 def away_of(
-    organisation_id: int, employee_ids: Sequence[int], start: dt.date, end: dt.date, *, any_absence: bool = False
+    organisation_id: int | Sequence[int],
+    employee_ids: Sequence[int],
+    start: dt.date,
+    end: dt.date,
+    *,
+    any_absence: bool = False,
 ) -> dict[int, list[Period]]:
-    """Return employee id → the periods of ``away_periods``, for many employees in the same two queries."""
+    """Return employee id → the periods of ``away_periods``, for many employees in the same two queries.
+
+    The employees may belong to several organisations (a centralised service's deadlines): pass them all.
+    """
+    ids = [organisation_id] if isinstance(organisation_id, int) else list(organisation_id)
     absences = Absence.objects.filter(
-        organisation_id=organisation_id, employee_id__in=employee_ids, start__lte=end, end__gte=start
+        organisation_id__in=ids, employee_id__in=employee_ids, start__lte=end, end__gte=start
     ).exclude(kind=Absence.Kind.LATENESS)  # a late employee was at work that day
     if not any_absence:
         absences = absences.filter(kind=Absence.Kind.SICK, sick_reason__in=ILLNESS_REASONS)
@@ -58,7 +67,7 @@ def away_of(
     entries = list(
         LedgerEntry.objects.filter(
             Q(kind=LedgerEntry.Kind.USED) | Q(kind=LedgerEntry.Kind.RECALLED),
-            organisation_id=organisation_id,
+            organisation_id__in=ids,
             employee_id__in=employee_ids,
             reversed_by__isnull=True,
             start__lte=end,
@@ -129,14 +138,14 @@ def register_terms(violations: Sequence[Violation]) -> dict[int, CaseTerms]:
     """Return violation id → its terms for many cases (sanction orders prefetched): at most five queries."""
     if not violations:
         return {}
-    organisation_id = violations[0].organisation_id
+    organisation_ids = sorted({v.organisation_id for v in violations})
     employees = sorted({v.employee_id for v in violations})
     start = min(v.discovered_on for v in violations)
-    away = away_of(organisation_id, employees, start, max(v.discovered_on for v in violations) + AWAY_HORIZON)
+    away = away_of(organisation_ids, employees, start, max(v.discovered_on for v in violations) + AWAY_HORIZON)
     orders = [v.sanction_item.order.date for v in violations if v.sanction_item is not None]
     absent: dict[int, list[Period]] = {}
     if orders:
-        absent = away_of(organisation_id, employees, min(orders), max(orders) + ACQUAINTANCE_HORIZON, any_absence=True)
+        absent = away_of(organisation_ids, employees, min(orders), max(orders) + ACQUAINTANCE_HORIZON, any_absence=True)
     found = corrections()
     return {
         v.pk: terms_of(

@@ -9,4 +9,4 @@ class EmploymentConfig(AppConfig):
     verbose_name = "Трудовые отношения"
 
     def ready(self) -> None:
-        from kadry.employment import home  # noqa: F401  (registers the home panels and deadlines)
+        from kadry.employment import deadlines, home  # noqa: F401  (registers the home panels and deadlines)

@@ -7,7 +7,15 @@ import datetime as dt
 from django.urls import reverse
 
 from kadry.core.audit import record_access
-from kadry.core.home import DEADLINE_HORIZON, Deadline, Panel, register_deadlines, register_panel
+from kadry.core.home import (
+    DEADLINE_HORIZON,
+    Deadline,
+    DeadlineScope,
+    Panel,
+    register_deadline_kind,
+    register_panel,
+    register_scoped_deadlines,
+)
 from kadry.core.http import MemberRequest
 from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
@@ -27,14 +35,23 @@ EFS_EVENT_WORDS: dict[str, str] = {
 }
 
 
-@register_deadlines
-def efs_deadlines(membership: Membership, today: dt.date) -> list[Deadline]:
-    """The ЕФС-1 events not yet reported and due within the home page's horizon (one query)."""
-    if not role_can(membership.role, Capability.DRAFT_ORDERS):
+EFS_KIND = register_deadline_kind("efs", "ЕФС-1")
+
+
+@register_scoped_deadlines
+def efs_deadlines(scope: DeadlineScope) -> list[Deadline]:
+    """The ЕФС-1 events not yet reported and due within the home page's horizon (one query).
+
+    Later events cannot exist (the term is a working day or two after the order), and the list is
+    capped: the rest wait on the ЕФС-1 page the term links to.
+    """
+    if not role_can(scope.role, Capability.DRAFT_ORDERS):
         return []
     events = (
         WorkRecordEvent.objects.filter(
-            organisation_id=membership.organisation_id, reported_on__isnull=True, deadline__lte=today + DEADLINE_HORIZON
+            organisation_id__in=scope.organisation_ids,
+            reported_on__isnull=True,
+            deadline__lte=scope.today + DEADLINE_HORIZON,
         )
         .select_related("employee")
         .order_by("deadline", "id")[:HOME_LIST_LIMIT]
@@ -48,6 +65,8 @@ def efs_deadlines(membership: Membership, today: dt.date) -> list[Deadline]:
             source=EFS_SOURCE,
             url=url,
             action="Сроки ЕФС-1",
+            code=EFS_KIND,
+            organisation_id=event.organisation_id,
         )
         for event in events
     ]

@@ -203,11 +203,15 @@ def moves_of(schedule: VacationSchedule, department: Department) -> list[Planned
     )
 
 
-def notices_due(organisation_id: int, today: dt.date, *, ahead_days: int = 14) -> list[PlannedLeave]:
-    """Return the parts of approved schedules whose notice is due by ``today + ahead_days`` and not handed yet."""
+def notices_due(organisation_id: int | Sequence[int], today: dt.date, *, ahead_days: int = 14) -> list[PlannedLeave]:
+    """Return the parts of approved schedules whose notice is due by ``today + ahead_days`` and not handed yet.
+
+    One query, for one organisation or many (a centralised service).
+    """
+    ids = [organisation_id] if isinstance(organisation_id, int) else list(organisation_id)
     last_start = today + dt.timedelta(days=rules.NOTICE_DAYS + ahead_days)
     parts = PlannedLeave.objects.filter(
-        organisation_id=organisation_id,
+        organisation_id__in=ids,
         schedule__status=VacationSchedule.Status.APPROVED,
         notice_handed_on__isnull=True,
     ).filter(

@@ -10,15 +10,15 @@ import datetime as dt
 
 from django.urls import reverse
 
-from kadry.core.home import Deadline, register_deadlines
-from kadry.core.models import Membership
+from kadry.core.home import Deadline, DeadlineScope, register_deadline_kind, register_scoped_deadlines
 from kadry.core.permissions import Capability, role_can
 from kadry.military import queries, rules
 
+CODE = register_deadline_kind("military", "Сообщения в военкомат")
 KIND = {"hire": "Сообщение в военкомат о приёме", "dismissal": "Сообщение в военкомат об увольнении"}
 
 
-def military_deadlines(organisation_id: int, today: dt.date) -> list[Deadline]:
+def military_deadlines(organisation_ids: int | tuple[int, ...], today: dt.date) -> list[Deadline]:
     """Return a term for every hire and dismissal of a liable employee not yet reported (п. 32: two weeks)."""
     url = reverse("military:notices")
     return [
@@ -29,14 +29,16 @@ def military_deadlines(organisation_id: int, today: dt.date) -> list[Deadline]:
             rules.NOTICE_SOURCE,
             url,
             "Сообщения в военкомат",
+            CODE,
+            due.event.organisation_id,
         )
-        for due in queries.notices_due(organisation_id, today)
+        for due in queries.notices_due(organisation_ids, today)
     ]
 
 
-@register_deadlines
-def membership_military_deadlines(membership: Membership, today: dt.date) -> list[Deadline]:
+@register_scoped_deadlines
+def membership_military_deadlines(scope: DeadlineScope) -> list[Deadline]:
     """HR keeps the military registration and sends the notices."""
-    if role_can(membership.role, Capability.DRAFT_ORDERS):
-        return military_deadlines(membership.organisation_id, today)
+    if role_can(scope.role, Capability.DRAFT_ORDERS):
+        return military_deadlines(scope.organisation_ids, scope.today)
     return []

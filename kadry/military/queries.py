@@ -130,15 +130,16 @@ class NoticeDue:
     commissariat: str
 
 
-def notices_due(organisation_id: int, today: dt.date) -> list[NoticeDue]:
+def notices_due(organisation_id: int | Sequence[int], today: dt.date) -> list[NoticeDue]:
     """Return the hires and dismissals of the liable in the last year not yet reported to the commissariat.
 
     From the ЕФС-1 events of signed orders (a main job, neither cancelled nor cancelling); liability
-    is judged on the day of the event. One query.
+    is judged on the day of the event. One query, for one organisation or many (a centralised service).
     """
+    ids = [organisation_id] if isinstance(organisation_id, int) else list(organisation_id)
     events = (
         WorkRecordEvent.objects.filter(
-            organisation_id=organisation_id,
+            organisation_id__in=ids,
             kind__in=(WorkRecordEvent.Kind.HIRE, WorkRecordEvent.Kind.DISMISSAL),
             part_time=False,
             cancels__isnull=True,

@@ -45,6 +45,8 @@ PERSONAL = {
     ("get", "/retirement/upcoming"),
     ("get", "/attestation/due"),
     ("get", f"{CARD}/attestation"),
+    # Every term of the organisation, naming whom it concerns (probation, sanctions…).
+    ("get", "/deadlines"),
     ("get", "/orders/{order_id}"),
     ("put", "/orders/{order_id}"),
     ("get", "/school/classes/{class_id}"),

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from kadry.absences.models import Absence
 from kadry.attestation import services as attestation
+from kadry.awards import services as awards
 from kadry.core.models import ApiToken, BackgroundJob, Membership
 from kadry.discipline import services as discipline
 from kadry.documents.models import GeneratedDocument
@@ -218,6 +219,12 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "attestation:detail": (CARD, 200),
     "attestation:step": (HR, 405),
     "attestation:document": (CARD, 200),
+    # Award nominations (kadry/awards): HR drafts and sends; the roles that read personal data see them.
+    "awards:list": (CARD, 200),
+    "awards:new": (HR, 200),
+    "awards:detail": (CARD, 200),
+    "awards:print": (CARD, 200),
+    "awards:act": (HR, 405),
     # The pre-retirement and pension list (kadry/retirement/urls.py).
     "retirement:upcoming": (CARD, 200),
     "retirement:export": (CARD, 200),
@@ -313,6 +320,7 @@ PERSONAL_DATA: dict[str, str] = {
     "reports:movement": "",
     "reports:movement_export": "",
     "military:liable": "",
+    "deadlines": "",
     "military:reconciliation": "",
     "military:notices": "",
     "military:notice_print": "",
@@ -322,6 +330,8 @@ PERSONAL_DATA: dict[str, str] = {
     "attestation:schedule_pdf": "",
     "attestation:detail": "",
     "attestation:document": "",
+    "awards:detail": "",
+    "awards:print": "",
     "retirement:upcoming": "",
     "retirement:export": "",
     "work_record": "",
@@ -480,6 +490,9 @@ def world(school, personas):
         organisation=school, employee=employee, kind=Absence.Kind.UNEXCUSED,
         start=timezone.localdate() - dt.timedelta(days=1), end=timezone.localdate() - dt.timedelta(days=1),
     )  # fmt: skip
+    nomination = awards.create_nomination(
+        actor=hr.user, employee=employee, award="honour_certificate", characteristic="Подготовила призёров олимпиад."
+    )
     case = discipline.open_violation(
         actor=hr.user, organisation_id=school.pk, employee=employee, committed_on=dt.date(2026, 11, 2),
         description="опоздание", discovered_by="директор", discovered_on=dt.date(2026, 11, 2),
@@ -510,6 +523,9 @@ def world(school, personas):
         "military:form6_export": ["xlsx"],
         "military:notice_sent": [recruit_event.pk],
         "military:notice_print": [recruit_event.pk],
+        "awards:detail": [nomination.pk],
+        "awards:print": [nomination.pk],
+        "awards:act": [nomination.pk, "send"],
         "retirement:export": ["xlsx"],
         "absences:delete": [absent.pk],
         "discipline:detail": [case.pk],
