@@ -373,6 +373,9 @@ def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[s
         # Issue 14: a school's composition on a date and the director's and HR head's dashboard.
         pages["databank composition"] = "/reports/composition/"
         pages["databank dashboard"] = "/reports/dashboard/"
+        # Issue 15: a school's expiry register of training, examinations and documents, unfiltered (every
+        # working employee's every kind computed, the page showing the most urgent).
+        pages["obligations register"] = "/obligations/"
         if facts.get("serviced_registry"):
             # Issue 14: the centralised HR service's registry across every school, measured unfiltered
             # (every working employee found: the case a count of all matching rows would cost most).

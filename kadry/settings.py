@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "kadry.timesheet",
     "kadry.discipline",
     "kadry.military",
+    "kadry.obligations",
     "kadry.retirement",
     "kadry.school",
     "kadry.orders",

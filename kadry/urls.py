@@ -20,6 +20,7 @@ urlpatterns = [
     path("timesheet/", include("kadry.timesheet.urls")),
     path("discipline/", include("kadry.discipline.urls")),
     path("military/", include("kadry.military.urls")),
+    path("obligations/", include("kadry.obligations.urls")),
     path("retirement/", include("kadry.retirement.urls")),
     path("school/", include("kadry.school.urls")),
     path("reports/", include("kadry.reports.urls")),

@@ -68,6 +68,7 @@ api.add_router("/", "kadry.timesheet.api.router")
 api.add_router("/", "kadry.discipline.api.router")
 api.add_router("/", "kadry.reports.api.router")
 api.add_router("/", "kadry.military.api.router")
+api.add_router("/", "kadry.obligations.api.router")
 api.add_router("/", "kadry.retirement.api.router")
 # The class teachers' side: classes and students, attendance, class life, the class's documents.
 api.add_router("/school", "kadry.school.api.classes.router", tags=["Классы и обучающиеся"])

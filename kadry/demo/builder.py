@@ -13,6 +13,7 @@ from kadry.absences.models import Absence
 from kadry.core.models import AccessLogEntry, AuditChainHead, ChangeRecord, Membership, Organisation
 from kadry.demo.absences import build_absences
 from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STAFF_PLANS
+from kadry.demo.obligations import build_obligations
 from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
 from kadry.demo.school import build_school
@@ -22,6 +23,7 @@ from kadry.demo.users import USERNAMES, create_users
 from kadry.discipline.models import Violation
 from kadry.employment.models import Assignment, Contract, Sanction, WorkRecordEntry, WorkRecordEvent
 from kadry.leave.models import LedgerEntry, PlannedLeave, VacationSchedule
+from kadry.obligations.models import ObligationRecord
 from kadry.orders.models import Order, OrderItem
 from kadry.school.models import (
     AcademicYear,
@@ -105,6 +107,7 @@ def build_demo(*, reset: bool = False) -> bool:
             director=User.objects.get(username="director"),
         )
         build_absences(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
+        build_obligations(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_school_life(organisations[LYCEUM.key])
     return True
 
@@ -133,6 +136,7 @@ def remove_demo() -> None:
     LedgerEntry.objects.filter(in_demo, reverses__isnull=False).delete()
     LedgerEntry.objects.filter(in_demo).delete()
     Violation.objects.filter(in_demo).delete()  # its explanation request goes with it
+    ObligationRecord.objects.filter(in_demo).delete()
     Sanction.objects.filter(in_demo).delete()
     Absence.objects.filter(in_demo, continues__isnull=False).delete()
     Absence.objects.filter(in_demo).delete()
