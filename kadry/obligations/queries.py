@@ -111,10 +111,10 @@ def latest_done(organisation_id: int, employee_ids: Sequence[int] | None) -> dic
     for employee_id, kind, school_kind_id, completed_on, valid_until, document in records:
         _keep_latest(latest, employee_id, kind or rules.school_key(school_kind_id),
                      Done(completed_on, valid_until, document, "record"))  # fmt: skip
-    trainings = Training.objects.filter(**scope).values_list("employee_id", "end", "program", "document")
-    for employee_id, end, program, document in trainings:
-        text = ", ".join(part for part in (program, document) if part)
-        _keep_latest(latest, employee_id, rules.FURTHER_EDUCATION, Done(end, None, text, "training"))
+    # The course's programme stays on the card's education tab; the certificate is what proves it here.
+    trainings = Training.objects.filter(**scope).values_list("employee_id", "end", "document")
+    for employee_id, end, document in trainings:
+        _keep_latest(latest, employee_id, rules.FURTHER_EDUCATION, Done(end, None, document, "training"))
     documents = HireDocument.objects.filter(**scope).values_list(
         "employee_id", "kind", "issued_on", "valid_until", "number"
     )

@@ -63,7 +63,8 @@ SHOWN = {
     "leave": ["Отпуска по подписанным приказам не предоставлялись"],
     "absences": ["Неявок не внесено"],
     "sanctions": ["Действующих дисциплинарных взысканий нет"],
-    "obligations": ["Обучение оказанию первой помощи", "273-ФЗ ст. 47 ч. 5 п. 2"],
+    # The certificate of no criminal record of the documents tab is the last of its kind here.
+    "obligations": ["Обучение оказанию первой помощи", "273-ФЗ ст. 47 ч. 5 п. 2", "20.08.2020"],
     "timeline": ["Назначение"],
     "history": ["Иванова → Смирнова"],
 }
