@@ -227,6 +227,7 @@ def test_demo_absences_include_a_continuation_and_an_illness_inside_a_leave() ->
     assert Violation.objects.get(organisation=lyceum).absence == absences.get(kind="lateness")
 
 
+@pytest.mark.django_db
 def test_demo_obligations_fill_the_register_with_some_overdue() -> None:
     call_command("demo", "--force", stdout=StringIO())
     lyceum = Organisation.objects.get(inn=LYCEUM.inn)
