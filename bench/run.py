@@ -376,6 +376,9 @@ def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[s
         # Issue 15: the one deadlines page of a school (every registered term: ЕФС-1, leave, probation,
         # fixed-term contracts, transfers, long leave, discipline, military notices…); p95 ≤ 100 ms wanted.
         pages["deadlines"] = "/deadlines/"
+        # Issue 15: a school's expiry register of training, examinations and documents, unfiltered (every
+        # working employee's every kind computed, the page showing the most urgent).
+        pages["obligations register"] = "/obligations/"
         if facts.get("serviced_registry"):
             # Issue 14: the centralised HR service's registry across every school, measured unfiltered
             # (every working employee found: the case a count of all matching rows would cost most).

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "kadry.discipline",
     "kadry.awards",
     "kadry.military",
+    "kadry.obligations",
     "kadry.retirement",
     "kadry.attestation",
     "kadry.school",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("discipline/", include("kadry.discipline.urls")),
     path("awards/", include("kadry.awards.urls")),
     path("military/", include("kadry.military.urls")),
+    path("obligations/", include("kadry.obligations.urls")),
     path("retirement/", include("kadry.retirement.urls")),
     path("attestation/", include("kadry.attestation.urls")),
     path("school/", include("kadry.school.urls")),

@@ -69,6 +69,7 @@ api.add_router("/", "kadry.timesheet.api.router")
 api.add_router("/", "kadry.discipline.api.router")
 api.add_router("/", "kadry.reports.api.router")
 api.add_router("/", "kadry.military.api.router")
+api.add_router("/", "kadry.obligations.api.router")
 api.add_router("/", "kadry.retirement.api.router")
 api.add_router("/", "kadry.attestation.api.router")
 # The class teachers' side: classes and students, attendance, class life, the class's documents.

@@ -15,6 +15,7 @@ from kadry.core.models import AccessLogEntry, AuditChainHead, ChangeRecord, Memb
 from kadry.demo.absences import build_absences
 from kadry.demo.attestation import build_attestation
 from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STAFF_PLANS
+from kadry.demo.obligations import build_obligations
 from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
 from kadry.demo.school import build_school
@@ -24,6 +25,7 @@ from kadry.demo.users import USERNAMES, create_users
 from kadry.discipline.models import Violation
 from kadry.employment.models import Assignment, Contract, Sanction, WorkRecordEntry, WorkRecordEvent
 from kadry.leave.models import LedgerEntry, PlannedLeave, VacationSchedule
+from kadry.obligations.models import ObligationRecord
 from kadry.orders.models import Order, OrderItem
 from kadry.school.models import (
     AcademicYear,
@@ -108,6 +110,7 @@ def build_demo(*, reset: bool = False) -> bool:
         )
         build_absences(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_attestation(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
+        build_obligations(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_school_life(organisations[LYCEUM.key])
     return True
 
@@ -136,6 +139,7 @@ def remove_demo() -> None:
     LedgerEntry.objects.filter(in_demo, reverses__isnull=False).delete()
     LedgerEntry.objects.filter(in_demo).delete()
     Violation.objects.filter(in_demo).delete()  # its explanation request goes with it
+    ObligationRecord.objects.filter(in_demo).delete()
     Sanction.objects.filter(in_demo).delete()
     Absence.objects.filter(in_demo, continues__isnull=False).delete()
     Absence.objects.filter(in_demo).delete()

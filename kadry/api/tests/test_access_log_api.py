@@ -40,6 +40,7 @@ PERSONAL = {
     # A department's month: names with their absences.
     ("get", "/timesheets/{department_id}/{year}-{month}"),
     ("get", f"{CARD}/sanctions"),
+    ("get", f"{CARD}/obligations"),
     # Named lists of the organisation: the liable to military registration, the pre-retirement list.
     ("get", "/military/liable"),
     ("get", "/retirement/upcoming"),

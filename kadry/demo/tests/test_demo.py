@@ -236,3 +236,17 @@ def test_demo_absences_include_a_continuation_and_an_illness_inside_a_leave() ->
     from kadry.discipline.models import Violation
 
     assert Violation.objects.get(organisation=lyceum).absence == absences.get(kind="lateness")
+
+
+@pytest.mark.django_db
+def test_demo_obligations_fill_the_register_with_some_overdue() -> None:
+    call_command("demo", "--force", stdout=StringIO())
+    lyceum = Organisation.objects.get(inn=LYCEUM.inn)
+    from kadry.obligations.queries import register
+
+    _kinds, rows = register(lyceum.pk, dt.date(2026, 12, 3))
+    states = {row.obligation.state for row in rows}
+    # The first aid of 21.11.2022 ran out on 21.11.2025; the examinations of 02.06.2025 on 02.06.2026.
+    overdue = {row.obligation.kind.key for row in rows if row.obligation.overdue}
+    assert {"valid", "overdue"} <= states
+    assert {"first_aid", "medical_exam"} <= overdue
