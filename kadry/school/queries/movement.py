@@ -16,6 +16,11 @@ from kadry.school.rules.movement import GRADUATING_GRADES, Movement, Stay, movem
 REASONS = dict(Enrollment.EndReason.choices)
 
 
+def _reason(code: str) -> str:
+    """Return the end reason's label as text (a cell of the XLSX takes no lazy string)."""
+    return str(REASONS.get(code, "не указана"))
+
+
 def school_movement(organisation_id: int, start: dt.date, end: dt.date) -> Movement:
     """Return the school's movement from ``start`` to ``end`` (one query: the enrolments around the period)."""
     stays = [
@@ -74,10 +79,7 @@ def tables(result: Movement) -> list[MovementTable]:
     left = MovementTable(
         "Выбыли",
         ("Дата", "Обучающийся", "Класс", "Причина", "Куда", "Основание"),
-        [
-            [_date(s.end), s.student, s.class_name, REASONS.get(s.end_reason, "не указана"), s.destination, s.basis]
-            for s in result.left
-        ],
+        [[_date(s.end), s.student, s.class_name, _reason(s.end_reason), s.destination, s.basis] for s in result.left],
     )
     moved = MovementTable(
         "Переведены в другой класс",
@@ -87,7 +89,7 @@ def tables(result: Movement) -> list[MovementTable]:
     graduates = []
     for grade in GRADUATING_GRADES:
         counts: Counter[str] = result.destinations.get(grade, Counter())
-        rows: list[list[Any]] = [[REASONS.get(reason, "не указана"), n] for reason, n in sorted(counts.items())]
+        rows: list[list[Any]] = [[_reason(reason), n] for reason, n in sorted(counts.items())]
         rows.append(["Всего", sum(counts.values())])
         graduates.append(MovementTable(f"Выпускники {grade} классов: дальнейшее обучение", ("Куда", "Число"), rows))
         graduates.append(
@@ -95,7 +97,7 @@ def tables(result: Movement) -> list[MovementTable]:
                 f"Выпускники {grade} классов поимённо",
                 ("Обучающийся", "Класс", "Дата", "Куда", "Организация"),
                 [
-                    [s.student, s.class_name, _date(s.end), REASONS.get(s.end_reason, "не указана"), s.destination]
+                    [s.student, s.class_name, _date(s.end), _reason(s.end_reason), s.destination]
                     for s in result.graduates.get(grade, [])
                 ],
             )
