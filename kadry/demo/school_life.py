@@ -84,10 +84,17 @@ CLUBS = (
 )  # fmt: skip
 ROLES = ("староста класса", "член совета обучающихся", "ответственный за дежурство", "редактор классной газеты")
 CONTESTS = (
-    ("школьный этап ВсОШ по математике", "участник"),
-    ("городской конкурс чтецов", "призёр"),
-    ("Президентские состязания", "участник"),
+    ("школьный этап ВсОШ по математике", "участник", "school", "participant"),
+    ("городской конкурс чтецов", "призёр", "municipal", "prize_winner"),
+    ("региональный этап «Президентских состязаний»", "победитель", "regional", "winner"),
 )
+# The clubs run outside the lyceum, with the organisation running each; the others are the lyceum's own.
+CLUBS_OUTSIDE = {
+    "Волейбол": "ДЮСШ № 3",
+    "Баскетбол": "ДЮСШ № 3",
+    "Хор «Камертон»": "Дом детского творчества",
+    "Юные инспекторы движения": "Отдел ГИБДД и Дом детского творчества",
+}
 HOUR_TOPICS = (
     "Разговоры о важном: День знаний", "Правила поведения в лицее", "Безопасная дорога в школу",
     "Разговоры о важном: День учителя", "Профилактика гриппа и ОРВИ", "Разговоры о важном: День отца",
@@ -233,13 +240,15 @@ def _activities(
                         organisation=organisation,
                         student=student,
                         kind=Activity.Kind.CLUB,
-                        name=rng.choice(CLUBS),
+                        name=(club := rng.choice(CLUBS)),
                         start=start,
                         end=end,
+                        outside_school=club in CLUBS_OUTSIDE,
+                        organiser=CLUBS_OUTSIDE.get(club, "Лицей"),
                     )
                 )
             if rng.random() < 0.05:
-                name, result = rng.choice(CONTESTS)
+                name, result, level, placement = rng.choice(CONTESTS)
                 rows.append(
                     Activity(
                         organisation=organisation,
@@ -249,6 +258,8 @@ def _activities(
                         start=D(2026, 10, rng.randint(1, 30)),
                         end=D(2026, 10, 30),
                         result=result,
+                        level=level,
+                        placement=placement,
                     )
                 )
         roles = ROLES[: 1 if school_class.grade < 5 else rng.randint(2, 3)]

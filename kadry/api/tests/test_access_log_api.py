@@ -56,6 +56,8 @@ PERSONAL = {
     ("put", "/school/classes/{class_id}/attendance"),
     # Named lists only for the roles that see social data; counts for the others.
     ("get", "/school/classes/{pk}/social-passport"),
+    # The activities of named students, with the class's rating.
+    ("get", "/school/classes/{class_id}/activities"),
     *((method, f"{CARD}/{slug}") for slug in SECTIONS for method in ("get",)),
     *(("put", f"{CARD}/{slug}/{{row_id}}") for slug in SECTIONS),
 }
@@ -81,6 +83,7 @@ NOT_PERSONAL = {
     ("post", "/orders/{order_id}/return"),
     ("get", "/school/classes"),
     ("post", "/school/classes/{class_id}/events"),
+    ("post", "/school/classes/{class_id}/activities"),
     # Events with their students and escorts by id: the names are in the class's list, which logs.
     ("get", "/school/classes/{class_id}/events"),
     ("post", "/school/classes/{class_id}/class-hours"),

@@ -28,7 +28,7 @@ from kadry.leave.models import CalendarCorrection, LeaveRule, PlannedLeave, Vaca
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
-from kadry.school.models import AttendanceMark, Characteristic, ClassEvent, ClassHour, ParentMeeting
+from kadry.school.models import Activity, AttendanceMark, Characteristic, ClassEvent, ClassHour, ParentMeeting
 from kadry.staff.models import PriorJob
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PriorJobFactory, StaffingUnitFactory
 from kadry.testing.school import EnrollmentFactory
@@ -290,6 +290,18 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "school:duty": (SCHOOL_CLASSES, 200),
     "school:visits": (SCHOOL_CLASSES, 200),
     "school:individual_work": (SCHOOL_CLASSES - {R.ADMINISTRATOR}, 200),
+    # Activities, the personal file and the movement (kadry/school/urls_activities.py).
+    "school:activities": (SCHOOL_CLASSES, 200),
+    "school:activity_edit": (NOBODY, 200),  # the class teacher of the class only
+    "school:activity_delete": (NOBODY, 405),
+    "school:activity_import": (NOBODY, 200),
+    "school:activity_import_template": (SCHOOL_CLASSES, 200),
+    "school:activities_summary": (SCHOOL_CLASSES, 200),
+    "school:student_file": (SCHOOL_CLASSES, 200),
+    "school:student_file_print": (SCHOOL_CLASSES, 200),
+    "school:student_file_issue": (SCHOOL_MANAGERS, 405),  # the management, or the student's class teacher
+    "school:movement": (SCHOOL_CLASSES, 200),
+    "school:movement_xlsx": (SCHOOL_CLASSES, 200),
 }
 # Reached without logging in, or the API (which has its own matrix in kadry/api/tests).
 NOT_IN_MATRIX = {"login"}
@@ -367,6 +379,11 @@ PERSONAL_DATA: dict[str, str] = {
     "school:event_detail": "",
     "school:event_notice": "",
     "school:individual_work": "",
+    "school:activities": "",
+    "school:student_file": "",
+    "school:student_file_print": "",
+    "school:movement": "",
+    "school:movement_xlsx": "",
 }
 # Pages whose personal part only some roles see; to the others they show figures only and log nothing.
 SOCIAL_DATA = frozenset({R.DIRECTOR, R.DEPUTY_DIRECTOR, R.SOCIAL_PEDAGOGUE, R.PSYCHOLOGIST})
@@ -471,6 +488,9 @@ def world(school, personas):
     )
     event.participants.set([pupil.student])
     c = pupil.school_class_id
+    activity = Activity.objects.create(
+        organisation=school, student=pupil.student, kind="club", name="Шахматы", start=pupil.start
+    )
     absence = AttendanceMark.objects.create(
         organisation=school,
         student_id=pupil.student_id,
@@ -643,6 +663,14 @@ def world(school, personas):
         "school:duty": [c],
         "school:visits": [c],
         "school:individual_work": [pupil.student_id],
+        "school:activities": [c],
+        "school:activity_edit": [c, activity.pk],
+        "school:activity_delete": [c, activity.pk],
+        "school:activity_import": [c],
+        "school:activity_import_template": [c],
+        "school:student_file": [pupil.student_id],
+        "school:student_file_print": [pupil.student_id],
+        "school:student_file_issue": [pupil.student_id],
     }
     characteristic = Characteristic.objects.create(
         organisation=school, student=pupil.student, requested_by="ПДН", requested_on=dt.date(2026, 11, 2),

@@ -69,6 +69,10 @@ def test_about_one_in_six_students_is_in_a_social_category_with_evidence(lyceum)
     clubs = Activity.objects.filter(organisation=lyceum, kind="club").values("student").distinct().count()
     assert 0.33 <= clubs / students <= 0.47
     assert Activity.objects.filter(organisation=lyceum, kind="self_government").exists()
+    # Every competition has the level and result the activity rating counts; some clubs are outside the lyceum.
+    contests = Activity.objects.filter(organisation=lyceum, kind="competition")
+    assert contests.exists() and not contests.filter(Q(level="") | Q(placement="")).exists()
+    assert Activity.objects.filter(organisation=lyceum, kind="club", outside_school=True).exclude(organiser="").exists()
 
 
 def test_social_passport_of_every_class_matches_plain_counts(lyceum) -> None:

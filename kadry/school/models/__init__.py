@@ -12,6 +12,7 @@ from kadry.school.models.people import (
     StudentCategory,
 )
 from kadry.school.models.records import Activity, Characteristic, EducationPlan, IndividualWork
+from kadry.school.models.student_file import StudentFileIssue
 from kadry.school.models.year import Holiday, Period
 
 __all__ = [
@@ -39,4 +40,5 @@ __all__ = [
     "SchoolClass",
     "Student",
     "StudentCategory",
+    "StudentFileIssue",
 ]

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kadry.school.rules.activities import points
+
 
 class IndividualWork(models.Model):
     """Individual work with a student: conversations and prevention cases.
@@ -67,8 +69,21 @@ class Activity(models.Model):
 
     class Kind(models.TextChoices):
         CLUB = "club", _("кружок, секция (внеурочная деятельность)")
-        SELF_GOVERNMENT = "self_government", _("ученическое самоуправление")
-        COMPETITION = "competition", _("участие в конкурсе, соревновании")
+        SELF_GOVERNMENT = "self_government", _("актив класса, ученическое самоуправление")
+        COMPETITION = "competition", _("конкурс, соревнование, олимпиада")
+
+    class Level(models.TextChoices):
+        # The levels of the all-Russian olympiad's stages and of the contests' lists (Приказ Минпросвещения № 678).
+        SCHOOL = "school", _("школьный")
+        MUNICIPAL = "municipal", _("муниципальный")
+        REGIONAL = "regional", _("региональный")
+        FEDERAL = "federal", _("всероссийский")
+        INTERNATIONAL = "international", _("международный")
+
+    class Placement(models.TextChoices):
+        PARTICIPANT = "participant", _("участник")
+        PRIZE_WINNER = "prize_winner", _("призёр")
+        WINNER = "winner", _("победитель")
 
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
     student = models.ForeignKey("school.Student", on_delete=models.CASCADE, related_name="activities")
@@ -77,6 +92,15 @@ class Activity(models.Model):
     start = models.DateField(_("с"))
     end = models.DateField(_("по"), null=True, blank=True)
     result = models.CharField(_("результат"), max_length=300, blank=True)
+    # A club or a section: in the school or outside it (a sports school, a house of culture), and who runs it.
+    outside_school = models.BooleanField(_("вне школы"), default=False)
+    organiser = models.CharField(_("организация, которая проводит"), max_length=300, blank=True)
+    # A competition or an olympiad: its level and the student's place — what the activity rating counts (§4.16).
+    level = models.CharField(_("уровень"), max_length=20, choices=Level.choices, blank=True)
+    placement = models.CharField(_("итог"), max_length=20, choices=Placement.choices, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("занятость обучающегося")
@@ -86,6 +110,11 @@ class Activity(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def rating_points(self) -> int:
+        """Return what this result adds to the class's activity rating (rules/activities.py, §4.16)."""
+        return points(self.level, self.placement) if self.kind == self.Kind.COMPETITION else 0
 
 
 class EducationPlan(models.Model):

@@ -24,6 +24,7 @@ from kadry.school.models import (
     Period,
     SchoolClass,
 )
+from kadry.school.rules.activities import points
 from kadry.school.rules.criteria import ClassFigures, Criteria, criteria, possible_lessons
 
 # The lessons a mark takes away: the whole day's lessons of its class, or the lessons it names.
@@ -53,7 +54,7 @@ def _overlapping(queryset: QuerySet, span: Span) -> QuerySet:
 
 
 def class_figures(classes: Sequence[SchoolClass], span: Span) -> dict[int, ClassFigures]:
-    """Return the raw figures of every class of ``classes`` over ``span`` (five queries)."""
+    """Return the raw figures of every class of ``classes`` over ``span`` (six queries)."""
     if not classes:
         return {}
     organisation_id = classes[0].organisation_id
@@ -98,6 +99,16 @@ def class_figures(classes: Sequence[SchoolClass], span: Span) -> dict[int, Class
     ):
         active[kind].add(student_id)
 
+    # The period's competition and olympiad results: the activity rating (§4.16).
+    results: list[tuple[int, str, str]] = list(
+        Activity.objects.filter(
+            organisation_id=organisation_id,
+            student_id__in=everyone,
+            kind=Activity.Kind.COMPETITION,
+            start__range=(span.start, span.end),
+        ).values_list("student_id", "level", "placement")
+    )
+
     in_events: dict[int, set[int]] = defaultdict(set)
     through = ClassEvent.participants.through
     for class_id, student_id in (
@@ -121,6 +132,9 @@ def class_figures(classes: Sequence[SchoolClass], span: Span) -> dict[int, Class
             in_clubs=len(students_on[class_id] & active[Activity.Kind.CLUB]),
             in_events=len(students_on[class_id] & in_events[class_id]),
             in_self_government=len(students_on[class_id] & active[Activity.Kind.SELF_GOVERNMENT]),
+            rating_points=sum(
+                points(level, placement) for s, level, placement in results if s in students_on[class_id]
+            ),
         )
         for class_id in ids
     }

@@ -2,8 +2,9 @@
 
 §9.5 counts as effective the positive dynamics in, among others: the percentage of lessons attended,
 the share of students in extracurricular activities, the class's activity in events and its part in
-student self-government. Each criterion is a share of the class in percent, compared with the
-previous period. An award or an allowance decided on this basis goes through the director's order.
+student self-government. Each criterion is a share of the class in percent (the activity rating:
+points per student, rules/activities.py), compared with the previous period.
+An award or an allowance decided on this basis goes through the director's order.
 """
 
 from __future__ import annotations
@@ -19,6 +20,13 @@ def percent(part: int, whole: int) -> Decimal | None:
     if whole <= 0:
         return None
     return (Decimal(100) * part / whole).quantize(ONE_TENTH, rounding=ROUND_HALF_UP)
+
+
+def points_per_student(points: int, students: int) -> Decimal | None:
+    """Return the rating points per student to one decimal (half up); None for an empty class."""
+    if students <= 0:
+        return None
+    return (Decimal(points) / students).quantize(ONE_TENTH, rounding=ROUND_HALF_UP)
 
 
 def attendance_percent(possible_lessons: int, missed_lessons: int) -> Decimal | None:
@@ -43,6 +51,8 @@ class ClassFigures:
     in_clubs: int  # distinct students with a club (внеурочная деятельность) active in the period
     in_events: int  # distinct students who took part in at least one class event of the period
     in_self_government: int  # distinct students with a self-government role active in the period
+    # The points of the period's competition and olympiad results (rules/activities.py, §4.16).
+    rating_points: int = 0
 
 
 @dataclass(frozen=True)
@@ -51,6 +61,7 @@ class Criteria:
     clubs: Decimal | None
     events: Decimal | None
     self_government: Decimal | None
+    rating: Decimal | None = None  # activity rating points per student
 
 
 CRITERIA_LABELS = {
@@ -58,6 +69,7 @@ CRITERIA_LABELS = {
     "clubs": "Занятость во внеурочной деятельности, % обучающихся",
     "events": "Участие в мероприятиях, % обучающихся",
     "self_government": "Участие в ученическом самоуправлении, % обучающихся",
+    "rating": "Рейтинг активности в мероприятиях различного уровня, баллов на обучающегося",
 }
 
 
@@ -68,6 +80,7 @@ def criteria(figures: ClassFigures) -> Criteria:
         clubs=percent(figures.in_clubs, figures.students),
         events=percent(figures.in_events, figures.students),
         self_government=percent(figures.in_self_government, figures.students),
+        rating=points_per_student(figures.rating_points, figures.students),
     )
 
 

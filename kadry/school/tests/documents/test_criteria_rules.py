@@ -58,6 +58,6 @@ def test_trend_against_the_previous_period() -> None:
 def test_trends_without_a_previous_period_have_no_arrows() -> None:
     current = criteria(ClassFigures(10, 600, 60, 5, 5, 1))
     result = trends(current, None)
-    assert set(result) == {"attendance", "clubs", "events", "self_government"}
+    assert set(result) == {"attendance", "clubs", "events", "self_government", "rating"}
     assert all(t.arrow == "" for t in result.values())
     assert result["attendance"].value == Decimal("90.0")
