@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "kadry.military",
     "kadry.retirement",
     "kadry.school",
+    "kadry.grades",
     "kadry.orders",
     "kadry.documents",
     "kadry.reports",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("military/", include("kadry.military.urls")),
     path("retirement/", include("kadry.retirement.urls")),
     path("school/", include("kadry.school.urls")),
+    path("grades/", include("kadry.grades.urls")),
     path("reports/", include("kadry.reports.urls")),
     path("", include("kadry.api.urls")),
 ]

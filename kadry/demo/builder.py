@@ -13,6 +13,7 @@ from kadry.absences.models import Absence
 from kadry.core.models import AccessLogEntry, AuditChainHead, ChangeRecord, Membership, Organisation
 from kadry.demo.absences import build_absences
 from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STAFF_PLANS
+from kadry.demo.grades import build_grades
 from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
 from kadry.demo.school import build_school
@@ -106,6 +107,7 @@ def build_demo(*, reset: bool = False) -> bool:
         )
         build_absences(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_school_life(organisations[LYCEUM.key])
+        build_grades(organisations[LYCEUM.key])
     return True
 
 

@@ -43,6 +43,10 @@ class ClassFigures:
     in_clubs: int  # distinct students with a club (внеурочная деятельность) active in the period
     in_events: int  # distinct students who took part in at least one class event of the period
     in_self_government: int  # distinct students with a self-government role active in the period
+    # The class's performance for the period, from the grades of the electronic journal (§4.1, §6.4;
+    # kadry.school.performance): None when no grades were loaded.
+    quality: Decimal | None = None
+    success: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class Criteria:
     clubs: Decimal | None
     events: Decimal | None
     self_government: Decimal | None
+    quality: Decimal | None = None
+    success: Decimal | None = None
 
 
 CRITERIA_LABELS = {
@@ -58,6 +64,8 @@ CRITERIA_LABELS = {
     "clubs": "Занятость во внеурочной деятельности, % обучающихся",
     "events": "Участие в мероприятиях, % обучающихся",
     "self_government": "Участие в ученическом самоуправлении, % обучающихся",
+    "quality": "Качество знаний, %",
+    "success": "Успеваемость, %",
 }
 
 
@@ -68,6 +76,8 @@ def criteria(figures: ClassFigures) -> Criteria:
         clubs=percent(figures.in_clubs, figures.students),
         events=percent(figures.in_events, figures.students),
         self_government=percent(figures.in_self_government, figures.students),
+        quality=figures.quality,
+        success=figures.success,
     )
 
 
