@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.http import Http404
 from ninja import Field, Router, Schema
 
@@ -21,7 +23,7 @@ class GradesItemIn(Schema):
     subject: str = Field(description="учебный предмет, как в электронном журнале")
     period: str = Field(description="«1 четверть» … «4 четверть», «1 полугодие», «год» или q1…q4, h1, h2, t1…t3, year")
     grade: str = Field(description="5, 4, 3, 2, зачёт, незачёт, н/а, осв.")
-    date: str | None = Field(None, description="для текущей отметки: ГГГГ-ММ-ДД (тогда период не учитывается)")
+    date: dt.date | None = Field(None, description="для текущей отметки (тогда период не учитывается)")
 
 
 class GradesPutOut(Schema):
@@ -49,7 +51,7 @@ def put_grades(request: MemberRequest, class_id: int, payload: list[GradesItemIn
         if item.student not in numbers:
             errors[f"{index}.student"] = ["Обучающийся не найден в классе."]
         rows.append([numbers.get(item.student, ""), "" if item.student in numbers else "?", item.subject,
-                     "" if item.date else item.period, item.grade, item.date or ""])  # fmt: skip
+                     "" if item.date else item.period, item.grade, item.date or None])  # fmt: skip
     plan = services_import.plan_for(
         school_class, [FILE_NUMBER, STUDENT, SUBJECT, PERIOD, MARK, DATE], rows, first_row=0
     )

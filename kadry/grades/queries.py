@@ -14,10 +14,10 @@ from django.db.models import Q
 
 from kadry.grades.models import PeriodGrade, Subject, Term
 from kadry.grades.rules import Analysis, Category, Comparison, analyse, compare, previous_term, term_of_period
-from kadry.school.models import Enrollment, Period, SchoolClass, Student
+from kadry.school.models import AcademicYear, Enrollment, Period, SchoolClass, Student
 
 
-def term_end(term: str, school_class: SchoolClass, periods: Sequence[Period]) -> dt.date:
+def term_end(term: str, school_class: SchoolClass, periods: Sequence[Period], year_end: dt.date) -> dt.date:
     """Return the last day of ``term`` for the class: its period's end, or the year's end."""
     for period in periods:
         if (
@@ -26,7 +26,7 @@ def term_end(term: str, school_class: SchoolClass, periods: Sequence[Period]) ->
             and term_of_period(period.kind, period.number) == term
         ):
             return period.end
-    return school_class.academic_year.end
+    return year_end
 
 
 def year_periods(classes: Sequence[SchoolClass]) -> list[Period]:
@@ -104,7 +104,7 @@ def _enrolled(classes: Sequence[SchoolClass], ends: dict[int, dt.date]) -> dict[
 def class_terms(
     classes: Sequence[SchoolClass], term: str, *, today: dt.date, by_subject: bool = True
 ) -> dict[int, ClassTerm]:
-    """Return the term of every class of ``classes`` with the previous term to compare (three queries).
+    """Return the term of every class of ``classes`` with the previous term to compare (four queries).
 
     A class lists the students enrolled on the term's end (today while it runs) and anyone graded in
     the class for the term (a student who left after the grades were given is still counted).
@@ -115,7 +115,17 @@ def class_terms(
     before = previous_term(term)
     terms = {term, before} if before else {term}
     marks = _marks_of(classes, {t for t in terms if t})
-    ends = {c.pk: min(term_end(term, c, periods), max(today, c.academic_year.start)) for c in classes}
+    # The years' dates in one query: the classes may come without their year (the criteria's pages).
+    years = {
+        pk: (start, end)
+        for pk, start, end in AcademicYear.objects.filter(pk__in={c.academic_year_id for c in classes}).values_list(
+            "pk", "start", "end"
+        )
+    }
+    ends = {
+        c.pk: min(term_end(term, c, periods, years[c.academic_year_id][1]), max(today, years[c.academic_year_id][0]))
+        for c in classes
+    }
     enrolled = _enrolled(classes, ends)
     result = {}
     for school_class in classes:

@@ -133,7 +133,7 @@ def commit_grades(*, actor: Any, school_class: SchoolClass, plan: GradePlan) -> 
                 school_class_id=r.class_id,
                 student_id=r.student_id,
                 subject_id=subjects[name_key(r.subject)],
-                term=r.term,
+                term=r.term or "",
                 mark=r.mark,
                 updated_at=now,
             )
@@ -146,7 +146,7 @@ def commit_grades(*, actor: Any, school_class: SchoolClass, plan: GradePlan) -> 
     )
     current = [r for r in plan.records if r.term is None]
     if current:
-        days = {r.date for r in current}
+        days = {r.date for r in current if r.date is not None}
         CurrentGrade.objects.filter(
             organisation_id=organisation_id,
             school_class=school_class,

@@ -86,7 +86,7 @@ def _teacher(school_class: SchoolClass) -> str:
 
 
 @membership_required
-def class_report(request: MemberRequest, pk: int, fmt: str) -> HttpResponse:
+def class_report(request: MemberRequest, pk: int, fmt: str) -> HttpResponse | FileResponse:
     """The report the deputy director receives (§6.4): XLSX, PDF or DOCX."""
     if fmt not in FORMATS:
         raise Http404
