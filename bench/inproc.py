@@ -125,12 +125,16 @@ def info() -> dict[str, Any]:
     employee = sample[len(sample) // 2]
     school_class = SchoolClass.objects.filter(organisation_id=org).order_by("grade", "letter").first()
     grid = reverse("school:attendance_grid", kwargs={"pk": school_class.pk}) if school_class else ""
+    # Issue 16: the quarter's analysis of a class and the summary of every class of the school.
+    grades = reverse("grades:class_analysis", kwargs={"pk": school_class.pk}) + "?term=q1" if school_class else ""
     return {
         "organisation_id": org,
         "employee_id": employee.pk,
         "search": employee.last_name[:3].lower(),
         "department_id": department.pk if department else None,
         "attendance_grid": grid,
+        "grades_class": grades,
+        "grades_summary": reverse("grades:summary") + "?term=q1" if school_class else "",
         "leave_schedule": reverse("leave:department", args=[timezone.localdate().year + 1, department.pk])
         if department
         else "",

@@ -366,6 +366,10 @@ def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[s
         }
         if facts["attendance_grid"]:
             pages["attendance grid"] = facts["attendance_grid"]
+        if facts.get("grades_class"):
+            # Issue 16: the quarter's analysis of one class, and the school's summary of every class.
+            pages["class quarter analysis"] = facts["grades_class"]
+            pages["school quarter summary"] = facts["grades_summary"]
         if facts.get("leave_schedule"):
             pages["department leave schedule"] = facts["leave_schedule"]
         if facts.get("timesheet"):
@@ -390,7 +394,12 @@ def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[s
             # cross-school registry is the centralised HR service's inspector's.
             director = login("bench_director", "bench12345")
             service = login("bench_service", "bench12345") if "cross-school registry" in pages else ""
-            cookies = {"attendance grid": director, "cross-school registry": service}
+            cookies = {
+                "attendance grid": director,
+                "class quarter analysis": director,
+                "school quarter summary": director,
+                "cross-school registry": service,
+            }
             by_page = {name: (path, cookies.get(name, cookie)) for name, path in pages.items()}
             for name, (path, page_cookie) in by_page.items():
                 status, _body = _get(path, page_cookie)

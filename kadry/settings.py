@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "kadry.retirement",
     "kadry.attestation",
     "kadry.school",
+    "kadry.grades",
     "kadry.orders",
     "kadry.documents",
     "kadry.reports",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("retirement/", include("kadry.retirement.urls")),
     path("attestation/", include("kadry.attestation.urls")),
     path("school/", include("kadry.school.urls")),
+    path("grades/", include("kadry.grades.urls")),
     path("reports/", include("kadry.reports.urls")),
     path("", include("kadry.api.urls")),
 ]

@@ -79,5 +79,6 @@ api.add_router("/school", "kadry.school.api.attendance.router", tags=["Посе�
 api.add_router("/school", "kadry.school.api.life.router", tags=["Жизнь класса"])
 api.add_router("/school", "kadry.school.api.documents.router", tags=["Документы класса"])
 api.add_router("/school", "kadry.school.api.activities.router", tags=["Занятость и достижения"])
+api.add_router("/school", "kadry.grades.api.router", tags=["Успеваемость"])
 errors.declare(api)
 hold_bodies_to_types(api)

@@ -27,6 +27,7 @@ from django.utils import timezone
 from kadry.bench_data.names import FEMALE_NAMES, MALE_NAMES, PATRONYMICS, SURNAMES
 from kadry.core.models import AccessLogEntry, Membership, Organisation
 from kadry.employment.models import Assignment, WorkRecordEntry
+from kadry.grades.models import PeriodGrade, Subject, Term
 from kadry.lib.identifiers import snils_check_digits
 from kadry.lib.text import search_key
 from kadry.orders.integrity import content_hash
@@ -104,6 +105,13 @@ class Counts:
 
     def add(self, name: str, number: int) -> None:
         self.rows[name] += number
+
+
+# The subjects of the bench's first quarter: ten, as a basic school's curriculum has about.
+BENCH_SUBJECTS = (
+    "Русский язык", "Литература", "Иностранный язык", "Математика", "История",
+    "Обществознание", "География", "Биология", "Физика", "Физическая культура",
+)  # fmt: skip
 
 
 def _bulk(model: Any, objects: list[Any], counts: Counts) -> list[Any]:
@@ -531,6 +539,29 @@ class SchoolMaker:
             self.counts,
         )
         self._make_attendance(classes, students)
+        self._make_grades(year, classes, students)
+
+    def _make_grades(self, year: AcademicYear, classes: list[SchoolClass], students: list[Student]) -> None:
+        """The first quarter's grades of every student in every subject (the quarter's analysis pages)."""
+        rng, org, now = self.rng, self.org, timezone.now()
+        subjects = _bulk(Subject, [Subject(organisation=org, name=name) for name in BENCH_SUBJECTS], self.counts)
+        # Each student keeps a level; a subject's mark is the level give or take one (a «2» now and then).
+        levels = [rng.choice((3, 4, 4, 5, 5)) for _ in students]
+        rows = [
+            PeriodGrade(
+                organisation=org,
+                academic_year=year,
+                school_class=classes[s % len(classes)],
+                student=student,
+                subject=subject,
+                term=Term.Q1,
+                mark=str(max(2, min(5, levels[s] + rng.choice((-1, 0, 0, 0, 1))))),
+                updated_at=now,
+            )
+            for s, student in enumerate(students)
+            for subject in subjects
+        ]
+        _bulk(PeriodGrade, rows, self.counts)
 
     def _make_attendance(self, classes: list[SchoolClass], students: list[Student]) -> None:
         weeks = self.scale.attendance_weeks

@@ -43,6 +43,7 @@ ABANDONED_ERRORS: dict[str, str | Callable[[BackgroundJob], str]] = {
     BackgroundJob.Kind.EMPLOYEE_IMPORT: f"Импорт сотрудников прерван: {_STOPPED}. {_NOTHING_WRITTEN}",
     BackgroundJob.Kind.STUDENT_IMPORT: f"Импорт обучающихся прерван: {_STOPPED}. {_NOTHING_WRITTEN}",
     BackgroundJob.Kind.SICK_LEAVE_IMPORT: f"Импорт больничных листов прерван: {_STOPPED}. {_NOTHING_WRITTEN}",
+    BackgroundJob.Kind.GRADE_IMPORT: f"Загрузка отметок прервана: {_STOPPED}. {_NOTHING_WRITTEN}",
     BackgroundJob.Kind.TIMESHEET_FILL: _fill_abandoned,
 }
 

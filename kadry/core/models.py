@@ -274,6 +274,7 @@ class BackgroundJob(models.Model):
         STUDENT_IMPORT = "student_import", _("Загрузка обучающихся из файла")
         TIMESHEET_FILL = "timesheet_fill", _("Заполнение табелей за месяц")
         SICK_LEAVE_IMPORT = "sick_leave_import", _("Загрузка больничных листов из файла")
+        GRADE_IMPORT = "grade_import", _("Загрузка отметок из электронного журнала")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("в очереди")

@@ -16,6 +16,7 @@ from kadry.demo.absences import build_absences
 from kadry.demo.attestation import build_attestation
 from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STAFF_PLANS
 from kadry.demo.obligations import build_obligations
+from kadry.demo.grades import build_grades
 from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
 from kadry.demo.school import build_school
@@ -112,6 +113,7 @@ def build_demo(*, reset: bool = False) -> bool:
         build_attestation(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_obligations(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_school_life(organisations[LYCEUM.key])
+        build_grades(organisations[LYCEUM.key])
     return True
 
 

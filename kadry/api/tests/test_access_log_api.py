@@ -104,6 +104,8 @@ NOT_PERSONAL = {
     # The e-journal's writes: creations and a transfer answering what was sent.
     ("post", "/school/years"),
     ("post", "/school/classes"),
+    # Writes a class's grades and answers counts only.
+    ("put", "/school/classes/{class_id}/grades"),
     ("post", "/school/students"),
     ("post", "/school/students/{student_id}/enrolments"),
 }  # fmt: skip

@@ -33,8 +33,9 @@ EXCLUDED: dict[str, dict[str, str]] = {
         "return_comment": "the body of POST /orders/{id}/return",
     },
 }
-# PUT bodies that are not one model's record: a day of a class's attendance (a list of marks).
-NOT_MODEL_BODIES = {"DayIn"}
+# PUT bodies that are not one model's record: a day of a class's attendance (a list of marks), a
+# class's grades (a list of the journal's rows: student, subject, period, grade).
+NOT_MODEL_BODIES = {"DayIn", "GradesItemIn"}
 
 
 def _model_named(name: str) -> type[models.Model]:
@@ -58,7 +59,8 @@ def _put_bodies() -> dict[str, set[str]]:
     for operations in schema["paths"].values():
         if "put" not in operations:
             continue
-        ref = operations["put"]["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+        body = operations["put"]["requestBody"]["content"]["application/json"]["schema"]
+        ref = body["$ref"] if "$ref" in body else body["items"]["$ref"]  # a list body: its items
         name = ref.rsplit("/", 1)[-1]
         bodies[name] = set(components[name]["properties"])
     return bodies

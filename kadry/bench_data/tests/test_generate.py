@@ -12,6 +12,7 @@ from kadry.bench_data.generate import Scale, generate
 from kadry.core.integrity import verify_all
 from kadry.core.models import AccessLogEntry, Membership, Organisation
 from kadry.employment.models import Assignment, WorkRecordEntry
+from kadry.grades.models import PeriodGrade
 from kadry.lib.identifiers import normalise_snils
 from kadry.lib.text import search_key
 from kadry.orders.models import Order, OrderCounter, OrderItem
@@ -34,6 +35,8 @@ def test_generate_makes_the_asked_numbers(generated) -> None:
     assert Enrollment.objects.count() == 100
     assert Assignment.objects.count() == 60
     assert AttendanceDay.objects.count() > 0
+    # The first quarter's grades: every student in each of the ten subjects.
+    assert PeriodGrade.objects.count() == 100 * 10
     assert generated["staff_employee"] == 60
 
 

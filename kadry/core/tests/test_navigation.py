@@ -29,6 +29,7 @@ REACHED_BY_FORM = {
     "employee_import_job": "employee_import",
     "school:import_job": "school:import",
     "absences:import_job": "absences:import",
+    "grades:import_job": "grades:import",
     # A draft schedule's file is sent from the schedule's page.
     "leave:schedule_import": "leave:schedule",
     # The filling of a month's timesheets is started from the month's list.

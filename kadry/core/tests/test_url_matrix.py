@@ -302,6 +302,16 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "school:student_file_issue": (SCHOOL_MANAGERS, 405),  # the management, or the student's class teacher
     "school:movement": (SCHOOL_CLASSES, 200),
     "school:movement_xlsx": (SCHOOL_CLASSES, 200),
+    # Grades (kadry/grades/urls.py): read by whoever reaches the class; loaded by its class teacher (the
+    # persona leads none) and the school's management; the summary of every class by the administration.
+    "grades:class_analysis": (SCHOOL_CLASSES, 200),
+    "grades:class_report": (SCHOOL_CLASSES, 200),
+    "grades:import": (SCHOOL_MANAGERS, 200),
+    "grades:student_analysis": (SCHOOL_CLASSES, 200),
+    "grades:summary": (SCHOOL_CLASSES, 200),
+    "grades:summary_xlsx": (SCHOOL_CLASSES, 200),
+    "grades:import_template": (SCHOOL_MANAGERS, 200),
+    "grades:import_job": (SCHOOL_MANAGERS, 200),
 }
 # Reached without logging in, or the API (which has its own matrix in kadry/api/tests).
 NOT_IN_MATRIX = {"login"}
@@ -384,6 +394,9 @@ PERSONAL_DATA: dict[str, str] = {
     "school:student_file_print": "",
     "school:movement": "",
     "school:movement_xlsx": "",
+    "grades:class_analysis": "",
+    "grades:class_report": "",
+    "grades:student_analysis": "",
 }
 # Pages whose personal part only some roles see; to the others they show figures only and log nothing.
 SOCIAL_DATA = frozenset({R.DIRECTOR, R.DEPUTY_DIRECTOR, R.SOCIAL_PEDAGOGUE, R.PSYCHOLOGIST})
@@ -677,6 +690,14 @@ def world(school, personas):
         purpose="по запросу", text="Текст", author=hr.user,
     )  # fmt: skip
     sc, s = pupil.school_class_id, pupil.student_id
+    grade_import_job = BackgroundJob.objects.create(
+        organisation=school,
+        kind=BackgroundJob.Kind.GRADE_IMPORT,
+        title="Загрузка отметок",
+        params={"class_id": pupil.school_class_id},
+        created_by=hr.user,
+        created_at=timezone.now(),
+    )
     args.update(
         {
             "school:social_passport": [sc],
@@ -688,6 +709,12 @@ def world(school, personas):
             "school:characteristic_issue": [s, characteristic.pk],
             "school:education_plan": [sc],
             "school:education_plan_docx": [sc],
+            "grades:class_analysis": [sc],
+            "grades:class_report": [sc, "xlsx"],
+            "grades:import": [sc],
+            "grades:import_template": [sc],
+            "grades:student_analysis": [s],
+            "grades:import_job": [grade_import_job.pk],
         }
     )
     # URLs naming an object of the school (not a template kind or a file format alone).

@@ -148,3 +148,15 @@ def test_attendance_report_of_every_class_matches_plain_counts(lyceum) -> None:
         marked_days = AttendanceDay.objects.filter(school_class=school_class).count()
         students = Enrollment.objects.filter(school_class=school_class).count()
         assert total.planned_lessons == students * marked_days * school_class.lessons_per_day
+
+
+def test_the_demo_classes_have_first_quarter_grades_and_some_failing_pupils(lyceum) -> None:
+    from kadry.grades.models import PeriodGrade, Term
+    from kadry.grades.queries import class_terms
+    from kadry.grades.rules import Category
+
+    classes = list(SchoolClass.objects.filter(organisation=lyceum, grade__gte=2).select_related("academic_year"))
+    assert PeriodGrade.objects.filter(organisation=lyceum, term=Term.Q1).exclude(school_class__in=classes).count() == 0
+    figures = class_terms(classes, Term.Q1, today=LAST_DAY, by_subject=False)
+    assert all(one.analysis.attested > 0 for one in figures.values())
+    assert sum(one.analysis.counts[Category.FAILING] for one in figures.values()) > 0

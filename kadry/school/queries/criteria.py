@@ -24,6 +24,7 @@ from kadry.school.models import (
     Period,
     SchoolClass,
 )
+from kadry.school.performance import class_performance
 from kadry.school.rules.activities import points
 from kadry.school.rules.criteria import ClassFigures, Criteria, criteria, possible_lessons
 
@@ -43,10 +44,13 @@ class Span:
     end: dt.date
     # The day the class list is taken on: the span's end, or today while the span is running.
     on: dt.date
+    # What the grades are read for (kadry.school.performance): the period, or the whole year.
+    period: Period | None = None
+    whole_year: bool = False
 
 
 def span_of(period: Period, today: dt.date) -> Span:
-    return Span(period.start, period.end, min(period.end, max(today, period.start)))
+    return Span(period.start, period.end, min(period.end, max(today, period.start)), period=period)
 
 
 def _overlapping(queryset: QuerySet, span: Span) -> QuerySet:
@@ -122,6 +126,7 @@ def class_figures(classes: Sequence[SchoolClass], span: Span) -> dict[int, Class
     ):
         in_events[class_id].add(student_id)
 
+    performance = class_performance(classes, span.period) if span.period or span.whole_year else {}
     return {
         class_id: ClassFigures(
             students=len(students_on[class_id]),
@@ -135,6 +140,8 @@ def class_figures(classes: Sequence[SchoolClass], span: Span) -> dict[int, Class
             rating_points=sum(
                 points(level, placement) for s, level, placement in results if s in students_on[class_id]
             ),
+            quality=performance[class_id].quality if class_id in performance else None,
+            success=performance[class_id].success if class_id in performance else None,
         )
         for class_id in ids
     }
@@ -218,7 +225,7 @@ def year_analysis(school_class: SchoolClass, *, today: dt.date) -> YearAnalysis:
             continue
         figures = class_figures([school_class], span_of(period, today))[school_class.pk]
         rows.append(PeriodRow(period, n_meetings, n_held, n_cancelled, n_events, criteria(figures)))
-    total = class_figures([school_class], Span(start, end, end))[school_class.pk]
+    total = class_figures([school_class], Span(start, end, end, whole_year=True))[school_class.pk]
     return YearAnalysis(
         rows=rows,
         year=criteria(total),

@@ -53,6 +53,10 @@ class ClassFigures:
     in_self_government: int  # distinct students with a self-government role active in the period
     # The points of the period's competition and olympiad results (rules/activities.py, §4.16).
     rating_points: int = 0
+    # The class's performance for the period, from the grades of the electronic journal (§4.1, §6.4;
+    # kadry.school.performance): None when no grades were loaded.
+    quality: Decimal | None = None
+    success: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,8 @@ class Criteria:
     events: Decimal | None
     self_government: Decimal | None
     rating: Decimal | None = None  # activity rating points per student
+    quality: Decimal | None = None
+    success: Decimal | None = None
 
 
 CRITERIA_LABELS = {
@@ -70,6 +76,8 @@ CRITERIA_LABELS = {
     "events": "Участие в мероприятиях, % обучающихся",
     "self_government": "Участие в ученическом самоуправлении, % обучающихся",
     "rating": "Рейтинг активности в мероприятиях различного уровня, баллов на обучающегося",
+    "quality": "Качество знаний, %",
+    "success": "Успеваемость, %",
 }
 
 
@@ -81,6 +89,8 @@ def criteria(figures: ClassFigures) -> Criteria:
         events=percent(figures.in_events, figures.students),
         self_government=percent(figures.in_self_government, figures.students),
         rating=points_per_student(figures.rating_points, figures.students),
+        quality=figures.quality,
+        success=figures.success,
     )
 
 

@@ -33,6 +33,7 @@ from kadry.school.models import (
     SchoolClass,
     Student,
 )
+from kadry.school.performance import student_performance
 from kadry.school.queries.criteria import YearAnalysis
 from kadry.school.rules.passport import Passport
 
@@ -239,6 +240,8 @@ def characteristic_draft(student: Student, *, today: dt.date, with_family: bool)
         parts.append("Участвует в ученическом самоуправлении: " + ", ".join(roles) + ".")
     if contests:
         parts.append("Участие в конкурсах и соревнованиях: " + ", ".join(contests) + ".")
+    # The results of the grades loaded from the electronic journal (kadry.school.performance).
+    parts.extend(student_performance(student, today))
     if with_family:
         guardians = list(student.guardians.all())
         if guardians:

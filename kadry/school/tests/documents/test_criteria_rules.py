@@ -58,6 +58,8 @@ def test_trend_against_the_previous_period() -> None:
 def test_trends_without_a_previous_period_have_no_arrows() -> None:
     current = criteria(ClassFigures(10, 600, 60, 5, 5, 1))
     result = trends(current, None)
-    assert set(result) == {"attendance", "clubs", "events", "self_government", "rating"}
+    # Quality and success come from the grades (kadry.school.performance): none loaded, no value.
+    assert set(result) == {"attendance", "clubs", "events", "self_government", "rating", "quality", "success"}
+    assert result["quality"].value is None and result["success"].value is None
     assert all(t.arrow == "" for t in result.values())
     assert result["attendance"].value == Decimal("90.0")
