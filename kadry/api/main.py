@@ -75,5 +75,6 @@ api.add_router("/school", "kadry.school.api.register.router", tags=["Класс�
 api.add_router("/school", "kadry.school.api.attendance.router", tags=["Посещаемость"])
 api.add_router("/school", "kadry.school.api.life.router", tags=["Жизнь класса"])
 api.add_router("/school", "kadry.school.api.documents.router", tags=["Документы класса"])
+api.add_router("/school", "kadry.school.api.incidents.router", tags=["Происшествия и сообщения родителям"])
 errors.declare(api)
 hold_bodies_to_types(api)

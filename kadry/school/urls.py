@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("kadry.school.urls_attendance")),
     path("", include("kadry.school.urls_life")),
     path("", include("kadry.school.urls_documents")),
+    path("", include("kadry.school.urls_incidents")),
 ]
