@@ -93,11 +93,20 @@ def sees_incidents(membership: Membership) -> bool:
 
 def incidents_for(membership: Membership | None, *, on: dt.date | None = None) -> QuerySet[Incident]:
     """Return the incidents of the classes the membership reaches; 404 for roles that do not read them."""
+    return Incident.objects.filter(
+        organisation_id=membership.organisation_id,  # type: ignore[union-attr]
+        school_class__in=incident_classes(membership, on=on),
+    )
+
+
+def incident_classes(membership: Membership | None, *, on: dt.date | None = None) -> QuerySet[SchoolClass]:
+    """Return the classes whose incidents the membership reads; none (not 404) for a class teacher without a card."""
     if membership is None or not sees_incidents(membership):
         raise Http404
-    return Incident.objects.filter(
-        organisation_id=membership.organisation_id, school_class__in=classes_for(membership, on=on)
-    )
+    try:
+        return classes_for(membership, on=on)
+    except Http404:
+        return SchoolClass.objects.none()
 
 
 def get_incident_for(membership: Membership | None, pk: int) -> Incident:

@@ -51,7 +51,9 @@ class IncidentForm(ClassForm):
             "students": CHECKBOXES(),
         }
         help_texts = {
-            "ambulance_called_at": _("При травмах и жалобах любой этиологии вызывают скорую помощь (п. 1.8 положения)."),
+            "ambulance_called_at": _(
+                "При травмах и жалобах любой этиологии вызывают скорую помощь (п. 1.8 положения)."
+            ),
             "administration_informed_at": _(
                 "О нештатных и чрезвычайных ситуациях информируют администрацию (п. 4.17); запись в журнале "
                 "появляется у директора и заместителя на главной странице."
@@ -92,7 +94,9 @@ class ParentMessageForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
             "student": _("Пусто — родителям всех обучающихся класса."),
-            "channel": _("Kadry ничего не отправляет сам: распечатайте сообщение или выгрузите список для мессенджера."),
+            "channel": _(
+                "Kadry ничего не отправляет сам: распечатайте сообщение или выгрузите список для мессенджера."
+            ),
         }
 
     def __init__(self, *args: Any, school_class: Any, **kwargs: Any) -> None:

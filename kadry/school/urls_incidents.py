@@ -17,6 +17,8 @@ urlpatterns = [
     path("classes/<int:pk>/messages/", messages.parent_messages, name="parent_messages"),
     path("classes/<int:pk>/messages/new/", messages.parent_message_new, name="parent_message_new"),
     path("classes/<int:pk>/messages/<int:message_pk>/", messages.parent_message, name="parent_message"),
-    path("classes/<int:pk>/messages/<int:message_pk>/print/", messages.parent_message_print, name="parent_message_print"),
+    path(
+        "classes/<int:pk>/messages/<int:message_pk>/print/", messages.parent_message_print, name="parent_message_print"
+    ),
     path("classes/<int:pk>/messages/<int:message_pk>/xlsx/", messages.parent_message_xlsx, name="parent_message_xlsx"),
 ]

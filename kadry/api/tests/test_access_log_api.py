@@ -51,6 +51,8 @@ PERSONAL = {
     ("put", "/school/classes/{class_id}/attendance"),
     # Named lists only for the roles that see social data; counts for the others.
     ("get", "/school/classes/{pk}/social-passport"),
+    # The register of incidents: health data of named students.
+    ("get", "/school/incidents"),
     *((method, f"{CARD}/{slug}") for slug in SECTIONS for method in ("get",)),
     *(("put", f"{CARD}/{slug}/{{row_id}}") for slug in SECTIONS),
 }
@@ -81,6 +83,8 @@ NOT_PERSONAL = {
     ("post", "/school/classes/{class_id}/class-hours"),
     ("post", "/school/classes/{class_id}/class-hours/{hour_id}/cancel"),
     ("get", "/school/classes/{class_id}/meeting-check"),
+    ("post", "/school/incidents"),
+    ("post", "/school/classes/{class_id}/messages"),
     ("get", "/school/overview"),
     # Unreported ЕФС-1 events by deadline with whose they are, as the deadlines page (which logs none).
     ("get", "/work-record-events"),

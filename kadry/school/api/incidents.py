@@ -131,9 +131,7 @@ def create_incident(request: MemberRequest, payload: IncidentIn) -> Status:
     return Status(201, incident)
 
 
-@router.post(
-    "/classes/{class_id}/messages", response={201: ParentMessageOut}, summary="Записать сообщение родителям"
-)
+@router.post("/classes/{class_id}/messages", response={201: ParentMessageOut}, summary="Записать сообщение родителям")
 def send_message(request: MemberRequest, class_id: int, payload: ParentMessageIn) -> Status:
     """Record a message to the class's parents (or one student's) as sent; answers how many it went to."""
     school_class = get_class_for(request.membership, class_id)

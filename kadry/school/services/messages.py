@@ -46,7 +46,11 @@ def send_message(
     guardians = guardians_to_reach(school_class, student=student)
     if not guardians:
         raise ValidationError(
-            {"student" if student is not None else "text": "Сообщение некому передать: у обучающихся не записаны родители."}
+            {
+                "student"
+                if student is not None
+                else "text": "Сообщение некому передать: у обучающихся не записаны родители."
+            }
         )
     message = ParentMessage.objects.create(
         organisation_id=school_class.organisation_id,
@@ -85,9 +89,7 @@ def send_message(
 def recipients_of(message: ParentMessage) -> list[ParentMessageRecipient]:
     """Return the message's recipients with their students, ordered by student and name (one query)."""
     return list(
-        message.recipients.select_related("student").order_by(
-            "student__last_name", "student__first_name", "full_name"
-        )
+        message.recipients.select_related("student").order_by("student__last_name", "student__first_name", "full_name")
     )
 
 

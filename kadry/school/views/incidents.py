@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from kadry.core.access import membership_required
 from kadry.core.http import MemberRequest
 from kadry.core.models import ChangeRecord
 from kadry.school import access_log
-from kadry.school.access import classes_for, get_incident_for, incidents_for
+from kadry.school.access import get_incident_for, incident_classes, incidents_for
 from kadry.school.forms_incidents import IncidentActForm, IncidentForm
 from kadry.school.home import GLANCE_WATCHERS
 from kadry.school.models import Incident
@@ -41,7 +41,7 @@ def administers(request: MemberRequest) -> bool:
 def incidents(request: MemberRequest) -> HttpResponse:
     """The register: newest first, with what each report still misses; ``?class=<id>`` narrows it to a class."""
     rows = incidents_for(request.membership).select_related("school_class").prefetch_related("students")
-    classes = list(classes_for(request.membership).select_related("academic_year").order_by("grade", "letter"))
+    classes = list(incident_classes(request.membership).select_related("academic_year").order_by("grade", "letter"))
     chosen = next((c for c in classes if str(c.pk) == request.GET.get("class", "")), None)
     if chosen is not None:
         rows = rows.filter(school_class=chosen)
@@ -127,12 +127,13 @@ def incident_detail(request: MemberRequest, incident_pk: int) -> HttpResponse:
 
 
 @membership_required
-@require_POST
 def incident_acknowledge(request: MemberRequest, incident_pk: int) -> HttpResponse:
-    """The director or the deputy receives the report: it leaves their home page."""
+    """The director or the deputy receives the report: it leaves their home page (POST; access checked first)."""
     incident = get_incident_for(request.membership, incident_pk)
     if not administers(request):
         raise Http404
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     services.acknowledge_incident(actor=request.user, incident=incident)
     messages.success(request, "Сообщение о происшествии принято.")
     return redirect("school:incident_detail", incident_pk=incident.pk)

@@ -146,9 +146,7 @@ def test_a_student_of_another_class_cannot_be_named(world, class_teacher) -> Non
 
 
 @time_machine.travel(NOW, tick=False)
-def test_the_author_corrects_the_report_and_the_history_keeps_the_first_version(
-    world, class_teacher, director
-) -> None:
+def test_the_author_corrects_the_report_and_the_history_keeps_the_first_version(world, class_teacher, director) -> None:
     report(world, class_teacher)
     incident = Incident.objects.get()
     edit = url("incident_edit", incident.pk)
