@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
@@ -103,10 +103,11 @@ class ParentMessageOut(Schema):
 def list_incidents(request: MemberRequest, class_id: int | None = None) -> QuerySet[Incident]:
     """Return the incidents of the classes the caller reaches (``class_id`` narrows), newest first; logged."""
     rows = incidents_for(request.membership).prefetch_related("students")
-    subject = request.membership.organisation
+    subject: Model = request.membership.organisation
     if class_id is not None:
-        subject = get_class_for(request.membership, class_id)
-        rows = rows.filter(school_class=subject)
+        school_class = get_class_for(request.membership, class_id)
+        rows = rows.filter(school_class=school_class)
+        subject = school_class
     result = list(rows.order_by("-occurred_at", "-pk"))
     named = {student.pk for incident in result for student in incident.students.all()}
     access_log.record_list_access(request, subject, INCIDENTS, len(named), channel="api")

@@ -192,7 +192,7 @@ def act_context(incident: Incident, *, organisation: Any, students: list[Student
     acts = []
     for student in students:
         attended = [b for b in briefings if any(p.pk == student.pk for p in b.present.all())]
-        latest = {}
+        latest: dict[str, SafetyBriefing] = {}
         for briefing in attended:
             latest.setdefault(briefing.kind, briefing)
         acts.append({"student": student, "briefings": sorted(latest.values(), key=lambda b: b.date)})

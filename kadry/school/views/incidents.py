@@ -45,11 +45,11 @@ def incidents(request: MemberRequest) -> HttpResponse:
     chosen = next((c for c in classes if str(c.pk) == request.GET.get("class", "")), None)
     if chosen is not None:
         rows = rows.filter(school_class=chosen)
-    rows = list(rows.order_by("-occurred_at", "-pk")[:REGISTER_LIMIT])
-    named = {student.pk for incident in rows for student in incident.students.all()}
+    shown = list(rows.order_by("-occurred_at", "-pk")[:REGISTER_LIMIT])
+    named = {student.pk for incident in shown for student in incident.students.all()}
     access_log.record_list_access(request, chosen or request.membership.organisation, INCIDENTS, len(named))
     data = {
-        "incidents": [(incident, services.reminders_of(incident)) for incident in rows],
+        "incidents": [(incident, services.reminders_of(incident)) for incident in shown],
         "classes": classes,
         "chosen": chosen,
         "may_write": may_write(request),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
@@ -25,7 +26,7 @@ from kadry.school.views.life import context, pdf_or_html, refused, writable_clas
 MESSAGE = "Сообщение родителям"
 
 
-def _messages(school_class: SchoolClass):  # type: ignore[no-untyped-def]
+def _messages(school_class: SchoolClass) -> QuerySet[ParentMessage]:
     return ParentMessage.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class)
 
 
