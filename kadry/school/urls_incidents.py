@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.school.views import incidents, messages
+from kadry.school.views import appointment, incidents, messages
 
 urlpatterns = [
+    path("appointments/<int:pk>/", appointment.appointment, name="appointment"),
+    path("appointments/<int:pk>/agreement/", appointment.appointment_agreement, name="appointment_agreement"),
     path("incidents/", incidents.incidents, name="incidents"),
     path("classes/<int:pk>/incidents/new/", incidents.incident_new, name="incident_new"),
     path("incidents/<int:incident_pk>/", incidents.incident_detail, name="incident_detail"),

@@ -38,7 +38,7 @@ from kadry.school.models import (
 )
 from kadry.staff.models import PriorJob
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PriorJobFactory, StaffingUnitFactory
-from kadry.testing.school import EnrollmentFactory
+from kadry.testing.school import EnrollmentFactory, appoint
 
 R = Membership.Role
 ALL = frozenset(R)
@@ -278,6 +278,9 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "school:life_correct": (NOBODY, 200),
     "school:life_cancel": (NOBODY, 405),
     "school:visit_done": (NOBODY, 200),
+    # The appointment's consent and additional agreement (kadry/school/views/appointment.py).
+    "school:appointment": (SCHOOL_HEADS, 200),
+    "school:appointment_agreement": (SCHOOL_HEADS, 200),
     "school:incidents": (INCIDENT_READERS | {R.CLASS_TEACHER}, 200),
     "school:incident_new": (NOBODY, 200),
     "school:incident_detail": (INCIDENT_READERS, 200),
@@ -355,6 +358,8 @@ PERSONAL_DATA: dict[str, str] = {
     "school:event_detail": "",
     "school:event_notice": "",
     "school:individual_work": "",
+    "school:appointment": "",
+    "school:appointment_agreement": "",
     "school:incidents": "",
     "school:incident_detail": "",
     "school:incident_act_pdf": "",
@@ -464,6 +469,7 @@ def world(school, personas):
         **life, title="Экскурсия", place="Музей", notice_given_on=life["date"], created_by=hr.user
     )
     event.participants.set([pupil.student])
+    leadership = appoint(personas[R.DIRECTOR], employee, pupil.school_class, life["date"] - dt.timedelta(days=1))
     visit = ClassVisit.objects.create(**life, kind="lesson", status="planned", with_whom="Учитель", subject="Урок")
     incident = Incident.objects.create(
         organisation=school, school_class=pupil.school_class, kind=Incident.Kind.ACCIDENT, occurred_at=timezone.now(),
@@ -628,6 +634,8 @@ def world(school, personas):
         "school:life_correct": [c, "events", event.pk],
         "school:life_cancel": [c, "events", event.pk],
         "school:visit_done": [c, visit.pk],
+        "school:appointment": [leadership.pk],
+        "school:appointment_agreement": [leadership.pk],
         "school:incident_new": [c],
         "school:incident_detail": [incident.pk],
         "school:incident_edit": [incident.pk],

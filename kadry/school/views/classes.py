@@ -28,6 +28,7 @@ from kadry.school.forms_classes import (
     SubstitutionForm,
     YearForm,
 )
+from kadry.school.home import GLANCE_WATCHERS
 from kadry.school.models import (
     AcademicYear,
     ClassTeacherAssignment,
@@ -119,6 +120,7 @@ def class_detail(request: MemberRequest, pk: int) -> HttpResponse:
             "manages": role_can(membership.role, Capability.MANAGE_SCHOOL),
             "meeting_warnings": meeting_warnings(school_class, today),
             "sees_incidents": sees_incidents(membership),
+            "heads": membership.role in GLANCE_WATCHERS,
         },
     )
 
