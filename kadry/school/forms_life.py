@@ -205,9 +205,15 @@ class ClassVisitForm(forms.ModelForm):
         widgets = {"date": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"status": _("Посещения уроков — по графику (п. 6.3): запланируйте, затем отметьте проведённым.")}
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Left out (an older client, the API), a visit is one that took place.
+        self.fields["status"].required = False
+
     def clean(self) -> dict[str, Any]:
         cleaned = cast(dict[str, Any], super().clean())
-        if cleaned.get("date") and cleaned.get("status"):
+        cleaned["status"] = cleaned.get("status") or ClassVisit.Status.DONE
+        if cleaned.get("date"):
             refusal = visit_refusal(cleaned["status"], cleaned["date"], timezone.localdate())
             if refusal:
                 self.add_error("date", refusal)

@@ -31,6 +31,7 @@ from kadry.school.models import (
     Characteristic,
     ClassEvent,
     ClassHour,
+    ClassTeacherAssignment,
     ClassVisit,
     Incident,
     ParentMeeting,
@@ -38,7 +39,7 @@ from kadry.school.models import (
 )
 from kadry.staff.models import PriorJob
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PriorJobFactory, StaffingUnitFactory
-from kadry.testing.school import EnrollmentFactory, appoint
+from kadry.testing.school import EnrollmentFactory
 
 R = Membership.Role
 ALL = frozenset(R)
@@ -469,7 +470,11 @@ def world(school, personas):
         **life, title="Экскурсия", place="Музей", notice_given_on=life["date"], created_by=hr.user
     )
     event.participants.set([pupil.student])
-    leadership = appoint(personas[R.DIRECTOR], employee, pupil.school_class, life["date"] - dt.timedelta(days=1))
+    # The leadership row alone (an appointment order of its own would add orders the other pages list).
+    leadership = ClassTeacherAssignment.objects.create(
+        organisation=school, teacher=employee, school_class=pupil.school_class, start=life["date"],
+        monthly_allowance=Decimal("5000.00"), order_item=signed.items.get(),
+    )  # fmt: skip
     visit = ClassVisit.objects.create(**life, kind="lesson", status="planned", with_whom="Учитель", subject="Урок")
     incident = Incident.objects.create(
         organisation=school, school_class=pupil.school_class, kind=Incident.Kind.ACCIDENT, occurred_at=timezone.now(),
