@@ -80,5 +80,6 @@ api.add_router("/school", "kadry.school.api.life.router", tags=["Жизнь кл
 api.add_router("/school", "kadry.school.api.documents.router", tags=["Документы класса"])
 api.add_router("/school", "kadry.school.api.activities.router", tags=["Занятость и достижения"])
 api.add_router("/school", "kadry.grades.api.router", tags=["Успеваемость"])
+api.add_router("/school", "kadry.school.api.incidents.router", tags=["Происшествия и сообщения родителям"])
 errors.declare(api)
 hold_bodies_to_types(api)

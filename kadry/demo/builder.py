@@ -15,8 +15,8 @@ from kadry.core.models import AccessLogEntry, AuditChainHead, ChangeRecord, Memb
 from kadry.demo.absences import build_absences
 from kadry.demo.attestation import build_attestation
 from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STAFF_PLANS
-from kadry.demo.obligations import build_obligations
 from kadry.demo.grades import build_grades
+from kadry.demo.obligations import build_obligations
 from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
 from kadry.demo.school import build_school

@@ -21,6 +21,7 @@ from kadry.school.models import (
     ClassTeacherAssignment,
     ClassTeacherSubstitution,
     Enrollment,
+    Incident,
     SchoolClass,
     Student,
 )
@@ -83,3 +84,35 @@ def require_school_management(membership: Membership | None) -> Membership:
     if membership is None or not role_can(membership.role, Capability.MANAGE_SCHOOL):
         raise Http404
     return membership
+
+
+def sees_incidents(membership: Membership) -> bool:
+    """Whether the membership may read the register of incidents: health data, so the roles that see prevention."""
+    return sees_prevention(membership)
+
+
+def incidents_for(membership: Membership | None, *, on: dt.date | None = None) -> QuerySet[Incident]:
+    """Return the incidents of the classes the membership reaches; 404 for roles that do not read them."""
+    return Incident.objects.filter(
+        organisation_id=membership.organisation_id,  # type: ignore[union-attr]
+        school_class__in=incident_classes(membership, on=on),
+    )
+
+
+def incident_classes(membership: Membership | None, *, on: dt.date | None = None) -> QuerySet[SchoolClass]:
+    """Return the classes whose incidents the membership reads; none (not 404) for a class teacher without a card."""
+    if membership is None or not sees_incidents(membership):
+        raise Http404
+    try:
+        return classes_for(membership, on=on)
+    except Http404:
+        return SchoolClass.objects.none()
+
+
+def get_incident_for(membership: Membership | None, pk: int) -> Incident:
+    """Return the incident ``pk`` of a class the membership reaches, else 404 (logged as a denied attempt)."""
+    with denied_as(Incident, pk):
+        return get_object_or_404(
+            incidents_for(membership).select_related("school_class__academic_year", "reported_by", "acknowledged_by"),
+            pk=pk,
+        )

@@ -25,6 +25,7 @@ from kadry.school.models import (
     SafetyBriefing,
     SchoolClass,
 )
+from kadry.school.rules.life import visit_refusal
 from kadry.school.services import life as services
 from kadry.school.services.attendance import school_day_refusal
 
@@ -200,8 +201,32 @@ class DutyRosterForm(ClassForm):
 class ClassVisitForm(forms.ModelForm):
     class Meta:
         model = ClassVisit
-        fields = ["kind", "date", "with_whom", "subject", "notes"]
+        fields = ["kind", "status", "date", "with_whom", "subject", "notes"]
         widgets = {"date": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"status": _("Посещения уроков — по графику (п. 6.3): запланируйте, затем отметьте проведённым.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Left out (an older client, the API), a visit is one that took place.
+        self.fields["status"].required = False
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = cast(dict[str, Any], super().clean())
+        cleaned["status"] = cleaned.get("status") or ClassVisit.Status.DONE
+        if cleaned.get("date"):
+            refusal = visit_refusal(cleaned["status"], cleaned["date"], timezone.localdate())
+            if refusal:
+                self.add_error("date", refusal)
+        return cleaned
+
+
+class VisitDoneForm(forms.Form):
+    date = forms.DateField(label=_("Дата посещения"), widget=DateInput())
+    notes = forms.CharField(label=_("Выводы"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class CancelRecordForm(forms.Form):
+    cancel_reason = forms.CharField(label=_("Причина отмены"), max_length=300)
 
 
 class IndividualWorkForm(forms.ModelForm):

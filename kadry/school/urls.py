@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("kadry.school.urls_life")),
     path("", include("kadry.school.urls_documents")),
     path("", include("kadry.school.urls_activities")),
+    path("", include("kadry.school.urls_incidents")),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.school.views import life, life_journals
+from kadry.school.views import corrections, life, life_journals
 
 urlpatterns = [
     path("classes/<int:pk>/class-hours/", life.class_hours, name="class_hours"),
@@ -22,5 +22,8 @@ urlpatterns = [
     path("classes/<int:pk>/briefings/new/", life_journals.briefing_new, name="briefing_new"),
     path("classes/<int:pk>/duty/", life_journals.duty, name="duty"),
     path("classes/<int:pk>/visits/", life_journals.visits, name="visits"),
+    path("classes/<int:pk>/<slug:slug>/<int:row_pk>/correct/", corrections.correct, name="life_correct"),
+    path("classes/<int:pk>/<slug:slug>/<int:row_pk>/cancel/", corrections.cancel, name="life_cancel"),
+    path("classes/<int:pk>/visits/<int:row_pk>/done/", corrections.visit_done, name="visit_done"),
     path("students/<int:pk>/individual-work/", life_journals.individual_work, name="individual_work"),
 ]

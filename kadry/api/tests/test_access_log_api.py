@@ -58,6 +58,8 @@ PERSONAL = {
     ("get", "/school/classes/{pk}/social-passport"),
     # The activities of named students, with the class's rating.
     ("get", "/school/classes/{class_id}/activities"),
+    # The register of incidents: health data of named students.
+    ("get", "/school/incidents"),
     *((method, f"{CARD}/{slug}") for slug in SECTIONS for method in ("get",)),
     *(("put", f"{CARD}/{slug}/{{row_id}}") for slug in SECTIONS),
 }
@@ -89,6 +91,8 @@ NOT_PERSONAL = {
     ("post", "/school/classes/{class_id}/class-hours"),
     ("post", "/school/classes/{class_id}/class-hours/{hour_id}/cancel"),
     ("get", "/school/classes/{class_id}/meeting-check"),
+    ("post", "/school/incidents"),
+    ("post", "/school/classes/{class_id}/messages"),
     ("get", "/school/overview"),
     # Unreported ЕФС-1 events by deadline with whose they are, as the deadlines page (which logs none).
     ("get", "/work-record-events"),

@@ -28,7 +28,18 @@ from kadry.leave.models import CalendarCorrection, LeaveRule, PlannedLeave, Vaca
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
-from kadry.school.models import Activity, AttendanceMark, Characteristic, ClassEvent, ClassHour, ParentMeeting
+from kadry.school.models import (
+    Activity,
+    AttendanceMark,
+    Characteristic,
+    ClassEvent,
+    ClassHour,
+    ClassTeacherAssignment,
+    ClassVisit,
+    Incident,
+    ParentMeeting,
+    ParentMessage,
+)
 from kadry.staff.models import PriorJob
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PriorJobFactory, StaffingUnitFactory
 from kadry.testing.school import EnrollmentFactory
@@ -48,6 +59,8 @@ NOBODY: frozenset[str] = frozenset()
 # Every class (the persona class teacher leads none, so reaches no class page).
 SCHOOL_CLASSES = frozenset({R.ADMINISTRATOR, R.DIRECTOR, R.DEPUTY_DIRECTOR, R.SOCIAL_PEDAGOGUE, R.PSYCHOLOGIST})
 SCHOOL_MANAGERS = frozenset({R.ADMINISTRATOR, R.DEPUTY_DIRECTOR})
+INCIDENT_READERS = SCHOOL_CLASSES - {R.ADMINISTRATOR}
+SCHOOL_HEADS = frozenset({R.DIRECTOR, R.DEPUTY_DIRECTOR})
 
 # url name → (the roles that may open it, the status they get). Everybody else gets 404.
 MATRIX: dict[str, tuple[frozenset[str], int]] = {
@@ -312,6 +325,28 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "grades:summary_xlsx": (SCHOOL_CLASSES, 200),
     "grades:import_template": (SCHOOL_MANAGERS, 200),
     "grades:import_job": (SCHOOL_MANAGERS, 200),
+    # Incidents with students (kadry/school/urls_incidents.py): health data, so the roles that see
+    # prevention cases; reported and corrected by the class teacher who wrote the report, received and
+    # the act kept by the director and the deputy. Messages to parents: as the class's other records.
+    # Corrections of the journals (kadry/school/views/corrections.py): the record's author only.
+    "school:life_correct": (NOBODY, 200),
+    "school:life_cancel": (NOBODY, 405),
+    "school:visit_done": (NOBODY, 200),
+    # The appointment's consent and additional agreement (kadry/school/views/appointment.py).
+    "school:appointment": (SCHOOL_HEADS, 200),
+    "school:appointment_agreement": (SCHOOL_HEADS, 200),
+    "school:incidents": (INCIDENT_READERS | {R.CLASS_TEACHER}, 200),
+    "school:incident_new": (NOBODY, 200),
+    "school:incident_detail": (INCIDENT_READERS, 200),
+    "school:incident_edit": (NOBODY, 200),
+    "school:incident_acknowledge": (SCHOOL_HEADS, 405),
+    "school:incident_act": (SCHOOL_HEADS, 200),
+    "school:incident_act_pdf": (INCIDENT_READERS, 200),
+    "school:parent_messages": (SCHOOL_CLASSES, 200),
+    "school:parent_message_new": (NOBODY, 200),
+    "school:parent_message": (SCHOOL_CLASSES, 200),
+    "school:parent_message_print": (SCHOOL_CLASSES, 200),
+    "school:parent_message_xlsx": (SCHOOL_CLASSES, 200),
 }
 # Reached without logging in, or the API (which has its own matrix in kadry/api/tests).
 NOT_IN_MATRIX = {"login"}
@@ -397,6 +432,14 @@ PERSONAL_DATA: dict[str, str] = {
     "grades:class_analysis": "",
     "grades:class_report": "",
     "grades:student_analysis": "",
+    "school:appointment": "",
+    "school:appointment_agreement": "",
+    "school:incidents": "",
+    "school:incident_detail": "",
+    "school:incident_act_pdf": "",
+    "school:parent_message": "",
+    "school:parent_message_print": "",
+    "school:parent_message_xlsx": "",
 }
 # Pages whose personal part only some roles see; to the others they show figures only and log nothing.
 SOCIAL_DATA = frozenset({R.DIRECTOR, R.DEPUTY_DIRECTOR, R.SOCIAL_PEDAGOGUE, R.PSYCHOLOGIST})
@@ -500,6 +543,21 @@ def world(school, personas):
         **life, title="Экскурсия", place="Музей", notice_given_on=life["date"], created_by=hr.user
     )
     event.participants.set([pupil.student])
+    # The leadership row alone (an appointment order of its own would add orders the other pages list).
+    leadership = ClassTeacherAssignment.objects.create(
+        organisation=school, teacher=employee, school_class=pupil.school_class, start=life["date"],
+        monthly_allowance=Decimal("5000.00"), order_item=signed.items.get(),
+    )  # fmt: skip
+    visit = ClassVisit.objects.create(**life, kind="lesson", status="planned", with_whom="Учитель", subject="Урок")
+    incident = Incident.objects.create(
+        organisation=school, school_class=pupil.school_class, kind=Incident.Kind.ACCIDENT, occurred_at=timezone.now(),
+        place="Спортзал", description="Упал", reported_by=hr.user, reported_at=timezone.now(),
+    )  # fmt: skip
+    incident.students.set([pupil.student])
+    message = ParentMessage.objects.create(
+        organisation=school, school_class=pupil.school_class, topic="other", title="Т", text="Т", channel="print",
+        author=hr.user, sent_at=timezone.now(),
+    )  # fmt: skip
     c = pupil.school_class_id
     activity = Activity.objects.create(
         organisation=school, student=pupil.student, kind="club", name="Шахматы", start=pupil.start
@@ -684,6 +742,22 @@ def world(school, personas):
         "school:student_file": [pupil.student_id],
         "school:student_file_print": [pupil.student_id],
         "school:student_file_issue": [pupil.student_id],
+        "school:life_correct": [c, "events", event.pk],
+        "school:life_cancel": [c, "events", event.pk],
+        "school:visit_done": [c, visit.pk],
+        "school:appointment": [leadership.pk],
+        "school:appointment_agreement": [leadership.pk],
+        "school:incident_new": [c],
+        "school:incident_detail": [incident.pk],
+        "school:incident_edit": [incident.pk],
+        "school:incident_acknowledge": [incident.pk],
+        "school:incident_act": [incident.pk],
+        "school:incident_act_pdf": [incident.pk],
+        "school:parent_messages": [c],
+        "school:parent_message_new": [c],
+        "school:parent_message": [c, message.pk],
+        "school:parent_message_print": [c, message.pk],
+        "school:parent_message_xlsx": [c, message.pk],
     }
     characteristic = Characteristic.objects.create(
         organisation=school, student=pupil.student, requested_by="ПДН", requested_on=dt.date(2026, 11, 2),

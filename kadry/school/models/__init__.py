@@ -1,6 +1,8 @@
 from kadry.school.models.allowance import ClassTeacherAllowance
 from kadry.school.models.attendance import AttendanceDay, AttendanceMark, AttendanceThresholds
+from kadry.school.models.incidents import Incident
 from kadry.school.models.life import ClassEvent, ClassHour, ClassVisit, DutyRoster, ParentMeeting, SafetyBriefing
+from kadry.school.models.messages import ParentMessage, ParentMessageRecipient
 from kadry.school.models.people import (
     AcademicYear,
     ClassTeacherAssignment,
@@ -33,8 +35,11 @@ __all__ = [
     "Enrollment",
     "Guardian",
     "Holiday",
+    "Incident",
     "IndividualWork",
     "ParentMeeting",
+    "ParentMessage",
+    "ParentMessageRecipient",
     "Period",
     "SafetyBriefing",
     "SchoolClass",

@@ -74,6 +74,8 @@ class ClassEvent(models.Model):
     )
     notice_given_on = models.DateField(_("уведомление подано"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    cancelled_at = models.DateTimeField(_("отменено"), null=True, blank=True)
+    cancel_reason = models.CharField(_("причина отмены"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("внеклассное мероприятие")
@@ -102,6 +104,8 @@ class SafetyBriefing(models.Model):
     event = models.ForeignKey(ClassEvent, null=True, blank=True, on_delete=models.SET_NULL, related_name="briefings")
     present = models.ManyToManyField("school.Student", verbose_name=_("присутствовали"), related_name="+")
     conducted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    cancelled_at = models.DateTimeField(_("отменено"), null=True, blank=True)
+    cancel_reason = models.CharField(_("причина отмены"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("инструктаж")
@@ -121,6 +125,12 @@ class DutyRoster(models.Model):
     date = models.DateField(_("дата"))
     place = models.CharField(_("пост"), max_length=200, default="класс")
     students = models.ManyToManyField("school.Student", verbose_name=_("дежурные"), related_name="+")
+    # The author corrects and cancels the record (regulation §6.4); rows from before authors were kept have none.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(_("отменено"), null=True, blank=True)
+    cancel_reason = models.CharField(_("причина отмены"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("дежурство")
@@ -133,11 +143,18 @@ class DutyRoster(models.Model):
 
 
 class ClassVisit(models.Model):
-    """A lesson the class teacher visited, or a consultation they received (regulation §6.3)."""
+    """A lesson the class teacher visits by the schedule, or a consultation they receive (regulation §6.3).
+
+    §6.3 «Посещает уроки в своем классе (согласно графику)»: a visit is planned for a date, then marked done.
+    """
 
     class Kind(models.TextChoices):
         LESSON = "lesson", _("посещение урока")
         CONSULTATION = "consultation", _("консультация")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("по графику")
+        DONE = "done", _("проведено")
 
     organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
     school_class = models.ForeignKey("school.SchoolClass", on_delete=models.CASCADE, related_name="visits")
@@ -146,6 +163,13 @@ class ClassVisit(models.Model):
     with_whom = models.CharField(_("учитель, специалист"), max_length=300)
     subject = models.CharField(_("предмет, тема"), max_length=300)
     notes = models.TextField(_("выводы"), blank=True)
+    status = models.CharField(_("состояние"), max_length=10, choices=Status.choices, default=Status.DONE)
+    # The author corrects and cancels the record (regulation §6.4); rows from before authors were kept have none.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    cancelled_at = models.DateTimeField(_("отменено"), null=True, blank=True)
+    cancel_reason = models.CharField(_("причина отмены"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("посещение урока, консультация")

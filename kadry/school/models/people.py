@@ -167,6 +167,10 @@ class ClassTeacherAssignment(models.Model):
     end = models.DateField(_("по"), null=True, blank=True)
     monthly_allowance = models.DecimalField(_("ежемесячное вознаграждение, руб."), max_digits=10, decimal_places=2)
     agreement = models.CharField(_("дополнительное соглашение"), max_length=200, blank=True)
+    # Regulation §1.7, §11.1: class leadership is given «с его согласия», «с их письменного согласия»;
+    # §1.6: the director «заключает с педагогом дополнительное соглашение».
+    consent_on = models.DateField(_("письменное согласие педагога"), null=True, blank=True)
+    agreement_on = models.DateField(_("дата дополнительного соглашения"), null=True, blank=True)
     order_item = models.ForeignKey("orders.OrderItem", on_delete=models.PROTECT, related_name="+")
     release_item = models.ForeignKey(
         "orders.OrderItem", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -120,6 +120,7 @@ def class_figures(classes: Sequence[SchoolClass], span: Span) -> dict[int, Class
             classevent__organisation_id=organisation_id,
             classevent__school_class_id__in=ids,
             classevent__date__range=(span.start, span.end),
+            classevent__cancelled_at__isnull=True,
         )
         .values_list("classevent__school_class_id", "student_id")
         .distinct()
@@ -209,7 +210,9 @@ def year_analysis(school_class: SchoolClass, *, today: dt.date) -> YearAnalysis:
     base = {"organisation_id": school_class.organisation_id, "school_class": school_class, "date__range": (start, end)}
     meetings = list(ParentMeeting.objects.filter(**base).values_list("date", flat=True))
     hours = list(ClassHour.objects.filter(**base).values_list("date", "status"))
-    events = list(ClassEvent.objects.filter(**base, date__lte=today).values_list("date", flat=True))
+    events = list(
+        ClassEvent.objects.filter(**base, date__lte=today, cancelled_at__isnull=True).values_list("date", flat=True)
+    )
     held = [day for day, status in hours if status == ClassHour.Status.HELD]
     cancelled = [day for day, status in hours if status == ClassHour.Status.CANCELLED]
     rows = []

@@ -64,7 +64,10 @@ def overview(classes: QuerySet[SchoolClass], *, today: dt.date) -> list[ClassGla
             meetings[class_id].append(day)
     late: dict[int, int] = defaultdict(int)
     for class_id, day, notice in ClassEvent.objects.filter(
-        organisation_id=organisation_id, school_class_id__in=[c.pk for c in rows], date__gte=today
+        organisation_id=organisation_id,
+        school_class_id__in=[c.pk for c in rows],
+        date__gte=today,
+        cancelled_at__isnull=True,
     ).values_list("school_class_id", "date", "notice_given_on"):
         if not notice_in_time(notice, day):
             late[class_id] += 1

@@ -19,3 +19,20 @@ def amount_in_force(amounts: Iterable[tuple[dt.date, Decimal]], on: dt.date) -> 
     """Return the amount with the latest start not after ``on`` (None before the first one)."""
     started = [(valid_from, amount) for valid_from, amount in amounts if valid_from <= on]
     return max(started)[1] if started else None
+
+
+def consent_refusal(consent_on: dt.date, start: dt.date, agreement_on: dt.date | None) -> dict[str, str]:
+    """Return, by field, why the consent and the agreement dates cannot stand for leadership from ``start``.
+
+    Regulation §1.7 and §11.1: the teacher takes the class «с его согласия», «с их письменного согласия»
+    — the consent comes before the leadership starts; §1.6: the additional agreement is concluded on
+    the appointment, so it is not dated before the consent (it records the consent given).
+    """
+    problems = {}
+    if consent_on > start:
+        problems["consent_on"] = (
+            f"Письменное согласие даётся до начала классного руководства ({start:%d.%m.%Y}), п. 1.7 и 11.1 положения."
+        )
+    if agreement_on is not None and agreement_on < consent_on:
+        problems["agreement_on"] = "Дополнительное соглашение не может быть раньше согласия педагога."
+    return problems

@@ -106,3 +106,12 @@ def quarters_without_meeting(
         elif days_left <= MEETING_WARNING_DAYS:
             found.append(MissingMeeting(period, Level.WARNING, days_left))
     return found
+
+
+# §6.3 «Посещает уроки в своем классе (согласно графику)»: a visit is planned ahead and marked done
+# once it took place, so a done visit cannot be dated after today.
+def visit_refusal(status: str, date: dt.date, today: dt.date) -> str | None:
+    """Return why a visit with ``status`` on ``date`` cannot be recorded on ``today``, or None."""
+    if status == "done" and date > today:
+        return "Проведённое посещение не может быть позже сегодняшнего дня: запланируйте его по графику."
+    return None

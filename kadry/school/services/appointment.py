@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from kadry.core.audit import diff, snapshot
+from kadry.core.audit import diff, record_change, snapshot
 from kadry.core.models import ChangeRecord
 from kadry.school.models import ClassTeacherAllowance, ClassTeacherAssignment, SchoolClass
 from kadry.school.rules import appointment as rules
@@ -110,3 +110,32 @@ def set_allowance(
         changes=diff(before, snapshot(allowance)),
     )
     return allowance
+
+
+@transaction.atomic
+def record_consent(
+    *,
+    actor: Any,
+    assignment: ClassTeacherAssignment,
+    consent_on: dt.date,
+    agreement: str,
+    agreement_on: dt.date | None,
+) -> ClassTeacherAssignment:
+    """Record the teacher's written consent (§1.7, §11.1) and the additional agreement's number and date (§1.6)."""
+    problems = rules.consent_refusal(consent_on, assignment.start, agreement_on)
+    if problems:
+        raise ValidationError(problems)
+    before = snapshot(ClassTeacherAssignment.objects.get(pk=assignment.pk))
+    assignment.consent_on, assignment.agreement, assignment.agreement_on = consent_on, agreement, agreement_on
+    assignment.save(update_fields=["consent_on", "agreement", "agreement_on"])
+    record_change(
+        actor=actor,
+        organisation_id=assignment.organisation_id,
+        subject=assignment.teacher,
+        section="Классное руководство",
+        action=ChangeRecord.Action.UPDATE,
+        obj=assignment,
+        before=before,
+        after=snapshot(assignment),
+    )
+    return assignment

@@ -204,7 +204,7 @@ def characteristic_draft(student: Student, *, today: dt.date, with_family: bool)
         days += 1 if mark.whole_day else 0
         reasons[mark.get_reason_display()] += missed
     duties = DutyRoster.objects.filter(
-        organisation_id=student.organisation_id, students=student, date__range=(start, today)
+        organisation_id=student.organisation_id, students=student, date__range=(start, today), cancelled_at__isnull=True
     ).count()
     activities = list(
         Activity.objects.filter(organisation_id=student.organisation_id, student=student)

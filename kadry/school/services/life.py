@@ -314,6 +314,14 @@ def create_event(
 ) -> ClassEvent:
     """Record an out-of-class event with participants and escorts; refuse what breaks §6.9."""
     today = today or timezone.localdate()
+    check_event(school_class, data, today)
+    event = _create(ClassEvent, school_class, {**data, "created_by": actor})
+    _history(actor, school_class, SECTION_EVENTS, event, Action.CREATE, after=snapshot(event))
+    return event
+
+
+def check_event(school_class: SchoolClass, data: dict[str, Any], today: dt.date) -> None:
+    """Raise the §6.9 refusals of an event's data by field (a new event, or a correction of one)."""
     participants = list(data.get("participants", []))
     escorts = list(data.get("escorts", []))
     if not participants:
@@ -335,9 +343,6 @@ def create_event(
     )
     if problems:
         raise ValidationError(problems)
-    event = _create(ClassEvent, school_class, {**data, "created_by": actor})
-    _history(actor, school_class, SECTION_EVENTS, event, Action.CREATE, after=snapshot(event))
-    return event
 
 
 # --- safety briefings, duty, visits ---------------------------------------------------------------
@@ -359,15 +364,18 @@ def record_briefing(*, actor: Any, school_class: SchoolClass, data: dict[str, An
 @transaction.atomic
 def add_duty_shift(*, actor: Any, school_class: SchoolClass, data: dict[str, Any]) -> DutyRoster:
     """Add a day of duty with the students on duty."""
-    shift = _create(DutyRoster, school_class, data)
+    shift = _create(DutyRoster, school_class, {**data, "created_by": actor})
     _history(actor, school_class, "График дежурств", shift, Action.CREATE, after=snapshot(shift))
     return shift
 
 
 @transaction.atomic
 def add_visit(*, actor: Any, school_class: SchoolClass, data: dict[str, Any]) -> ClassVisit:
-    """Log a lesson visited or a consultation received (§6.3)."""
-    visit = _create(ClassVisit, school_class, data)
+    """Log a lesson visited or a consultation received, or plan one by the schedule (§6.3)."""
+    refusal = rules.visit_refusal(data.get("status", ClassVisit.Status.DONE), data["date"], timezone.localdate())
+    if refusal:
+        raise ValidationError({"date": refusal})
+    visit = _create(ClassVisit, school_class, {**data, "created_by": actor})
     _history(actor, school_class, "Посещения уроков и консультации", visit, Action.CREATE, after=snapshot(visit))
     return visit
 

@@ -13,7 +13,13 @@ from django.utils import timezone
 from kadry.core.access import capability_required, denied_as, membership_required
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
-from kadry.school.access import classes_for, get_class_for, require_school_management, sees_social_data
+from kadry.school.access import (
+    classes_for,
+    get_class_for,
+    require_school_management,
+    sees_incidents,
+    sees_social_data,
+)
 from kadry.school.access_log import CLASS_LIST, record_list_access
 from kadry.school.forms_classes import (
     HolidayFormSet,
@@ -22,6 +28,7 @@ from kadry.school.forms_classes import (
     SubstitutionForm,
     YearForm,
 )
+from kadry.school.home import GLANCE_WATCHERS
 from kadry.school.models import (
     AcademicYear,
     ClassTeacherAssignment,
@@ -112,6 +119,8 @@ def class_detail(request: MemberRequest, pk: int) -> HttpResponse:
             "teachers": teachers,
             "manages": role_can(membership.role, Capability.MANAGE_SCHOOL),
             "meeting_warnings": meeting_warnings(school_class, today),
+            "sees_incidents": sees_incidents(membership),
+            "heads": membership.role in GLANCE_WATCHERS,
         },
     )
 

@@ -98,9 +98,13 @@ def visits(request: MemberRequest, pk: int) -> HttpResponse:
     school_class = class_for_request(request, pk)
     form = ClassVisitForm(request.POST or None) if may_write(request) else None
     if form is not None and request.method == "POST" and form.is_valid():
-        services.add_visit(actor=request.user, school_class=school_class, data=form.cleaned_data)
-        messages.success(request, "Запись добавлена.")
-        return redirect("school:visits", pk=school_class.pk)
+        try:
+            services.add_visit(actor=request.user, school_class=school_class, data=form.cleaned_data)
+        except ValidationError as error:
+            refused(form, error)
+        else:
+            messages.success(request, "Запись добавлена.")
+            return redirect("school:visits", pk=school_class.pk)
     data = context(request, school_class, "visits", form=form, visits=_of_class(ClassVisit, school_class))
     return render(request, "school/life/visits.html", data, status=400 if form is not None and form.errors else 200)
 
