@@ -180,18 +180,34 @@ def employee_history(employee: Employee) -> tuple[Standing, list[CategoryDecisio
     return standing_of(employee, decisions, attestations), decisions, attestations
 
 
+def open_attestations(organisation_ids: int | Sequence[int]) -> list[Attestation]:
+    """Return the attestations with a step still to take: the acquaintance before the sitting, or the extract after.
+
+    One query for one organisation or for the many a centralised service keeps.
+    """
+    ids = [organisation_ids] if isinstance(organisation_ids, int) else list(organisation_ids)
+    return list(
+        Attestation.objects.filter(organisation_id__in=ids, extract_issued_on__isnull=True)
+        .exclude(acquainted_on__isnull=False, protocol_date__isnull=True)
+        .select_related("employee")
+        .order_by("planned_on", "id")
+    )
+
+
 def expiring_categories(
-    organisation_id: int, start: dt.date, end: dt.date, on: dt.date
+    organisation_ids: int | Sequence[int], start: dt.date, end: dt.date, on: dt.date
 ) -> list[tuple[Employee, Standing]]:
     """Return the workers employed on ``on`` whose current category's last day falls in [start, end]: two queries.
 
     A category set by a decision of this app (the latest of the worker's), or typed on the card before
-    01.09.2023 with no decision recorded: five years from its date (rules.category_valid_until).
+    01.09.2023 with no decision recorded: five years from its date (rules.category_valid_until). Of one
+    organisation or of many (the schools a centralised service keeps) in the same two queries.
     """
-    working = Employee.objects.of(organisation_id).with_status(Employee.Status.WORKING, on)
+    ids = [organisation_ids] if isinstance(organisation_ids, int) else list(organisation_ids)
+    working = Employee.objects.filter(organisation_id__in=ids).with_status(Employee.Status.WORKING, on)
     later = CategoryDecision.objects.filter(employee_id=OuterRef("employee_id"), decided_on__gt=OuterRef("decided_on"))
     decisions = (
-        CategoryDecision.objects.filter(organisation_id=organisation_id, valid_until__range=(start, end))
+        CategoryDecision.objects.filter(organisation_id__in=ids, valid_until__range=(start, end))
         .filter(~Exists(later), employee__in=working)
         .select_related("employee")
     )

@@ -1,39 +1,41 @@
 """Overdue and coming training, examinations and documents as ``Deadline`` values of the core registry.
 
-Registered from ``ObligationsConfig.ready``: the home page and the deadlines page collect them, core
-never imports obligations. What is valid beyond ``rules.DUE_SOON_DAYS`` is left to the register, so the
-deadlines page does not list every employee's every kind. A fixed number of queries.
+Registered from ``ObligationsConfig.ready`` as a scoped source: the home page and the deadlines page
+collect them, core never imports obligations. What is valid beyond ``rules.DUE_SOON_DAYS`` is left to
+the register, so the deadlines page does not list every employee's every kind. A fixed number of
+queries, whatever the headcount or the number of schools a centralised service keeps.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from django.urls import reverse
 
-from kadry.core.home import Deadline, register_deadlines
-from kadry.core.models import Membership
+from kadry.core.home import Deadline, DeadlineScope, register_deadline_kind, register_scoped_deadlines
 from kadry.core.permissions import Capability, role_can
 from kadry.obligations import queries
 
 ACTION = "Сроки обучения и документов"
+CODE = register_deadline_kind("obligations", "Обязательное обучение, осмотры и документы")
 
 
-def obligation_deadlines(organisation_id: int, today: dt.date) -> list[Deadline]:
+def obligation_deadlines(organisation_ids: int | Sequence[int], today: dt.date) -> list[Deadline]:
     """Return a term for every required kind overdue or due within the register's window."""
-    _kinds, rows = queries.register(organisation_id, today)
+    ids = [organisation_ids] if isinstance(organisation_ids, int) else list(organisation_ids)
     url = reverse("obligations:register")
     return [
         Deadline(row.obligation.kind.name, row.employee.short_name, row.obligation.due, row.obligation.kind.source,
-                 url, ACTION)
-        for row in rows
+                 url, ACTION, CODE, row.employee.organisation_id)
+        for row in queries.register_of_organisations(ids, today)
         if row.obligation.due is not None and row.obligation.state != "valid"
     ]  # fmt: skip
 
 
-@register_deadlines
-def membership_obligation_deadlines(membership: Membership, today: dt.date) -> list[Deadline]:
+@register_scoped_deadlines
+def membership_obligation_deadlines(scope: DeadlineScope) -> list[Deadline]:
     """HR sends the employees to training and examinations and collects the documents."""
-    if role_can(membership.role, Capability.EDIT_PERSONAL_DATA):
-        return obligation_deadlines(membership.organisation_id, today)
+    if role_can(scope.role, Capability.EDIT_PERSONAL_DATA):
+        return obligation_deadlines(scope.organisation_ids, scope.today)
     return []

@@ -13,6 +13,7 @@ from kadry.api.tests.conftest import api_as  # noqa: F401  (the API client fixtu
 from kadry.attestation import deadlines, queries, services
 from kadry.attestation.models import Attestation, CategoryDecision
 from kadry.attestation.tests.conftest import make_schedule
+from kadry.core.home import DeadlineScope
 from kadry.core.models import AccessLogEntry
 from kadry.documents.tests.helpers import pdf_text
 from kadry.staff.models import Employee
@@ -159,9 +160,12 @@ def test_the_category_warnings_reach_the_deadlines(school, teacher, hr_inspector
     # Last day 14.03.2027: on 03.12.2026 (+7 days = 10.12) the six-month reminder of 14.09.2026 is the one reached.
     services.record_category(actor=hr_inspector.user, employee=teacher, category="first", decided_on=D(2022, 3, 15),
                              issued_by="Министерство", decision_number="1", today=D(2026, 12, 3))  # fmt: skip
-    found = deadlines.membership_attestation_deadlines(hr_inspector.membership, D(2026, 12, 3))
+    found = deadlines.membership_attestation_deadlines(
+        DeadlineScope(hr_inspector.membership, (school.pk,), D(2026, 12, 3))
+    )
     assert [(d.kind, d.due) for d in found] == [("Истекает квалификационная категория (за 6 мес.)", D(2026, 9, 14))]
-    assert deadlines.membership_attestation_deadlines(personas["teacher"].membership, D(2026, 12, 3)) == []
+    teacher_scope = DeadlineScope(personas["teacher"].membership, (school.pk,), D(2026, 12, 3))
+    assert deadlines.membership_attestation_deadlines(teacher_scope) == []
     # On 07.12.2026 the three-month one (14.12.2026) is within the week.
     later = deadlines.category_deadlines(school.pk, D(2026, 12, 7))
     assert [(d.kind, d.due) for d in later] == [("Истекает квалификационная категория (за 3 мес.)", D(2026, 12, 14))]
