@@ -316,6 +316,10 @@ KADRY_UPLOAD_KEEP_HOURS = env_int("KADRY_UPLOAD_KEEP_HOURS", 24)
 # Generated batch files (ZIPs of personal cards) hold personal data: `purge_files` deletes them after
 # this many days; the job row stays, and the documents are generated again on request.
 KADRY_GENERATED_FILES_DAYS = env_int("KADRY_GENERATED_FILES_DAYS", 7)
+# A databank report over more schools than this (a centralised HR service summing the schools it serves)
+# is not counted in the request but by a background job producing its XLSX: measured over a region
+# (1,000 schools, 90,000 on the list) a report takes 10–50 s in process (bench/inproc.py reports).
+KADRY_REPORT_JOB_SCHOOLS = env_int("KADRY_REPORT_JOB_SCHOOLS", 50)
 
 # Reverse proxies in front of the server that append the client's address to X-Forwarded-For. The
 # access log takes the address that many entries from the right (0: REMOTE_ADDR); the client writes

@@ -70,6 +70,8 @@ class GeneratedDocument(models.Model):
 
     class Kind(models.TextChoices):
         PERSONAL_CARDS_T2 = "personal_cards_t2", _("Личные карточки Т-2 всех работающих")
+        # Produced by kadry.reports (its jobs module): offered to the user who asked for it only.
+        REPORT_XLSX = "report_xlsx", _("Отчёт банка данных о персонале (XLSX)")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("в очереди")
@@ -91,6 +93,8 @@ class GeneratedDocument(models.Model):
     created_at = models.DateTimeField(_("создан"))
     finished_at = models.DateTimeField(_("завершён"), null=True, blank=True)
     error = models.TextField(_("ошибка"), blank=True)
+    # What a running job is doing now («Подсчёт состава»), shown beside its progress.
+    stage = models.CharField(_("этап"), max_length=100, blank=True)
     # Set by the running job (kadry.core.jobs.Heartbeat): a stale one means its worker died.
     heartbeat_at = models.DateTimeField(_("последний признак работы"), null=True, blank=True)
 

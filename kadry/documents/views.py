@@ -109,9 +109,15 @@ def employment_certificate(request: MemberRequest, pk: int) -> HttpResponse | Fi
     )
 
 
+# The batches of this page; a report's file (kadry.reports) is its own user's, offered on its job's page.
+BATCH_KINDS = (GeneratedDocument.Kind.PERSONAL_CARDS_T2,)
+
+
 def _jobs_of(organisation_id: int) -> list[GeneratedDocument]:
     return list(
-        GeneratedDocument.objects.filter(organisation_id=organisation_id).select_related("created_by")[:JOBS_SHOWN]
+        GeneratedDocument.objects.filter(organisation_id=organisation_id, kind__in=BATCH_KINDS).select_related(
+            "created_by"
+        )[:JOBS_SHOWN]
     )
 
 
@@ -146,6 +152,7 @@ def job_download(request: MemberRequest, pk: int) -> HttpResponse | FileResponse
             GeneratedDocument,
             pk=pk,
             organisation_id=request.membership.organisation_id,
+            kind__in=BATCH_KINDS,
             status=GeneratedDocument.Status.DONE,
         )
     if not job.file:  # deleted after KADRY_GENERATED_FILES_DAYS by `purge_files`

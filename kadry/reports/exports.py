@@ -29,13 +29,29 @@ def tables_to_xlsx(title: str, tables: Sequence[Table]) -> bytes:
     return sections_to_xlsx(title, tables)
 
 
+def dashboard_xlsx(title: str, panels: Sequence[tuple[Table, Any]]) -> bytes:
+    """Return the dashboard's tables (each once: two charts draw the same one) as one sheet."""
+    unique: list[Table] = []
+    for table, _chart in panels:
+        if table not in unique:
+            unique.append(table)
+    return tables_to_xlsx(title, unique)
+
+
+def export_filename(name: str, query: str) -> str:
+    """Return a report file's name without its extension: the report and its input."""
+    return f"{name}-{query.replace('&', '_').replace('=', '-')}"
+
+
 def _export(
     request: MemberRequest, fmt: str, data: Callable[[MemberRequest], dict[str, Any]], name: str, page: str
 ) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
     context = data(request)
-    filename = f"{name}-{context['query'].replace('&', '_').replace('=', '-')}"
+    if "job" in context:
+        return views.redirect_to_job(request, page, context)
+    filename = export_filename(name, context["query"])
     if fmt == "xlsx":
         response = HttpResponse(tables_to_xlsx(context["title"], context["tables"]), content_type=XLSX_CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
@@ -69,8 +85,10 @@ def dashboard_pdf(request: MemberRequest) -> HttpResponse:
     """Print the dashboard: each chart (the same SVG) above the table of its numbers."""
     found = views.scope_of(request)
     today = timezone.localdate()
-    data = views.dashboard_data(found.ids, today)
     query = f"organisation={found.chosen}" if found.chosen else ""
+    if views.needs_job(found):
+        return views.redirect_to_job(request, "reports:dashboard", {"scope": found, "query": query})
+    data = views.dashboard_data(found.ids, today)
     context = {"title": f"Панель руководителя на {today:%d.%m.%Y}", "panels": data["panels"], "tables": [],
                "query": query}  # fmt: skip
     return _pdf(request, context, f"dashboard-{today:%Y-%m-%d}", "reports:dashboard")

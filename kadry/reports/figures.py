@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
@@ -323,11 +323,23 @@ def monthly_series(
     return points
 
 
-def dashboard(organisation_ids: Sequence[int], today: dt.date) -> tuple[Headcount, Composition, list[MonthPoint]]:
+def no_progress(percent: int, stage: str) -> None:
+    return None
+
+
+# A background job's progress (kadry.reports.jobs): the percent done and what it does now.
+Progress = Callable[[int, str], None]
+READING = "Чтение сведений о работниках"
+
+
+def dashboard(
+    organisation_ids: Sequence[int], today: dt.date, *, progress: Progress = no_progress
+) -> tuple[Headcount, Composition, list[MonthPoint]]:
     """Return today's headcount and composition and the twelve months up to this one, the people fetched once."""
+    progress(10, READING)
     people = queries.people(organisation_ids, until=rules.month_days(today.year, today.month)[1])
-    return (
-        headcount(organisation_ids, today, people=people),
-        composition(organisation_ids, today, people=people),
-        monthly_series(organisation_ids, (today.year, today.month), people=people),
-    )
+    progress(30, "Подсчёт численности и состава")
+    count = headcount(organisation_ids, today, people=people)
+    found = composition(organisation_ids, today, people=people)
+    progress(60, "Подсчёт по месяцам")
+    return count, found, monthly_series(organisation_ids, (today.year, today.month), people=people)

@@ -20,6 +20,7 @@ from django.utils import timezone
 from kadry.core.access import capability_required
 from kadry.core.db_router import reads_from_replica
 from kadry.core.http import MemberRequest
+from kadry.core.models import Organisation
 from kadry.core.permissions import Capability
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE
@@ -29,9 +30,12 @@ from kadry.reports.form_xlsx import form_xlsx
 FORMATS = ("xlsx", "pdf")
 
 
-def organisation_label(request: MemberRequest, found: scope.Scope) -> str:
+OO1_TITLE = "Форма № ОО-1: сведения о персонале"
+P4_TITLE = "Форма № П-4: численность работников"
+
+
+def organisation_label(own: Organisation, found: scope.Scope) -> str:
     """Return whom the form is for: the school, the chosen one, or the sum over the served schools."""
-    own = request.membership.organisation
     names = dict(found.choices)
     if found.chosen is not None:
         return names.get(found.chosen, own.name)
@@ -44,14 +48,16 @@ def oo1_data(request: MemberRequest) -> dict[str, Any]:
     on, errors = params.on_date(request.GET.get("on"), statforms.oo1_default_day(timezone.localdate()))
     views._show_errors(request, errors)
     found = views.scope_of(request)
-    return {
+    context = {
         "scope": found,
-        "form": form_figures.oo1(found.ids, on),
-        "organisation_label": organisation_label(request, found),
+        "organisation_label": organisation_label(request.membership.organisation, found),
         "on": on,
         "query": views._with_scope(f"on={on:%Y-%m-%d}", found),
         "filename": f"oo1-{on:%Y-%m-%d}",
     }
+    if views.needs_job(found):
+        return {**context, **views.job_offer("oo1", found, {"on": on.isoformat()}, f"{OO1_TITLE} на {on:%d.%m.%Y}")}
+    return {**context, "form": form_figures.oo1(found.ids, on)}
 
 
 def p4_data(request: MemberRequest) -> dict[str, Any]:
@@ -63,10 +69,9 @@ def p4_data(request: MemberRequest) -> dict[str, Any]:
         period = dataclasses.replace(period, month=today.month)
     found = views.scope_of(request)
     suffix = f"{period.month:02d}" if period.month else f"q{period.quarter}"
-    return {
+    context = {
         "scope": found,
-        "form": form_figures.p4(found.ids, period.year, period.month, period.quarter),
-        "organisation_label": organisation_label(request, found),
+        "organisation_label": organisation_label(request.membership.organisation, found),
         "period": period,
         "months": list(enumerate(figures.MONTH_NAMES, start=1)),
         "quarters": range(1, 5),
@@ -75,6 +80,10 @@ def p4_data(request: MemberRequest) -> dict[str, Any]:
         ),
         "filename": f"p4-{period.year}-{suffix}",
     }
+    if views.needs_job(found):
+        inputs = {"year": period.year, "month": period.month, "quarter": period.quarter}
+        return {**context, **views.job_offer("p4", found, inputs, f"{P4_TITLE}, {period.year}-{suffix}")}
+    return {**context, "form": form_figures.p4(found.ids, period.year, period.month, period.quarter)}
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
@@ -95,6 +104,8 @@ def _export(
     if fmt not in FORMATS:
         raise Http404
     context = data(request)
+    if "job" in context:
+        return views.redirect_to_job(request, page, context)
     form: form_figures.FilledForm = context["form"]
     if fmt == "xlsx":
         content, content_type = form_xlsx(form, context["organisation_label"]), XLSX_CONTENT_TYPE

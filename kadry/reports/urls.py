@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from kadry.reports import exports, form_views, views
+from kadry.reports import exports, form_views, job_views, views
 
 app_name = "reports"
 urlpatterns = [
@@ -21,4 +21,11 @@ urlpatterns = [
     path("oo1.<slug:fmt>", form_views.oo1_export, name="oo1_export"),
     path("p4/", form_views.p4, name="p4"),
     path("p4.<slug:fmt>", form_views.p4_export, name="p4_export"),
+]
+
+# A report over more schools than KADRY_REPORT_JOB_SCHOOLS: its background job and the job's file.
+urlpatterns += [
+    path("jobs/<slug:report>/start/", job_views.start, name="start_job"),
+    path("jobs/<int:pk>/", job_views.job, name="job"),
+    path("jobs/<int:pk>/download/", job_views.job_download, name="job_download"),
 ]

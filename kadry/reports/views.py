@@ -2,6 +2,8 @@
 
 Thin: capability → the input (``params``) → the figures → the tables (and charts) → render. Only the
 movement page names people (the leavers and the recorded reasons), so only it writes the access log.
+Over more schools than ``KADRY_REPORT_JOB_SCHOOLS`` a page counts nothing: it offers the background job
+(kadry.reports.jobs), which builds the same tables with the functions below.
 """
 
 from __future__ import annotations
@@ -9,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from kadry.core.access import capability_required
@@ -19,9 +23,43 @@ from kadry.core.audit import record_access
 from kadry.core.db_router import reads_from_replica
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
-from kadry.reports import charts, figures, params, scope, tables
+from kadry.documents.models import GeneratedDocument
+from kadry.reports import charts, figures, params, queries, scope, tables
+from kadry.reports.figures import READING, Progress, no_progress
 
 MOVEMENT_WHAT = "Движение работников: причины увольнения"  # what the access log says was opened
+JOBS_SHOWN = 10
+HEADCOUNT_TITLE = "Численность и среднесписочная численность"
+COMPOSITION_TITLE = "Качественный состав работников"
+MOVEMENT_TITLE = "Движение и текучесть кадров"
+JOB_NEEDED = "Отчёт по {count} школам формируется в фоне: нажмите «Сформировать отчёт», файл будет на странице задания."
+
+
+def needs_job(found: scope.Scope) -> bool:
+    """Whether the scope has too many schools to be counted in a request (``KADRY_REPORT_JOB_SCHOOLS``)."""
+    return len(found.ids) > settings.KADRY_REPORT_JOB_SCHOOLS
+
+
+def job_offer(report: str, found: scope.Scope, inputs: dict[str, Any], title: str) -> dict[str, Any]:
+    """Return what a page shows instead of the figures: the button starting ``report``'s job, and its input."""
+    return {"job": {"report": report, "inputs": inputs, "organisation": found.chosen, "title": title}, "tables": []}
+
+
+def redirect_to_job(request: MemberRequest, page: str, context: dict[str, Any]) -> HttpResponse:
+    """Answer an export over too many schools with its page, which offers the job instead."""
+    messages.info(request, JOB_NEEDED.format(count=len(context["scope"].ids)))
+    return redirect(f"{reverse(page)}?{context['query']}")
+
+
+def own_jobs(request: MemberRequest) -> list[GeneratedDocument]:
+    """Return the user's latest report jobs (kadry.reports.jobs): theirs alone, in this organisation."""
+    return list(
+        GeneratedDocument.objects.filter(
+            organisation_id=request.membership.organisation_id,
+            kind=GeneratedDocument.Kind.REPORT_XLSX,
+            created_by=request.user,
+        ).only("pk", "title", "status", "created_at")[:JOBS_SHOWN]
+    )
 
 
 def _show_errors(request: MemberRequest, errors: params.Errors) -> None:
@@ -51,26 +89,31 @@ def headcount_input(request: MemberRequest) -> tuple[dt.date, params.Period]:
     return on, period
 
 
+def headcount_report(
+    organisation_ids: list[int], on: dt.date, period: params.Period, progress: Progress = no_progress
+) -> list[tables.Table]:
+    progress(10, "Подсчёт списочной численности")
+    count = figures.headcount(organisation_ids, on)
+    progress(40, "Подсчёт среднесписочной численности")
+    average = figures.average(organisation_ids, period.year, period.month, period.quarter)
+    return tables.headcount_tables(count, average, figures.organisation_names(organisation_ids))
+
+
 def headcount_data(request: MemberRequest) -> dict[str, Any]:
     on, period = headcount_input(request)
     found = scope_of(request)
-    count = figures.headcount(found.ids, on)
-    average = figures.average(found.ids, period.year, period.month, period.quarter)
     query = f"on={on:%Y-%m-%d}&year={period.year}&month={period.month or ''}&quarter={period.quarter or ''}"
-    return {
-        "scope": found,
-        "title": "Численность и среднесписочная численность",
-        "tables": tables.headcount_tables(count, average, figures.organisation_names(found.ids)),
-        "on": on,
-        "period": period,
-        "query": _with_scope(query, found),
-    }
+    context = {"scope": found, "title": HEADCOUNT_TITLE, "on": on, "period": period, "query": _with_scope(query, found)}
+    if needs_job(found):
+        inputs = {"on": on.isoformat(), "year": period.year, "month": period.month, "quarter": period.quarter}
+        return {**context, **job_offer("headcount", found, inputs, f"{HEADCOUNT_TITLE} на {on:%d.%m.%Y}")}
+    return {**context, "tables": headcount_report(found.ids, on, period)}
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
 @reads_from_replica
 def index(request: MemberRequest) -> HttpResponse:
-    return render(request, "reports/index.html", {"today": timezone.localdate()})
+    return render(request, "reports/index.html", {"today": timezone.localdate(), "jobs": own_jobs(request)})
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
@@ -81,18 +124,26 @@ def headcount(request: MemberRequest) -> HttpResponse:
     return render(request, "reports/headcount.html", context)
 
 
+def composition_report(
+    organisation_ids: list[int], on: dt.date, progress: Progress = no_progress
+) -> list[tables.Table]:
+    progress(10, READING)
+    people = queries.people(organisation_ids, until=on)
+    progress(30, "Подсчёт состава")
+    return tables.composition_tables(figures.composition(organisation_ids, on, people=people))
+
+
 def composition_data(request: MemberRequest) -> dict[str, Any]:
     on, errors = params.on_date(request.GET.get("on"), timezone.localdate())
     _show_errors(request, errors)
     found = scope_of(request)
-    composition = figures.composition(found.ids, on)
-    return {
-        "scope": found,
-        "title": "Качественный состав работников",
-        "tables": tables.composition_tables(composition),
-        "on": on,
-        "query": _with_scope(f"on={on:%Y-%m-%d}", found),
-    }
+    context = {"scope": found, "title": COMPOSITION_TITLE, "on": on, "query": _with_scope(f"on={on:%Y-%m-%d}", found)}
+    if needs_job(found):
+        return {
+            **context,
+            **job_offer("composition", found, {"on": on.isoformat()}, f"{COMPOSITION_TITLE} на {on:%d.%m.%Y}"),
+        }
+    return {**context, "tables": composition_report(found.ids, on)}
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
@@ -111,21 +162,38 @@ def movement_period(request: MemberRequest) -> tuple[dt.date, dt.date]:
     return found or (dt.date(today.year, 1, 1), today)
 
 
+def movement_report(
+    organisation_ids: list[int], first: dt.date, last: dt.date, progress: Progress = no_progress
+) -> figures.MovementReport:
+    progress(10, READING)
+    people = queries.people(organisation_ids, until=last)
+    progress(30, "Подсчёт движения по месяцам")
+    return figures.movement(organisation_ids, first, last, names=True, people=people)
+
+
+def movement_what(report: figures.MovementReport, channel: str) -> str:
+    """Return what the access log says was opened: the leavers of the period, named."""
+    first, last = report.total.first, report.total.last
+    return f"{MOVEMENT_WHAT} за {first:%d.%m.%Y}–{last:%d.%m.%Y} ({channel}): {report.total.dismissed} чел."
+
+
 def movement_data(request: MemberRequest, *, channel: str = "страница") -> dict[str, Any]:
     first, last = movement_period(request)
     membership = request.membership
     found = scope_of(request)
-    report = figures.movement(found.ids, first, last, names=True)
-    what = f"{MOVEMENT_WHAT} за {first:%d.%m.%Y}–{last:%d.%m.%Y} ({channel}): {report.total.dismissed} чел."
-    record_access(membership=membership, subject=membership.organisation, what=what, request=request)
-    return {
-        "scope": found,
-        "title": "Движение и текучесть кадров",
-        "tables": tables.movement_tables(report, with_names=True),
-        "first": first,
-        "last": last,
-        "query": _with_scope(f"from={first:%Y-%m-%d}&to={last:%Y-%m-%d}", found),
-    }
+    query = _with_scope(f"from={first:%Y-%m-%d}&to={last:%Y-%m-%d}", found)
+    context = {"scope": found, "title": MOVEMENT_TITLE, "first": first, "last": last, "query": query}
+    if needs_job(found):
+        inputs = {"from": first.isoformat(), "to": last.isoformat()}
+        return {
+            **context,
+            **job_offer("movement", found, inputs, f"{MOVEMENT_TITLE} за {first:%d.%m.%Y}–{last:%d.%m.%Y}"),
+        }
+    report = movement_report(found.ids, first, last)
+    record_access(
+        membership=membership, subject=membership.organisation, what=movement_what(report, channel), request=request
+    )
+    return {**context, "tables": tables.movement_tables(report, with_names=True)}
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
@@ -134,9 +202,9 @@ def movement(request: MemberRequest) -> HttpResponse:
     return render(request, "reports/movement.html", movement_data(request))
 
 
-def dashboard_data(organisation_ids: list[int], today: dt.date) -> dict[str, Any]:
+def dashboard_data(organisation_ids: list[int], today: dt.date, progress: Progress = no_progress) -> dict[str, Any]:
     """Return the dashboard's tables and the charts drawn from the very same rows."""
-    count, composition, points = figures.dashboard(organisation_ids, today)
+    count, composition, points = figures.dashboard(organisation_ids, today, progress=progress)
     by_month = tables.Table(
         "Численность по месяцам (последние 12 месяцев)",
         ("Месяц", "Списочная на конец месяца", "Среднесписочная", "Текучесть, %"),
@@ -155,9 +223,17 @@ def dashboard_data(organisation_ids: list[int], today: dt.date) -> dict[str, Any
     return {"count": count, "panels": panels, "today": today}
 
 
+def dashboard_page_data(request: MemberRequest) -> dict[str, Any]:
+    found = scope_of(request)
+    today = timezone.localdate()
+    if needs_job(found):
+        query = f"organisation={found.chosen}" if found.chosen else ""
+        offer = job_offer("dashboard", found, {"on": today.isoformat()}, f"Панель руководителя на {today:%d.%m.%Y}")
+        return {**offer, "today": today, "scope": found, "query": query}
+    return {**dashboard_data(found.ids, today), "scope": found}
+
+
 @capability_required(Capability.VIEW_PERSONAL_DATA)
 @reads_from_replica
 def dashboard(request: MemberRequest) -> HttpResponse:
-    found = scope_of(request)
-    context = {**dashboard_data(found.ids, timezone.localdate()), "scope": found}
-    return render(request, "reports/dashboard.html", context)
+    return render(request, "reports/dashboard.html", dashboard_page_data(request))

@@ -212,6 +212,11 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "reports:oo1_export": (CARD, 200),
     "reports:p4": (CARD, 200),
     "reports:p4_export": (CARD, 200),
+    # A report over too many schools is a background job; its page and file are its user's alone
+    # (world's job was started by the HR inspector), anyone else gets 404.
+    "reports:start_job": (CARD, 405),
+    "reports:job": (frozenset({R.HR_INSPECTOR}), 200),
+    "reports:job_download": (frozenset({R.HR_INSPECTOR}), 200),
     # Military registration (kadry/military/urls.py): read by CARD, the notices marked sent by HR.
     "military:liable": (CARD, 200),
     "military:reconciliation": (CARD, 200),
@@ -382,6 +387,7 @@ PERSONAL_DATA: dict[str, str] = {
     "discipline:detail": "",
     "reports:movement": "",
     "reports:movement_export": "",
+    "reports:job_download": "",
     "military:liable": "",
     "deadlines": "",
     "military:reconciliation": "",
@@ -501,6 +507,17 @@ def world(school, personas):
         created_at=timezone.now(),
     )
     job.file.save("cards.zip", ContentFile(b"PK"))
+    report_job = GeneratedDocument.objects.create(
+        organisation=school,
+        kind=GeneratedDocument.Kind.REPORT_XLSX,
+        title="Качественный состав работников",
+        params={"report": "composition", "filename": "composition"},
+        created_by=hr.user,
+        status=GeneratedDocument.Status.DONE,
+        progress=100,
+        created_at=timezone.now(),
+    )
+    report_job.file.save("composition.xlsx", ContentFile(b"PK"))
     import_job = BackgroundJob.objects.create(
         organisation=school,
         kind=BackgroundJob.Kind.EMPLOYEE_IMPORT,
@@ -659,6 +676,9 @@ def world(school, personas):
         "reports:movement_export": ["xlsx"],
         "reports:oo1_export": ["xlsx"],
         "reports:p4_export": ["xlsx"],
+        "reports:start_job": ["composition"],
+        "reports:job": [report_job.pk],
+        "reports:job_download": [report_job.pk],
         "timesheet:sheet": [year, month, unit.department_id],
         "timesheet:correct": [year, month, unit.department_id],
         "timesheet:close": [year, month, unit.department_id],
