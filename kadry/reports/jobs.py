@@ -148,7 +148,9 @@ def run_report_job(job_id: int) -> None:
         if errors:
             raise ValueError(" ".join(text for texts in errors.values() for text in texts))
         content = BUILDERS[job.params["report"]](membership, found, job.params["inputs"], progress)
-        job.file.save(f"{job.params['filename']}-{job.pk}.xlsx", ContentFile(content), save=False)
+        # The bytes of the exports' own writer (kadry.lib.xlsx), stored as the job's file.
+        name = f"{job.params['filename']}-{job.pk}.xlsx"
+        job.file.save(name, ContentFile(content), save=False)
         done = _end_job(
             job,
             file=job.file.name,

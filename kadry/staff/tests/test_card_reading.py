@@ -65,6 +65,7 @@ SHOWN = {
     "sanctions": ["Действующих дисциплинарных взысканий нет"],
     # The certificate of no criminal record of the documents tab is the last of its kind here.
     "obligations": ["Обучение оказанию первой помощи", "273-ФЗ ст. 47 ч. 5 п. 2", "20.08.2020"],
+    "attestation": ["Соответствие занимаемой должности</dt>"],
     "timeline": ["Назначение"],
     "history": ["Иванова → Смирнова"],
 }
@@ -258,6 +259,7 @@ TAB_QUERIES = {
     "leave": 1,  # the leaves granted and not cancelled
     "absences": 1,  # the absences with the sheets they continue
     "sanctions": 2,  # the sanctions applied (kadry.discipline), the open cases
+    "attestation": 2,  # the decisions, the attestations (kadry.attestation)
     "obligations": 5,  # the school's kinds, the jobs, its records, the card's training and documents (kadry.obligations)
     "timeline": 3,  # order items with orders, work-record entries, assignments
     "history": 1,
