@@ -9,18 +9,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db.models import Q
-
 from kadry.absences.models import Absence
 from kadry.discipline import rules
 from kadry.discipline.models import ExplanationRequest, Violation
 from kadry.discipline.rules import Period
-from kadry.leave.models import LedgerEntry
 from kadry.leave.services import corrections
+from kadry.leave.taken import leave_taken
 from kadry.lib.calendar import Correction
 from kadry.staff.models import Employee
 
-ONE_DAY = dt.timedelta(days=1)
 
 
 # ТК РФ ст. 193 ч. 3 speaks of the employee's own illness: the care of a family member is not it.
@@ -64,25 +61,8 @@ def away_of(
     for a in absences:
         what = "болезнь" if a.kind == Absence.Kind.SICK else str(a.get_kind_display())
         result.setdefault(a.employee_id, []).append(Period(a.start, a.end, what))
-    entries = list(
-        LedgerEntry.objects.filter(
-            Q(kind=LedgerEntry.Kind.USED) | Q(kind=LedgerEntry.Kind.RECALLED),
-            organisation_id__in=ids,
-            employee_id__in=employee_ids,
-            reversed_by__isnull=True,
-            start__lte=end,
-            end__gte=start,
-        )
-    )
-    recalls = [e for e in entries if e.kind == LedgerEntry.Kind.RECALLED]
-    for entry in entries:
-        if entry.kind != LedgerEntry.Kind.USED:
-            continue
-        last = entry.end
-        for recall in recalls:
-            if recall.employee_id == entry.employee_id and entry.start < recall.start <= entry.end:
-                last = min(last, recall.start - ONE_DAY)  # recalled (ТК РФ ст. 125): at work from that day
-        result.setdefault(entry.employee_id, []).append(Period(entry.start, last, "отпуск"))
+    for employee_id, periods in leave_taken(ids, employee_ids, start=start, end=end).items():
+        result.setdefault(employee_id, []).extend(Period(first, last, "отпуск") for first, last in periods)
     return {key: sorted(periods, key=lambda p: p.start) for key, periods in result.items()}
 
 

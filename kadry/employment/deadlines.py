@@ -22,7 +22,7 @@ from kadry.core.permissions import Capability, role_can
 from kadry.employment import term_rules
 from kadry.employment.models import Assignment, Contract, WorkRecordEvent
 from kadry.employment.rules import ONE_DAY
-from kadry.leave.models import LedgerEntry
+from kadry.leave.taken import leave_taken
 
 PROBATION_KIND = "Окончание испытания"
 FIXED_TERM_KIND = "Окончание срочного трудового договора"
@@ -68,24 +68,8 @@ def days_away(
         organisation_id__in=organisation_ids, employee_id__in=employee_ids, end__gte=start
     ).exclude(kind__in=AT_WORK):
         found[absence.employee_id].append((absence.start, absence.end))
-    entries = list(
-        LedgerEntry.objects.filter(
-            Q(kind=LedgerEntry.Kind.USED) | Q(kind=LedgerEntry.Kind.RECALLED),
-            organisation_id__in=organisation_ids,
-            employee_id__in=employee_ids,
-            reversed_by__isnull=True,
-            end__gte=start,
-        )
-    )
-    recalls = [e for e in entries if e.kind == LedgerEntry.Kind.RECALLED]
-    for entry in entries:
-        if entry.kind != LedgerEntry.Kind.USED:
-            continue
-        last = entry.end
-        for recall in recalls:
-            if recall.employee_id == entry.employee_id and entry.start < recall.start <= entry.end:
-                last = min(last, recall.start - ONE_DAY)
-        found[entry.employee_id].append((entry.start, last))
+    for employee_id, periods in leave_taken(organisation_ids, employee_ids, start=start).items():
+        found[employee_id] += periods
     return found
 
 
