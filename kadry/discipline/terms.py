@@ -18,8 +18,6 @@ from kadry.leave.taken import leave_taken
 from kadry.lib.calendar import Correction
 from kadry.staff.models import Employee
 
-
-
 # ТК РФ ст. 193 ч. 3 speaks of the employee's own illness: the care of a family member is not it.
 ILLNESS_REASONS = ("", Absence.SickReason.OWN_ILLNESS, Absence.SickReason.WORK_INJURY, Absence.SickReason.PREGNANCY)
 # The absences that are a misconduct in themselves and open a case (ТК РФ ст. 192; ст. 81 ч. 1 п. 6 «а»).
