@@ -18,11 +18,18 @@ from kadry.core.permissions import Capability, role_can
 from kadry.obligations import queries
 
 ACTION = "Сроки обучения и документов"
+# A kind never recorded is a term only for a recent hire (its first one due within this reach): for
+# someone hired years before Kadry kept the records, «due since 1991» would say nothing true; the
+# register lists them as overdue with nothing recorded, for the office to fill in.
+NEVER_RECORDED_REACH = dt.timedelta(days=92)
 CODE = register_deadline_kind("obligations", "Обязательное обучение, осмотры и документы")
 
 
 def obligation_deadlines(organisation_ids: int | Sequence[int], today: dt.date) -> list[Deadline]:
-    """Return a term for every required kind overdue or due within the register's window."""
+    """Return a term for every required kind overdue or due within the register's window.
+
+    A kind with nothing recorded counts only while its first one is recent (``NEVER_RECORDED_REACH``).
+    """
     ids = [organisation_ids] if isinstance(organisation_ids, int) else list(organisation_ids)
     url = reverse("obligations:register")
     return [
@@ -30,6 +37,7 @@ def obligation_deadlines(organisation_ids: int | Sequence[int], today: dt.date) 
                  url, ACTION, CODE, row.employee.organisation_id)
         for row in queries.register_of_organisations(ids, today)
         if row.obligation.due is not None and row.obligation.state != "valid"
+        and (row.obligation.last is not None or row.obligation.due >= today - NEVER_RECORDED_REACH)
     ]  # fmt: skip
 
 

@@ -62,12 +62,12 @@ def test_a_service_gets_every_schools_obligation_terms_in_the_same_queries_for_t
     # Each teacher's course ended 10.02.2023: three years later, 10.02.2026, it ran out (overdue on 11.02.2026).
     further = {(d.organisation_id, d.due) for d in found if d.kind.startswith("Повышение")}
     assert further == {(school, D(2026, 2, 10)) for school in schools}
-    # The first school's own kind, never done since the hire of 01.09.2020, is due from then; only there.
-    first = Organisation.objects.get(short_name="Школа № 10").pk
-    assert [(d.organisation_id, d.due) for d in found if d.kind == OWN_KIND] == [(first, D(2020, 9, 1))]
+    # The first school's own kind, never done since the hire of 01.09.2020: nothing recorded for years is
+    # left to the register, not a term «due since 2020».
+    assert [d for d in found if d.kind == OWN_KIND] == []
     assert {d.code for d in found} == {deadlines.CODE}
     assert {d.organisation_id for d in found} == set(schools)
-    assert len(found) == 2 * len(found_few) - 1  # the own kind's term is in both answers
+    assert len(found) == 2 * len(found_few)
     # The schools' kinds, the working, their jobs, and the records, training and documents of hire.
     assert many == few == 6, "the obligation terms of a service cost more queries with more schools"
 
@@ -77,3 +77,18 @@ def test_a_service_user_without_personal_data_gets_no_obligation_terms() -> None
     membership.role = Membership.Role.TEACHER
     scope = DeadlineScope(membership, tuple(kept_organisations(membership)), TODAY)
     assert deadlines.membership_obligation_deadlines(scope) == []
+
+
+def test_a_kind_never_recorded_is_a_term_for_a_recent_hire_only(school) -> None:
+    works(school, "Давняя")  # hired 01.09.2020, nothing recorded
+    works(school, "Новенькая", start=D(2026, 1, 10))
+    membership = MembershipFactory(organisation=school, role=Membership.Role.HR_INSPECTOR)
+
+    found = deadlines.membership_obligation_deadlines(DeadlineScope(membership, (school.pk,), TODAY))
+
+    assert {d.subject.split()[0] for d in found} == {"Новенькая"}
+    by_kind = {d.kind: d.due for d in found}
+    # The examination at hire was due on the day of hire (10.01.2026: overdue); first aid within 60 days of
+    # it: 10.01 + 60 days = 11.03.2026, within the 30 days the register calls «срок подходит».
+    assert by_kind["Обучение оказанию первой помощи"] == D(2026, 3, 11)
+    assert all(due >= TODAY - deadlines.NEVER_RECORDED_REACH for due in by_kind.values())
