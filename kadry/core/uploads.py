@@ -82,6 +82,21 @@ def read_kept_upload(*, membership: Membership, kept_id: str, filename: str) -> 
     return content, shown if shown.lower().endswith(suffix) else f"{shown}{suffix}"
 
 
+def sent_or_kept_upload(*, membership: Membership, data: dict[str, Any]) -> tuple[bytes, str, str]:
+    """Return the content, name and kept id of an import form's file: the one sent now, or the one checked before.
+
+    ``data`` is the cleaned data of a form with ``file``, ``upload`` (the kept id) and ``filename``; a
+    new file replaces the one kept (its kept id is then empty: it is kept again when checked).
+    """
+    chosen, kept_id = data["file"], data["upload"]
+    if chosen:
+        if kept_id:
+            discard_kept_upload(membership=membership, kept_id=kept_id)
+        return chosen.read(), chosen.name, ""
+    content, filename = read_kept_upload(membership=membership, kept_id=kept_id, filename=data["filename"])
+    return content, filename, kept_id
+
+
 def discard_kept_upload(*, membership: Membership, kept_id: str) -> None:
     if _KEPT_ID.match(kept_id):
         default_storage.delete(f"{_kept_folder(membership)}/{kept_id}")

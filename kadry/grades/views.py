@@ -188,15 +188,7 @@ def import_grades(request: MemberRequest, pk: int) -> HttpResponse:
     plan = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        chosen, kept_id = data["file"], data["upload"]
-        if chosen:
-            if kept_id:  # a new file replaces the one checked before
-                uploads.discard_kept_upload(membership=membership, kept_id=kept_id)
-            content, filename, kept_id = chosen.read(), chosen.name, ""
-        else:
-            content, filename = uploads.read_kept_upload(
-                membership=membership, kept_id=kept_id, filename=data["filename"]
-            )
+        content, filename, kept_id = uploads.sent_or_kept_upload(membership=membership, data=data)
         try:
             header, rows = uploads.read_uploaded_table(content, filename)
         except TableError as error:

@@ -112,15 +112,7 @@ def activity_import(request: MemberRequest, pk: int) -> HttpResponse:
     form = ActivityImportForm(request.POST or None, request.FILES or None)
     plan = None
     if request.method == "POST" and form.is_valid():
-        chosen, kept_id = form.cleaned_data["file"], form.cleaned_data["upload"]
-        if chosen:
-            if kept_id:  # a new file replaces the one checked before
-                uploads.discard_kept_upload(membership=membership, kept_id=kept_id)
-            content, filename, kept_id = chosen.read(), chosen.name, ""
-        else:
-            content, filename = uploads.read_kept_upload(
-                membership=membership, kept_id=kept_id, filename=form.cleaned_data["filename"]
-            )
+        content, filename, kept_id = uploads.sent_or_kept_upload(membership=membership, data=form.cleaned_data)
         try:
             header, rows = uploads.read_uploaded_table(content, filename)
         except TableError as error:
