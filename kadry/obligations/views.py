@@ -13,6 +13,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -25,6 +26,7 @@ from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
+from kadry.lib.urls import url_by_pk
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.obligations import queries, rules, services
 from kadry.obligations.forms import RecordForm, RegisterFilterForm, SchoolKindForm
@@ -33,8 +35,6 @@ from kadry.staff.access import get_employee_for
 
 XLSX_HEADERS = ("Сотрудник", "Табельный номер", "Подразделение", "Должность", "Вид", "Последнее", "Документ",
                 "Срок", "Состояние", "Основание")  # fmt: skip
-# The page shows the most urgent rows; the rest are reached by the filters or in the XLSX, which holds all.
-PAGE_ROWS = 300
 NOTICE_WHAT = "Уведомление о необходимости пройти обучение (представить документ)"
 
 
@@ -63,13 +63,18 @@ def _log(request: MemberRequest, what: str) -> None:
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
 def register(request: MemberRequest) -> HttpResponse:
-    """The expiry register on a date: each employee's required kinds, overdue first, with filters."""
+    """The expiry register on a date: each employee's required kinds, the most urgent first, by pages, with filters."""
     form, values = _filters(request)
     kinds, rows = _register(request, values)
     _log(request, f"{queries.ACCESS_LOG_WHAT} на {values['on']:%d.%m.%Y}: {len(rows)} строк")
+    page = Paginator(rows, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
+    card, notice = url_by_pk("employee_card"), url_by_pk("obligations:notice")
+    page.object_list = [(row, card(row.employee.pk), notice(row.employee.pk)) for row in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
-        "form": form, "on": values["on"], "rows": rows[:PAGE_ROWS], "total": len(rows), "limit": PAGE_ROWS,
-        "kinds": kinds, "query": request.GET.urlencode(),
+        "form": form, "on": values["on"], "page": page, "total": len(rows), "kinds": kinds,
+        "query": query.urlencode(), "record_url": reverse("obligations:record"),
         "overdue": sum(row.obligation.overdue for row in rows), "labels": rules.STATE_LABELS,
         "can_edit": role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA),
     }  # fmt: skip

@@ -127,6 +127,26 @@ def test_the_register_at_most_twelve_queries(hr_inspector, teacher, janitor, dja
 
 
 @time_machine.travel(NOW)
+def test_the_register_shows_a_page_of_the_most_urgent_and_the_next_page_the_rest(
+    hr_inspector, school, teacher, settings
+) -> None:
+    settings.KADRY_PAGE_SIZE = 5
+    for number in range(2):
+        works(school, f"Новиков{number}", Position.Category.SERVICE)
+    # Hired 01.09.2020 and nothing recorded, so every required kind is overdue: the teacher's seven
+    # (all kinds apply to a pedagogue) and four of each service employee (labour protection, medical
+    # examination, hygiene, the criminal record): 7 + 2 × 4 = 15 rows, three pages of five.
+    _kinds, rows = register(school.pk, NOW.date())
+    first = hr_inspector.client.get(reverse("obligations:register"), {"state": "overdue"})
+    second = hr_inspector.client.get(reverse("obligations:register"), {"state": "overdue", "page": 2})
+    shown = [(r.employee.pk, r.obligation.kind.key) for page in (first, second) for r, _c, _n in page.context["page"]]
+    overdue = [(r.employee.pk, r.obligation.kind.key) for r in rows if r.obligation.overdue]
+    assert len(overdue) == 15 and first.context["total"] == 15
+    assert shown == overdue[:10], "the pages follow the register's order, the most urgent first"
+    assert "state=overdue&page=2" in first.content.decode(), "the next page keeps the filter"
+
+
+@time_machine.travel(NOW)
 def test_the_register_filters_by_department_and_exports_xlsx(hr_inspector, school, teacher, janitor) -> None:
     department = teacher.assignments.get().staffing_unit.department
     page = hr_inspector.client.get(reverse("obligations:register"), {"department": department.pk})
