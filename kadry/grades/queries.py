@@ -69,7 +69,7 @@ class ClassTerm:
 
 
 def _marks_of(classes: Sequence[SchoolClass], terms: set[str]) -> dict[tuple[int, str], dict[int, dict[str, str]]]:
-    """Return (class, term) → student → subject → mark (one query)."""
+    """Return (class, term) → student → subject → mark (two queries: the subjects' names, the grades)."""
     if not classes:
         return {}
     rows = PeriodGrade.objects.filter(
@@ -79,10 +79,12 @@ def _marks_of(classes: Sequence[SchoolClass], terms: set[str]) -> dict[tuple[int
         term__in=terms,
     )
     marks: dict[tuple[int, str], dict[int, dict[str, str]]] = defaultdict(lambda: defaultdict(dict))
-    for class_id, term, student_id, subject_key, mark in rows.values_list(
-        "school_class_id", "term", "student_id", "subject__name", "mark"
+    # The names apart (a school has tens of subjects, a summary reads tens of thousands of grades).
+    names = subject_names(classes[0].organisation_id)
+    for class_id, term, student_id, subject_id, mark in rows.values_list(
+        "school_class_id", "term", "student_id", "subject_id", "mark"
     ):
-        marks[(class_id, term)][student_id][str(subject_key)] = mark
+        marks[(class_id, term)][student_id][names[subject_id]] = mark
     return marks
 
 
@@ -104,7 +106,7 @@ def _enrolled(classes: Sequence[SchoolClass], ends: dict[int, dt.date]) -> dict[
 def class_terms(
     classes: Sequence[SchoolClass], term: str, *, today: dt.date, by_subject: bool = True
 ) -> dict[int, ClassTerm]:
-    """Return the term of every class of ``classes`` with the previous term to compare (four queries).
+    """Return the term of every class of ``classes`` with the previous term to compare (five queries).
 
     A class lists the students enrolled on the term's end (today while it runs) and anyone graded in
     the class for the term (a student who left after the grades were given is still counted).

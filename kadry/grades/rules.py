@@ -98,19 +98,43 @@ class StudentResult:
     threes: tuple[str, ...] = ()  # subjects marked 3
 
 
+# The same sets as plain strings, as the marks come from the database: a school's summary classifies
+# a thousand students, and an enum's lookup per mark was a third of the page.
+_EXEMPT = Mark.EXEMPT.value
+_THREE = Mark.THREE.value
+_DEBT_VALUES = frozenset(mark.value for mark in DEBTS)
+_NOT_GRADE_VALUES = frozenset(mark.value for mark in NOT_GRADES)
+_NUMERIC_VALUES = {mark.value: value for mark, value in NUMERIC.items()}
+
+
 def student_result(student_id: int, marks: Mapping[str, str]) -> StudentResult:
     """Return the category of a student from their marks of a term, ``{subject: mark}``."""
-    graded = {subject: mark for subject, mark in marks.items() if mark != Mark.EXEMPT}
-    debts = tuple((subject, str(Mark(mark).label)) for subject, mark in sorted(graded.items()) if mark in DEBTS)
-    threes = tuple(sorted(subject for subject, mark in graded.items() if mark == Mark.THREE))
-    if not any(mark not in NOT_GRADES for mark in graded.values()):
-        return StudentResult(student_id, Category.NOT_ATTESTED, debts, threes)
+    debt_subjects: list[tuple[str, str]] = []
+    threes: list[str] = []
+    attested = numeric = False
+    all_five = True
+    for subject, mark in marks.items():
+        if mark == _EXEMPT:
+            continue
+        if mark not in _NOT_GRADE_VALUES:
+            attested = True
+        if mark in _DEBT_VALUES:
+            debt_subjects.append((subject, mark))
+        value = _NUMERIC_VALUES.get(mark)
+        if value is not None:
+            numeric = True
+            all_five = all_five and value == 5
+            if mark == _THREE:
+                threes.append(subject)
+    debts = tuple((subject, str(Mark(mark).label)) for subject, mark in sorted(debt_subjects))
+    threes.sort()
+    if not attested:
+        return StudentResult(student_id, Category.NOT_ATTESTED, debts, tuple(threes))
     if debts:
-        return StudentResult(student_id, Category.FAILING, debts, threes)
-    numeric = [NUMERIC[Mark(mark)] for mark in graded.values() if mark in NUMERIC]
-    if not numeric:
+        category = Category.FAILING
+    elif not numeric:
         category = Category.NO_MARKS
-    elif all(value == 5 for value in numeric):
+    elif all_five:
         category = Category.EXCELLENT
     elif not threes:
         category = Category.GOOD
@@ -118,7 +142,7 @@ def student_result(student_id: int, marks: Mapping[str, str]) -> StudentResult:
         category = Category.ONE_THREE
     else:
         category = Category.SATISFACTORY
-    return StudentResult(student_id, category, debts, threes)
+    return StudentResult(student_id, category, debts, tuple(threes))
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kadry.grades.models import Mark, Term
 from kadry.grades.rules import (
@@ -173,3 +175,29 @@ def test_school_periods_map_to_terms() -> None:
     assert term_of_period("quarter", 3) == Term.Q3
     assert term_of_period("half_year", 2) == Term.H2
     assert term_of_period("quarter", 5) is None
+
+
+def _category_as_the_module_says(marks: dict[str, str]) -> Category:
+    """The categories read off the module's docstring, one condition at a time (the reference)."""
+    graded = [mark for mark in marks.values() if mark != Mark.EXEMPT]
+    if all(mark in (Mark.NOT_ATTESTED, Mark.EXEMPT) for mark in graded):
+        return Category.NOT_ATTESTED
+    if any(mark in (Mark.TWO, Mark.FAIL, Mark.NOT_ATTESTED) for mark in graded):
+        return Category.FAILING
+    five_point = [int(mark) for mark in graded if mark in ("5", "4", "3", "2")]
+    if not five_point:
+        return Category.NO_MARKS
+    if all(value == 5 for value in five_point):
+        return Category.EXCELLENT
+    threes = five_point.count(3)
+    return Category.GOOD if threes == 0 else Category.ONE_THREE if threes == 1 else Category.SATISFACTORY
+
+
+@given(st.dictionaries(st.sampled_from((*SUBJECTS, "Химия", "Физкультура")), st.sampled_from(Mark.values), max_size=6))
+def test_every_set_of_marks_gets_the_category_the_conventions_give(marks: dict[str, str]) -> None:
+    result = student_result(7, marks)
+    assert result.category == _category_as_the_module_says(marks)
+    assert [subject for subject, _label in result.debts] == sorted(
+        subject for subject, mark in marks.items() if mark in ("2", "fail", "na")
+    )
+    assert list(result.threes) == sorted(subject for subject, mark in marks.items() if mark == "3")
