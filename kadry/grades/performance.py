@@ -11,11 +11,16 @@ from collections.abc import Sequence
 
 from django.utils import timezone
 
-from kadry.grades.models import PeriodGrade, Term
+from kadry.grades.models import Mark, PeriodGrade, Term
 from kadry.grades.queries import class_terms
 from kadry.grades.rules import Category, student_result, term_of_period
 from kadry.school.models import Period, SchoolClass, Student
-from kadry.school.performance import ClassPerformance, register_class_performance, register_student_performance
+from kadry.school.performance import (
+    ClassPerformance,
+    register_class_performance,
+    register_period_grades,
+    register_student_performance,
+)
 
 
 @register_class_performance
@@ -71,3 +76,31 @@ def student_performance(student: Student, today: dt.date) -> list[str]:
     order = {term.value: n for n, term in enumerate(Term)}
     start, term = max(by_year, key=lambda key: (key[0], order[key[1]]))
     return [result_sentence(str(Term(term).label), by_year[(start, term)])]
+
+
+def _terms() -> list[tuple[str, str]]:
+    return [(term.value, str(term.label)) for term in Term]
+
+
+def period_grades(school_class: SchoolClass, term: str, student_ids: Sequence[int]) -> dict[int, str]:
+    """Return each student's grades of ``term`` in the class's year as a line for their parents (one query).
+
+    «Алгебра — 5, История — 4, Физкультура — осв. По итогам периода «1 четверть» успевает на «хорошо» и «отлично».»
+    """
+    marks: dict[int, dict[str, str]] = defaultdict(dict)
+    for student_id, subject, mark in PeriodGrade.objects.filter(
+        organisation_id=school_class.organisation_id,
+        academic_year_id=school_class.academic_year_id,
+        term=term,
+        student_id__in=list(student_ids),
+    ).values_list("student_id", "subject__name", "mark"):
+        marks[student_id][subject] = mark
+    label = str(Term(term).label)
+    lines = {}
+    for student_id, found in marks.items():
+        listed = ", ".join(f"{subject} — {Mark(mark).label}" for subject, mark in sorted(found.items()))
+        lines[student_id] = f"{listed}{'' if listed.endswith('.') else '.'} {result_sentence(label, found)}"
+    return lines
+
+
+register_period_grades(_terms, period_grades)

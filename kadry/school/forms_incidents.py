@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from kadry.core.forms import DateInput
 from kadry.school.forms_life import CHECKBOXES, ClassForm
 from kadry.school.models import Incident, ParentMessage
+from kadry.school.performance import grade_terms
 from kadry.school.services import life as services
 
 
@@ -90,7 +91,7 @@ class IncidentActForm(forms.ModelForm):
 class ParentMessageForm(forms.ModelForm):
     class Meta:
         model = ParentMessage
-        fields = ["student", "topic", "title", "text", "channel"]
+        fields = ["student", "topic", "term", "title", "text", "channel"]
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
             "student": _("Пусто — родителям всех обучающихся класса."),
@@ -106,3 +107,21 @@ class ParentMessageForm(forms.ModelForm):
         student.queryset = services.class_students(school_class).order_by("last_name", "first_name", "pk")
         student.required = False
         student.empty_label = _("весь класс")
+        terms = grade_terms()
+        if terms:
+            self.fields["term"] = forms.ChoiceField(
+                label=_("период (оценки)"), required=False, choices=[("", "—"), *terms],
+                help_text=_("Для темы «успеваемость за период»: в сообщение каждой семье войдут оценки её ребёнка."),
+            )  # fmt: skip
+        else:
+            del self.fields["term"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if "term" not in self.fields:
+            return data
+        if data.get("topic") == ParentMessage.Topic.GRADES and not data.get("term"):
+            self.add_error("term", _("Выберите период, оценки за который сообщаются родителям."))
+        elif data.get("topic") != ParentMessage.Topic.GRADES:
+            data["term"] = ""  # only a message of the grades carries them
+        return data

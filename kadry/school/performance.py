@@ -33,8 +33,15 @@ ClassSource = Callable[[Sequence["SchoolClass"], "Period | None"], dict[int, Cla
 # a student and the day → sentences for the characteristic's draft.
 StudentSource = Callable[["Student", dt.date], list[str]]
 
+# The periods grades are given for, as (key, label): a message to parents about a period's grades.
+TermsSource = Callable[[], list[tuple[str, str]]]
+# a class, a period's key and students → student id → that student's grades of the period, as a line.
+StudentGradesSource = Callable[["SchoolClass", str, Sequence[int]], dict[int, str]]
+
 _class_sources: list[ClassSource] = []
 _student_sources: list[StudentSource] = []
+_terms_sources: list[TermsSource] = []
+_grades_sources: list[StudentGradesSource] = []
 
 
 def register_class_performance(source: ClassSource) -> ClassSource:
@@ -61,3 +68,25 @@ def class_performance(classes: Sequence[SchoolClass], period: Period | None) -> 
 def student_performance(student: Student, today: dt.date) -> list[str]:
     """Return the sentences of every registered source about the student's results."""
     return [sentence for source in _student_sources for sentence in source(student, today)]
+
+
+def register_period_grades(terms: TermsSource, grades: StudentGradesSource) -> None:
+    """Register where the periods and each student's grades of a period come from (kadry.grades)."""
+    if terms not in _terms_sources:
+        _terms_sources.append(terms)
+    if grades not in _grades_sources:
+        _grades_sources.append(grades)
+
+
+def grade_terms() -> list[tuple[str, str]]:
+    """Return the periods grades are given for; empty when no app keeps grades."""
+    return [term for source in _terms_sources for term in source()]
+
+
+def students_grades(school_class: SchoolClass, term: str, student_ids: Sequence[int]) -> dict[int, str]:
+    """Return each student's grades of ``term`` as a line, for those the registered source has grades of."""
+    found: dict[int, str] = {}
+    for source in _grades_sources:
+        for student_id, line in source(school_class, term, student_ids).items():
+            found.setdefault(student_id, line)
+    return found

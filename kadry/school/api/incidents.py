@@ -79,6 +79,7 @@ class IncidentOut(Schema):
 class ParentMessageIn(Schema):
     student: int | None = Field(None, description="id обучающегося класса; пусто — родителям всего класса")
     topic: ParentMessageTopicEnum  # type: ignore[valid-type]
+    term: str = Field("", description="для темы grades — период (q1…q4, t1…t3, h1, h2, year): каждой семье её оценки")
     title: str
     text: str
     channel: ParentMessageChannelEnum  # type: ignore[valid-type]
@@ -91,6 +92,7 @@ class ParentMessageOut(Schema):
     title: str
     text: str
     channel: ParentMessageChannelEnum  # type: ignore[valid-type]
+    term: str
     sent_at: dt.datetime
     recipients: int = Field(description="сколько родителей (законных представителей) получили сообщение")
 

@@ -33,6 +33,8 @@ class ParentMessage(models.Model):
     title = models.CharField(_("заголовок"), max_length=300)
     text = models.TextField(_("текст"))
     channel = models.CharField(_("как передано"), max_length=10, choices=Channel.choices)
+    # A message of the period's grades: each family's copy carries their child's grades of this period.
+    term = models.CharField(_("период (оценки)"), max_length=10, blank=True)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     sent_at = models.DateTimeField(_("отправлено"))
 
@@ -55,6 +57,8 @@ class ParentMessageRecipient(models.Model):
     student = models.ForeignKey("school.Student", on_delete=models.CASCADE, related_name="+")
     full_name = models.CharField(_("родитель (законный представитель)"), max_length=300)
     phone = models.CharField(_("телефон"), max_length=30, blank=True)
+    # The student's grades of the message's period as sent (the journal's export may be loaded again later).
+    grades = models.TextField(_("оценки за период"), blank=True)
 
     class Meta:
         verbose_name = _("получатель сообщения")

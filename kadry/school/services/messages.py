@@ -19,11 +19,13 @@ from django.utils import timezone
 from kadry.core.audit import record_change, snapshot
 from kadry.core.models import ChangeRecord
 from kadry.school.models import Guardian, ParentMessage, ParentMessageRecipient, SchoolClass
+from kadry.school.performance import grade_terms, students_grades
 from kadry.school.rules import messages as rules
 from kadry.school.services.life import class_guardians, class_students
 
 SECTION = "Сообщения родителям"
-LIST_HEADERS = ("№", "Родитель (законный представитель)", "Телефон", "Обучающийся", "Текст сообщения")
+LIST_HEADERS = ("№", "Родитель (законный представитель)", "Телефон", "Обучающийся", "Текст сообщения",
+                "Оценки за период")  # fmt: skip
 
 
 def guardians_to_reach(school_class: SchoolClass, *, student: Any = None) -> list[Guardian]:
@@ -60,8 +62,12 @@ def send_message(
         title=data["title"],
         text=data["text"],
         channel=data["channel"],
+        term=data.get("term") or "",
         author=actor,
         sent_at=now,
+    )
+    grades = (
+        students_grades(school_class, message.term, sorted({g.student_id for g in guardians})) if message.term else {}
     )
     ParentMessageRecipient.objects.bulk_create(
         ParentMessageRecipient(
@@ -71,6 +77,7 @@ def send_message(
             student_id=guardian.student_id,
             full_name=guardian.full_name,
             phone=guardian.phone,
+            grades=grades.get(guardian.student_id, ""),
         )
         for guardian in guardians
     )
@@ -96,7 +103,7 @@ def recipients_of(message: ParentMessage) -> list[ParentMessageRecipient]:
 def list_rows(message: ParentMessage, recipients: Sequence[ParentMessageRecipient]) -> list[tuple[Any, ...]]:
     """Return the rows of the messenger's list: guardian, phone, student, text."""
     return [
-        (number, row.full_name, row.phone, str(row.student), message.text)
+        (number, row.full_name, row.phone, str(row.student), message.text, row.grades)
         for number, row in enumerate(recipients, start=1)
     ]
 
@@ -112,6 +119,9 @@ def print_context(
         "message": message,
         "organisation_name": organisation.name or organisation.short_name,
         "school_class": message.school_class,
-        "families": [(rows[0].student, ", ".join(r.full_name for r in rows)) for rows in families.values()],
+        "families": [
+            (rows[0].student, ", ".join(r.full_name for r in rows), rows[0].grades) for rows in families.values()
+        ],
+        "term_label": dict(grade_terms()).get(message.term, ""),
         "date": timezone.localtime(message.sent_at).date(),
     }

@@ -79,3 +79,13 @@ def test_a_message_to_the_class_is_recorded_through_the_api(world, class_teacher
         f"/school/classes/{world.seventh.pk}/messages", {"topic": "x", "title": "", "text": "", "channel": "print"}
     )
     assert bad.status_code == 422
+    no_period = api.post(
+        f"/school/classes/{world.seventh.pk}/messages",
+        {"topic": "grades", "title": "Итоги", "text": "Т", "channel": "print"},
+    )
+    assert no_period.status_code == 422 and "term" in str(no_period.json())
+    grades = api.post(
+        f"/school/classes/{world.seventh.pk}/messages",
+        {"topic": "grades", "term": "q2", "title": "Итоги", "text": "Т", "channel": "print"},
+    )
+    assert grades.status_code == 201 and grades.json()["term"] == "q2"

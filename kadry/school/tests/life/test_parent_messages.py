@@ -144,3 +144,63 @@ def test_the_list_and_a_message_cost_the_same_for_two_and_six_messages(world, cl
     add(4)
     assert queries(url("parent_messages", world.seventh.pk)) == listing
     assert queries(url("parent_message", world.seventh.pk, first.pk)) == detail
+
+
+def _grade(world, student, marks: dict[str, str], term: str = "q2") -> None:
+    from kadry.grades.models import PeriodGrade, Subject
+
+    for name, mark in marks.items():
+        subject, _created = Subject.objects.get_or_create(organisation=world.seventh.organisation, name=name)
+        PeriodGrade.objects.create(
+            organisation=world.seventh.organisation, academic_year=world.seventh.academic_year,
+            school_class=world.seventh, student=student, subject=subject, term=term, mark=mark, updated_at=NOW,
+        )  # fmt: skip
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_message_of_the_periods_grades_gives_each_family_their_childs_grades(
+    world, class_teacher, monkeypatch
+) -> None:
+    first, second = world.students[0], world.students[1]
+    _grade(world, first, {"Алгебра": "5", "История": "4", "Физкультура": "exempt"})
+    _grade(world, second, {"Алгебра": "2", "История": "3"})
+    _grade(world, second, {"Алгебра": "5"}, term="q1")  # another period: not in the message
+    refused = class_teacher.client.post(
+        url("parent_message_new", world.seventh.pk),
+        {"student": "", "topic": "grades", "term": "", "title": "Итоги", "text": "Т", "channel": "print"},
+    )
+    assert refused.status_code == 400 and "Выберите период" in refused.content.decode()
+    response = class_teacher.client.post(
+        url("parent_message_new", world.seventh.pk),
+        {"student": "", "topic": "grades", "term": "q2", "title": "Итоги 2-й четверти",
+         "text": "Итоги четверти вашего ребёнка.", "channel": "print"},
+    )  # fmt: skip
+    assert response.status_code == 302, response.content.decode()
+    message = ParentMessage.objects.get()
+    grades = {r.student_id: r.grades for r in message.recipients.all()}
+    assert grades[first.pk] == (
+        "Алгебра — 5, История — 4, Физкультура — осв. По итогам периода «2 четверть» успевает на «хорошо» и «отлично»."
+    )
+    assert grades[second.pk] == (
+        "Алгебра — 2, История — 3. По итогам периода «2 четверть» имеет академическую задолженность: алгебра (2)."
+    )
+    assert grades[world.students[2].pk] == "", "no grades loaded for this student"
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    page = class_teacher.client.get(url("parent_message_print", world.seventh.pk, message.pk)).content.decode()
+    assert page.count("Оценки за период «2 четверть»") == 25
+    assert grades[first.pk] in page and "оценки за период не выставлены" in page
+    xlsx = class_teacher.client.get(url("parent_message_xlsx", world.seventh.pk, message.pk))
+    rows = list(openpyxl.load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
+    assert (rows[1][3], rows[1][5]) == (str(first), grades[first.pk])
+
+
+@time_machine.travel(NOW, tick=False)
+def test_another_topic_carries_no_period(world, class_teacher) -> None:
+    response = class_teacher.client.post(
+        url("parent_message_new", world.seventh.pk),
+        {"student": "", "topic": "meeting", "term": "q2", "title": "Собрание", "text": "Т", "channel": "print"},
+    )
+    assert response.status_code == 302
+    message = ParentMessage.objects.get()
+    assert message.term == "" and not message.recipients.exclude(grades="").exists()
