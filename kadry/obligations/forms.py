@@ -38,7 +38,9 @@ class RecordForm(forms.Form):
 class RegisterFilterForm(forms.Form):
     on = forms.DateField(label="На дату", required=False, widget=DateInput())
     kind = forms.ChoiceField(label="Вид", required=False)
-    department = forms.ModelChoiceField(label="Подразделение", queryset=Department.objects.none(), required=False)
+    department = forms.ModelChoiceField(
+        label="Подразделение", queryset=Department.objects.none(), required=False, empty_label="все"
+    )
     state = forms.ChoiceField(label="Состояние", choices=STATE_CHOICES, required=False)
     days = forms.IntegerField(label="Срок подходит в течение, дней", min_value=1, max_value=366, required=False)
 
