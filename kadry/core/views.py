@@ -28,7 +28,7 @@ from kadry.core.deadlines import (
     served_schools,
 )
 from kadry.core.forms import AccessLogFilterForm, TokenForm
-from kadry.core.home import DEADLINE_HORIZON, deadlines_for, group_deadlines, panels_for
+from kadry.core.home import DEADLINE_HORIZON, Deadline, deadline_kinds, deadlines_for, group_deadlines, panels_for
 from kadry.core.http import KadryRequest, MemberRequest
 from kadry.core.models import AccessLogEntry, ApiToken, Membership
 from kadry.core.permissions import Capability, role_can
@@ -54,7 +54,29 @@ def home(request: KadryRequest) -> HttpResponse:
         "overdue": [d for d in deadlines if d.overdue_on(today)],
         "due": [d for d in deadlines if not d.overdue_on(today)],
     }
+    context["overdue_groups"] = overdue_by_kind(context["overdue"])
+    context["due_more"] = max(0, len(context["due"]) - HOME_DUE_SHOWN)
+    context["due"] = context["due"][:HOME_DUE_SHOWN]
     return render(request, "core/home.html", context)
+
+
+# The home page summarises; the deadlines page lists. A school with years of unrecorded training had a
+# hundred overdue lines on its home page: each kind shows its count and its oldest few.
+HOME_OVERDUE_SHOWN = 3
+HOME_DUE_SHOWN = 10
+
+
+def overdue_by_kind(overdue: list[Deadline]) -> list[tuple[str, str, int, list[Deadline], int]]:
+    """Return (kind's label, code, how many, the oldest few, how many more) of each kind overdue, largest first."""
+    labels = deadline_kinds()
+    by_code: dict[str, list[Deadline]] = {}
+    for deadline in overdue:  # already soonest (oldest) first
+        by_code.setdefault(deadline.kind_code, []).append(deadline)
+    groups = [
+        (labels.get(code, code), code, len(found), found[:HOME_OVERDUE_SHOWN], max(0, len(found) - HOME_OVERDUE_SHOWN))
+        for code, found in by_code.items()
+    ]
+    return sorted(groups, key=lambda group: (-group[2], group[0]))
 
 
 @capability_required(Capability.VIEW_ORDERS)

@@ -10,7 +10,10 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from kadry.core import home
+from kadry.core.home import Deadline
 from kadry.core.models import AccessLogEntry, Membership
 from kadry.employment.certificate_rules import certificate_due
 from kadry.employment.models import CertificateApplication, WorkRecordEvent
@@ -85,8 +88,8 @@ def test_inspector_sees_efs_terms_due_and_overdue_and_drafts_with_errors(persona
 
     overdue, due = page.split("Просрочено", 1)[1].split("На ближайшую неделю", 1)
     # The ЕФС-1 terms only: the new employees' documents and training have their own terms (obligations).
-    efs_overdue = [line for line in overdue.splitlines() if "ЕФС-1" in line]
-    efs_due = [line for line in due.splitlines() if "ЕФС-1" in line]
+    efs_overdue = [line for line in overdue.splitlines() if "ЕФС-1" in line and "<li>" in line]
+    efs_due = [line for line in due.splitlines() if "ЕФС-1" in line and "<li>" in line]
     assert [("Просроченная" in line, "11.11.2026" in line) for line in efs_overdue] == [(True, True)]
     assert [("Сегодняшняя" in line, "19.11.2026" in line) for line in efs_due] == [(True, True)]
     assert not any("Сданная" in line for line in efs_overdue + efs_due)
@@ -260,3 +263,35 @@ def test_every_home_page_costs_a_bounded_number_of_queries(personas, school) -> 
 
     assert many == few, "a home page costs more queries with more data"
     assert max(few.values()) <= HOME_QUERIES, few
+
+
+def test_the_home_page_counts_overdue_terms_by_kind_and_shows_the_oldest_few(personas, monkeypatch) -> None:
+    today = timezone.localdate()
+
+    def many(scope):  # twelve of one kind, two of another, fifteen coming this week
+        org = scope.organisation_ids[0]
+        old = [Deadline("Медосмотр", f"Сотрудник {n:02}", today - dt.timedelta(days=30 - n), "ТК РФ ст. 220", "/m/",
+                        "Открыть", "t_exam", org) for n in range(12)]  # fmt: skip
+        other = [Deadline("Испытание", f"Новичок {n}", today - dt.timedelta(days=1), "ТК РФ ст. 70", "/p/", "Открыть",
+                          "t_probation", org) for n in range(2)]  # fmt: skip
+        soon = [Deadline("Отпуск", f"Отпускник {n:02}", today + dt.timedelta(days=n % 7), "ТК РФ ст. 123", "/v/",
+                         "Открыть", "t_leave", org) for n in range(15)]  # fmt: skip
+        return old + other + soon
+
+    monkeypatch.setattr(home, "_scoped_sources", [many])
+    monkeypatch.setattr(home, "_deadline_sources", [])
+    monkeypatch.setattr(
+        home, "_deadline_kinds", {"t_exam": "Медосмотры", "t_probation": "Испытание", "t_leave": "Отпуска"}
+    )
+    page = personas["hr_inspector"].client.get(reverse("home"))
+    body = page.content.decode()
+    assert "Просрочено: 14" in body
+    assert [
+        (label, count, [d.subject for d in oldest], more)
+        for label, _c, count, oldest, more in page.context["overdue_groups"]
+    ] == [
+        ("Медосмотры", 12, ["Сотрудник 00", "Сотрудник 01", "Сотрудник 02"], 9),
+        ("Испытание", 2, ["Новичок 0", "Новичок 1"], 0),
+    ]
+    assert "?kind=t_exam" in body and "ещё 9" in body and "Сотрудник 03" not in body
+    assert len(page.context["due"]) == 10 and "ещё 5" in body
