@@ -13,10 +13,13 @@ urlpatterns = [
     path("schedules/new/", views.schedule_new, name="schedule_new"),
     path("schedules/<int:pk>/", views.schedule, name="schedule"),
     path("schedules/<int:pk>/pdf/", views.schedule_pdf, name="schedule_pdf"),
+    path("schedules/<int:pk>/docx/", views.schedule_docx, name="schedule_docx"),
+    path("schedules/<int:pk>/acquaintance.<slug:fmt>", views.acquaintance_sheet, name="acquaintance_sheet"),
     path("commissions/", views.commissions, name="commissions"),
     path("commissions/<int:pk>/", views.commission, name="commission"),
     path("categories/new/", views.category_new, name="category_new"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/step/<slug:name>/", views.step, name="step"),
     path("<int:pk>/print/<slug:kind>/", views.document, name="document"),
+    path("<int:pk>/print/<slug:kind>/docx/", views.document_docx, name="document_docx"),
 ]
