@@ -20,6 +20,7 @@ urlpatterns = [
     path("categories/new/", views.category_new, name="category_new"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/step/<slug:name>/", views.step, name="step"),
+    path("<int:pk>/undo/<slug:name>/", views.undo, name="undo"),
     path("<int:pk>/print/<slug:kind>/", views.document, name="document"),
     path("<int:pk>/print/<slug:kind>/docx/", views.document_docx, name="document_docx"),
 ]

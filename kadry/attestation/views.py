@@ -297,9 +297,11 @@ def _detail(
     short = bool(
         attestation.acquainted_on and rules.acquaintance_short(attestation.acquainted_on, attestation.planned_on)
     )
+    last = services.last_step(attestation) if can_edit else None
     return render(request, "attestation/detail.html",
                   {"attestation": attestation, "steps": steps, "can_edit": can_edit, "terms": terms, "short": short,
-                   "documents": DOCUMENTS, "source": rules.SOURCE},
+                   "documents": DOCUMENTS, "source": rules.SOURCE, "last_step": last,
+                   "last_title": services.STEP_TITLES.get(last or "", "")},
                   status=422 if bound else 200)  # fmt: skip
 
 
@@ -348,6 +350,23 @@ def _document_of(request: MemberRequest, pk: int, kind: str, fmt: str) -> tuple[
     attestation = get_attestation_for(request, pk)
     _log(request, attestation.employee, f"{ATTESTATION}: {DOCUMENTS[kind]} ({fmt})")
     return attestation, list(attestation.schedule.commission.members.all())
+
+
+@capability_required(Capability.EDIT_PERSONAL_DATA)
+@require_POST
+def undo(request: MemberRequest, pk: int, name: str) -> HttpResponse:
+    """Undo the last step recorded by mistake; a refusal comes back as the page's message."""
+    if name not in services.STEP_TITLES:
+        raise Http404
+    attestation = get_attestation_for(request, pk)
+    try:
+        services.undo_step(actor=request.user, attestation=attestation, step=name)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        title = services.STEP_TITLES[name]
+        messages.success(request, f"Шаг «{title}» отменён; в истории изменений видно, что было записано.")
+    return redirect("attestation:detail", attestation.pk)
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)

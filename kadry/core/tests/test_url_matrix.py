@@ -238,6 +238,7 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "attestation:category_new": (HR, 200),
     "attestation:detail": (CARD, 200),
     "attestation:step": (HR, 405),
+    "attestation:undo": (HR, 405),
     "attestation:document": (CARD, 200),
     "attestation:document_docx": (CARD, 200),
     # Award nominations (kadry/awards): HR drafts and sends; the roles that read personal data see them.
@@ -660,6 +661,7 @@ def world(school, personas):
         "attestation:commission": [commission.pk],
         "attestation:detail": [planned.pk],
         "attestation:step": [planned.pk, "acquaintance"],
+        "attestation:undo": [planned.pk, "acquaintance"],
         "attestation:document": [planned.pk, "protocol"],
         "attestation:document_docx": [planned.pk, "protocol"],
         "discipline:act": [case.pk, "request"],
