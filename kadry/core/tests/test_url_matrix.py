@@ -67,6 +67,7 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "home": (ALL, 200),
     "profile": (ALL, 200),
     "deadlines": (ORDERS, 200),
+    "deadline_open": (ALL, 405),
     "switch_organisation": (ALL, 405),
     "logout": (ALL, 405),
     "token_create": (ALL, 405),
