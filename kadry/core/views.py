@@ -101,7 +101,7 @@ def membership_in(request: KadryRequest, organisation_id: int) -> Membership | N
     if current is not None and current in seats:
         return current
     same_role = [m for m in seats if current is not None and m.role == current.role]
-    return (same_role or seats or [None])[0]
+    return next(iter(same_role or seats), None)
 
 
 @login_required
