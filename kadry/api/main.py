@@ -72,6 +72,7 @@ api.add_router("/", "kadry.military.api.router")
 api.add_router("/", "kadry.obligations.api.router")
 api.add_router("/", "kadry.retirement.api.router")
 api.add_router("/", "kadry.attestation.api.router")
+api.add_router("/", "kadry.awards.api.router")
 # The class teachers' side: classes and students, attendance, class life, the class's documents.
 api.add_router("/school", "kadry.school.api.classes.router", tags=["Классы и обучающиеся"])
 api.add_router("/school", "kadry.school.api.register.router", tags=["Классы и обучающиеся"])

@@ -149,6 +149,11 @@ class Attestation(models.Model):
     extract_issued_on = models.DateField(_("выписка составлена"), null=True, blank=True)
     extract_acquainted_on = models.DateField(_("ознакомлен(а) с выпиской"), null=True, blank=True)
     employer_decision = models.CharField(_("решение работодателя"), max_length=500, blank=True)
+    # What the card held before the protocol's «соответствует» went on it, so that undoing the protocol
+    # can put it back (services.undo_step); not editable: the history shows the card's own row instead.
+    card_written = models.BooleanField(default=False, editable=False)
+    card_category_before = models.CharField(max_length=20, blank=True, editable=False)
+    card_category_date_before = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("аттестация на соответствие занимаемой должности")

@@ -215,8 +215,92 @@ def record_step(
         ).has_category_on(
             current.protocol_date  # type: ignore[arg-type]
         ):
+            if not current.card_written:  # a protocol recorded again keeps what the card held before the first
+                current.card_written = True
+                current.card_category_before = employee.qualification_category
+                current.card_category_date_before = employee.qualification_category_date
+                current.save(update_fields=["card_written", "card_category_before", "card_category_date_before"])
             staff_services.update_employee(
                 actor=actor, employee=employee,
                 data={"qualification_category": CARD.CONFORMITY, "qualification_category_date": current.protocol_date},
             )  # fmt: skip
+    return current
+
+
+# The steps in the order they are taken: only the last one recorded may be undone.
+STEP_ORDER = ("acquaintance", "representation", "protocol", "extract", "decision")
+STEP_TITLES = {
+    "acquaintance": "ознакомление с графиком",
+    "representation": "представление работодателя",
+    "protocol": "протокол заседания",
+    "extract": "выписка из протокола",
+    "decision": "решение работодателя",
+}
+
+
+def last_step(attestation: Attestation) -> str | None:
+    """Return the latest step recorded on ``attestation`` (the one HR may undo), or None."""
+    for step in reversed(STEP_ORDER):
+        if any(getattr(attestation, name) for name in STEP_FIELDS[step]):
+            return step
+    return None
+
+
+def _put_card_back(actor: Any, attestation: Attestation) -> None:
+    """Undo what the protocol wrote on the card, or refuse when the card no longer shows it."""
+    employee = Employee.objects.select_for_update().get(pk=attestation.employee_id)
+    shows_protocol = (employee.qualification_category, employee.qualification_category_date) == (
+        CARD.CONFORMITY, attestation.protocol_date,
+    )  # fmt: skip
+    if attestation.card_written and shows_protocol:
+        staff_services.update_employee(
+            actor=actor, employee=employee,
+            data={"qualification_category": attestation.card_category_before,
+                  "qualification_category_date": attestation.card_category_date_before},
+        )  # fmt: skip
+    elif attestation.card_written:
+        now = (
+            f"«{employee.get_qualification_category_display()}» с {employee.qualification_category_date:%d.%m.%Y}"
+            if employee.qualification_category and employee.qualification_category_date
+            else "другое значение"
+        )
+        raise ValidationError(
+            f"Протокол не отменён: после него категория в карточке изменилась (сейчас {now}). Исправьте "
+            "карточку вручную или сначала отмените то, что её изменило."
+        )
+    elif shows_protocol:
+        # Written before Kadry kept the card's former value: nothing safe to put back.
+        raise ValidationError(
+            "Протокол не отменён: его результат записан в карточку, а прежнее значение не сохранено. "
+            "Исправьте категорию в карточке вручную, затем отмените протокол."
+        )
+
+
+@transaction.atomic
+def undo_step(*, actor: Any, attestation: Attestation, step: str) -> Attestation:
+    """Clear the last step recorded by mistake; the protocol's result leaves the card with it.
+
+    Only the latest step: the earlier ones are what the later rest on (the protocol on the
+    representation, the extract on the protocol). The history keeps the values cleared.
+    """
+    current = Attestation.objects.select_for_update().select_related("employee").get(pk=attestation.pk)
+    latest = last_step(current)
+    if latest is None:
+        raise ValidationError("Отменять нечего: ни один шаг аттестации не записан.")
+    if step != latest:
+        raise ValidationError(
+            f"Отменить можно только последний записанный шаг — «{STEP_TITLES[latest]}»"
+            + (f", а не «{STEP_TITLES[step]}»." if step in STEP_TITLES else ".")
+        )
+    if step == "protocol" and (current.card_written or current.result == Attestation.Result.CONFORMS):
+        _put_card_back(actor, current)
+    before = snapshot(current, frozenset({"organisation", "schedule", "employee"}))
+    names = list(STEP_FIELDS[step])
+    for name in names:
+        setattr(current, name, None if name in DATES else "")
+    if step == "protocol":
+        current.card_written, current.card_category_before, current.card_category_date_before = False, "", None
+        names += ["card_written", "card_category_before", "card_category_date_before"]
+    current.save(update_fields=names)
+    _record(actor, current, ChangeRecord.Action.UPDATE, before)
     return current

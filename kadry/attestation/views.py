@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
-from kadry.attestation import queries, rules, services
+from kadry.attestation import printing, queries, rules, services
 from kadry.attestation.forms import STEP_FORMS, CategoryForm, CommissionForm, MemberForm, ScheduleForm
 from kadry.attestation.models import Attestation, Commission, Schedule
 from kadry.core.access import capability_required, denied_as
@@ -31,12 +31,12 @@ from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.leave.services import corrections
-from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
+from kadry.lib.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.staff.models import Employee
 
 ATTESTATION = "Аттестация на соответствие занимаемой должности"  # what the access log says was opened
 SCHEDULE = "График аттестации"
-DOCUMENTS = {"representation": "Представление", "protocol": "Протокол заседания", "extract": "Выписка из протокола"}
+DOCUMENTS = printing.DOCUMENTS
 DONE = {
     "acquaintance": "Ознакомление с графиком записано.",
     "representation": "Представление записано.",
@@ -78,6 +78,12 @@ def _pdf(request: MemberRequest, template: str, context: dict[str, Any], name: s
         return redirect("attestation:due")
     response = HttpResponse(content, content_type=PDF_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, f"{name}.pdf")
+    return response
+
+
+def _docx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, f"{name}.docx")
     return response
 
 
@@ -174,6 +180,10 @@ def schedule(request: MemberRequest, pk: int) -> HttpResponse:
                   "today": timezone.localdate()})  # fmt: skip
 
 
+def _schedule_name(schedule: Schedule) -> str:
+    return schedule.school_year_label.replace("/", "-")
+
+
 @capability_required(Capability.VIEW_PERSONAL_DATA)
 def schedule_pdf(request: MemberRequest, pk: int) -> HttpResponse:
     """The schedule as PDF: the list of workers and the days of their attestation."""
@@ -185,8 +195,38 @@ def schedule_pdf(request: MemberRequest, pk: int) -> HttpResponse:
         request,
         "attestation/print/schedule.html",
         {"schedule": found, "rows": rows, "members": members},
-        f"График аттестации {found.school_year_label.replace('/', '-')}",
+        f"График аттестации {_schedule_name(found)}",
     )
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def schedule_docx(request: MemberRequest, pk: int) -> HttpResponse:
+    """The schedule as DOCX, the same list as the PDF."""
+    found = get_schedule_for(request, pk)
+    rows = [row for row, _short, _due in _schedule_rows(found)]
+    _log(request, request.membership.organisation, f"{SCHEDULE} {found.school_year_label} (DOCX)")
+    content = printing.schedule_docx(
+        request.membership.organisation.name, found, rows, list(found.commission.members.all())
+    )
+    return _docx(content, f"График аттестации {_schedule_name(found)}")
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def acquaintance_sheet(request: MemberRequest, pk: int, fmt: str) -> HttpResponse:
+    """The sheet the workers sign when they read the schedule, as PDF or DOCX."""
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    found = get_schedule_for(request, pk)
+    rows = _schedule_rows(found)
+    _log(request, request.membership.organisation,
+         f"{printing.ACQUAINTANCE_SHEET} {found.school_year_label} ({fmt.upper()})")  # fmt: skip
+    name = f"{printing.ACQUAINTANCE_SHEET} {_schedule_name(found)}"
+    if fmt == "docx":
+        content = printing.acquaintance_docx(
+            request.membership.organisation.name, found, [row for row, _short, _due in rows]
+        )
+        return _docx(content, name)
+    return _pdf(request, "attestation/print/acquaintance.html", {"schedule": found, "rows": rows}, name)
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
@@ -257,9 +297,11 @@ def _detail(
     short = bool(
         attestation.acquainted_on and rules.acquaintance_short(attestation.acquainted_on, attestation.planned_on)
     )
+    last = services.last_step(attestation) if can_edit else None
     return render(request, "attestation/detail.html",
                   {"attestation": attestation, "steps": steps, "can_edit": can_edit, "terms": terms, "short": short,
-                   "documents": DOCUMENTS, "source": rules.SOURCE},
+                   "documents": DOCUMENTS, "source": rules.SOURCE, "last_step": last,
+                   "last_title": services.STEP_TITLES.get(last or "", "")},
                   status=422 if bound else 200)  # fmt: skip
 
 
@@ -298,23 +340,51 @@ def step(request: MemberRequest, pk: int, name: str) -> HttpResponse:
     return _detail(request, attestation, {name: form})
 
 
-@capability_required(Capability.VIEW_PERSONAL_DATA)
-def document(request: MemberRequest, pk: int, kind: str) -> HttpResponse:
-    """The representation, the protocol or the extract from the protocol of an attestation, as PDF."""
+def _document_name(attestation: Attestation, kind: str) -> str:
+    return f"{DOCUMENTS[kind]} {attestation.employee.last_name} {attestation.planned_on:%Y-%m-%d}"
+
+
+def _document_of(request: MemberRequest, pk: int, kind: str, fmt: str) -> tuple[Attestation, list[Any]]:
     if kind not in DOCUMENTS:
         raise Http404
     attestation = get_attestation_for(request, pk)
-    members = list(attestation.schedule.commission.members.all())
-    _log(request, attestation.employee, f"{ATTESTATION}: {DOCUMENTS[kind]}")
+    _log(request, attestation.employee, f"{ATTESTATION}: {DOCUMENTS[kind]} ({fmt})")
+    return attestation, list(attestation.schedule.commission.members.all())
+
+
+@capability_required(Capability.EDIT_PERSONAL_DATA)
+@require_POST
+def undo(request: MemberRequest, pk: int, name: str) -> HttpResponse:
+    """Undo the last step recorded by mistake; a refusal comes back as the page's message."""
+    if name not in services.STEP_TITLES:
+        raise Http404
+    attestation = get_attestation_for(request, pk)
+    try:
+        services.undo_step(actor=request.user, attestation=attestation, step=name)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        title = services.STEP_TITLES[name]
+        messages.success(request, f"Шаг «{title}» отменён; в истории изменений видно, что было записано.")
+    return redirect("attestation:detail", attestation.pk)
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def document(request: MemberRequest, pk: int, kind: str) -> HttpResponse:
+    """The representation, the protocol or the extract from the protocol of an attestation, as PDF."""
+    attestation, members = _document_of(request, pk, kind, "PDF")
     context = {"attestation": attestation, "employee": attestation.employee, "members": members,
                "chair": next((m for m in members if m.role.endswith("chair")), None),
                "secretary": next((m for m in members if m.role.endswith("secretary")), None)}  # fmt: skip
-    return _pdf(
-        request,
-        f"attestation/print/{kind}.html",
-        context,
-        f"{DOCUMENTS[kind]} {attestation.employee.last_name} {attestation.planned_on:%Y-%m-%d}",
-    )
+    return _pdf(request, f"attestation/print/{kind}.html", context, _document_name(attestation, kind))
+
+
+@capability_required(Capability.VIEW_PERSONAL_DATA)
+def document_docx(request: MemberRequest, pk: int, kind: str) -> HttpResponse:
+    """The same documents as DOCX, to edit before signing."""
+    attestation, members = _document_of(request, pk, kind, "DOCX")
+    content = printing.document_docx(kind, request.membership.organisation.name, attestation, members)
+    return _docx(content, _document_name(attestation, kind))
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)

@@ -8,9 +8,11 @@ import os
 from collections.abc import Callable
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page
 
 from kadry.browser_tests.conftest import ARTIFACTS_DIR
+from kadry.core.home import Deadline, DeadlineScope
 from kadry.core.models import Membership
 from kadry.testing.factories import AssignmentFactory, MembershipFactory, OrganisationFactory, UserFactory
 
@@ -124,3 +126,51 @@ def test_present_students_show_no_absence_fields_in_the_grid(
     first.get_by_text("Н", exact=True).click()  # absent: the day and the reason are asked for
     assert first.get_by_text("весь день").is_visible()
     assert first.locator("select").is_visible()
+
+
+def _long_terms(scope: DeadlineScope) -> list[Deadline]:
+    """Each school's terms with the longest texts the sources write: a category's expiry, a training."""
+    day = timezone.localdate() + dt.timedelta(days=20)
+    return [
+        term
+        for pk in scope.organisation_ids
+        for term in (
+            Deadline("Истекает квалификационная категория (за 6 мес.)", "Константинопольская-Верхнеднепровская А. В.",
+                     day, "Приказ Минпросвещения России от 24.03.2023 № 196", "/attestation/", "Карточка",
+                     "category", pk),
+            Deadline("Обучение по охране труда и оказанию первой помощи пострадавшим", "Преображенская Е. В.",
+                     day, "Постановление Правительства РФ от 24.12.2021 № 2464, п. 33", "/obligations/",
+                     "Реестр обязательных документов", "obligations", pk),
+        )
+    ]  # fmt: skip
+
+
+def test_the_deadlines_of_a_service_keep_the_action_column_in_view(
+    browser_page: Page, login: Callable[[Page, str, str], None], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kadry.core import home
+    from kadry.core.tests.test_deadlines_page import _service_with_schools
+
+    monkeypatch.setattr(home, "_scoped_sources", [*home._scoped_sources, _long_terms])
+    page = browser_page
+    page.set_viewport_size({"width": WIDTH, "height": 900})
+    service, schools = _service_with_schools(3)
+    # A role in one school: its terms open there (a form's button), the others say there is no role.
+    MembershipFactory(organisation=schools[0], user=service.user, role=R.HR_INSPECTOR)
+    login(page, service.user.username, "password")
+    page.goto("/deadlines/")
+    _screenshot(page, "deadlines-service")
+    assert page.locator("table.deadlines button.cell-link").count() > 0
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= WIDTH
+    main = page.evaluate(
+        "() => { const m = document.querySelector('main'); const r = m.getBoundingClientRect();"
+        " return r.right - parseFloat(getComputedStyle(m).paddingRight); }"
+    )
+    # The law's reference wraps in its column (18em at most) rather than taking the width the action needs.
+    sources = page.locator("table.deadlines td.source")
+    widths = [box["width"] for box in (sources.nth(i).bounding_box() for i in range(sources.count())) if box]
+    assert widths and max(widths) <= 320, max(widths)
+    cells = page.locator("table.deadlines td.action")
+    for index in range(cells.count()):
+        box = cells.nth(index).bounding_box()
+        assert box is not None and box["width"] >= 60 and box["x"] + box["width"] <= main + 0.5, (index, box, main)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("switch/", views.switch_organisation, name="switch_organisation"),
     path("profile/", views.profile, name="profile"),
     path("deadlines/", views.deadlines, name="deadlines"),
+    path("deadlines/open/", views.deadline_open, name="deadline_open"),
     path("profile/tokens/new/", views.token_create, name="token_create"),
     path("profile/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
     path("access-log/", views.access_log, name="access_log"),

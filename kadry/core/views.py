@@ -14,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -95,6 +96,9 @@ def deadlines(request: MemberRequest) -> HttpResponse:
     found = chosen_deadlines(membership, today, choice)
     record_access(membership=membership, subject=membership.organisation, what=DEADLINES_WHAT, request=request)
     names = organisation_names(membership, schools) if schools else {}
+    # A served school's term opens there through the user's own membership in it (deadline_open);
+    # where they hold none, the page says so instead of a link that would answer 404.
+    openable = {m.organisation_id for m in request.memberships if role_can(m.role, Capability.VIEW_ORDERS)}
     context = {
         "today": today,
         "form": form,
@@ -102,10 +106,53 @@ def deadlines(request: MemberRequest) -> HttpResponse:
             (status, label, [(d, names.get(d.organisation_id or 0, "")) for d in items])
             for status, label, items in group_deadlines(found, today)
         ],
+        "own_organisation": membership.organisation_id,
+        "openable": openable - {membership.organisation_id},
         "count": len(found),
         "by_school": bool(schools),
     }
     return render(request, "core/deadlines.html", context)
+
+
+def membership_in(request: KadryRequest, organisation_id: int) -> Membership | None:
+    """Return the user's membership in the organisation to act in for its terms: the current one, else
+    one with the same role, else any that sees the terms (orders); None when they hold none there."""
+    seats = [m for m in request.memberships
+             if m.organisation_id == organisation_id and role_can(m.role, Capability.VIEW_ORDERS)]  # fmt: skip
+    current = request.membership
+    if current is not None and current in seats:
+        return current
+    same_role = [m for m in seats if current is not None and m.role == current.role]
+    return next(iter(same_role or seats), None)
+
+
+@login_required
+@require_POST
+def deadline_open(request: KadryRequest) -> HttpResponse:
+    """Open a term's page in its school: act in the user's own membership there (as the organisation
+    switcher does), then go to the page. Only a form sends it (POST with the CSRF token); the page is
+    an address of this site, anything else is refused."""
+    target = request.POST.get("next", "")
+    organisation = request.POST.get("organisation", "")
+    if (
+        not organisation.isdigit()
+        or not target.startswith("/")
+        or not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        raise Http404
+    membership = membership_in(request, int(organisation))
+    if membership is None:
+        messages.error(request, "В этой школе у вас нет роли: срок откроется, когда администратор школы её выдаст.")
+        return redirect("deadlines")
+    if request.membership is None or request.membership.pk != membership.pk:
+        request.session[SESSION_KEY] = membership.pk
+        messages.info(
+            request,
+            f"Вы работаете в организации «{membership.organisation}» как {membership.get_role_display().lower()}.",
+        )
+    return redirect(target)
 
 
 @login_required

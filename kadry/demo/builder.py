@@ -11,9 +11,11 @@ from faker import Faker
 
 from kadry.absences.models import Absence
 from kadry.attestation.models import Attestation, CategoryDecision, Schedule
+from kadry.awards.models import Nomination
 from kadry.core.models import AccessLogEntry, AuditChainHead, ChangeRecord, Membership, Organisation
 from kadry.demo.absences import build_absences
 from kadry.demo.attestation import build_attestation
+from kadry.demo.awards import build_awards
 from kadry.demo.catalog import DEMO_INNS, HR_SERVICE, LYCEUM, ORGANISATIONS, STAFF_PLANS
 from kadry.demo.grades import build_grades
 from kadry.demo.obligations import build_obligations
@@ -112,6 +114,7 @@ def build_demo(*, reset: bool = False) -> bool:
         build_absences(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_attestation(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_obligations(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
+        build_awards(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_school_life(organisations[LYCEUM.key])
         build_grades(organisations[LYCEUM.key])
     return True
@@ -149,6 +152,7 @@ def remove_demo() -> None:
     Attestation.objects.filter(in_demo).delete()
     Schedule.objects.filter(in_demo).delete()
     CategoryDecision.objects.filter(in_demo).delete()
+    Nomination.objects.filter(in_demo).delete()
     Award.objects.filter(in_demo).delete()
     NameChange.objects.filter(in_demo).delete()
     OrderItem.objects.filter(in_demo).update(closed_assignment=None)

@@ -46,6 +46,9 @@ PERSONAL = {
     ("get", "/retirement/upcoming"),
     ("get", "/attestation/due"),
     ("get", f"{CARD}/attestation"),
+    # Award nominations: named lists of the organisation (and of the schools a service keeps), an employee's.
+    ("get", "/awards/nominations"),
+    ("get", f"{CARD}/award-nominations"),
     # Every term of the organisation, naming whom it concerns (probation, sanctions…).
     ("get", "/deadlines"),
     ("get", "/orders/{order_id}"),

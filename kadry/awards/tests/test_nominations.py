@@ -164,3 +164,36 @@ def test_the_award_sheet_prints_and_another_school_gets_404(hr_inspector, outsid
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert outsider.client.get(reverse("awards:detail", args=[nomination.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_list_and_a_nomination_cost_the_same_with_more_nominees_and_awards(
+    hr_inspector, school, django_assert_max_num_queries
+) -> None:
+    """Each nominee another employee, every other one awarded on the card after the sending."""
+
+    def add(n: int) -> Nomination:
+        made = None
+        for index in range(n):
+            person = EmployeeFactory(organisation=school)
+            AssignmentFactory(employee=person, start=D(2015, 9, 1), staffing_unit__position__pedagogical_service=True)
+            made = services.create_nomination(actor=hr_inspector.user, employee=person, award="gratitude",
+                                              characteristic="Заслуги.")  # fmt: skip
+            services.send_nomination(actor=hr_inspector.user, nomination=made, on=D(2026, 11, 2), sent_to="")
+            if index % 2:
+                Award.objects.create(organisation=school, employee=person, awarded_on=D(2026, 11, 20),
+                                     name="Благодарность Министерства просвещения Российской Федерации")  # fmt: skip
+        assert made is not None
+        return made
+
+    first = add(2)
+    with django_assert_max_num_queries(12) as few:
+        assert hr_inspector.client.get(reverse("awards:list")).status_code == 200
+    with django_assert_max_num_queries(30) as one:
+        assert hr_inspector.client.get(reverse("awards:detail", args=[first.pk])).status_code == 200
+    last = add(8)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        page = hr_inspector.client.get(reverse("awards:list")).content.decode()
+    assert page.count("награждён(а) 20.11.2026") == 5  # 1 of the first two, 4 of the next eight
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        assert hr_inspector.client.get(reverse("awards:detail", args=[last.pk])).status_code == 200

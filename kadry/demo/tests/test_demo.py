@@ -250,3 +250,14 @@ def test_demo_obligations_fill_the_register_with_some_overdue() -> None:
     overdue = {row.obligation.kind.key for row in rows if row.obligation.overdue}
     assert {"valid", "overdue"} <= states
     assert {"first_aid", "medical_exam"} <= overdue
+
+
+@pytest.mark.django_db
+def test_demo_nominations_are_a_draft_and_a_sent_one() -> None:
+    call_command("demo", "--force", stdout=StringIO())
+    lyceum = Organisation.objects.get(inn=LYCEUM.inn)
+    from kadry.awards.models import Nomination
+
+    rows = Nomination.objects.filter(organisation=lyceum).order_by("id")
+    assert [(n.award, n.status) for n in rows] == [("gratitude", "draft"), ("honour_certificate", "sent")]
+    assert rows[1].sent_on == dt.date(2026, 11, 16)
