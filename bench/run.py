@@ -383,10 +383,15 @@ def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[s
         # Issue 15: a school's expiry register of training, examinations and documents, unfiltered (every
         # working employee's every kind computed, the page showing the most urgent).
         pages["obligations register"] = "/obligations/"
+        # The home page of the HR head: the digest of every term and the panels, the page opened most.
+        pages["home"] = "/"
         if facts.get("serviced_registry"):
             # Issue 14: the centralised HR service's registry across every school, measured unfiltered
             # (every working employee found: the case a count of all matching rows would cost most).
             pages["cross-school registry"] = facts["serviced_registry"]
+        chosen = [name.strip() for name in os.environ.get("BENCH_PAGES", "").split(",") if name.strip()]
+        if chosen:  # a re-measurement of some pages on kept data (BENCH_REUSE): only theirs
+            pages = {name: path for name, path in pages.items() if name in chosen}
         server = Server(env)
         try:
             cookie = login("bench_hr", "bench12345")
@@ -406,11 +411,11 @@ def run_scale(scale: Scale, profile: dict[str, Any], in_process: bool) -> dict[s
                 if status != 200:
                     raise SystemExit(f"{name} {path} answered {status}")
             page_results = measure_pages(by_page, profile["rounds"], profile["requests"], profile["seconds"])
-            xlsx = measure_xlsx(cookie, profile["rounds"] * 3)
+            xlsx = measure_xlsx(cookie, profile["rounds"] * 3) if not chosen else {}
         finally:
             server.stop()
         result = {"scale": asdict(scale), "generate_s": generated, "facts": facts, "pages": page_results}
-        if in_process:
+        if in_process and not chosen:
             print("   in-process scenarios…", flush=True)
             out = _run([sys.executable, "bench/inproc.py", "scenarios", f"--rounds={profile['rounds']}"], env)
             result["in_process"] = json.loads(out)
@@ -466,6 +471,8 @@ def main() -> None:
     stem = f"{dt.date.today():%Y-%m-%d}-{backend}{'-quick' if args.quick else ''}"  # noqa: DTZ011
     if big.schools not in (1000, 10, 50):  # another scale than the defaults keeps the day's files of theirs
         stem += f"-{big.schools}-schools"
+    if os.environ.get("BENCH_PAGES"):  # some pages measured again: their own file, the full run's kept
+        stem += "-pages"
     (RESULTS / f"{stem}.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (RESULTS / f"{stem}.md").write_text(markdown(results), encoding="utf-8")
     print(markdown(results))
@@ -509,6 +516,8 @@ def markdown(results: dict[str, Any]) -> str:
     lines += ["## Larger data vs one school (p95 ratio, target ≤ 1.5)", "", "| page | p95 ratio |", "|---|---|"]
     for name, ratio in results["scale_p95_ratio"].items():
         lines.append(f"| {name} | {ratio:.2f} {_verdict(ratio <= 1.5)} |")
+    if "in_process" not in big:  # some pages only (BENCH_PAGES)
+        return "\n".join(lines)
     inproc = big["in_process"]
     service, signing, xlsx = inproc["length_of_service"], inproc["signing"], big["xlsx"]
     lines += [
