@@ -46,18 +46,19 @@ def home(request: KadryRequest) -> HttpResponse:
         return redirect("profile")
     today = timezone.localdate()
     deadlines = deadlines_for(membership, today, until=today + DEADLINE_HORIZON)
+    overdue = [d for d in deadlines if d.overdue_on(today)]
+    due = [d for d in deadlines if not d.overdue_on(today)]
     context = {
         "today": today,
         # Logged in and with a membership (checked above): what a panel source is given.
         "panels": panels_for(cast(MemberRequest, request), today),
         # Those who draft orders meet the terms: they see the block even when nothing is due.
         "show_deadlines": bool(deadlines) or role_can(membership.role, Capability.DRAFT_ORDERS),
-        "overdue": [d for d in deadlines if d.overdue_on(today)],
-        "due": [d for d in deadlines if not d.overdue_on(today)],
+        "overdue": overdue,
+        "overdue_groups": overdue_by_kind(overdue),
+        "due": due[:HOME_DUE_SHOWN],
+        "due_more": max(0, len(due) - HOME_DUE_SHOWN),
     }
-    context["overdue_groups"] = overdue_by_kind(context["overdue"])
-    context["due_more"] = max(0, len(context["due"]) - HOME_DUE_SHOWN)
-    context["due"] = context["due"][:HOME_DUE_SHOWN]
     return render(request, "core/home.html", context)
 
 

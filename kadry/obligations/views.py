@@ -69,11 +69,11 @@ def register(request: MemberRequest) -> HttpResponse:
     _log(request, f"{queries.ACCESS_LOG_WHAT} на {values['on']:%d.%m.%Y}: {len(rows)} строк")
     page = Paginator(rows, settings.KADRY_PAGE_SIZE).get_page(request.GET.get("page"))
     card, notice = url_by_pk("employee_card"), url_by_pk("obligations:notice")
-    page.object_list = [(row, card(row.employee.pk), notice(row.employee.pk)) for row in page.object_list]
+    linked = [(row, card(row.employee.pk), notice(row.employee.pk)) for row in page.object_list]
     query = request.GET.copy()
     query.pop("page", None)
     context = {
-        "form": form, "on": values["on"], "page": page, "total": len(rows), "kinds": kinds,
+        "form": form, "on": values["on"], "page": page, "rows": linked, "total": len(rows), "kinds": kinds,
         "query": query.urlencode(), "record_url": reverse("obligations:record"),
         "overdue": sum(row.obligation.overdue for row in rows), "labels": rules.STATE_LABELS,
         "can_edit": role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA),

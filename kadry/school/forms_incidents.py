@@ -117,7 +117,7 @@ class ParentMessageForm(forms.ModelForm):
             del self.fields["term"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if "term" not in self.fields:
             return data
         if data.get("topic") == ParentMessage.Topic.GRADES and not data.get("term"):

@@ -139,7 +139,7 @@ def test_the_register_shows_a_page_of_the_most_urgent_and_the_next_page_the_rest
     _kinds, rows = register(school.pk, NOW.date())
     first = hr_inspector.client.get(reverse("obligations:register"), {"state": "overdue"})
     second = hr_inspector.client.get(reverse("obligations:register"), {"state": "overdue", "page": 2})
-    shown = [(r.employee.pk, r.obligation.kind.key) for page in (first, second) for r, _c, _n in page.context["page"]]
+    shown = [(r.employee.pk, r.obligation.kind.key) for page in (first, second) for r, _c, _n in page.context["rows"]]
     overdue = [(r.employee.pk, r.obligation.kind.key) for r in rows if r.obligation.overdue]
     assert len(overdue) == 15 and first.context["total"] == 15
     assert shown == overdue[:10], "the pages follow the register's order, the most urgent first"
