@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
 from kadry.documents.build_templates.parts import field as _field
 from kadry.documents.build_templates.parts import heading as _heading
@@ -26,6 +26,7 @@ from kadry.documents.build_templates.parts import tag as _tag
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates_docx"
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
+RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _loop(document: DocumentObject, loop: str, text: str) -> None:
@@ -109,10 +110,81 @@ def education_plan() -> DocumentObject:
     return d
 
 
+def incident_act() -> DocumentObject:
+    """The act on an accident with a student, one per injured student (Приказ Минобрнауки № 602, приложение № 3)."""
+    d = _new_document()
+    _tag(d, "{%p for act in acts %}")
+    _tag(d, "{%p if not loop.first %}")
+    d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    _tag(d, "{%p endif %}")
+    _paragraph(d, "УТВЕРЖДАЮ", align=RIGHT)
+    _paragraph(d, "Руководитель ______________________", align=RIGHT)
+    _paragraph(d, "«___» ____________ 20___ г.", align=RIGHT)
+    _heading(d, "АКТ № {{ number }} о расследовании несчастного случая с обучающимся")
+    _paragraph(d, f"({ACT_SOURCE})", align=CENTER, size=9)
+    _paragraph(d, "1. Дата и время несчастного случая: {{ hour }} ч {{ minute }} мин, {{ day }}")
+    _paragraph(d, "2. Организация, осуществляющая образовательную деятельность: {{ organisation }}")
+    _paragraph(d, "3. Лица, проводившие расследование несчастного случая (председатель и члены комиссии):")
+    _loop(d, "line in commission", "{{ line }}")
+    _paragraph(d, "4. Сведения о пострадавшем: {{ act.student }}; пол: {{ act.sex }}; дата рождения: "
+                  "{{ act.birth_date }}; класс: {{ school_class }}")  # fmt: skip
+    _paragraph(d, "5. Лицо, проводившее учебное занятие или мероприятие (ответственное за обучающихся):")
+    _paragraph(d, "______________________________________________________________")
+    _paragraph(d, "6. Сведения о проведении инструктажей по технике безопасности:")
+    _loop(d, "line in act.briefings", "{{ line }}")
+    _paragraph(d, "7. Место несчастного случая: {{ place }}")
+    _paragraph(d, "8. Несчастный случай произошёл во время: {{ during }}")
+    _paragraph(d, "9. Обстоятельства несчастного случая:")
+    _loop(d, "line in description", "{{ line }}")
+    _paragraph(d, "9.1. Характер полученных повреждений: {{ injuries }}")
+    _paragraph(d, "9.2. Оказанная первая помощь: {{ first_aid }}")
+    _paragraph(d, "9.3. Очевидцы несчастного случая: {{ witnesses }}")
+    _tag(d, "{%p if days_off %}")
+    _paragraph(d, "9.4. Освобождение от занятий по медицинскому заключению: {{ days_off }}")
+    _tag(d, "{%p endif %}")
+    _paragraph(d, "10. Причины несчастного случая:")
+    _loop(d, "line in causes", "{{ line }}")
+    _paragraph(d, "11. Лица, допустившие нарушения, приведшие к несчастному случаю:")
+    _loop(d, "line in responsible", "{{ line }}")
+    _paragraph(d, "12. Мероприятия по устранению причин несчастного случая:")
+    _loop(d, "line in measures", "{{ line }}")
+    _paragraph(d, "Председатель комиссии ______________________ / ______________________ /", space_before=12)
+    _paragraph(d, "Члены комиссии ______________________ / ______________________ /")
+    _paragraph(d, "______________________ / ______________________ /")
+    _paragraph(d, "Акт составлен {{ act_date }}")
+    _paragraph(d, "С актом ознакомлен(а) родитель (законный представитель) пострадавшего "
+                  "______________________ «___» ________ 20___ г.", space_before=12)  # fmt: skip
+    _tag(d, "{%p endfor %}")
+    return d
+
+
+def class_teacher_agreement() -> DocumentObject:
+    """The additional agreement to the labour contract on class leadership (regulation §1.6, ТК РФ ст. 72)."""
+    d = _new_document()
+    _heading(d, "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ № {{ number }}")
+    _paragraph(d, "к трудовому договору {{ contract }}", align=CENTER)
+    _paragraph(d, "{{ date }}", align=RIGHT, space_before=6)
+    _paragraph(d, "{{ organisation }} (далее — Работодатель) в лице директора ______________________, "
+                  "действующего на основании устава, и {{ teacher }} (далее — Работник) заключили настоящее "
+                  "дополнительное соглашение о нижеследующем.")  # fmt: skip
+    _loop(d, "clause in clauses", "{{ clause }}")
+    _paragraph(d, "Работодатель ______________________ / ____________ /", space_before=18)
+    _paragraph(d, "Работник ______________________ / {{ teacher_short }} /", space_before=12)
+    _paragraph(d, "Экземпляр соглашения получил(а) ______________________ «___» ____________ 20___ г.", space_before=12)
+    return d
+
+
+ACT_SOURCE = (
+    "форма по Порядку расследования и учета несчастных случаев с обучающимися во время пребывания в организации, "
+    "осуществляющей образовательную деятельность, утверждённому приказом Минобрнауки России от 27.06.2017 № 602"
+)
+
 BUILDERS: dict[str, Callable[[], DocumentObject]] = {
     "social_passport": social_passport,
     "characteristic": characteristic,
     "education_plan": education_plan,
+    "incident_act": incident_act,
+    "class_teacher_agreement": class_teacher_agreement,
 }
 
 

@@ -9,6 +9,11 @@ from kadry.school.views import appointment, incidents, messages
 urlpatterns = [
     path("appointments/<int:pk>/", appointment.appointment, name="appointment"),
     path("appointments/<int:pk>/agreement/", appointment.appointment_agreement, name="appointment_agreement"),
+    path(
+        "appointments/<int:pk>/agreement/docx/",
+        appointment.appointment_agreement_docx,
+        name="appointment_agreement_docx",
+    ),
     path("incidents/", incidents.incidents, name="incidents"),
     path("classes/<int:pk>/incidents/new/", incidents.incident_new, name="incident_new"),
     path("incidents/<int:incident_pk>/", incidents.incident_detail, name="incident_detail"),
@@ -16,6 +21,7 @@ urlpatterns = [
     path("incidents/<int:incident_pk>/acknowledge/", incidents.incident_acknowledge, name="incident_acknowledge"),
     path("incidents/<int:incident_pk>/act/", incidents.incident_act, name="incident_act"),
     path("incidents/<int:incident_pk>/act/print/", incidents.incident_act_pdf, name="incident_act_pdf"),
+    path("incidents/<int:incident_pk>/act/docx/", incidents.incident_act_docx, name="incident_act_docx"),
     path("classes/<int:pk>/messages/", messages.parent_messages, name="parent_messages"),
     path("classes/<int:pk>/messages/new/", messages.parent_message_new, name="parent_message_new"),
     path("classes/<int:pk>/messages/<int:message_pk>/", messages.parent_message, name="parent_message"),

@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from kadry.core.audit import diff, record_change, snapshot
 from kadry.core.models import ChangeRecord
+from kadry.lib.dates import long_date
+from kadry.lib.numbers import decimal_text
 from kadry.school.models import ClassTeacherAllowance, ClassTeacherAssignment, SchoolClass
 from kadry.school.rules import appointment as rules
 from kadry.staff.models import Employee
@@ -139,3 +141,58 @@ def record_consent(
         after=snapshot(assignment),
     )
     return assignment
+
+
+# --- the additional agreement, printed ---------------------------------------------------------
+
+BLANK_DATE = "«___» ____________ 20___ г."
+# The agreement's clauses, as the PDF and the DOCX print them (regulation §1.6, §1.7, §11.1; ТК РФ ст. 60.2,
+# ст. 72: extra work with the employee's written consent, a change of the contract agreed in writing).
+AGREEMENT_CLAUSES = (
+    "1. Работник с его письменного согласия{consent} выполняет с {start} наряду с работой, определённой трудовым "
+    "договором, дополнительную работу по классному руководству в {school_class} классе в соответствии с положением "
+    "о классном руководстве (п. 1.6, 1.7, 11.1).",
+    "2. За классное руководство Работнику устанавливается ежемесячное вознаграждение в размере {allowance} руб.",
+    "3. Классное руководство прекращается приказом директора; об отказе от дополнительной работы стороны "
+    "предупреждают друг друга в письменной форме.",
+    "4. Соглашение вступает в силу с {start}, является неотъемлемой частью трудового договора и составлено в двух "
+    "экземплярах, по одному для каждой стороны (ТК РФ ст. 72: изменение условий трудового договора — по "
+    "соглашению сторон, в письменной форме).",
+)
+
+
+def labour_contract(teacher: Employee) -> str:
+    """Return «от 01.09.2020 № 12/2020»: the contract of the teacher's latest hire or transfer that names one.
+
+    The agreement amends that contract (ТК РФ ст. 72); an employee taken over without orders has none
+    on record, and the paper form keeps its blanks.
+    """
+    number, day = (
+        teacher.assignments.filter(order_item__contract_number__gt="")
+        .order_by("-start")
+        .values_list("order_item__contract_number", "order_item__contract_date")
+        .first()
+    ) or ("", None)
+    if not number:
+        return "от «___» ____________ 20___ г. № ______"
+    return f"от {day:%d.%m.%Y} № {number}" if day else f"№ {number}"
+
+
+def agreement_context(assignment: ClassTeacherAssignment, *, organisation: Any) -> dict[str, Any]:
+    """Return the additional agreement's texts (§1.6), strings only: the PDF and the DOCX print the same."""
+    teacher = assignment.teacher
+    terms = {
+        "consent": f" от {long_date(assignment.consent_on)}" if assignment.consent_on else "",
+        "start": long_date(assignment.start),
+        "school_class": str(assignment.school_class),
+        "allowance": decimal_text(assignment.monthly_allowance),
+    }
+    return {
+        "number": assignment.agreement or "____",
+        "contract": labour_contract(teacher),
+        "date": long_date(assignment.agreement_on) if assignment.agreement_on else BLANK_DATE,
+        "organisation": organisation.name or organisation.short_name,
+        "teacher": " ".join(p for p in (teacher.last_name, teacher.first_name, teacher.middle_name) if p),
+        "teacher_short": teacher.short_name,
+        "clauses": [clause.format(**terms) for clause in AGREEMENT_CLAUSES],
+    }

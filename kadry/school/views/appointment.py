@@ -18,12 +18,11 @@ from kadry.core.access import denied_as, membership_required
 from kadry.core.audit import record_access
 from kadry.core.forms import DateInput
 from kadry.core.http import MemberRequest
-from kadry.lib.dates import long_date
 from kadry.school.access import classes_for
 from kadry.school.home import GLANCE_WATCHERS
 from kadry.school.models import ClassTeacherAssignment
 from kadry.school.services import appointment as services
-from kadry.school.views.life import pdf_or_html, refused
+from kadry.school.views.life import docx_download, pdf_or_html, refused
 
 AGREEMENT = "Дополнительное соглашение о классном руководстве"
 
@@ -77,13 +76,15 @@ def appointment_agreement(request: MemberRequest, pk: int) -> HttpResponse:
     """The additional agreement to the labour contract with the allowance (§1.6), to print and sign (PDF)."""
     assignment = _assignment(request, pk)
     record_access(membership=request.membership, subject=assignment.teacher, what=AGREEMENT, request=request)
-    organisation = request.membership.organisation
-    data = {
-        "assignment": assignment,
-        "teacher": assignment.teacher,
-        "organisation_name": organisation.name or organisation.short_name,
-        "start_text": long_date(assignment.start),
-        "consent_text": long_date(assignment.consent_on) if assignment.consent_on else "",
-        "date_text": long_date(assignment.agreement_on) if assignment.agreement_on else "",
-    }
+    data = services.agreement_context(assignment, organisation=request.membership.organisation)
     return pdf_or_html(request, "school/print/class_teacher_agreement.html", data, f"agreement-{assignment.pk}")
+
+
+@membership_required
+@require_GET
+def appointment_agreement_docx(request: MemberRequest, pk: int) -> HttpResponse:
+    """The same additional agreement as DOCX, for the office to complete and print."""
+    assignment = _assignment(request, pk)
+    record_access(membership=request.membership, subject=assignment.teacher, what=AGREEMENT, request=request)
+    data = services.agreement_context(assignment, organisation=request.membership.organisation)
+    return docx_download("class_teacher_agreement", data, f"Доп_соглашение_{assignment.school_class}")

@@ -23,7 +23,7 @@ from kadry.school.forms_incidents import IncidentActForm, IncidentForm
 from kadry.school.home import GLANCE_WATCHERS
 from kadry.school.models import Incident
 from kadry.school.services import incidents as services
-from kadry.school.views.life import may_write, pdf_or_html, refused, writable_class
+from kadry.school.views.life import docx_download, may_write, pdf_or_html, refused, writable_class
 
 INCIDENTS = "Журнал происшествий с обучающимися"
 INCIDENT = "Происшествие"
@@ -175,3 +175,16 @@ def incident_act_pdf(request: MemberRequest, incident_pk: int) -> HttpResponse:
     access_log.record_list_access(request, incident.school_class, what, len(students))
     data = services.act_context(incident, organisation=request.membership.organisation, students=students)
     return pdf_or_html(request, "school/print/incident_act.html", data, f"act-{incident.pk}")
+
+
+@membership_required
+@require_GET
+def incident_act_docx(request: MemberRequest, incident_pk: int) -> HttpResponse:
+    """The same act as DOCX, for the commission to complete before signing."""
+    incident = _accident(request, incident_pk)
+    students = list(incident.students.order_by("last_name", "first_name", "pk"))
+    access_log.record_list_access(
+        request, incident.school_class, f"{ACT} {incident.occurred_at:%d.%m.%Y}", len(students)
+    )
+    data = services.act_context(incident, organisation=request.membership.organisation, students=students)
+    return docx_download("incident_act", services.act_docx_context(data), f"Акт_{incident.occurred_at:%Y-%m-%d}")

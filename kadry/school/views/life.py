@@ -18,6 +18,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
 
 from kadry.core.access import membership_required
@@ -86,6 +87,14 @@ def pdf_or_html(request: HttpRequest, template: str, data: dict[str, Any], filen
         return response
     response = HttpResponse(pdf, content_type=PDF_CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{filename}.pdf"'
+    return response
+
+
+def docx_download(kind: str, context: dict[str, Any], stem: str) -> HttpResponse:
+    """Return the school's DOCX ``kind`` filled with ``context`` (strings) as a download named ``stem``."""
+    rendered = documents.docx(kind, context, stem)
+    response = HttpResponse(rendered.content, content_type=rendered.content_type)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=rendered.filename)
     return response
 
 

@@ -9,8 +9,13 @@ import pytest
 from django.urls import reverse
 
 from kadry.core.models import AccessLogEntry, ChangeRecord
+from kadry.documents.tests.helpers import docx_text
+from kadry.lib.dates import long_date
+from kadry.orders import services as orders
+from kadry.orders.models import Order, OrderItem
 from kadry.school.models import ClassTeacherAssignment
 from kadry.school.rules.appointment import consent_refusal
+from kadry.testing.factories import AssignmentFactory
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -51,3 +56,38 @@ def test_the_director_records_the_consent_and_prints_the_agreement(world, direct
         ).count()
         == 2
     )
+
+
+def test_the_agreement_as_docx_amends_the_teachers_labour_contract(world, director, hr_inspector) -> None:
+    leadership = ClassTeacherAssignment.objects.get(school_class=world.seventh)
+    page = reverse("school:appointment_agreement_docx", args=[leadership.pk])
+    # No contract on record yet (an employee taken over without orders): the form keeps its blanks.
+    blank = docx_text(director.client.get(page).content).splitlines()
+    assert "к трудовому договору от «___» ____________ 20___ г. № ______" in blank
+    assert "«___» ____________ 20___ г." in blank  # the agreement's own date, not recorded yet
+
+    hire = orders.create_draft(
+        actor=hr_inspector.user, organisation_id=leadership.organisation_id, kind=Order.Kind.HIRE, date=D(2019, 8, 30)
+    )
+    item = OrderItem.objects.create(organisation_id=leadership.organisation_id, order=hire, employee=leadership.teacher,
+                                    date=D(2019, 9, 1), contract_number="7/2019", contract_date=D(2019, 8, 30))  # fmt: skip
+    AssignmentFactory(employee=leadership.teacher, order_item=item, start=D(2019, 9, 1))
+    leadership.consent_on, leadership.agreement, leadership.agreement_on = D(2026, 8, 28), "12", D(2026, 8, 31)
+    leadership.save()
+    lines = docx_text(director.client.get(page).content).splitlines()
+    assert lines[:3] == [
+        "ДОПОЛНИТЕЛЬНОЕ СОГЛАШЕНИЕ № 12",
+        "к трудовому договору от 30.08.2019 № 7/2019",
+        "31 августа 2026 г.",
+    ]
+    teacher = leadership.teacher
+    assert (f"1. Работник с его письменного согласия от 28 августа 2026 г. выполняет с {long_date(leadership.start)} "
+            "наряду с работой, определённой трудовым договором, дополнительную работу по классному руководству в 7Б "
+            "классе в соответствии с положением о классном руководстве (п. 1.6, 1.7, 11.1).") in lines  # fmt: skip
+    assert (
+        "2. За классное руководство Работнику устанавливается ежемесячное вознаграждение в размере 5000,00 руб."
+        in lines
+    )
+    assert f"Работник ______________________ / {teacher.short_name} /" in lines
+    assert AccessLogEntry.objects.filter(actor=director.user, what="Дополнительное соглашение о классном руководстве",
+                                         subject_id=teacher.pk).count() == 2  # fmt: skip

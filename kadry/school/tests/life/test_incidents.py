@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import sys
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from docx import Document
 
 from kadry.core.models import AccessLogEntry, ChangeRecord, Membership
 from kadry.school.models import Incident
@@ -212,10 +214,53 @@ def test_the_act_is_filled_by_the_administration_and_printed_with_the_briefings(
 
 
 @time_machine.travel(NOW, tick=False)
+def test_the_act_as_docx_is_one_act_per_injured_student_with_the_form_blanks_where_nothing_is_recorded(
+    world, class_teacher, director
+) -> None:
+    first, second = world.students[0], world.students[1]
+    life.record_briefing(
+        actor=class_teacher.user,
+        school_class=world.seventh,
+        data={"date": dt.date(2026, 9, 2), "kind": "safety", "topic": "Вводный ОТ и ТБ", "present": [first]},
+    )
+    report(world, class_teacher, students=[first.pk, second.pk])
+    incident = Incident.objects.get()
+    act = {"act_number": "3", "act_date": "2026-12-09", "commission": "Председатель: Орлова Н. С.\nЧлен: Ким А. В.",
+           "days_off": "2", "causes": "Мокрый пол", "responsible": "", "measures": "Таблички"}  # fmt: skip
+    assert director.client.post(url("incident_act", incident.pk), act).status_code == 302
+
+    response = director.client.get(url("incident_act_docx", incident.pk))
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
+    document = Document(io.BytesIO(response.content))
+    lines = [p.text for p in document.paragraphs if p.text.strip()]
+    # Two students, two acts; the second begins on a page of its own.
+    assert lines.count("АКТ № 3 о расследовании несчастного случая с обучающимся") == 2
+    assert sum('w:type="page"' in p._p.xml for p in document.paragraphs) == 1
+    assert "1. Дата и время несчастного случая: 10 ч 40 мин, 07.12.2026" in lines
+    commission = lines.index("3. Лица, проводившие расследование несчастного случая (председатель и члены комиссии):")
+    assert lines[commission + 1 : commission + 3] == ["Председатель: Орлова Н. С.", "Член: Ким А. В."]
+    # The first was instructed on 02.09, the second never: the form says so rather than leaving a gap.
+    briefings = [lines[i + 1] for i, line in enumerate(lines) if line.startswith("6. Сведения о проведении")]
+    assert briefings == [
+        "охрана труда и техника безопасности (ОТ и ТБ), 02.09.2026: Вводный ОТ и ТБ",
+        "инструктажи в журнале класса не записаны",
+    ]
+    assert ("9.2. Оказанная первая помощь: Холод, фиксация руки; медсестра Иванова Т. П.; скорая медицинская "
+            "помощь вызвана 07.12.2026 10:45") in lines  # fmt: skip
+    assert "9.3. Очевидцы несчастного случая: ____________________" in lines
+    assert "9.4. Освобождение от занятий по медицинскому заключению: 2 дн." in lines
+    assert "Акт составлен 09.12.2026" in lines
+    assert AccessLogEntry.objects.filter(
+        what="Акт о расследовании несчастного случая 07.12.2026: 2 обучающихся"
+    ).exists()
+
+
+@time_machine.travel(NOW, tick=False)
 def test_a_health_complaint_has_no_act(world, class_teacher, director) -> None:
     report(world, class_teacher, kind="health", ambulance_called_at="")
     incident = Incident.objects.get()
     assert director.client.get(url("incident_act_pdf", incident.pk)).status_code == 404
+    assert director.client.get(url("incident_act_docx", incident.pk)).status_code == 404
     with pytest.raises(ValidationError):
         services.save_act(actor=director.user, incident=incident, data={"act_number": "2"})
 
