@@ -13,7 +13,7 @@ from kadry.core.access import capability_required
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
-from kadry.documents import order_contexts, services
+from kadry.documents import order_contexts, order_print_data, services
 from kadry.documents.record_contexts import service_certificate_context, work_record_extract_context
 from kadry.documents.views import DOCUMENT_FAILURES, _download, _unavailable
 from kadry.employment.models import WorkRecordEvent
@@ -30,11 +30,11 @@ SERVICE_CERTIFICATE_ACCESS = "Справка о стаже"
 @capability_required(Capability.VIEW_ORDERS)
 def order_print(request: MemberRequest, pk: int, fmt: str) -> HttpResponse | FileResponse:
     """Download an order as DOCX or PDF on its form: Т-1, Т-1а, … by its kind and number of items."""
-    order = order_contexts.order_for_print(orders_for(request.membership), pk)
-    items = order_contexts.order_items(order)
+    order = order_print_data.order_for_print(orders_for(request.membership), pk)
+    items = order_print_data.order_items(order)
     form = order_contexts.print_form(order, len(items))
     context = order_contexts.order_context(
-        order, items, order_contexts.load_print_data(order, items), organisation=order.organisation
+        order, items, order_print_data.load_print_data(order, items), organisation=order.organisation
     )
     number = order.display_number if order.number is not None else "проект"
     try:

@@ -20,9 +20,10 @@ from docx import Document
 
 from kadry.core.chain import LINK_QUERIES
 from kadry.core.models import AccessLogEntry
-from kadry.documents import order_contexts
+from kadry.documents import order_contexts, order_print_data
 from kadry.documents.models import DocumentTemplate
-from kadry.documents.order_contexts import BLANK, ORDER_TEMPLATE_KINDS
+from kadry.documents.order_contexts import ORDER_TEMPLATE_KINDS
+from kadry.documents.order_print_data import BLANK
 from kadry.documents.placeholders import PLACEHOLDERS
 from kadry.documents.services import upload_template
 from kadry.documents.tests.helpers import context_paths, docx_text, pdf_text, response_bytes
@@ -581,10 +582,10 @@ def test_every_field_an_order_gives_its_template_is_documented(
     people, units, ivanova, sidorov, seventh, case: str
 ) -> None:
     scenario, template, _expected, _name = CASES[case]
-    order = order_contexts.order_for_print(Order.objects.all(), scenario(people, units, ivanova, sidorov, seventh).pk)
-    items = order_contexts.order_items(order)
+    order = order_print_data.order_for_print(Order.objects.all(), scenario(people, units, ivanova, sidorov, seventh).pk)
+    items = order_print_data.order_items(order)
     context = order_contexts.order_context(
-        order, items, order_contexts.load_print_data(order, items), organisation=order.organisation
+        order, items, order_print_data.load_print_data(order, items), organisation=order.organisation
     )
 
     assert context_paths(context) - set(PLACEHOLDERS[template]) == set(), "add them to kadry/documents/placeholders.py"

@@ -11,7 +11,7 @@ import pytest
 from django.template.loader import render_to_string
 from docx import Document
 
-from kadry.documents import build_templates, order_contexts
+from kadry.documents import build_templates, order_contexts, order_print_data
 from kadry.documents.tests.helpers import pdf_text, response_bytes
 from kadry.documents.tests.test_order_forms import (
     _award_list,
@@ -170,9 +170,9 @@ def _table_overflow(order: Order) -> float:
     from weasyprint import HTML
     from weasyprint.formatting_structure.boxes import TableBox
 
-    items = order_contexts.order_items(order)
+    items = order_print_data.order_items(order)
     context = order_contexts.order_context(
-        order, items, order_contexts.load_print_data(order, items), organisation=order.organisation
+        order, items, order_print_data.load_print_data(order, items), organisation=order.organisation
     )
     form = order_contexts.print_form(order, len(items))
     page = HTML(string=render_to_string(f"documents/print/{form.kind}.html", context)).render().pages[0]
