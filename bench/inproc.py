@@ -294,7 +294,7 @@ FROM employment_assignment a WHERE a.organisation_id IN ({orgs}) AND a.start <= 
 
 
 def leave_balances(rounds: int) -> dict[str, Any]:
-    from kadry.leave.services import balances_for_organisations
+    from kadry.leave.balances import balances_for_organisations
 
     organisation_ids = list(Organisation.objects.order_by("pk").values_list("pk", flat=True))
     on = timezone.localdate()

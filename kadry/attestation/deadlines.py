@@ -25,7 +25,7 @@ from kadry.core.home import (
     register_scoped_deadlines,
 )
 from kadry.core.permissions import Capability, role_can
-from kadry.leave.services import corrections
+from kadry.leave.balances import corrections
 
 CATEGORY_KIND = "Истекает квалификационная категория"
 ACQUAINTANCE_KIND = "Ознакомление с графиком аттестации"

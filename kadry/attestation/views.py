@@ -30,7 +30,7 @@ from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
-from kadry.leave.services import corrections
+from kadry.leave.balances import corrections
 from kadry.lib.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.staff.models import Employee
 

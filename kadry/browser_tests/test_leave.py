@@ -12,8 +12,8 @@ import time_machine
 from playwright.sync_api import Page, expect
 
 from kadry.core.models import Membership
+from kadry.leave.balances import balance_for
 from kadry.leave.models import LedgerEntry
-from kadry.leave.services import balance_for
 from kadry.testing.factories import (
     AssignmentFactory,
     EmployeeFactory,

@@ -23,7 +23,7 @@ from kadry.discipline import rules
 from kadry.discipline.models import SECTION, ExplanationRequest, Violation
 from kadry.discipline.sanctions import sanctions_in_force
 from kadry.discipline.terms import AWAY_HORIZON, MISCONDUCT_KINDS, away_periods, has_explanation
-from kadry.leave.services import corrections
+from kadry.leave.balances import corrections
 from kadry.staff.models import Employee
 
 ONE_DAY = dt.timedelta(days=1)

@@ -13,7 +13,7 @@ from kadry.absences.models import Absence
 from kadry.discipline import rules
 from kadry.discipline.models import ExplanationRequest, Violation
 from kadry.discipline.rules import Period
-from kadry.leave.services import corrections
+from kadry.leave.balances import corrections
 from kadry.leave.taken import leave_taken
 from kadry.lib.calendar import Correction
 from kadry.staff.models import Employee

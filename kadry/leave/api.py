@@ -18,7 +18,7 @@ from kadry.core.access import require
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
-from kadry.leave import services
+from kadry.leave import balances
 from kadry.lib import calendar
 from kadry.staff.access import get_employee_for
 
@@ -93,7 +93,7 @@ def production_calendar(request: MemberRequest, year: int) -> dict[str, Any]:
     require(request.membership, Capability.VIEW_STAFF)
     if not calendar.FIRST_YEAR <= year <= timezone.localdate().year + 1:
         raise InvalidInput({"year": [f"Календарь ведётся с {calendar.FIRST_YEAR} года по следующий год."]})
-    corrections = services.corrections([year])
+    corrections = balances.corrections([year])
     days = calendar.year_calendar(year, corrections)
     whole = calendar.year_norm(year, corrections)
     return {
@@ -133,7 +133,7 @@ def leave_balance(request: MemberRequest, employee_id: int, on: dt.date | None =
     """
     employee = get_employee_for(request.membership, employee_id)
     on = on or timezone.localdate()
-    balance = services.balance_for(employee, on)
+    balance = balances.balance_for(employee, on)
     if balance is None:
         raise InvalidInput({"on": ["Сотрудник не работал на эту дату."]})
     record_access(membership=request.membership, subject=employee, what=ACCESS_LOG_WHAT, request=request, channel="api")

@@ -20,8 +20,9 @@ from kadry.core.audit import record_change
 from kadry.core.models import ChangeRecord
 from kadry.employment.models import Assignment
 from kadry.leave import rules
+from kadry.leave.balances import entitlement_of
 from kadry.leave.models import LeaveRule, PlannedLeave, PlannedLeaveMove, VacationSchedule
-from kadry.leave.services import entitlement_of, span
+from kadry.leave.services import span
 from kadry.staff.models import Department, Employee, Position
 
 SECTION = "График отпусков"

@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from kadry.employment.models import Assignment, WorkRecordEvent
+from kadry.leave.balances import corrections
 from kadry.leave.models import LeaveKind, LedgerEntry
-from kadry.leave.services import corrections
 from kadry.lib.calendar import is_working_day
 from kadry.reports.movement_rules import Dismissal, ground_code
 from kadry.reports.rules import Job, Person, Span

@@ -25,8 +25,8 @@ from kadry.core.audit import record_change
 from kadry.core.jobs import finish_job, save_job, take_job
 from kadry.core.models import BackgroundJob, ChangeRecord, Membership, Organisation
 from kadry.employment.models import Assignment
+from kadry.leave.balances import corrections as calendar_corrections
 from kadry.leave.models import LedgerEntry
-from kadry.leave.services import corrections as calendar_corrections
 from kadry.lib import calendar
 from kadry.staff.models import Department, Position
 from kadry.timesheet import rules

@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kadry.employment.models import Assignment
-from kadry.leave import services
+from kadry.leave import balances, services
 from kadry.leave.models import LeaveKind, LeaveRule, LedgerEntry
 from kadry.orders import services as orders
 from kadry.orders.models import Order, OrderItem
@@ -116,10 +116,10 @@ def varied(school: Any, other_school: Any, hr_inspector: Any) -> list[Any]:
 
 @pytest.mark.parametrize("on", DATES)
 def test_the_balances_of_all_equal_each_ones_balance(varied: list[Any], school: Any, on: dt.date) -> None:
-    expected = {person.pk: services.balance_for(person, on) for person in varied}
+    expected = {person.pk: balances.balance_for(person, on) for person in varied}
     expected = {pk: balance for pk, balance in expected.items() if balance is not None}
     with CaptureQueriesContext(connection) as queries:
-        found = services.balances_for_organisations([school.pk], on)
+        found = balances.balances_for_organisations([school.pk], on)
     assert len(queries) <= 6  # units, assignments, the young, rules, reversals, ledger: not one per employee
     assert found == expected
     assert expected  # every date finds someone employed
@@ -128,7 +128,7 @@ def test_the_balances_of_all_equal_each_ones_balance(varied: list[Any], school: 
 def test_the_comparison_sees_the_shifts_and_the_returns(varied: list[Any], school: Any) -> None:
     """The data set exercises what it is meant to: without these the equality above proves little."""
     on = D(2025, 12, 31)
-    found = services.balances_for_organisations([school.pk], on)
+    found = balances.balances_for_organisations([school.pk], on)
     secretary, mother, recalled, cancelled = varied[-4:]
     # The secretary: 16 days of unpaid leave not counted move the working year 04.10.2025–03.10.2026
     # to 20.10.2025–19.10.2026; 28 + 3 days a year.

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from kadry.core.models import ChangeRecord
-from kadry.leave import services
+from kadry.leave import balances
 from kadry.leave.entitlement_rules import SECTION
 from kadry.leave.models import LeaveRule
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PositionFactory, StaffingUnitFactory
@@ -27,8 +27,8 @@ def accountant(school):
 
 
 def _entitlement(person) -> int:
-    data = services.leave_data(person)
-    return services.entitlement_of(person, data.assignments, data.rules_rows, D(2026, 6, 1)).total
+    data = balances.leave_data(person)
+    return balances.entitlement_of(person, data.assignments, data.rules_rows, D(2026, 6, 1)).total
 
 
 def test_a_rule_of_the_position_and_one_of_the_person_add_to_the_entitlement(hr_inspector, accountant) -> None:
