@@ -20,7 +20,7 @@ from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.lib import calendar
 from kadry.staff.models import Department
-from kadry.timesheet import services
+from kadry.timesheet import month_grid, services
 
 router = Router(tags=["Табель учёта рабочего времени"])
 
@@ -85,9 +85,9 @@ def timesheet(request: MemberRequest, department_id: int, year: int, month: int)
         raise InvalidInput({"month": [f"Табель ведётся с {calendar.FIRST_YEAR} года по следующий год, месяцы 01–12."]})
     with denied_as(Department, department_id):
         department = get_object_or_404(Department, organisation_id=membership.organisation_id, pk=department_id)
-    sheet = services.month_chain(membership.organisation_id, department, year, month)[-1]
+    sheet = month_grid.month_chain(membership.organisation_id, department, year, month)[-1]
     sheet.department = department
-    grid = services.filling(sheet)
+    grid = month_grid.filling(sheet)
     rows = []
     for row in grid.rows:
         totals = row.totals

@@ -37,7 +37,7 @@ from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pd
 from kadry.lib.widgets import PlainSelect
 from kadry.lib.xlsx import XLSX_CONTENT_TYPE, table_to_xlsx
 from kadry.staff.models import Department
-from kadry.timesheet import rules, services, tasks
+from kadry.timesheet import month_grid, rules, services, tasks
 from kadry.timesheet.models import MONTHS, Timesheet
 
 ACCESS_WHAT = services.ACCESS_WHAT
@@ -60,7 +60,7 @@ def _sheets(request: MemberRequest, year: int, month: int, pk: int) -> tuple[Dep
     """Return the department and its month's chain of timesheets (the primary made when first opened)."""
     _month(year, month)
     department = _department(request, pk)
-    chain = services.month_chain(request.membership.organisation_id, department, year, month)
+    chain = month_grid.month_chain(request.membership.organisation_id, department, year, month)
     for sheet in chain:
         sheet.department = department
     return department, chain
@@ -130,7 +130,7 @@ class CorrectionForm(forms.Form):
     reason = forms.CharField(label="Основание", max_length=300)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, grid: services.Grid, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, grid: month_grid.Grid, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.grid = grid
         self.fields["assignment"].choices = [  # type: ignore[attr-defined]
@@ -156,12 +156,12 @@ def _page(
     request: MemberRequest, department: Department, chain: list[Timesheet], sheet: Timesheet,
     form: CorrectionForm | None = None,
 ) -> HttpResponse:  # fmt: skip
-    grid = services.filling(sheet)
+    grid = month_grid.filling(sheet)
     can_edit = role_can(request.membership.role, Capability.DRAFT_ORDERS)
     changed: set[tuple[int, int]] = set()
     if sheet.corrects_id:
         previous = next(s for s in chain if s.pk == sheet.corrects_id)
-        changed = services.differences(grid, services.filling(previous))
+        changed = services.differences(grid, month_grid.filling(previous))
     lazy_form = False
     if form is None and can_edit and not sheet.is_closed:
         if request.GET.get("correct"):
@@ -196,7 +196,7 @@ def _codes_legend() -> SafeString:
 
 
 def _row_html(
-    row: services.Row, day_kinds: list[str], changed: set[tuple[int, int]], seen: dict[tuple[Any, ...], SafeString]
+    row: month_grid.Row, day_kinds: list[str], changed: set[tuple[int, int]], seen: dict[tuple[Any, ...], SafeString]
 ) -> SafeString:
     """Return one employee's row: the name, the day cells, the totals (50 rows × 31 days: built here, once)."""
     totals = row.totals
@@ -214,7 +214,7 @@ def _row_html(
 
 
 def _cells_html(
-    row: services.Row, day_kinds: list[str], changed: set[tuple[int, int]], seen: dict[tuple[Any, ...], SafeString]
+    row: month_grid.Row, day_kinds: list[str], changed: set[tuple[int, int]], seen: dict[tuple[Any, ...], SafeString]
 ) -> SafeString:
     """Return the day cells of a row as HTML: a month of 30 rows is 900 cells, too many for template tags.
 
@@ -266,7 +266,7 @@ def sheet(request: MemberRequest, year: int, month: int, pk: int) -> HttpRespons
 
 def _correction_form(request: MemberRequest, department: Department, latest: Timesheet) -> HttpResponse:
     """The correction form alone, asked for when the inspector opens «Исправить табель» (htmx)."""
-    grid = services.filling(latest)
+    grid = month_grid.filling(latest)
     record_access(membership=request.membership, subject=latest, what=ACCESS_WHAT, request=request)
     form = CorrectionForm(grid=grid, initial={"version": latest.version})
     return render(
@@ -287,7 +287,7 @@ def correct(request: MemberRequest, year: int, month: int, pk: int) -> HttpRespo
     """Change the days of one row by hand, with the reason; the open (latest) timesheet of the month only."""
     department, chain = _sheets(request, year, month, pk)
     latest = chain[-1]
-    form = CorrectionForm(request.POST, grid=services.filling(latest))
+    form = CorrectionForm(request.POST, grid=month_grid.filling(latest))
     if form.is_valid():
         data = form.cleaned_data
         assignment = get_object_or_404(
@@ -340,7 +340,7 @@ def corrective(request: MemberRequest, year: int, month: int, pk: int) -> HttpRe
     return redirect("timesheet:sheet", year, month, pk)
 
 
-def t13_rows(grid: services.Grid) -> list[list[Any]]:
+def t13_rows(grid: month_grid.Grid) -> list[list[Any]]:
     """Return the rows of Т-13 as a table: the employee, a code and hours per day, the totals."""
     result = []
     for n, row in enumerate(grid.rows, start=1):
@@ -364,7 +364,7 @@ def sheet_xlsx(request: MemberRequest, year: int, month: int, pk: int) -> HttpRe
     """Т-13 as a table, through the one formula-safe XLSX writer."""
     _department, chain = _sheets(request, year, month, pk)
     chosen = _chosen(request, chain)
-    grid = services.filling(chosen)
+    grid = month_grid.filling(chosen)
     headers = ["№", "Фамилия, имя, отчество", "Табельный номер", "Должность", "Вид работы", "Ставка",
                *(str(d.day) for d in grid.days), "Дней (1–15)", "Часов (1–15)", "Дней (16–)", "Часов (16–)",
                "Отработано дней", "Отработано часов", "Норма часов", "Неявки: код (номер): дней"]  # fmt: skip
@@ -383,7 +383,7 @@ def sheet_pdf(request: MemberRequest, year: int, month: int, pk: int, form: str)
         raise Http404
     department, chain = _sheets(request, year, month, pk)
     chosen = _chosen(request, chain)
-    grid = services.filling(chosen)
+    grid = month_grid.filling(chosen)
     halves = []
     for row in grid.rows:
         first = [c for d, c in zip(grid.days, row.cells, strict=True) if d.day <= rules.FIRST_HALF_LAST_DAY]

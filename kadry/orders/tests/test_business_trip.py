@@ -17,7 +17,7 @@ from kadry.orders.validation import review_order
 from kadry.orders.views.preview import item_text
 from kadry.staff.models import Position
 from kadry.testing.factories import DepartmentFactory
-from kadry.timesheet import services as timesheet
+from kadry.timesheet import month_grid as timesheet_month_grid
 from kadry.timesheet.tests.conftest import worker
 
 D = dt.date
@@ -40,7 +40,9 @@ def _trip(**changes):
 
 
 def _codes(school, office, days):
-    row = next(r for r in timesheet.derive(timesheet.timesheet_for(school.pk, office, 2026, 11)).rows)
+    row = next(
+        r for r in timesheet_month_grid.derive(timesheet_month_grid.timesheet_for(school.pk, office, 2026, 11)).rows
+    )
     return [row.cells[day - 1].code for day in days]
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from kadry.core.models import BackgroundJob, Membership, Organisation
 from kadry.testing.factories import DepartmentFactory, MembershipFactory, OrganisationFactory
-from kadry.timesheet import services
+from kadry.timesheet import month_grid, services
 from kadry.timesheet.models import Timesheet
 
 pytestmark = pytest.mark.django_db
@@ -61,10 +61,10 @@ def test_hr_starts_the_filling_from_the_month_list_and_the_job_reports_progress_
 def test_a_failure_keeps_the_departments_done_and_says_so_in_russian(hr_inspector, school, office, monkeypatch) -> None:
     DepartmentFactory(organisation=school, name="Кафедра физики")
     job = services.create_fill_job(membership=hr_inspector.membership, year=2026, month=11)
-    original = services.filling
+    original = month_grid.filling
     calls = 0
 
-    def failing(sheet: Timesheet) -> services.Grid:
+    def failing(sheet: Timesheet) -> month_grid.Grid:
         nonlocal calls
         calls += 1
         if calls == 2:

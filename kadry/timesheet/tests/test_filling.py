@@ -22,7 +22,7 @@ from kadry.leave import services as leave
 from kadry.leave.models import LedgerEntry
 from kadry.staff.models import Position
 from kadry.testing.factories import DepartmentFactory
-from kadry.timesheet import rules, services
+from kadry.timesheet import month_grid, rules, services
 from kadry.timesheet.models import Timesheet, TimesheetCorrection
 from kadry.timesheet.tests.conftest import worker
 
@@ -31,23 +31,23 @@ D = dt.date
 H = Decimal
 
 
-def _codes(row: services.Row) -> str:
+def _codes(row: month_grid.Row) -> str:
     return " ".join(cell.code if cell else "-" for cell in row.cells)
 
 
-def _at(row: services.Row, index: int) -> rules.Cell:
+def _at(row: month_grid.Row, index: int) -> rules.Cell:
     cell = row.cells[index]
     assert cell is not None
     return cell
 
 
-def _rows(grid: services.Grid) -> dict[str, services.Row]:
+def _rows(grid: month_grid.Grid) -> dict[str, month_grid.Row]:
     return {row.name.split()[0]: row for row in grid.rows}
 
 
 def test_a_month_with_a_leave_a_sick_leave_a_trip_and_a_holiday(school, office, november) -> None:
-    sheet = services.timesheet_for(school.pk, office, 2026, 11)
-    grid = services.derive(sheet)
+    sheet = month_grid.timesheet_for(school.pk, office, 2026, 11)
+    grid = month_grid.derive(sheet)
     assert (grid.norm.working_days, grid.norm.hours[40], grid.norm.hours[36]) == (20, H("159"), H("143"))
     rows = _rows(grid)
     assert list(rows) == ["Козлова", "Орлова", "Смирнова"]
@@ -78,7 +78,7 @@ def test_a_month_with_a_leave_a_sick_leave_a_trip_and_a_holiday(school, office, 
 
 def test_days_outside_the_assignment_are_empty(school, office, november) -> None:
     Assignment.objects.filter(employee=november["part_timer"]).update(end=D(2026, 11, 10))
-    row = _rows(services.derive(services.timesheet_for(school.pk, office, 2026, 11)))["Орлова"]
+    row = _rows(month_grid.derive(month_grid.timesheet_for(school.pk, office, 2026, 11)))["Орлова"]
     assert row.cells[9] is not None and row.cells[10] is None
     # 2, 3, 5, 6, 9, 10 worked: 4 + 3.5 + 4 × 4 = 23.5.
     assert (row.totals.days, row.totals.hours, row.norm_hours) == (6, H("23.5"), H("23.5"))
@@ -92,7 +92,7 @@ def _change(employee: Any, day: int, code: str, hours: str | None = None) -> ser
 def test_a_correction_changes_the_day_all_or_nothing_and_refuses_a_stale_version(
     hr_inspector, school, office, november
 ) -> None:
-    sheet = services.timesheet_for(school.pk, office, 2026, 11)
+    sheet = month_grid.timesheet_for(school.pk, office, 2026, 11)
     secretary = november["secretary"]
     bad = [_change(secretary, 30, "НН"), _change(secretary, 27, "Я")]  # Я without hours
     with pytest.raises(ValidationError) as error:
@@ -105,7 +105,7 @@ def test_a_correction_changes_the_day_all_or_nothing_and_refuses_a_stale_version
                              changes=[_change(secretary, 30, "НН"), _change(secretary, 28, "РВ", "4")],
                              reason="Служебная записка от 30.11.2026")  # fmt: skip
     assert sheet.version == 1
-    row = _rows(services.derive(sheet))["Козлова"]
+    row = _rows(month_grid.derive(sheet))["Козлова"]
     assert _at(row, 29).code == "НН" and _at(row, 27).code == "РВ" and row.corrected == {27, 29}
     # 30th no longer worked (−8), the 28th worked on a weekend (+4): 111 − 8 + 4.
     assert (row.totals.days, row.totals.hours, row.totals.absences) == (14, H("107"), {"К": 3, "Б": 3, "НН": 1})
@@ -119,17 +119,17 @@ def test_a_correction_changes_the_day_all_or_nothing_and_refuses_a_stale_version
 def test_closing_stores_the_filling_and_locks_it_a_corrective_takes_the_late_change(
     hr_inspector, school, office, november
 ) -> None:
-    sheet = services.timesheet_for(school.pk, office, 2026, 11)
+    sheet = month_grid.timesheet_for(school.pk, office, 2026, 11)
     secretary = november["secretary"]
     sheet = services.correct(actor=hr_inspector.user, timesheet=sheet, version=0,
                              changes=[_change(secretary, 30, "НН")], reason="Записка")  # fmt: skip
     sheet = services.close(actor=hr_inspector.user, timesheet=sheet, version=1)
     assert sheet.is_closed and sheet.snapshot is not None
-    before = services.filling(sheet)
+    before = month_grid.filling(sheet)
     # A sick-leave certificate for 23–25 November comes in after the close.
     Absence.objects.create(organisation=school, employee=secretary, kind=Absence.Kind.SICK, start=D(2026, 11, 23),
                            end=D(2026, 11, 25), sick_leave_number="910000000002", sick_reason="own_illness")  # fmt: skip
-    closed = services.filling(Timesheet.objects.get(pk=sheet.pk))
+    closed = month_grid.filling(Timesheet.objects.get(pk=sheet.pk))
     assert _at(_rows(closed)["Козлова"], 22).code == "Я"  # the closed timesheet is as it was
     assert _rows(closed)["Козлова"].totals.hours == before.rows[0].totals.hours == H("103")
     with pytest.raises(ValidationError, match="корректирующий табель"):
@@ -137,7 +137,7 @@ def test_closing_stores_the_filling_and_locks_it_a_corrective_takes_the_late_cha
                          changes=[_change(secretary, 27, "ПР")], reason="Записка")  # fmt: skip
     corrective = services.open_corrective(actor=hr_inspector.user, timesheet=sheet, version=sheet.version)
     assert (corrective.kind, corrective.number, corrective.corrects_id) == ("corrective", 1, sheet.pk)
-    grid = services.filling(corrective)
+    grid = month_grid.filling(corrective)
     row = _rows(grid)["Козлова"]
     # The late sick leave shows, the correction of the original is kept: 103 − 3 × 8 = 79.
     assert [_at(row, d - 1).code for d in (23, 24, 25, 30)] == ["Б", "Б", "Б", "НН"]
@@ -157,10 +157,10 @@ def test_a_cancelled_leave_and_a_recall_are_not_on_the_timesheet(hr_inspector, s
     entry = LedgerEntry.objects.get(employee=teacher)
     leave.recall_from_leave(actor=hr_inspector.user, employee=teacher, order_item=entry.order_item,
                             back_on=D(2026, 11, 5), document="Приказ об отзыве")  # fmt: skip
-    row = _rows(services.derive(services.timesheet_for(school.pk, office, 2026, 11)))["Смирнова"]
+    row = _rows(month_grid.derive(month_grid.timesheet_for(school.pk, office, 2026, 11)))["Смирнова"]
     assert _codes(row).split()[:6] == ["В", "ОТ", "ОТ", "В", "Я", "Я"]
     leave.undo_order_item(actor=hr_inspector.user, order_item=entry.order_item, document="Отмена")
-    row = _rows(services.derive(services.timesheet_for(school.pk, office, 2026, 11)))["Смирнова"]
+    row = _rows(month_grid.derive(month_grid.timesheet_for(school.pk, office, 2026, 11)))["Смирнова"]
     assert _codes(row).split()[:3] == ["В", "Я", "Я"]
 
 
@@ -168,7 +168,7 @@ def test_a_correction_of_someone_outside_the_department_or_the_month_is_refused(
     hr_inspector, school, office, november
 ) -> None:
     elsewhere = worker(school, DepartmentFactory(organisation=school), "Петрова", "Завхоз", Position.Category.SERVICE)
-    sheet = services.timesheet_for(school.pk, office, 2026, 11)
+    sheet = month_grid.timesheet_for(school.pk, office, 2026, 11)
     with pytest.raises(ValidationError) as error:
         services.correct(actor=hr_inspector.user, timesheet=sheet, version=0,
                          changes=[_change(elsewhere, 2, "Я", "8")], reason="Записка")  # fmt: skip
@@ -198,7 +198,7 @@ def test_the_month_of_every_department_is_filled_by_the_command(school, office, 
 
 
 def test_the_close_and_the_corrective_are_in_the_change_history(hr_inspector, school, office, november) -> None:
-    sheet = services.timesheet_for(school.pk, office, 2026, 11)
+    sheet = month_grid.timesheet_for(school.pk, office, 2026, 11)
     sheet = services.close(actor=hr_inspector.user, timesheet=sheet, version=0)
     corrective = services.open_corrective(actor=hr_inspector.user, timesheet=sheet, version=sheet.version)
     records = list(ChangeRecord.objects.filter(section=services.SECTION).order_by("pk"))
