@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from kadry.core.models import AccessLogEntry
-from kadry.orders.forms import PICKER_LIMIT
+from kadry.orders.fields import PICKER_LIMIT
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.tests.conftest import make_order
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory

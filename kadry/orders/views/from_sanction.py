@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from kadry.core.access import capability_required, denied_as
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
-from kadry.orders.forms import signed_sanction_items
+from kadry.orders.fields import signed_sanction_items
 from kadry.orders.from_sanction import draft_sanction_lift, pending_lift
 from kadry.orders.models import OrderItem
 

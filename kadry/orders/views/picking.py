@@ -12,14 +12,7 @@ from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability
 from kadry.orders.access import get_order_for
-from kadry.orders.forms import (
-    EMPTY_PICK,
-    PICKER_FIELDS,
-    PICKER_LIMIT,
-    employee_label,
-    fitting_employees,
-    matching,
-)
+from kadry.orders.fields import EMPTY_PICK, PICKER_FIELDS, PICKER_LIMIT, employee_label, fitting_employees, matching
 from kadry.orders.models import Order
 
 EMPLOYEE_SEARCH = "Поиск сотрудника для приказа"
