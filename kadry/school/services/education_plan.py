@@ -42,6 +42,11 @@ def current_plan(school_class: SchoolClass) -> EducationPlan | None:
     return revisions(school_class).select_related("decided_by", "submitted_by").last()
 
 
+def first_revision(school_class: SchoolClass) -> EducationPlan:
+    """Return the class's first revision as it will be created (unsaved): what an item is checked against before."""
+    return EducationPlan(organisation_id=school_class.organisation_id, school_class=school_class)
+
+
 def _raise(problems: dict[str, str]) -> None:
     if problems:
         raise ValidationError({NON_FIELD_ERRORS if key == "__all__" else key: text for key, text in problems.items()})
@@ -190,7 +195,7 @@ def replace_items(*, actor: Any, plan: EducationPlan, items: list[dict[str, Any]
             _check_item(plan, value)
         except ValidationError as error:
             for field, messages in error.message_dict.items():
-                errors.setdefault(f"items[{index}].{field}", []).extend(messages)
+                errors.setdefault(f"items.{index}.{field}", []).extend(messages)
     if errors:
         raise ValidationError(errors)
     for item in existing:
@@ -200,6 +205,17 @@ def replace_items(*, actor: Any, plan: EducationPlan, items: list[dict[str, Any]
         item = EducationPlanItem.objects.create(organisation_id=plan.organisation_id, plan=plan, **value)
         _history(actor, plan, Action.CREATE, item, after=_item_snapshot(item))
     return plan
+
+
+@transaction.atomic
+def write_plan(
+    *, actor: Any, school_class: SchoolClass, header: dict[str, Any], items: list[dict[str, Any]]
+) -> EducationPlan:
+    """Write the goals (when given) and all the items of the class's plan at once, starting it if need be."""
+    plan = start_plan(actor=actor, school_class=school_class)
+    if header:
+        plan = save_header(actor=actor, plan=plan, data=header)
+    return replace_items(actor=actor, plan=plan, items=items)
 
 
 def _key(values: dict[str, Any]) -> tuple[str, ...]:

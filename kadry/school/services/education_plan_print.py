@@ -19,7 +19,7 @@ from kadry.school.queries.criteria import YearAnalysis
 from kadry.school.services.documents import pct
 
 # Who signs «УТВЕРЖДАЮ» by the role they approved in (§7.1: the deputy for educational work).
-SIGNER_POSITIONS = {
+SIGNER_POSITIONS: dict[str, str] = {
     Membership.Role.DEPUTY_DIRECTOR: "Заместитель директора по воспитательной работе",
     Membership.Role.DIRECTOR: "Директор",
 }

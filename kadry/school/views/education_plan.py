@@ -63,11 +63,6 @@ def chosen_revision(
     return chosen, plans
 
 
-def _unsaved(school_class: SchoolClass) -> EducationPlan:
-    """Return the first revision as it will be created: what a form checks an item against before it exists."""
-    return EducationPlan(organisation_id=school_class.organisation_id, school_class=school_class)
-
-
 def _items(plan: EducationPlan | None) -> list[EducationPlanItem]:
     return sorted_items(list(plan.items.all())) if plan else []
 
@@ -122,7 +117,7 @@ def education_plan(request: MemberRequest, pk: int) -> HttpResponse:
         "directions": Direction.choices,
         "direction": direction,
         "header": header,
-        "item_form": PlanItemForm(plan=plan or _unsaved(school_class)) if editable else None,
+        "item_form": PlanItemForm(plan=plan or services.first_revision(school_class)) if editable else None,
         "editable": editable,
         "writes": writes(request),
         "approves": approves(request),
@@ -146,7 +141,7 @@ def education_plan_item_new(request: MemberRequest, pk: int) -> HttpResponse:
         raise Http404
     if plan is None:
         plan = services.start_plan(actor=request.user, school_class=school_class) if request.method == "POST" else None
-    plan = plan or _unsaved(school_class)
+    plan = plan or services.first_revision(school_class)
     form = PlanItemForm(request.POST or None, plan=plan, initial={"month": request.GET.get("month")})
     if request.method == "POST" and form.is_valid():
         try:

@@ -7,6 +7,7 @@ comment the class teacher reads. Other roles get 404, as for everything they may
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -43,7 +44,7 @@ class PlanRow:
         return self.plan.status if self.plan else NO_PLAN
 
 
-def plan_rows(classes: list[SchoolClass]) -> list[PlanRow]:
+def plan_rows(classes: Sequence[SchoolClass]) -> list[PlanRow]:
     """Return each class with its latest revision and the approved one before it (one query for all)."""
     if not classes:
         return []
@@ -154,7 +155,7 @@ def education_plan_return(request: MemberRequest, pk: int) -> HttpResponse:
     form = ReturnForm(request.POST)
     try:
         if not form.is_valid():
-            raise ValidationError(form.errors["comment"])
+            raise ValidationError(list(form.errors["comment"]))
         services.return_plan(actor=request.user, plan=plan, comment=form.cleaned_data["comment"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
