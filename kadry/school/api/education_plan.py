@@ -58,7 +58,7 @@ class PlanItemsIn(Schema):
     items: list[PlanItemIn] = Field(description="все мероприятия плана: заменяют прежние")
 
 
-class ReturnIn(Schema):
+class PlanReturnIn(Schema):
     comment: str = Field(description="что исправить в плане: классный руководитель видит это замечание")
 
 
@@ -175,7 +175,7 @@ def approve(request: MemberRequest, class_id: int) -> dict:
 
 
 @router.post("/classes/{class_id}/plan/return", response=PlanOut, summary="Вернуть план на доработку")
-def return_plan(request: MemberRequest, class_id: int, payload: ReturnIn) -> dict:
+def return_plan(request: MemberRequest, class_id: int, payload: PlanReturnIn) -> dict:
     """Return the plan sent for approval with a comment (required) the class teacher reads."""
     school_class = get_class_for(request.membership, class_id)
     require(request.membership, Capability.APPROVE_EDUCATION_PLANS)

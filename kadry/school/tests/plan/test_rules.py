@@ -9,7 +9,7 @@ import pytest
 from kadry.school.rules import education_plan as rules
 
 D = dt.date
-YEAR = {"year_start": D(2026, 9, 1), "year_end": D(2027, 8, 31)}
+START, END = D(2026, 9, 1), D(2027, 8, 31)
 
 
 def test_the_school_year_runs_from_september_to_june_in_two_half_years() -> None:
@@ -73,22 +73,24 @@ def test_a_correction_starts_from_the_latest_approved_revision_for_the_second_ha
 
 
 def test_a_date_lies_in_its_month_inside_the_school_year() -> None:
-    assert rules.item_refusals(month=10, date=D(2026, 10, 5), plan_half_year=1, **YEAR) == {}
-    assert rules.item_refusals(month=10, date=None, plan_half_year=1, **YEAR) == {}
-    assert rules.item_refusals(month=10, date=D(2026, 11, 5), plan_half_year=1, **YEAR) == {
+    assert rules.item_refusals(month=10, date=D(2026, 10, 5), plan_half_year=1, year_start=START, year_end=END) == {}
+    assert rules.item_refusals(month=10, date=None, plan_half_year=1, year_start=START, year_end=END) == {}
+    assert rules.item_refusals(month=10, date=D(2026, 11, 5), plan_half_year=1, year_start=START, year_end=END) == {
         "date": "Дата не в выбранном месяце: октябрь."
     }
     # October of the next year is October too, but outside the class's school year.
-    assert rules.item_refusals(month=10, date=D(2027, 10, 5), plan_half_year=1, **YEAR) == {
+    assert rules.item_refusals(month=10, date=D(2027, 10, 5), plan_half_year=1, year_start=START, year_end=END) == {
         "date": "Дата вне учебного года класса."
     }
-    assert set(rules.item_refusals(month=8, date=None, plan_half_year=1, **YEAR)) == {"month"}
+    assert set(rules.item_refusals(month=8, date=None, plan_half_year=1, year_start=START, year_end=END)) == {"month"}
 
 
 def test_a_correction_for_the_second_half_year_keeps_the_first_half_year_as_approved() -> None:
-    assert rules.item_refusals(month=2, date=D(2027, 2, 10), plan_half_year=2, **YEAR) == {}
-    assert set(rules.item_refusals(month=12, date=None, plan_half_year=2, **YEAR)) == {"month"}
+    assert rules.item_refusals(month=2, date=D(2027, 2, 10), plan_half_year=2, year_start=START, year_end=END) == {}
+    assert set(rules.item_refusals(month=12, date=None, plan_half_year=2, year_start=START, year_end=END)) == {"month"}
     # Moving an item of December to February would remove it from the approved first half-year.
-    assert set(rules.item_refusals(month=2, date=None, plan_half_year=2, old_month=12, **YEAR)) == {"month"}
+    assert set(
+        rules.item_refusals(month=2, date=None, plan_half_year=2, old_month=12, year_start=START, year_end=END)
+    ) == {"month"}
     # The first revision plans the whole year.
-    assert rules.item_refusals(month=12, date=None, plan_half_year=1, old_month=3, **YEAR) == {}
+    assert rules.item_refusals(month=12, date=None, plan_half_year=1, old_month=3, year_start=START, year_end=END) == {}
