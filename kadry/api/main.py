@@ -82,5 +82,6 @@ api.add_router("/school", "kadry.school.api.documents.router", tags=["Докум
 api.add_router("/school", "kadry.school.api.activities.router", tags=["Занятость и достижения"])
 api.add_router("/school", "kadry.grades.api.router", tags=["Успеваемость"])
 api.add_router("/school", "kadry.school.api.incidents.router", tags=["Происшествия и сообщения родителям"])
+api.add_router("/school", "kadry.school.api.education_plan.router", tags=["План воспитательной работы"])
 errors.declare(api)
 hold_bodies_to_types(api)

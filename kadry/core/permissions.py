@@ -42,6 +42,9 @@ class Capability(StrEnum):
     # the HR head and the administrator change it.
     EDIT_CALENDAR = "edit_calendar"
     MANAGE_SETTINGS = "manage_settings"  # the organisation's settings: the class-teacher allowance
+    # The class teachers' plans of educational work are approved or returned by the deputy director for
+    # educational work (regulation on class teachers, §7.1), and by the director above her.
+    APPROVE_EDUCATION_PLANS = "approve_education_plans"
 
 
 # The personnel office's capabilities (the school side is not theirs).
@@ -91,6 +94,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.USE_API,
             Capability.VIEW_ORDERS,
             Capability.SIGN_ORDERS,
+            Capability.APPROVE_EDUCATION_PLANS,
             *SCHOOL_ADMINISTRATION,
         }
     ),
@@ -100,6 +104,7 @@ ROLE_CAPABILITIES: dict[str, frozenset[Capability]] = {
             Capability.VIEW_STRUCTURE,
             Capability.USE_API,
             Capability.MANAGE_SCHOOL,
+            Capability.APPROVE_EDUCATION_PLANS,
             *SCHOOL_ADMINISTRATION,
         }
     ),

@@ -36,6 +36,7 @@ from kadry.school.models import (
     AttendanceMark,
     ClassEvent,
     ClassTeacherAssignment,
+    EducationPlan,
     Enrollment,
     SchoolClass,
     Student,
@@ -164,6 +165,7 @@ def remove_demo() -> None:
     AttendanceMark.objects.filter(in_demo).delete()
     AttendanceDay.objects.filter(in_demo).delete()
     ClassEvent.objects.filter(in_demo).delete()
+    EducationPlan.objects.filter(in_demo).delete()
     Enrollment.objects.filter(in_demo).delete()
     Student.objects.filter(in_demo).delete()
     SchoolClass.objects.filter(in_demo).delete()

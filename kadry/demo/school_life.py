@@ -17,6 +17,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 
 from kadry.core.models import Membership, Organisation
+from kadry.demo.education_plans import build_education_plans
 from kadry.school.models import (
     AcademicYear,
     Activity,
@@ -141,6 +142,7 @@ def build_school_life(organisation: Organisation) -> None:
     _activities(organisation, rng, classes, roster)
     _attendance(organisation, rng, classes, roster, authors)
     _class_life(organisation, rng, classes, roster, guardians, authors)
+    build_education_plans(organisation, authors)
 
 
 def _calendar(organisation: Organisation, year: AcademicYear) -> None:

@@ -9,4 +9,4 @@ class SchoolConfig(AppConfig):
     verbose_name = "Классы и обучающиеся"
 
     def ready(self) -> None:
-        from kadry.school import home, home_incidents  # noqa: F401  (registers the home panels and deadlines)
+        from kadry.school import home, home_education_plans, home_incidents  # noqa: F401  (registers the home panels and deadlines)

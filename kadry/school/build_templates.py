@@ -69,12 +69,38 @@ def characteristic() -> DocumentObject:
 
 def education_plan() -> DocumentObject:
     d = _new_document()
+    # §7.1: the plan is approved by the deputy director for educational work; until then it prints its state.
+    _tag(d, "{%p if approved %}")
+    _paragraph(d, ("УТВЕРЖДАЮ", "b"), align=RIGHT)
+    _paragraph(d, "{{ approver_position }}", align=RIGHT)
+    _paragraph(d, "______________ {{ approver }}", align=RIGHT)
+    _paragraph(d, "{{ approved_on }}", align=RIGHT)
+    _tag(d, "{%p else %}")
+    _paragraph(d, "Состояние: {{ status }}", align=RIGHT)
+    _tag(d, "{%p endif %}")
     _paragraph(d, "{{ organisation }}", align=CENTER)
     _heading(d, "ПЛАН ВОСПИТАТЕЛЬНОЙ РАБОТЫ {{ school_class }} КЛАССА")
     _paragraph(d, "на {{ year }} учебный год", align=CENTER)
+    _paragraph(d, "Редакция {{ version }}: {{ half_year }}", align=CENTER)
     _heading(d, "Цели и задачи")
     _loop(d, "p in goals", "{{ p }}")
-    _heading(d, "Направления и мероприятия по четвертям")
+    _heading(d, "Мероприятия по месяцам и направлениям")
+    _table(
+        d,
+        ["Месяц", "Направление", "Мероприятие", "Форма, содержание", "Ответственные", "Дата"],
+        "i in items",
+        [
+            "{{ i.month }}",
+            "{{ i.direction }}",
+            "{{ i.title }}",
+            "{{ i.form }}",
+            "{{ i.responsible }}",
+            "{{ i.date }}",
+        ],
+    )
+    _tag(d, "{%p if directions %}")
+    _heading(d, "Пояснения к плану")
+    _tag(d, "{%p endif %}")
     _loop(d, "p in directions", "{{ p }}")
     _heading(d, "АНАЛИЗ ВОСПИТАТЕЛЬНОЙ РАБОТЫ")
     _table(

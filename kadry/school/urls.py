@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("kadry.school.urls_documents")),
     path("", include("kadry.school.urls_activities")),
     path("", include("kadry.school.urls_incidents")),
+    path("", include("kadry.school.urls_education_plan")),
 ]

@@ -30,8 +30,6 @@ urlpatterns = [
         documents.characteristic_issue,
         name="characteristic_issue",
     ),
-    path("classes/<int:pk>/plan/", documents.education_plan, name="education_plan"),
-    path("classes/<int:pk>/plan/docx/", documents.education_plan_docx, name="education_plan_docx"),
     path("overview/", overview.overview, name="overview"),
     path("criteria/", overview.effectiveness, name="criteria"),
 ]

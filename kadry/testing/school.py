@@ -17,6 +17,8 @@ from kadry.school.models import (
     AcademicYear,
     ClassTeacherAssignment,
     ClassTeacherSubstitution,
+    EducationPlan,
+    EducationPlanItem,
     Enrollment,
     Guardian,
     SchoolClass,
@@ -123,6 +125,30 @@ class ClassTeacherSubstitutionFactory(ModelFactory[ClassTeacherSubstitution]):
     assigned_by = factory.SubFactory(UserFactory)
 
 
+class EducationPlanFactory(ModelFactory[EducationPlan]):
+    """A draft of a class's plan of educational work (revision 1); pass ``school_class``."""
+
+    class Meta:
+        model = EducationPlan
+
+    organisation = factory.SelfAttribute("school_class.organisation")
+    school_class = factory.SubFactory(SchoolClassFactory)
+    goals = "Сплочение коллектива класса, воспитание ответственности"
+
+
+class EducationPlanItemFactory(ModelFactory[EducationPlanItem]):
+    class Meta:
+        model = EducationPlanItem
+
+    organisation = factory.SelfAttribute("plan.organisation")
+    plan = factory.SubFactory(EducationPlanFactory)
+    direction = EducationPlanItem.Direction.CIVIC_PATRIOTIC
+    month = 9
+    title = factory.Sequence(lambda n: f"Классный час «Мой край» № {n + 1}")
+    form = "классный час"
+    responsible = "классный руководитель"
+
+
 def enrol(school_class: SchoolClass, count: int, *, start: dt.date = dt.date(2026, 9, 1)) -> list[Student]:
     """Create ``count`` students enrolled in ``school_class`` from ``start``; return them."""
     return [EnrollmentFactory(school_class=school_class, start=start).student for _ in range(count)]
@@ -172,6 +198,8 @@ def appoint(
 __all__ = [
     "AcademicYearFactory",
     "ClassTeacherSubstitutionFactory",
+    "EducationPlanFactory",
+    "EducationPlanItemFactory",
     "EnrollmentFactory",
     "GuardianFactory",
     "SchoolClassFactory",

@@ -34,8 +34,9 @@ EXCLUDED: dict[str, dict[str, str]] = {
     },
 }
 # PUT bodies that are not one model's record: a day of a class's attendance (a list of marks), a
-# class's grades (a list of the journal's rows: student, subject, period, grade).
-NOT_MODEL_BODIES = {"DayIn", "GradesItemIn"}
+# class's grades (a list of the journal's rows: student, subject, period, grade), all the items of a
+# class's plan of educational work (its goals and notes only when given: absent, they stay).
+NOT_MODEL_BODIES = {"DayIn", "GradesItemIn", "PlanItemsIn"}
 
 
 def _model_named(name: str) -> type[models.Model]:

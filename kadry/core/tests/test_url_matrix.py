@@ -42,7 +42,7 @@ from kadry.school.models import (
 )
 from kadry.staff.models import PriorJob
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PriorJobFactory, StaffingUnitFactory
-from kadry.testing.school import EnrollmentFactory
+from kadry.testing.school import EducationPlanFactory, EducationPlanItemFactory, EnrollmentFactory
 
 R = Membership.Role
 ALL = frozenset(R)
@@ -291,8 +291,21 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "school:characteristic_edit": (NOBODY, 200),
     "school:characteristic_docx": (SCHOOL_CLASSES, 200),
     "school:characteristic_issue": (NOBODY, 405),
+    # The plan of educational work (kadry/school/urls_education_plan.py): read by whoever reaches the class,
+    # written and sent by its class teacher (the persona leads none), approved or returned by the deputy
+    # director and the director (§7.1), whose list of every class's plan it is.
     "school:education_plan": (SCHOOL_CLASSES, 200),
+    "school:education_plan_item_new": (NOBODY, 200),
+    "school:education_plan_item": (NOBODY, 200),
+    "school:education_plan_item_delete": (NOBODY, 405),
+    "school:education_plan_submit": (NOBODY, 405),
+    "school:education_plan_correct": (NOBODY, 405),
+    "school:education_plan_approve": (SCHOOL_HEADS, 405),
+    "school:education_plan_return": (SCHOOL_HEADS, 405),
+    "school:education_plan_analysis": (SCHOOL_CLASSES, 200),
     "school:education_plan_docx": (SCHOOL_CLASSES, 200),
+    "school:education_plan_pdf": (SCHOOL_CLASSES, 200),
+    "school:education_plans": (SCHOOL_HEADS, 200),
     "school:overview": (SCHOOL_CLASSES, 200),
     "school:criteria": (SCHOOL_CLASSES, 200),
     # Class life (kadry/school/urls_life.py): read by whoever reaches the class, written only by its class
@@ -802,6 +815,7 @@ def world(school, personas):
         purpose="по запросу", text="Текст", author=hr.user,
     )  # fmt: skip
     sc, s = pupil.school_class_id, pupil.student_id
+    plan_item = EducationPlanItemFactory(plan=EducationPlanFactory(school_class=pupil.school_class))
     grade_import_job = BackgroundJob.objects.create(
         organisation=school,
         kind=BackgroundJob.Kind.GRADE_IMPORT,
@@ -820,7 +834,16 @@ def world(school, personas):
             "school:characteristic_docx": [s, characteristic.pk],
             "school:characteristic_issue": [s, characteristic.pk],
             "school:education_plan": [sc],
+            "school:education_plan_item_new": [sc],
+            "school:education_plan_item": [sc, plan_item.pk],
+            "school:education_plan_item_delete": [sc, plan_item.pk],
+            "school:education_plan_submit": [sc],
+            "school:education_plan_correct": [sc],
+            "school:education_plan_approve": [sc],
+            "school:education_plan_return": [sc],
+            "school:education_plan_analysis": [sc],
             "school:education_plan_docx": [sc],
+            "school:education_plan_pdf": [sc],
             "grades:class_analysis": [sc],
             "grades:class_report": [sc, "xlsx"],
             "grades:import": [sc],

@@ -18,6 +18,8 @@ from kadry.school.models import (
     AttendanceMark,
     ClassEvent,
     ClassHour,
+    EducationPlan,
+    EducationPlanItem,
     Enrollment,
     ParentMeeting,
     SchoolClass,
@@ -29,6 +31,7 @@ from kadry.school.queries.passport import class_passport
 from kadry.testing.append_only import suspended
 
 ON = dt.date(2026, 11, 20)
+D = dt.date
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +163,20 @@ def test_the_demo_classes_have_first_quarter_grades_and_some_failing_pupils(lyce
     figures = class_terms(classes, Term.Q1, today=LAST_DAY, by_subject=False)
     assert all(one.analysis.attested > 0 for one in figures.values())
     assert sum(one.analysis.counts[Category.FAILING] for one in figures.values()) > 0
+
+
+def test_the_plans_of_educational_work_are_approved_but_one_sent_and_one_returned(lyceum) -> None:
+    plans = EducationPlan.objects.filter(organisation=lyceum)
+    by_status = {status: plans.filter(status=status).count() for status in EducationPlan.Status.values}
+    # Grades 1–9, three classes each: 27 plans; 6А waits for the deputy, 7Б is returned, 8Б is a draft.
+    assert by_status == {"approved": 24, "submitted": 1, "returned": 1, "draft": 1}
+    returned = plans.get(status="returned")
+    assert str(returned.school_class) == "7Б" and "профориентации" in returned.return_comment
+    assert not returned.items.filter(direction__in=["career", "parents"]).exists()
+    assert str(plans.get(status="submitted").school_class) == "6А"
+    assert all(plan.items.exists() for plan in plans)
+    # Every dated item is dated in its own month of the school year.
+    for month, date in EducationPlanItem.objects.filter(organisation=lyceum, date__isnull=False).values_list(
+        "month", "date"
+    ):
+        assert date is not None and date.month == month and D(2026, 9, 1) <= date <= D(2027, 6, 30)

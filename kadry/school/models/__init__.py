@@ -1,5 +1,6 @@
 from kadry.school.models.allowance import ClassTeacherAllowance
 from kadry.school.models.attendance import AttendanceDay, AttendanceMark, AttendanceThresholds
+from kadry.school.models.education_plan import EducationPlan, EducationPlanItem
 from kadry.school.models.incidents import Incident
 from kadry.school.models.life import ClassEvent, ClassHour, ClassVisit, DutyRoster, ParentMeeting, SafetyBriefing
 from kadry.school.models.messages import ParentMessage, ParentMessageRecipient
@@ -13,7 +14,7 @@ from kadry.school.models.people import (
     Student,
     StudentCategory,
 )
-from kadry.school.models.records import Activity, Characteristic, EducationPlan, IndividualWork
+from kadry.school.models.records import Activity, Characteristic, IndividualWork
 from kadry.school.models.student_file import StudentFileIssue
 from kadry.school.models.year import Holiday, Period
 
@@ -32,6 +33,7 @@ __all__ = [
     "ClassVisit",
     "DutyRoster",
     "EducationPlan",
+    "EducationPlanItem",
     "Enrollment",
     "Guardian",
     "Holiday",

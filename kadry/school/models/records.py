@@ -1,4 +1,4 @@
-"""The class's records about students: individual work and prevention, characteristics, plans, activity."""
+"""The class's records about students: individual work and prevention, characteristics, activity."""
 
 from __future__ import annotations
 
@@ -115,24 +115,3 @@ class Activity(models.Model):
     def rating_points(self) -> int:
         """Return what this result adds to the class's activity rating (rules/activities.py, §4.16)."""
         return points(self.level, self.placement) if self.kind == self.Kind.COMPETITION else 0
-
-
-class EducationPlan(models.Model):
-    """The class's plan of educational work for a year, and its yearly analysis (regulation §4.11, §6.5)."""
-
-    organisation = models.ForeignKey("core.Organisation", on_delete=models.CASCADE)
-    school_class = models.ForeignKey("school.SchoolClass", on_delete=models.CASCADE, related_name="education_plans")
-    goals = models.TextField(_("цели и задачи"))
-    directions = models.TextField(_("направления и мероприятия по четвертям"), blank=True)
-    analysis = models.TextField(_("анализ воспитательной работы за год"), blank=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("план воспитательной работы")
-        verbose_name_plural = _("планы воспитательной работы")
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "school_class"], name="educationplan_unique_class"),
-        ]
-
-    def __str__(self) -> str:
-        return f"План воспитательной работы {self.school_class}"

@@ -1,4 +1,4 @@
-"""The class's documents: characteristics (register, draft, copies issued), the education plan, rendering.
+"""The class's documents: characteristics (register, draft, copies issued), rendering.
 
 State changes are atomic, take ``actor=`` and write the change history; rendering turns the derived
 figures into DOCX (docxtpl templates under ``templates_docx/``) or PDF (HTML through WeasyPrint).
@@ -28,13 +28,11 @@ from kadry.school.models import (
     AttendanceMark,
     Characteristic,
     DutyRoster,
-    EducationPlan,
     Enrollment,
     SchoolClass,
     Student,
 )
 from kadry.school.performance import student_performance
-from kadry.school.queries.criteria import YearAnalysis
 from kadry.school.rules.passport import Passport
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates_docx"
@@ -316,82 +314,6 @@ def characteristic_context(
     }
 
 
-# --- Education plan and the yearly analysis ----------------------------------------------------------
-
-
-PLAN_FIELDS = ("goals", "directions", "analysis")
-
-
-@transaction.atomic
-def save_education_plan(*, actor: Any, school_class: SchoolClass, data: dict[str, Any]) -> EducationPlan:
-    """Create or update the class's education work plan (one per class)."""
-    plan = EducationPlan.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class).first()
-    if plan is None:
-        plan = EducationPlan.objects.create(
-            organisation_id=school_class.organisation_id, school_class=school_class, **data
-        )
-        record_change(
-            actor=actor,
-            organisation_id=school_class.organisation_id,
-            subject=school_class,
-            section="План воспитательной работы",
-            action=ChangeRecord.Action.CREATE,
-            obj=plan,
-            after=snapshot(plan),
-        )
-        return plan
-    before = snapshot(plan)
-    for name, value in data.items():
-        setattr(plan, name, value)
-    plan.save(update_fields=[*data, "updated_at"])
-    record_change(
-        actor=actor,
-        organisation_id=school_class.organisation_id,
-        subject=school_class,
-        section="План воспитательной работы",
-        action=ChangeRecord.Action.UPDATE,
-        obj=plan,
-        before=before,
-        after=snapshot(plan),
-    )
-    return plan
-
-
-def _pct(value: Any) -> str:
+def pct(value: Any) -> str:
+    """Return a percentage as a document prints it: «94,3 %», or «—» when there is none."""
     return "—" if value is None else f"{decimal_comma(value)} %"
-
-
-def plan_context(
-    plan: EducationPlan | None, analysis: YearAnalysis, *, school_class: SchoolClass, organisation: Organisation
-) -> dict[str, Any]:
-    def paragraphs(text: str) -> list[str]:
-        return [p.strip() for p in text.split("\n") if p.strip()]
-
-    return {
-        "organisation": organisation.name,
-        "school_class": str(school_class),
-        "year": str(school_class.academic_year),
-        "goals": paragraphs(plan.goals) if plan else [],
-        "directions": paragraphs(plan.directions) if plan else [],
-        "analysis": paragraphs(plan.analysis) if plan else [],
-        "rows": [
-            {
-                "period": str(row.period),
-                "attendance": _pct(row.criteria.attendance),
-                "meetings": row.meetings,
-                "hours_held": row.class_hours_held,
-                "hours_cancelled": row.class_hours_cancelled,
-                "events": row.events_held,
-                "clubs": _pct(row.criteria.clubs),
-            }
-            for row in analysis.rows
-        ],
-        "attendance": _pct(analysis.year.attendance),
-        "clubs": _pct(analysis.year.clubs),
-        "events_share": _pct(analysis.year.events),
-        "self_government": _pct(analysis.year.self_government),
-        "meetings": analysis.meetings,
-        "hours_held": analysis.class_hours_held,
-        "hours_cancelled": analysis.class_hours_cancelled,
-        "events": analysis.events_held,
-    }

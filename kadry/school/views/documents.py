@@ -1,4 +1,4 @@
-"""The class's generated documents: social passport, characteristics of students, education work plan."""
+"""The class's generated documents: social passport, characteristics of students (the plan: education_plan.py)."""
 
 from __future__ import annotations
 
@@ -19,8 +19,7 @@ from kadry.core.models import Membership
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PdfUnavailableError
 from kadry.school.access import get_class_for, get_student_for, sees_social_data
-from kadry.school.models import Characteristic, EducationPlan, Enrollment, SchoolClass, Student
-from kadry.school.queries.criteria import year_analysis
+from kadry.school.models import Characteristic, Enrollment, SchoolClass, Student
 from kadry.school.queries.passport import class_passport
 from kadry.school.services import documents as services
 from kadry.staff.declension import employee_initials
@@ -219,46 +218,3 @@ def characteristic_issue(request: MemberRequest, student_pk: int, pk: int) -> Ht
     else:
         messages.error(request, _("Укажите дату выдачи и кому выдана характеристика."))
     return redirect("school:characteristics", pk=student.pk)
-
-
-# --- Education work plan and the yearly analysis -----------------------------------------------------
-
-
-class EducationPlanForm(forms.ModelForm):
-    class Meta:
-        model = EducationPlan
-        fields = services.PLAN_FIELDS
-        widgets = {name: forms.Textarea(attrs={"rows": 8}) for name in services.PLAN_FIELDS}
-
-
-@membership_required
-def education_plan(request: MemberRequest, pk: int) -> HttpResponse:
-    """The class's education work plan, and the yearly analysis with its figures filled in from the records."""
-    membership = request.membership
-    school_class = get_class_for(membership, pk)
-    plan = EducationPlan.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class).first()
-    writes = _writes(membership)
-    if request.method == "POST" and not writes:
-        raise Http404
-    form = EducationPlanForm(request.POST or None, instance=plan)
-    if request.method == "POST" and form.is_valid():
-        services.save_education_plan(actor=request.user, school_class=school_class, data=form.cleaned_data)
-        messages.success(request, _("План воспитательной работы сохранён."))
-        return redirect("school:education_plan", pk=school_class.pk)
-    analysis = year_analysis(school_class, today=timezone.localdate())
-    return render(
-        request,
-        "school/documents/education_plan.html",
-        {"class_obj": school_class, "plan": plan, "form": form, "writes": writes, "analysis": analysis},
-        status=400 if form.errors else 200,
-    )
-
-
-@membership_required
-def education_plan_docx(request: MemberRequest, pk: int) -> HttpResponse | FileResponse:
-    membership = request.membership
-    school_class = get_class_for(membership, pk)
-    plan = EducationPlan.objects.filter(organisation_id=school_class.organisation_id, school_class=school_class).first()
-    analysis = year_analysis(school_class, today=timezone.localdate())
-    context = services.plan_context(plan, analysis, school_class=school_class, organisation=membership.organisation)
-    return _download(services.docx("education_plan", context, f"План_воспитательной_работы_{school_class}"))

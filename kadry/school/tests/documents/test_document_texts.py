@@ -16,11 +16,13 @@ from kadry.school.models import (
     ClassEvent,
     DutyRoster,
     EducationPlan,
+    EducationPlanItem,
     Guardian,
     ParentMeeting,
     StudentCategory,
 )
 from kadry.school.services.documents import organisation_genitive
+from kadry.testing.factories import EmployeeFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -226,8 +228,18 @@ EXPECTED_CHARACTERISTIC = [
 
 def test_education_plan_docx(class_7b, pupils, class_teacher, lyceum) -> None:
     school_class = class_7b.school_class
-    EducationPlan.objects.create(organisation=lyceum, school_class=school_class, goals="Сплочение коллектива",
-                                 directions="1 четверть: экскурсия", analysis="")  # fmt: skip
+    plan = EducationPlan.objects.create(organisation=lyceum, school_class=school_class, goals="Сплочение коллектива",
+                                        directions="Экскурсии — по согласованию с родителями", analysis="")  # fmt: skip
+    for month, direction, title, date in ((10, "health", "Осенний кросс", D(2026, 10, 2)),
+                                          (9, "civic_patriotic", "Урок памяти", None),
+                                          (9, "parents", "Родительское собрание", D(2026, 9, 18))):  # fmt: skip
+        EducationPlanItem.objects.create(organisation=lyceum, plan=plan, month=month, direction=direction,
+                                         title=title, form="", responsible="кл. руководитель", date=date)  # fmt: skip
+    deputy = MembershipFactory(organisation=lyceum, role="deputy_director", user=UserFactory(username="zam"),
+                               employee=EmployeeFactory(organisation=lyceum, last_name="Петрова", first_name="Анна",
+                                                        middle_name="Викторовна"))  # fmt: skip
+    plan.status, plan.decided_by, plan.decided_at = "approved", deputy.user, dt.datetime(2026, 9, 7, 9, tzinfo=dt.UTC)
+    plan.save()
     AttendanceMark.objects.create(organisation=lyceum, school_class=school_class, student=pupils[0],
                                   date=D(2026, 11, 16), kind="absent", whole_day=False, lessons=1,
                                   reason="illness", author=class_teacher.user)  # fmt: skip
@@ -236,13 +248,19 @@ def test_education_plan_docx(class_7b, pupils, class_teacher, lyceum) -> None:
 
 
 EXPECTED_PLAN = [
+    "УТВЕРЖДАЮ",
+    "Заместитель директора по воспитательной работе",
+    "______________ Петрова А. В.",
+    "07.09.2026",
     "Муниципальное автономное общеобразовательное учреждение «Лицей № 7»",
     "ПЛАН ВОСПИТАТЕЛЬНОЙ РАБОТЫ 7Б КЛАССА",
     "на 2026/2027 учебный год",
+    "Редакция 1: с первого полугодия",
     "Цели и задачи",
     "Сплочение коллектива",
-    "Направления и мероприятия по четвертям",
-    "1 четверть: экскурсия",
+    "Мероприятия по месяцам и направлениям",
+    "Пояснения к плану",
+    "Экскурсии — по согласованию с родителями",
     "АНАЛИЗ ВОСПИТАТЕЛЬНОЙ РАБОТЫ",
     "Посещаемость за год: —",
     "Родительских собраний: 0",
@@ -251,6 +269,11 @@ EXPECTED_PLAN = [
     "Занятость во внеурочной деятельности: 0,0 %",
     "Участие в ученическом самоуправлении: 0,0 %",
     "Классный руководитель ______________________",
+    "Месяц", "Направление", "Мероприятие", "Форма, содержание", "Ответственные", "Дата",
+    # September first, the dated item before the undated one; the month named on its first row only.
+    "Сентябрь", "Работа с родителями", "Родительское собрание", "кл. руководитель", "18.09.2026",
+    "Гражданско-патриотическое воспитание", "Урок памяти", "кл. руководитель",
+    "Октябрь", "Здоровьесбережение, здоровый образ жизни", "Осенний кросс", "кл. руководитель", "02.10.2026",
     "Период", "Посещаемость", "Собраний", "Кл. часов проведено", "Отменено", "Мероприятий",
     "Во внеурочной деятельности",
     "1-я четверть (1–11 кл.)", "—", "0", "0", "0", "0", "0,0 %",

@@ -123,9 +123,7 @@ def test_criteria_with_the_trend_against_the_previous_quarter(class_7b, personas
 def test_education_plan_saved_by_the_class_teacher_with_figures_filled_in(class_7b, class_teacher, personas, school):
     school_class = class_7b.school_class
     url = f"/school/classes/{school_class.pk}/plan/"
-    response = class_teacher.client.post(
-        url, {"goals": "Сплочение коллектива", "directions": "1 четверть: …", "analysis": ""}
-    )
+    response = class_teacher.client.post(url, {"goals": "Сплочение коллектива", "directions": "1 четверть: …"})
     assert response.status_code == 302
     assert EducationPlan.objects.get(school_class=school_class).goals == "Сплочение коллектива"
     ParentMeeting.objects.create(organisation=school, school_class=school_class, date=dt.date(2026, 9, 20), agenda="—")
@@ -136,9 +134,10 @@ def test_education_plan_saved_by_the_class_teacher_with_figures_filled_in(class_
         organisation=school, school_class=school_class, date=dt.date(2026, 9, 14), topic="Б", status="cancelled"
     )
 
-    response = personas[Role.DEPUTY_DIRECTOR].client.get(url)
+    # The figures are on the yearly analysis' page (§7.3).
+    response = personas[Role.DEPUTY_DIRECTOR].client.get(url + "analysis/")
     assert response.status_code == 200
-    analysis = response.context["analysis"]
+    analysis = response.context["draft"].analysis
     assert [row.meetings for row in analysis.rows] == [1, 0]
     assert (analysis.class_hours_held, analysis.class_hours_cancelled) == (1, 1)
     assert analysis.quarters_without_meeting == []  # the second quarter is not over yet
