@@ -115,6 +115,11 @@ NOT_PERSONAL = {
     ("put", "/school/classes/{class_id}/grades"),
     ("post", "/school/students"),
     ("post", "/school/students/{student_id}/enrolments"),
+    # The class's plan of educational work: events by month and who decided it, no student's data (its
+    # page logs none either).
+    ("get", "/school/classes/{class_id}/plan"),
+    ("put", "/school/classes/{class_id}/plan/items"),
+    *(("post", f"/school/classes/{{class_id}}/plan/{step}") for step in ("submit", "approve", "return", "correction")),
 }  # fmt: skip
 
 

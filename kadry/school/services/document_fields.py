@@ -95,8 +95,55 @@ EDUCATION_PLAN: Fields = (
     }
 )
 
+# The act on an accident with a student (Приказ Минобрнауки России от 27.06.2017 № 602, приложение № 3): one
+# act per injured student, the incident's points shared.
+INCIDENT_ACT: Fields = (
+    {
+        "number": "номер акта",
+        "hour": "час несчастного случая",
+        "minute": "минуты",
+        "day": "дата несчастного случая",
+        "organisation": "организация и её адрес",
+        "school_class": "класс пострадавших",
+        "place": "место несчастного случая",
+        "during": "во время чего произошёл (урок, перемена, мероприятие)",
+        "injuries": "характер повреждений",
+        "first_aid": "оказанная первая помощь и вызов скорой помощи",
+        "witnesses": "очевидцы",
+        "days_off": "освобождение от занятий, дней (пусто, если не записано)",
+        "act_date": "дата составления акта",
+    }
+    | rows("commission", "председатель и члены комиссии по строкам")
+    | rows(
+        "acts",
+        "акты по пострадавшим",
+        {
+            "student": "фамилия, имя, отчество пострадавшего",
+            "sex": "пол",
+            "birth_date": "дата рождения",
+        },
+    )
+    | rows("acts[].briefings", "инструктажи пострадавшего по строкам")
+    | rows("description", "обстоятельства по абзацам")
+    | rows("causes", "причины по строкам")
+    | rows("responsible", "лица, допустившие нарушения, по строкам")
+    | rows("measures", "мероприятия по устранению причин по строкам")
+)
+
+# The additional agreement to the labour contract on class leadership (regulation §1.6).
+CLASS_TEACHER_AGREEMENT: Fields = {
+    "number": "номер дополнительного соглашения",
+    "contract": "трудовой договор (номер и дата)",
+    "date": "дата соглашения",
+    "organisation": "наименование организации",
+    "teacher": "фамилия, имя, отчество работника",
+    "teacher_short": "фамилия и инициалы работника",
+} | rows("clauses", "пункты соглашения по абзацам")
+
 PLACEHOLDERS: dict[str, Fields] = {
     "social_passport": SOCIAL_PASSPORT,
     "characteristic": CHARACTERISTIC,
     "education_plan": EDUCATION_PLAN,
+    "incident_act": INCIDENT_ACT,
+    "class_teacher_agreement": CLASS_TEACHER_AGREEMENT,
 }
