@@ -10,6 +10,7 @@ keyed by field (``items.<n>.<field>`` for an item, ``__all__`` for the plan).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -150,49 +151,53 @@ def put_items(request: MemberRequest, class_id: int, payload: PlanItemsIn) -> di
     return _answer(school_class)
 
 
-@router.post("/classes/{class_id}/plan/submit", response=PlanOut, summary="Отправить план на утверждение")
-def submit(request: MemberRequest, class_id: int) -> dict:
-    """Send the plan to the deputy director (§7.1); without goals or items, or not a draft, answers 422."""
+def _step(
+    request: MemberRequest, class_id: int, capability: Capability, step: Callable[[EducationPlan], object]
+) -> dict:
+    """Take one step of the latest revision for a member with ``capability``; a refused step answers 422."""
     school_class = get_class_for(request.membership, class_id)
-    require(request.membership, Capability.CLASS_WORK)
+    require(request.membership, capability)
     try:
-        services.submit_plan(actor=request.user, plan=_latest(school_class))
+        step(_latest(school_class))
     except ValidationError as error:
         raise _refusal(error) from error
     return _answer(school_class)
+
+
+@router.post("/classes/{class_id}/plan/submit", response=PlanOut, summary="Отправить план на утверждение")
+def submit(request: MemberRequest, class_id: int) -> dict:
+    """Send the plan to the deputy director (§7.1); without goals or items, or not a draft, answers 422."""
+    return _step(
+        request, class_id, Capability.CLASS_WORK, lambda plan: services.submit_plan(actor=request.user, plan=plan)
+    )
 
 
 @router.post("/classes/{class_id}/plan/approve", response=PlanOut, summary="Утвердить план")
 def approve(request: MemberRequest, class_id: int) -> dict:
     """Approve the plan sent for approval (the deputy director, the director); otherwise 422."""
-    school_class = get_class_for(request.membership, class_id)
-    require(request.membership, Capability.APPROVE_EDUCATION_PLANS)
-    try:
-        services.approve_plan(actor=request.user, plan=_latest(school_class))
-    except ValidationError as error:
-        raise _refusal(error) from error
-    return _answer(school_class)
+    return _step(
+        request,
+        class_id,
+        Capability.APPROVE_EDUCATION_PLANS,
+        lambda plan: services.approve_plan(actor=request.user, plan=plan),
+    )
 
 
 @router.post("/classes/{class_id}/plan/return", response=PlanOut, summary="Вернуть план на доработку")
 def return_plan(request: MemberRequest, class_id: int, payload: PlanReturnIn) -> dict:
     """Return the plan sent for approval with a comment (required) the class teacher reads."""
-    school_class = get_class_for(request.membership, class_id)
-    require(request.membership, Capability.APPROVE_EDUCATION_PLANS)
-    try:
-        services.return_plan(actor=request.user, plan=_latest(school_class), comment=payload.comment)
-    except ValidationError as error:
-        raise _refusal(error) from error
-    return _answer(school_class)
+    return _step(
+        request,
+        class_id,
+        Capability.APPROVE_EDUCATION_PLANS,
+        lambda plan: services.return_plan(actor=request.user, plan=plan, comment=payload.comment),
+    )
 
 
 @router.post("/classes/{class_id}/plan/correction", response={201: PlanOut}, summary="Начать корректировку плана")
 def start_correction(request: MemberRequest, class_id: int) -> Status:
     """Start the correction of the approved plan for the new half-year (§6.4): a new draft revision."""
-    school_class = get_class_for(request.membership, class_id)
-    require(request.membership, Capability.CLASS_WORK)
-    try:
-        services.start_correction(actor=request.user, plan=_latest(school_class))
-    except ValidationError as error:
-        raise _refusal(error) from error
-    return Status(201, _answer(school_class))
+    answer = _step(
+        request, class_id, Capability.CLASS_WORK, lambda plan: services.start_correction(actor=request.user, plan=plan)
+    )
+    return Status(201, answer)
