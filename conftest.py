@@ -25,7 +25,7 @@ def pytest_configure(config: pytest.Config) -> None:
     override_settings(SECURE_SSL_REDIRECT=False).enable()
     # Test data is made by factories, which write no change records: the memory of the terms, keyed
     # on the change chains, would outlive them. Its own tests turn it on (kadry/core/tests/test_deadlines_memory.py).
-    override_settings(KADRY_DEADLINES_CACHE_SECONDS=0).enable()
+    override_settings(KADRY_MEMORY_SECONDS=0).enable()
 
 
 @dataclass

@@ -16,17 +16,14 @@ organisation and is asked once per school; each term carries a stable ``code`` o
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
-
 from kadry.core.http import MemberRequest
-from kadry.core.models import AuditChainHead, ChangeRecord, Membership, Organisation
+from kadry.core.memory import remembered
+from kadry.core.models import Membership, Organisation
 
 # How far ahead the home page looks for terms: the ЕФС-1 terms are a few working days, so a week
 # shows every term that can still be met while leaving the rest to the deadlines pages.
@@ -208,26 +205,12 @@ def _remembered(membership: Membership, ids: tuple[int, ...], today: dt.date) ->
     """Return every term of ``ids`` for ``membership`` on ``today``, soonest first, computed at most once per change.
 
     Every source together costs some twenty queries and tens of milliseconds, asked by each home page
-    and the deadlines page, while the terms change only when the data does or the day turns. Every
-    change a service makes appends to the organisation's change chain in its own transaction and
-    moves the chain's head (``kadry.core.chain``), so the heads of ``ids`` name the state of the data:
-    read first, before the sources, a key they make can only be older than the terms stored under
-    it. ``KADRY_DEADLINES_CACHE_SECONDS`` bounds how long a term can outlive a change made outside
-    the services (a data migration, the shell); 0 turns the memory off.
+    and the deadlines page, while the terms change only when the data does or the day turns
+    (``kadry.core.memory``).
     """
-    seconds = settings.KADRY_DEADLINES_CACHE_SECONDS
-    if not seconds:
-        return _computed(membership, ids, today)
-    heads = AuditChainHead.objects.filter(organisation_id__in=ids, chain=ChangeRecord._meta.db_table)
-    state = sorted(heads.values_list("organisation_id", "last_hash"))
     # The user and role too: a source may answer by role, or for the user's own classes.
     who = (membership.user_id, membership.organisation_id, membership.role)
-    key = "deadlines:" + hashlib.sha256(repr((who, ids, today.isoformat(), state)).encode()).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = _computed(membership, ids, today)
-        cache.set(key, found, seconds)
-    return found
+    return remembered("deadlines", ids, (who, tuple(ids), today.isoformat()), lambda: _computed(membership, ids, today))
 
 
 def _computed(membership: Membership, ids: tuple[int, ...], today: dt.date) -> list[Deadline]:

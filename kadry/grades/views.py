@@ -21,12 +21,13 @@ from kadry.grades.models import Mark, Term
 from kadry.grades.queries import (
     class_terms,
     current_term,
+    school_summary,
     student_grades,
     students_named,
     terms_with_grades,
     year_periods,
 )
-from kadry.grades.rules import CATEGORY_LABELS, combine, student_result
+from kadry.grades.rules import CATEGORY_LABELS, student_result
 from kadry.grades.rules_import import COLUMNS
 from kadry.lib.documents import DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE, PdfUnavailableError
 from kadry.lib.tables import TableError
@@ -152,9 +153,7 @@ def _summary_context(request: MemberRequest) -> dict:
         )
     if term is None:
         term = current_term(classes[0], year_periods(classes[:1]), today) if classes else Term.Q1
-    figures = class_terms(classes, term, today=today, by_subject=False)
-    rows = [figures[c.pk] for c in classes]
-    totals = combine([row.analysis for row in rows])
+    rows, totals = school_summary(classes, term, today=today)
     return {"years": years, "year": year, "term": term, "terms": list(Term), "rows": rows, "totals": totals}
 
 

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def memory_on(settings):
-    settings.KADRY_DEADLINES_CACHE_SECONDS = 120
+    settings.KADRY_MEMORY_SECONDS = 120
     cache.clear()
     yield
     cache.clear()
