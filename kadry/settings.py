@@ -321,10 +321,10 @@ KADRY_GENERATED_FILES_DAYS = env_int("KADRY_GENERATED_FILES_DAYS", 7)
 # (1,000 schools, 90,000 on the list) a report takes 10–50 s in process (bench/inproc.py reports).
 KADRY_REPORT_JOB_SCHOOLS = env_int("KADRY_REPORT_JOB_SCHOOLS", 50)
 
-# The terms of the deadlines page and the home pages, and a school's summary of grades, are kept in the
-# cache under the state of the organisations' change chains (kadry/core/memory.py): recomputed after any
-# change, or after this many seconds at the latest (a change made outside the services). 0: computed on
-# every page.
+# The terms of the deadlines page and the home pages, the obligations register and a school's summary of
+# grades are kept in the cache under the state of the organisations' change chains (kadry/core/memory.py):
+# recomputed after any change, or after this many seconds at the latest (a change made outside the
+# services). 0: computed on every page.
 KADRY_MEMORY_SECONDS = env_int("KADRY_MEMORY_SECONDS", 120)
 
 # Reverse proxies in front of the server that append the client's address to X-Forwarded-For. The

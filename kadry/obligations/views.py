@@ -24,6 +24,7 @@ from django.utils.http import content_disposition_header
 from kadry.core.access import capability_required
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
+from kadry.core.memory import remembered
 from kadry.core.permissions import Capability, role_can
 from kadry.lib.documents import PDF_CONTENT_TYPE, PdfUnavailableError, render_pdf
 from kadry.lib.urls import url_by_pk
@@ -49,10 +50,15 @@ def _filters(request: MemberRequest) -> tuple[RegisterFilterForm, dict[str, Any]
 
 
 def _register(request: MemberRequest, values: dict[str, Any]) -> tuple[list[rules.Kind], list[queries.RegisterRow]]:
-    department = values["department"]
-    return queries.register(
-        request.membership.organisation_id, values["on"], kind=values["kind"],
-        department_id=department.pk if department else None, state=values["state"], soon_days=values["days"],
+    """Return the register as filtered, computed at most once per state of the school's data (every
+    employee's every kind: thirteen queries and the rules over them; ``kadry.core.memory``)."""
+    organisation_id = request.membership.organisation_id
+    department_id = values["department"].pk if values["department"] else None
+    filters = (values["on"].isoformat(), values["kind"], department_id, values["state"], values["days"])
+    return remembered(
+        "obligations-register", [organisation_id], filters,
+        lambda: queries.register(organisation_id, values["on"], kind=values["kind"], department_id=department_id,
+                                 state=values["state"], soon_days=values["days"]),
     )  # fmt: skip
 
 
