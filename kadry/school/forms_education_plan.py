@@ -39,9 +39,12 @@ class PlanItemForm(forms.ModelForm):
             "date": _("Если уже назначена; иначе — только месяц."),
         }
 
-    def __init__(self, *args: Any, plan: EducationPlan, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, plan: EducationPlan, checks_half_year: bool = True, **kwargs: Any) -> None:
+        """``checks_half_year=False``: the item is one of a whole plan sent at once (the API's PUT), where a
+        correction sends the first half-year's items back as they were; the service compares them."""
         super().__init__(*args, **kwargs)
         self.plan = plan
+        self.checks_half_year = checks_half_year
         self.old_month = self.instance.month if self.instance.pk else None
 
     def clean(self) -> dict[str, Any]:
@@ -53,7 +56,7 @@ class PlanItemForm(forms.ModelForm):
         problems = rules.item_refusals(
             month=int(month),
             date=cleaned.get("date"),
-            plan_half_year=self.plan.half_year,
+            plan_half_year=self.plan.half_year if self.checks_half_year else rules.FIRST_HALF,
             year_start=year.start,
             year_end=year.end,
             old_month=self.old_month,

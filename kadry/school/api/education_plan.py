@@ -132,7 +132,7 @@ def put_items(request: MemberRequest, class_id: int, payload: PlanItemsIn) -> di
     errors: dict[str, list[str]] = {}
     items = []
     for index, item in enumerate(payload.items):
-        form = PlanItemForm(item.model_dump(), plan=plan)
+        form = PlanItemForm(item.model_dump(), plan=plan, checks_half_year=False)
         if form.is_valid():
             items.append(form.cleaned_data)
         for name, messages in form.errors.items():

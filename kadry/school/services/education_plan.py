@@ -54,7 +54,9 @@ def _raise(problems: dict[str, str]) -> None:
 
 def _locked(plan: EducationPlan) -> EducationPlan:
     """Return the plan read again under a lock: two clicks on «Утвердить» decide once."""
-    return EducationPlan.objects.select_for_update().select_related("school_class__academic_year").get(pk=plan.pk)
+    # Only the plan's row: the class and its school year, read with it, are shared by other writers.
+    locked = EducationPlan.objects.select_for_update(of=("self",)).select_related("school_class__academic_year")
+    return locked.get(pk=plan.pk)
 
 
 def _plan_snapshot(plan: EducationPlan) -> Snapshot:
@@ -89,12 +91,27 @@ def _refuse_edit(plan: EducationPlan) -> None:
 @transaction.atomic
 def start_plan(*, actor: Any, school_class: SchoolClass) -> EducationPlan:
     """Return the class's latest revision, creating the first one (a draft from the first half-year) if none."""
+    # The class's row is locked first: two first saves at once start one plan, not a duplicate version.
+    list(SchoolClass.objects.select_for_update().filter(pk=school_class.pk).values_list("pk", flat=True))
     plan = current_plan(school_class)
     if plan is not None:
         return plan
     plan = EducationPlan.objects.create(organisation_id=school_class.organisation_id, school_class=school_class)
     _history(actor, plan, Action.CREATE, plan, after=_plan_snapshot(plan))
     return plan
+
+
+@transaction.atomic
+def save_class_header(*, actor: Any, school_class: SchoolClass, data: dict[str, Any]) -> EducationPlan:
+    """Save the goals of the class's latest revision, starting the plan if it has none: one transaction."""
+    return save_header(actor=actor, plan=start_plan(actor=actor, school_class=school_class), data=data)
+
+
+@transaction.atomic
+def add_class_item(*, actor: Any, school_class: SchoolClass, data: dict[str, Any]) -> EducationPlanItem:
+    """Add an activity to the class's latest revision, starting the plan if it has none: a refused
+    activity leaves no empty plan behind."""
+    return add_item(actor=actor, plan=start_plan(actor=actor, school_class=school_class), data=data)
 
 
 @transaction.atomic
@@ -179,18 +196,19 @@ def replace_items(*, actor: Any, plan: EducationPlan, items: list[dict[str, Any]
     plan = _locked(plan)
     _refuse_edit(plan)
     existing = list(plan.items.all())
-    values = [_item_data(data) for data in items]
+    # By the index the caller sent, so that an error names the item as it was sent.
+    values = dict(enumerate(_item_data(data) for data in items))
     if plan.half_year == rules.SECOND_HALF:
-        kept = sorted(_key(v) for v in values if rules.half_year_of(v["month"]) == rules.FIRST_HALF)
+        kept = sorted(_key(v) for v in values.values() if rules.half_year_of(v["month"]) == rules.FIRST_HALF)
         approved = sorted(
             _key(_item_data(vars(i))) for i in existing if rules.half_year_of(i.month) == rules.FIRST_HALF
         )
         if kept != approved:
             _raise({"items": "Мероприятия первого полугодия в корректировке не меняются: передайте их как были."})
-        values = [v for v in values if rules.half_year_of(v["month"]) == rules.SECOND_HALF]
+        values = {i: v for i, v in values.items() if rules.half_year_of(v["month"]) == rules.SECOND_HALF}
         existing = [i for i in existing if rules.half_year_of(i.month) == rules.SECOND_HALF]
     errors: dict[str, list[str]] = {}
-    for index, value in enumerate(values):
+    for index, value in values.items():
         try:
             _check_item(plan, value)
         except ValidationError as error:
@@ -201,7 +219,7 @@ def replace_items(*, actor: Any, plan: EducationPlan, items: list[dict[str, Any]
     for item in existing:
         _history(actor, plan, Action.DELETE, item, before=_item_snapshot(item))
         item.delete()
-    for value in values:
+    for value in values.values():
         item = EducationPlanItem.objects.create(organisation_id=plan.organisation_id, plan=plan, **value)
         _history(actor, plan, Action.CREATE, item, after=_item_snapshot(item))
     return plan

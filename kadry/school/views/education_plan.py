@@ -96,9 +96,11 @@ def education_plan(request: MemberRequest, pk: int) -> HttpResponse:
     latest = plans[-1] if plans else None
     header = PlanHeaderForm(request.POST or None, instance=plan)
     if request.method == "POST" and header.is_valid():
-        target = services.start_plan(actor=request.user, school_class=school_class) if plan is None else plan
         try:
-            services.save_header(actor=request.user, plan=target, data=header.cleaned_data)
+            if plan is None:
+                services.save_class_header(actor=request.user, school_class=school_class, data=header.cleaned_data)
+            else:
+                services.save_header(actor=request.user, plan=plan, data=header.cleaned_data)
         except ValidationError as error:
             return _refused(request, school_class, error)
         return _done(request, school_class, "Цели и задачи плана сохранены.")
@@ -139,13 +141,15 @@ def education_plan_item_new(request: MemberRequest, pk: int) -> HttpResponse:
     plan = services.current_plan(school_class)
     if plan is not None and not plan.editable:
         raise Http404
-    if plan is None:
-        plan = services.start_plan(actor=request.user, school_class=school_class) if request.method == "POST" else None
-    plan = plan or services.first_revision(school_class)
-    form = PlanItemForm(request.POST or None, plan=plan, initial={"month": request.GET.get("month")})
+    # The first activity starts the plan, in the same transaction (a refused one leaves no empty plan).
+    form = PlanItemForm(
+        request.POST or None,
+        plan=plan or services.first_revision(school_class),
+        initial={"month": request.GET.get("month")},
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_item(actor=request.user, plan=plan, data=form.cleaned_data)
+            services.add_class_item(actor=request.user, school_class=school_class, data=form.cleaned_data)
         except ValidationError as error:
             refused(form, error)
         else:

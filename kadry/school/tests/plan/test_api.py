@@ -47,6 +47,30 @@ def test_the_class_teacher_writes_sends_and_the_deputy_approves(classes, class_t
     assert teacher.get(_path(classes, "?version=1")).json()["status"] == "approved"
 
 
+def test_a_correction_sends_the_first_half_back_as_it_was_and_changes_the_second(
+    classes, class_teacher, deputy, api_as
+) -> None:
+    teacher, head = api_as(class_teacher), api_as(deputy)
+    teacher.put(_path(classes, "/items"), {"goals": "Цели", "items": ITEMS})
+    teacher.post(_path(classes, "/submit"))
+    head.post(_path(classes, "/approve"))
+    teacher.post(_path(classes, "/correction"))
+    spring = {"direction": "career", "month": 3, "title": "Экскурсия на завод", "date": "2027-03-11"}
+    wrong = {**spring, "date": "2027-04-01"}
+
+    refused = teacher.put(_path(classes, "/items"), {"items": [*ITEMS, wrong]})
+    assert refused.status_code == 422
+    assert set(refused.json()["errors"]) == {"items.2.date"}, "the error names the item as it was sent"
+    changed = teacher.put(_path(classes, "/items"), {"items": [{**ITEMS[0], "title": "Другое"}, ITEMS[1], spring]})
+    assert changed.status_code == 422 and "первого полугодия" in changed.json()["errors"]["items"][0]
+
+    accepted = teacher.put(_path(classes, "/items"), {"items": [*ITEMS, spring]})
+    assert accepted.status_code == 200, accepted.content
+    body = accepted.json()
+    assert (body["version"], body["half_year"]) == (2, 2)
+    assert [i["title"] for i in body["items"]] == ["День знаний", "Родительское собрание", "Экскурсия на завод"]
+
+
 def test_invalid_items_answer_by_item_and_field_and_save_nothing(classes, class_teacher, api_as) -> None:
     teacher = api_as(class_teacher)
     bad = [ITEMS[0], {**ITEMS[1], "date": "2026-10-01"}, {**ITEMS[1], "month": 8}]

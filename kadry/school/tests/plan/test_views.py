@@ -65,6 +65,7 @@ def test_an_item_dated_outside_its_month_is_refused_on_the_date(classes, class_t
     response = class_teacher.client.post(_url(classes.seventh, "items/new/"), {**ITEM, "date": "2026-12-03"})
     assert response.status_code == 400
     assert response.context["form"].errors == {"date": ["Дата не в выбранном месяце: ноябрь."]}
+    assert not EducationPlan.objects.exists(), "a refused first activity leaves no empty plan"
 
 
 def test_the_class_teacher_edits_and_removes_an_item_of_a_draft(classes, class_teacher) -> None:
