@@ -141,11 +141,18 @@ def approve_schedule(*, actor: Any, schedule: VacationSchedule, version: int, on
         raise ValidationError("График уже утверждён.")
     if not schedule.parts.exists():
         raise ValidationError("В графике нет ни одного отпуска.")
+    before = {"Состояние": schedule.get_status_display()}
     schedule.status = VacationSchedule.Status.APPROVED
     schedule.approved_on = on
     schedule.approved_by = actor
     schedule.save(update_fields=["status", "approved_on", "approved_by"])
     _bump(schedule)
+    # In the history, and so on the organisation's change chain: the terms of ТК ст. 123 follow it.
+    record_change(
+        actor=actor, organisation_id=schedule.organisation_id, subject=schedule, section=SECTION,
+        action=ChangeRecord.Action.UPDATE, obj=schedule, before=before,
+        after={"Состояние": schedule.get_status_display(), "Дата утверждения": f"{on:%d.%m.%Y}"},
+    )  # fmt: skip
     return schedule
 
 

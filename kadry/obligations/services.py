@@ -13,11 +13,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from kadry.core.audit import record_change
+from kadry.core.audit import record_change, snapshot
 from kadry.core.models import ChangeRecord
 from kadry.obligations import queries, rules
 from kadry.obligations.models import SECTION, Applies, ObligationRecord, SchoolKind
 from kadry.staff.models import Employee
+
+KINDS_SECTION = "Виды обязательного обучения и документов школы"
 
 
 def kind_choices(organisation_id: int) -> list[tuple[str, str]]:
@@ -113,7 +115,13 @@ def add_school_kind(
         errors["basis"] = "Укажите основание: локальный акт школы."
     if errors:
         raise ValidationError(errors)
-    return SchoolKind.objects.create(
+    kind = SchoolKind.objects.create(
         organisation_id=organisation_id, builtin=builtin, name=name.strip(), period_months=period_months,
         applies_to=applies_to, basis=basis.strip(), created_by=actor,
     )  # fmt: skip
+    # In the history, and so on the change chain: the register and the terms kept in memory follow it.
+    record_change(
+        actor=actor, organisation_id=organisation_id, subject=kind, section=KINDS_SECTION,
+        action=ChangeRecord.Action.CREATE, obj=kind, after=snapshot(kind),
+    )  # fmt: skip
+    return kind

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
+from kadry.core.models import ChangeRecord
 from kadry.leave import schedule as schedules
 from kadry.leave.models import LedgerEntry, PlannedLeave, VacationSchedule
 from kadry.leave.rules import approval_due, coverage_warnings
@@ -111,6 +112,8 @@ def test_approved_schedule_is_locked_moves_need_a_reason_and_orders_follow(
     schedule = schedules.approve_schedule(
         actor=director.user, schedule=schedule, version=schedule.version, on=D(2026, 12, 10)
     )
+    approval = ChangeRecord.objects.get(subject_id=schedule.pk, section=schedules.SECTION, actor=director.user)
+    assert approval.changes["Состояние"][1] == "утверждён"
     with pytest.raises(ValidationError):
         schedules.save_department_plan(
             actor=hr_inspector.user, schedule=schedule, department=maths, version=schedule.version, rows=rows

@@ -206,6 +206,8 @@ def test_a_school_adds_its_own_kind_and_may_not_lengthen_the_laws(hr_inspector, 
 
     kind = SchoolKind.objects.get()
     assert kind.name == "Инструктаж по антитеррору"
+    # In the history, so on the change chain that the register kept in memory follows.
+    assert ChangeRecord.objects.filter(subject_id=kind.pk, action=ChangeRecord.Action.CREATE).count() == 1
     assert refused.status_code == 422
     assert "школа может только сократить срок" in refused.context["form"].errors["period_months"][0]
     _kinds, rows = register(school.pk, D(2026, 2, 11), kind=f"school-{kind.pk}")

@@ -32,6 +32,9 @@ STUDENT = "Личное дело обучающегося"
 GUARDIANS = "Родители (законные представители)"
 CATEGORIES = "Социальные категории"
 ENROLMENT = "Зачисление в класс"
+CALENDAR = "Календарь учебного года"
+CLASS = "Класс"
+_CALENDAR_EXCLUDED = frozenset({"academic_year"})
 
 D = dt.date
 
@@ -89,14 +92,48 @@ def create_year(
         Holiday(organisation_id=organisation_id, academic_year=year, name=h_name, start=h_start, end=h_end)
         for h_name, h_start, h_end in holidays
     )
+    record_change(
+        actor=actor, organisation_id=organisation_id, subject=year, section=CALENDAR,
+        action=ChangeRecord.Action.CREATE, obj=year, after=snapshot(year),
+    )  # fmt: skip
     return year
+
+
+@transaction.atomic
+def save_calendar(*, actor: Any, year: AcademicYear, saved: Iterable[Model], deleted: Iterable[Model]) -> None:
+    """Save the periods and holidays of a year as edited (the calendar page's formsets), each in the history.
+
+    The periods' ends decide the terms of the grades and of attendance: a change moves the school's
+    change chain, so the figures kept in memory (``kadry.core.memory``) are computed again.
+    """
+    for row in saved:
+        stored = type(row)._default_manager.filter(pk=row.pk).first() if row.pk else None
+        row.organisation_id, row.academic_year = year.organisation_id, year  # type: ignore[attr-defined]
+        row.save()
+        record_change(
+            actor=actor, organisation_id=year.organisation_id, subject=year, section=CALENDAR,
+            action=ChangeRecord.Action.UPDATE if stored else ChangeRecord.Action.CREATE, obj=row,
+            before=snapshot(stored, _CALENDAR_EXCLUDED) if stored else {}, after=snapshot(row, _CALENDAR_EXCLUDED),
+        )  # fmt: skip
+    for row in deleted:
+        record_change(
+            actor=actor, organisation_id=year.organisation_id, subject=year, section=CALENDAR,
+            action=ChangeRecord.Action.DELETE, obj=row, before=snapshot(row, _CALENDAR_EXCLUDED),
+        )  # fmt: skip
+        row.delete()
 
 
 @transaction.atomic
 def save_class(*, actor: Any, school_class: SchoolClass) -> SchoolClass:
     """Create or change a class (grade, letter, lessons per day)."""
     school_class.full_clean()
+    stored = SchoolClass.objects.filter(pk=school_class.pk).first() if school_class.pk else None
     school_class.save()
+    record_change(
+        actor=actor, organisation_id=school_class.organisation_id, subject=school_class, section=CLASS,
+        action=ChangeRecord.Action.UPDATE if stored else ChangeRecord.Action.CREATE, obj=school_class,
+        before=snapshot(stored) if stored else {}, after=snapshot(school_class),
+    )  # fmt: skip
     return school_class
 
 
@@ -228,4 +265,8 @@ def assign_substitute(*, actor: Any, substitution: ClassTeacherSubstitution) -> 
     substitution.organisation_id = substitution.school_class.organisation_id
     substitution.assigned_by = actor
     substitution.save()
+    record_change(
+        actor=actor, organisation_id=substitution.organisation_id, subject=substitution.school_class, section=CLASS,
+        action=ChangeRecord.Action.CREATE, obj=substitution, after=snapshot(substitution, frozenset({"school_class"})),
+    )  # fmt: skip
     return substitution

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -183,13 +182,9 @@ def year_edit(request: MemberRequest, pk: int) -> HttpResponse:
     periods = PeriodFormSet(data, queryset=Period.objects.filter(academic_year=year), prefix="periods")
     holidays = HolidayFormSet(data, queryset=Holiday.objects.filter(academic_year=year), prefix="holidays")
     if request.method == "POST" and periods.is_valid() and holidays.is_valid():
-        with transaction.atomic():
-            for formset in (periods, holidays):
-                for row in formset.save(commit=False):
-                    row.organisation_id, row.academic_year = organisation_id, year
-                    row.save()
-                for row in formset.deleted_objects:
-                    row.delete()
+        changed = [row for formset in (periods, holidays) for row in formset.save(commit=False)]
+        deleted = [row for formset in (periods, holidays) for row in formset.deleted_objects]
+        services.save_calendar(actor=request.user, year=year, saved=changed, deleted=deleted)
         messages.success(request, "Календарь учебного года сохранён.")
         return redirect("school:year_edit", pk=year.pk)
     invalid = request.method == "POST"
