@@ -70,7 +70,9 @@ def test_a_class_saved_and_a_substitute_assigned_are_in_the_history(school, pers
     eighth.letter = "В"
     services.save_class(actor=deputy.user, school_class=eighth)
 
-    actions = list(ChangeRecord.objects.filter(subject_id=eighth.pk, section=services.CLASS).order_by("id").values_list("action"))
+    actions = list(
+        ChangeRecord.objects.filter(subject_id=eighth.pk, section=services.CLASS).order_by("id").values_list("action")
+    )
     assert actions == [(ChangeRecord.Action.CREATE,), (ChangeRecord.Action.UPDATE,)]
 
     response = deputy.client.post(
