@@ -38,7 +38,8 @@ def open_cases(organisation_id: int) -> Any:
 class DecisionForm(forms.Form):
     """One decision of a sitting: on an open case, or putting a student on a register (a new case)."""
 
-    kind = forms.ChoiceField(label=_("решение"), choices=Kind.choices)
+    # An empty first choice: an untouched extra row sends "" and is skipped, not refused.
+    kind = forms.ChoiceField(label=_("решение"), choices=[("", "—"), *Kind.choices])
     case = forms.ModelChoiceField(
         label=_("случай учёта (кроме «поставить на учёт»)"), queryset=PreventionCase.objects.none(), required=False
     )
@@ -64,9 +65,11 @@ class DecisionForm(forms.Form):
         cast(forms.ModelChoiceField, fields["student"]).queryset = Student.objects.filter(
             organisation_id=organisation_id, pk__in=enrolled
         ).order_by("last_name", "first_name", "pk")
-        cast(forms.ModelChoiceField, fields["responsible"]).queryset = Employee.objects.filter(
-            organisation_id=organisation_id, status=Employee.Status.WORKING
-        ).order_by("last_name", "first_name", "pk")
+        cast(forms.ModelChoiceField, fields["responsible"]).queryset = (
+            Employee.objects.of(organisation_id)
+            .with_status(Employee.Status.WORKING, today)
+            .order_by("last_name", "first_name", "pk")
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
