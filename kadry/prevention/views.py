@@ -13,10 +13,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.forms import BaseForm
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 
 from kadry.core.access import membership_required
 from kadry.core.audit import record_access
@@ -115,10 +115,11 @@ def _writable_case(request: MemberRequest, case_pk: int) -> PreventionCase:
 
 
 @membership_required
-@require_POST
 def measure_add(request: MemberRequest, case_pk: int) -> HttpResponse:
-    """Add a measure to the plan; a bad one re-shows the case page with the message on its field."""
+    """Add a measure to the plan (POST; access checked first); a bad one re-shows the case page with the message."""
     case = _writable_case(request, case_pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = MeasureForm(request.POST)
     if form.is_valid():
         try:
@@ -132,10 +133,11 @@ def measure_add(request: MemberRequest, case_pk: int) -> HttpResponse:
 
 
 @membership_required
-@require_POST
 def review_add(request: MemberRequest, case_pk: int) -> HttpResponse:
-    """Record a review of the plan; the next one is due ``rules.REVIEW_MONTHS`` after it."""
+    """Record a review of the plan (POST); the next one is due ``rules.REVIEW_MONTHS`` after it."""
     case = _writable_case(request, case_pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
     form = ReviewForm(request.POST)
     if form.is_valid():
         try:
