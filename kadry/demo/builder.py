@@ -21,8 +21,8 @@ from kadry.demo.grades import build_grades
 from kadry.demo.obligations import build_obligations
 from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
-from kadry.demo.school import build_school
 from kadry.demo.prevention import build_prevention
+from kadry.demo.school import build_school
 from kadry.demo.school_life import build_school_life
 from kadry.demo.staff import Staff, build_staff
 from kadry.demo.users import USERNAMES, create_users

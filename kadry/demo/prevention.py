@@ -113,9 +113,9 @@ def build_prevention(organisation: Organisation) -> None:
         key = next(k for k in CASES if CASES[k][0] == decision.case.register)
         opened[key] = decision.case
     for key, case in opened.items():
-        for what, responsible, due, result, result_on in CASES[key][3]:
+        for what, who, due, result, result_on in CASES[key][3]:
             measure = services.add_measure(
-                actor=social, case=case, data={"what": what, "responsible": responsible, "due_on": due}
+                actor=social, case=case, data={"what": what, "responsible": who, "due_on": due}
             )
             if result_on is not None:
                 services.record_result(

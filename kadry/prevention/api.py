@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Model
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, Router, Schema
@@ -98,9 +99,7 @@ def _case_out(case: PreventionCase, *, school_class: int | None, next_review: dt
 
 
 @router.get("/prevention/cases", response=list[CaseOut], summary="Профилактический учёт: случаи")
-def list_cases(
-    request: MemberRequest, kind: str = "", status: str = "open", class_id: int | None = None
-) -> list[dict]:
+def list_cases(request: MemberRequest, kind: str = "", status: str = "open", class_id: int | None = None) -> list[dict]:
     """Return the cases the caller reads (``kind`` of register, ``status`` — open by default, ``all``; ``class_id``); logged."""
     today = timezone.localdate()
     cases = cases_for(request.membership)
@@ -115,7 +114,7 @@ def list_cases(
         cases = cases.filter(register=kind)
     if status != "all":
         cases = cases.filter(status=status)
-    subject = request.membership.organisation
+    subject: Model = request.membership.organisation
     if class_id is not None:
         school_class = get_class_for(request.membership, class_id)
         cases = queries.in_class(cases, school_class, today)
@@ -123,7 +122,9 @@ def list_cases(
     found = queries.rows(cases, today)
     access_log.record_list_access(request, subject, REGISTER, len({r.case.student_id for r in found}), channel="api")
     return [
-        _case_out(r.case, school_class=r.school_class.pk if r.school_class else None, next_review=r.next_review, today=today)
+        _case_out(
+            r.case, school_class=r.school_class.pk if r.school_class else None, next_review=r.next_review, today=today
+        )
         | {"overdue_measures": r.overdue_measures}
         for r in found
     ]

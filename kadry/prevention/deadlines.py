@@ -40,7 +40,7 @@ def prevention_deadlines(cases: QuerySet[PreventionCase], today: dt.date) -> lis
     until = today + dt.timedelta(days=rules.DUE_SOON_DAYS)
     result = []
     for case in cases.annotate(last_review=Max("reviews__date")).order_by("pk"):
-        due = rules.next_review(case.opened_on, case.last_review)  # type: ignore[attr-defined]
+        due = rules.next_review(case.opened_on, case.last_review)
         if due <= until:
             result.append(
                 Deadline(
@@ -54,7 +54,9 @@ def prevention_deadlines(cases: QuerySet[PreventionCase], today: dt.date) -> lis
                     case.organisation_id,
                 )
             )
-    measures = Measure.objects.filter(case__in=cases, result_on__isnull=True, due_on__lte=until).order_by("due_on", "pk")
+    measures = Measure.objects.filter(case__in=cases, result_on__isnull=True, due_on__lte=until).order_by(
+        "due_on", "pk"
+    )
     for measure in measures:
         result.append(
             Deadline(

@@ -123,3 +123,13 @@ class ReviewForm(forms.ModelForm):
         model = Review
         fields = ["date", "conclusion"]
         widgets = {"date": DateInput(), "conclusion": forms.Textarea(attrs={"rows": 2})}
+
+
+def decision_formset(data: Any, organisation_id: int, *, extra: int = 3) -> BaseDecisionFormSet:
+    """Return the decisions' formset of a sitting (``extra`` empty rows)."""
+    formset = cast(
+        BaseDecisionFormSet,
+        DecisionFormSet(data, prefix="decisions", form_kwargs={"organisation_id": organisation_id}),
+    )
+    formset.extra = extra
+    return formset

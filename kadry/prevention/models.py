@@ -14,7 +14,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-ONE_OPEN_CASE = _("У обучающегося уже есть открытый случай этого вида учёта: закройте его решением Совета профилактики.")
+ONE_OPEN_CASE = _(
+    "У обучающегося уже есть открытый случай этого вида учёта: закройте его решением Совета профилактики."
+)
 
 
 class PreventionCase(models.Model):

@@ -10,8 +10,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from kadry.lib.docx_template import Fields, rows
 from kadry.lib.documents import render_docx
+from kadry.lib.docx_template import Fields, rows
 from kadry.prevention import queries, rules
 from kadry.prevention.models import CouncilDecision, CouncilSitting, PreventionCase
 
@@ -106,9 +106,7 @@ def plan_docx(context: dict[str, Any]) -> bytes:
 
 def protocol_context(sitting: CouncilSitting, organisation: Any, today: dt.date) -> dict[str, Any]:
     """Return the protocol's context: the sitting and its decisions with the students' classes (two queries)."""
-    decisions = list(
-        sitting.decisions.select_related("case__student", "case__responsible").order_by("pk")
-    )
+    decisions = list(sitting.decisions.select_related("case__student", "case__responsible").order_by("pk"))
     classes = queries.classes_of([d.case.student_id for d in decisions], today)
     return {
         "organisation": organisation.name or organisation.short_name,

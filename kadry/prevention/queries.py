@@ -49,7 +49,9 @@ def classes_of(student_ids: list[int], today: dt.date) -> dict[int, SchoolClass]
 def rows(cases: QuerySet[PreventionCase], today: dt.date, *, limit: int = REGISTER_LIMIT) -> list[CaseRow]:
     """Return the register's rows: each case with the student's class, the next review and the overdue (2 queries)."""
     found = list(
-        with_plan_figures(cases, today).select_related("student", "responsible").order_by("status", "-opened_on", "-pk")[:limit]
+        with_plan_figures(cases, today)
+        .select_related("student", "responsible")
+        .order_by("status", "-opened_on", "-pk")[:limit]
     )
     classes = classes_of([c.student_id for c in found], today)
     result = []

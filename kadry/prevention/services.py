@@ -64,7 +64,12 @@ def _sitting_problems(organisation_id: int, data: dict[str, Any], today: dt.date
 
 @transaction.atomic
 def hold_sitting(
-    *, actor: Any, organisation_id: int, data: dict[str, Any], decisions: list[dict[str, Any]], today: dt.date | None = None
+    *,
+    actor: Any,
+    organisation_id: int,
+    data: dict[str, Any],
+    decisions: list[dict[str, Any]],
+    today: dt.date | None = None,
 ) -> CouncilSitting:
     """Record a sitting with its decisions and apply them to the cases, all in one transaction."""
     today = today or timezone.localdate()
@@ -92,7 +97,7 @@ def add_decisions(*, actor: Any, sitting: CouncilSitting, decisions: list[dict[s
 
 
 def _decide(actor: Any, sitting: CouncilSitting, decisions: list[dict[str, Any]]) -> list[CouncilDecision]:
-    cases = [d.get("case") for d in decisions if d.get("case") is not None]
+    cases: list[PreventionCase] = [d["case"] for d in decisions if d.get("case") is not None]
     locked = {
         case.pk: case
         for case in PreventionCase.objects.select_for_update().filter(
@@ -145,7 +150,10 @@ def _open_case(
     if problems:
         raise DecisionRefused(index, problems)
     student = data["student"]
-    if student.organisation_id != sitting.organisation_id or data["responsible"].organisation_id != sitting.organisation_id:
+    if (
+        student.organisation_id != sitting.organisation_id
+        or data["responsible"].organisation_id != sitting.organisation_id
+    ):
         raise DecisionRefused(index, {"student": "Нет такого обучающегося в вашей организации."})
     key = (student.pk, data["register"])
     exists = PreventionCase.objects.filter(
@@ -249,7 +257,11 @@ def record_review(*, actor: Any, case: PreventionCase, data: dict[str, Any], tod
     if problems:
         raise ValidationError(problems)
     review = Review.objects.create(
-        organisation_id=case.organisation_id, case=case, date=data["date"], conclusion=data["conclusion"], recorded_by=actor
+        organisation_id=case.organisation_id,
+        case=case,
+        date=data["date"],
+        conclusion=data["conclusion"],
+        recorded_by=actor,
     )
     _history(actor, case, Action.CREATE, review, after=_snapshot(review))
     return review

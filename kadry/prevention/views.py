@@ -38,7 +38,9 @@ PLAN = "План индивидуальной профилактической �
 
 def log_case(request: MemberRequest, case: PreventionCase, what: str = CASE) -> None:
     record_access(
-        membership=request.membership, subject=case.student, what=f"{what} ({case.get_register_display()})"[:100],
+        membership=request.membership,
+        subject=case.student,
+        what=f"{what} ({case.get_register_display()})"[:100],
         request=request,
     )
 

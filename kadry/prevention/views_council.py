@@ -12,7 +12,6 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
-from django.forms import BaseForm
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,7 +21,7 @@ from kadry.core.access import membership_required
 from kadry.core.http import MemberRequest
 from kadry.prevention import printing, services
 from kadry.prevention.access import get_sitting_for, keeper, sittings_for
-from kadry.prevention.forms import DecisionFormSet, SittingForm, open_cases
+from kadry.prevention.forms import BaseDecisionFormSet, SittingForm, decision_formset, open_cases
 from kadry.prevention.models import CouncilSitting
 from kadry.school import access_log
 from kadry.school.access import keeps_prevention
@@ -64,9 +63,7 @@ def sitting_new(request: MemberRequest) -> HttpResponse:
     sittings_for(request.membership)
     membership = keeper(request.membership)
     form = SittingForm(request.POST or None, initial={"date": timezone.localdate()})
-    formset = DecisionFormSet(
-        request.POST or None, prefix="decisions", form_kwargs={"organisation_id": membership.organisation_id}
-    )
+    formset = decision_formset(request.POST or None, membership.organisation_id)
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             sitting = services.hold_sitting(
@@ -88,17 +85,18 @@ def sitting_new(request: MemberRequest) -> HttpResponse:
     return render(request, "prevention/sitting_form.html", data, status=400 if failed else 200)
 
 
-def _sitting_page(request: MemberRequest, sitting: CouncilSitting, status: int = 200, **forms: BaseForm) -> HttpResponse:
+def _sitting_page(
+    request: MemberRequest, sitting: CouncilSitting, status: int = 200, formset: BaseDecisionFormSet | None = None
+) -> HttpResponse:
     context = printing.protocol_context(sitting, request.membership.organisation, timezone.localdate())
     access_log.record_list_access(
-        request, request.membership.organisation, f"{SITTING}: {sitting}", len({d.case.student_id for d, _ in context["decisions"]})
+        request,
+        request.membership.organisation,
+        f"{SITTING}: {sitting}",
+        len({d.case.student_id for d, _ in context["decisions"]}),
     )
-    formset = forms.get("formset")
     if formset is None and _keeps(request):
-        formset = DecisionFormSet(
-            prefix="decisions", form_kwargs={"organisation_id": request.membership.organisation_id}
-        )
-        formset.extra = 1
+        formset = decision_formset(None, request.membership.organisation_id, extra=1)
     context |= {"formset": formset, "keeps": _keeps(request)}
     return render(request, "prevention/sitting.html", context, status=status)
 
@@ -111,9 +109,7 @@ def sitting_detail(request: MemberRequest, sitting_pk: int) -> HttpResponse:
         return _sitting_page(request, sitting)
     if not _keeps(request):
         raise Http404
-    formset = DecisionFormSet(
-        request.POST, prefix="decisions", form_kwargs={"organisation_id": request.membership.organisation_id}
-    )
+    formset = decision_formset(request.POST, request.membership.organisation_id)
     if formset.is_valid() and formset.decisions():
         try:
             services.add_decisions(actor=request.user, sitting=sitting, decisions=formset.decisions())

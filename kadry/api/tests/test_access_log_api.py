@@ -176,7 +176,13 @@ def requests_(school, employee: Employee, inspector_api: Api) -> dict[tuple[str,
     for method, path in PERSONAL:
         concrete = path.format(**{**ids, "row_id": ids.get(f"row_{path.split('/')[3]}", 0) if "row_id" in path else 0})
         # The director reads the school side; a measure's result is recorded by the social pedagogue.
-        who = R.SOCIAL_PEDAGOGUE if (method, path) == RESULT else R.DIRECTOR if path.startswith("/school/") else R.HR_INSPECTOR
+        who = (
+            R.SOCIAL_PEDAGOGUE
+            if (method, path) == RESULT
+            else R.DIRECTOR
+            if path.startswith("/school/")
+            else R.HR_INSPECTOR
+        )
         result[(method, path)] = (who, concrete, bodies.get((method, path)))
     return result
 

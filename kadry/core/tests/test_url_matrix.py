@@ -624,7 +624,9 @@ def world(school, personas):
     case = PreventionCaseFactory(student=pupil.student, opened_on=timezone.localdate() - dt.timedelta(days=10))
     measure = MeasureFactory(case=case, created_by=hr.user)
     sitting = CouncilSittingFactory(organisation=school, date=case.opened_on, created_by=hr.user)
-    CouncilDecision.objects.create(organisation=school, sitting=sitting, case=case, kind="open", text="Поставить на учёт")
+    CouncilDecision.objects.create(
+        organisation=school, sitting=sitting, case=case, kind="open", text="Поставить на учёт"
+    )
     message = ParentMessage.objects.create(
         organisation=school, school_class=pupil.school_class, topic="other", title="Т", text="Т", channel="print",
         author=hr.user, sent_at=timezone.now(),

@@ -117,7 +117,9 @@ def test_a_sitting_is_recorded_with_its_decisions_from_the_form(world, social) -
         "decisions-2-kind": "", "decisions-2-register": "",  # an untouched extra row: skipped
     }  # fmt: skip
     response = social.client.post(reverse("prevention:sitting_new"), data)
-    assert response.status_code == 302, re.findall(r"<li>([^<]*)</li>|form-error[^>]*>([^<]*)", response.content.decode())
+    assert response.status_code == 302, re.findall(
+        r"<li>([^<]*)</li>|form-error[^>]*>([^<]*)", response.content.decode()
+    )
     sitting = CouncilSitting.objects.get(number="9")
     assert sitting.decisions.count() == 2
     assert PreventionCase.objects.get(pk=world.case.pk).status == "closed"
