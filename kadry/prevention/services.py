@@ -128,7 +128,8 @@ def _decide(actor: Any, sitting: CouncilSitting, decisions: list[dict[str, Any]]
             raise DecisionRefused(index, problems)
         if data["kind"] == Kind.OPEN:
             case = _open_case(actor, sitting, data, index, opened)
-        assert case is not None
+        if case is None:  # a decision other than opening names its case (the rules said so above)
+            raise DecisionRefused(index, {"case": "Выберите случай учёта, по которому принято решение."})
         decided.add(case.pk)
         made.append(_apply(actor, sitting, case, data))
     return made
