@@ -621,11 +621,12 @@ def world(school, personas):
         place="Спортзал", description="Упал", reported_by=hr.user, reported_at=timezone.now(),
     )  # fmt: skip
     incident.students.set([pupil.student])
-    case = PreventionCaseFactory(student=pupil.student, opened_on=timezone.localdate() - dt.timedelta(days=10))
-    measure = MeasureFactory(case=case, created_by=hr.user)
-    sitting = CouncilSittingFactory(organisation=school, date=case.opened_on, created_by=hr.user)
+    opened_on = timezone.localdate() - dt.timedelta(days=10)
+    prevention_case = PreventionCaseFactory(student=pupil.student, opened_on=opened_on)
+    measure = MeasureFactory(case=prevention_case, created_by=hr.user)
+    sitting = CouncilSittingFactory(organisation=school, date=opened_on, created_by=hr.user)
     CouncilDecision.objects.create(
-        organisation=school, sitting=sitting, case=case, kind="open", text="Поставить на учёт"
+        organisation=school, sitting=sitting, case=prevention_case, kind="open", text="На учёт"
     )
     message = ParentMessage.objects.create(
         organisation=school, school_class=pupil.school_class, topic="other", title="Т", text="Т", channel="print",
@@ -840,12 +841,12 @@ def world(school, personas):
         "school:parent_message": [c, message.pk],
         "school:parent_message_print": [c, message.pk],
         "school:parent_message_xlsx": [c, message.pk],
-        "prevention:case": [case.pk],
-        "prevention:measure_add": [case.pk],
-        "prevention:measure_result": [case.pk, measure.pk],
-        "prevention:review_add": [case.pk],
-        "prevention:plan_pdf": [case.pk],
-        "prevention:plan_docx": [case.pk],
+        "prevention:case": [prevention_case.pk],
+        "prevention:measure_add": [prevention_case.pk],
+        "prevention:measure_result": [prevention_case.pk, measure.pk],
+        "prevention:review_add": [prevention_case.pk],
+        "prevention:plan_pdf": [prevention_case.pk],
+        "prevention:plan_docx": [prevention_case.pk],
         "prevention:sitting": [sitting.pk],
         "prevention:protocol_pdf": [sitting.pk],
     }

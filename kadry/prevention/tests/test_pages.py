@@ -151,3 +151,52 @@ def test_the_student_page_and_the_menu_link_to_the_register(world, social) -> No
     page = social.client.get(reverse("school:student_detail", args=[world.pupil.pk])).content.decode()
     assert reverse("prevention:register") + f"?student={world.pupil.pk}" in page
     assert "Совет профилактики" in page
+
+
+def test_the_class_teacher_keeps_the_plan_of_a_student_of_their_class(world, class_teacher) -> None:
+    response = class_teacher.client.post(
+        reverse("prevention:measure_add", args=[world.case.pk]),
+        {"what": "Контроль посещаемости", "responsible": "классный руководитель", "due_on": "2026-12-25"},
+    )
+    assert response.status_code == 302
+    assert Measure.objects.get(case=world.case).created_by == class_teacher.user
+    response = class_teacher.client.post(
+        reverse("prevention:measure_add", args=[world.other_case.pk]),
+        {"what": "Контроль посещаемости", "responsible": "классный руководитель", "due_on": "2026-12-25"},
+    )
+    assert response.status_code == 404 and not Measure.objects.filter(case=world.other_case).exists()
+
+
+def test_the_sitting_and_its_protocol_are_logged_with_the_students_counted(world, director) -> None:
+    sitting = world.case.decisions.get().sitting
+    for name in ("prevention:sitting", "prevention:protocol_pdf"):
+        before = AccessLogEntry.objects.filter(actor=director.user).count()
+        assert director.client.get(reverse(name, args=[sitting.pk])).status_code == 200
+        entry = AccessLogEntry.objects.filter(actor=director.user).order_by("pk")[before:].get()
+        assert "1 обучающ" in entry.what
+    # The list of sittings names no student: nothing logged.
+    before = AccessLogEntry.objects.count()
+    assert director.client.get(reverse("prevention:sittings")).status_code == 200
+    assert AccessLogEntry.objects.count() == before
+
+
+def test_the_register_and_a_case_cost_the_same_queries_for_few_cases_or_many(world, social) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kadry.testing.prevention import PreventionCaseFactory
+    from kadry.testing.school import enrol
+
+    def count(url: str) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert social.client.get(url).status_code == 200
+        return len(queries)
+
+    register, case = reverse("prevention:register"), reverse("prevention:case", args=[world.case.pk])
+    few = count(register), count(case)
+    for student in enrol(world.eighth, 15):
+        new = PreventionCaseFactory(student=student, responsible=world.case.responsible)
+        MeasureFactory(case=new, created_by=social.user)
+    for _ in range(10):
+        MeasureFactory(case=world.case, created_by=social.user)
+    assert (count(register), count(case)) == few
