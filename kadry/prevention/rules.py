@@ -68,6 +68,10 @@ def measure_overdue(due_on: dt.date, result_on: dt.date | None, today: dt.date) 
     return result_on is None and due_on < today
 
 
+# The decisions the Council takes on a case (``CouncilDecision.Kind``).
+DECISION_KINDS = frozenset({"open", "continue", "change_plan", "close"})
+
+
 @dataclass(frozen=True)
 class CaseState:
     """What a decision needs to know of the case it is about."""
@@ -82,6 +86,8 @@ def decision_problems(kind: str, case: CaseState | None, sitting_date: dt.date) 
 
     ``case`` is None for a decision to put a student on a register (the case does not exist yet).
     """
+    if kind not in DECISION_KINDS:
+        return {"kind": "Выберите решение Совета."}
     if kind == "open":
         return {}
     if case is None:

@@ -58,6 +58,7 @@ def test_decisions_on_a_closed_or_later_case_are_refused() -> None:
     opened = rules.CaseState(is_open=True, opened_on=D(2026, 9, 15), last_decision_on=D(2026, 10, 1))
     closed = rules.CaseState(is_open=False, opened_on=D(2026, 9, 15), last_decision_on=D(2026, 10, 1))
     assert rules.decision_problems("open", None, D(2026, 9, 1)) == {}
+    assert rules.decision_problems("suspend", opened, D(2026, 10, 2)) == {"kind": "Выберите решение Совета."}
     assert rules.decision_problems("close", opened, D(2026, 10, 2)) == {}
     assert "закрыт" in rules.decision_problems("continue", closed, D(2026, 10, 2))["case"]
     assert "раньше постановки" in rules.decision_problems("close", opened, D(2026, 9, 1))["case"]
@@ -80,3 +81,9 @@ def test_add_months_lands_in_the_right_month_never_later_in_it(day: dt.date, mon
     moved = rules.add_months(day, months)
     assert (moved.year * 12 + moved.month) - (day.year * 12 + day.month) == months
     assert moved.day <= day.day
+
+
+def test_the_decision_kinds_are_the_models() -> None:
+    from kadry.prevention.models import CouncilDecision
+
+    assert set(CouncilDecision.Kind.values) == rules.DECISION_KINDS
