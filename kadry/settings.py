@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "kadry.attestation",
     "kadry.school",
     "kadry.grades",
+    "kadry.prevention",
     "kadry.orders",
     "kadry.documents",
     "kadry.reports",

@@ -24,6 +24,7 @@ urlpatterns = [
     path("obligations/", include("kadry.obligations.urls")),
     path("retirement/", include("kadry.retirement.urls")),
     path("attestation/", include("kadry.attestation.urls")),
+    path("school/prevention/", include("kadry.prevention.urls")),
     path("school/", include("kadry.school.urls")),
     path("grades/", include("kadry.grades.urls")),
     path("reports/", include("kadry.reports.urls")),

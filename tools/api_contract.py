@@ -75,6 +75,7 @@ from kadry.api.main import api
 from kadry.core.models import Membership
 from kadry.core.services import create_api_token
 from kadry.orders.models import Order
+from kadry.prevention.models import Measure, PreventionCase
 from django.http import Http404
 from kadry.school.access import classes_for
 from kadry.school.models import ClassHour, ClassTeacherAssignment, Enrollment
@@ -114,6 +115,14 @@ for label, username in json.loads(sys.argv[1]).items():
     hour = ClassHour.objects.filter(school_class=school_class).order_by("pk").first()
     if hour is not None:
         common["hour_id"] = hour.pk
+    # A prevention case of the class (the demo's 7Б has one) with a measure; else any of the school (its 404).
+    cases = PreventionCase.objects.filter(organisation_id=organisation)
+    case = cases.filter(student__enrollments__school_class=school_class).order_by("pk").first() or cases.order_by("pk").first()
+    if case is not None:
+        common["case_id"] = case.pk
+        measure = Measure.objects.filter(case=case).order_by("pk").first()
+        if measure is not None:
+            common["measure_id"] = measure.pk
     operations = {}
     for slug, section in SECTIONS.items():
         row = section.model.objects.filter(employee=employee).order_by("pk").first()

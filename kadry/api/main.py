@@ -83,5 +83,6 @@ api.add_router("/school", "kadry.school.api.activities.router", tags=["Заня�
 api.add_router("/school", "kadry.grades.api.router", tags=["Успеваемость"])
 api.add_router("/school", "kadry.school.api.incidents.router", tags=["Происшествия и сообщения родителям"])
 api.add_router("/school", "kadry.school.api.education_plan.router", tags=["План воспитательной работы"])
+api.add_router("/school", "kadry.prevention.api.router", tags=["Профилактика правонарушений"])
 errors.declare(api)
 hold_bodies_to_types(api)

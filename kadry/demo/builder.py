@@ -21,6 +21,7 @@ from kadry.demo.grades import build_grades
 from kadry.demo.obligations import build_obligations
 from kadry.demo.orders import build_orders
 from kadry.demo.people import PersonMaker
+from kadry.demo.prevention import build_prevention
 from kadry.demo.school import build_school
 from kadry.demo.school_life import build_school_life
 from kadry.demo.staff import Staff, build_staff
@@ -30,6 +31,7 @@ from kadry.employment.models import Assignment, Contract, Sanction, WorkRecordEn
 from kadry.leave.models import LedgerEntry, PlannedLeave, VacationSchedule
 from kadry.obligations.models import ObligationRecord
 from kadry.orders.models import Order, OrderItem
+from kadry.prevention.models import CouncilSitting
 from kadry.school.models import (
     AcademicYear,
     AttendanceDay,
@@ -118,6 +120,7 @@ def build_demo(*, reset: bool = False) -> bool:
         build_awards(staff[LYCEUM.key], inspector=User.objects.get(username="inspector"))
         build_school_life(organisations[LYCEUM.key])
         build_grades(organisations[LYCEUM.key])
+        build_prevention(organisations[LYCEUM.key])
     return True
 
 
@@ -166,6 +169,7 @@ def remove_demo() -> None:
     AttendanceDay.objects.filter(in_demo).delete()
     ClassEvent.objects.filter(in_demo).delete()
     EducationPlan.objects.filter(in_demo).delete()
+    CouncilSitting.objects.filter(in_demo).delete()  # its author is protected; the cases go with the students
     Enrollment.objects.filter(in_demo).delete()
     Student.objects.filter(in_demo).delete()
     SchoolClass.objects.filter(in_demo).delete()

@@ -18,12 +18,14 @@ from kadry.api.tests.conftest import MILITARY, NEW_EMPLOYEE, PREFIX, SECTION_ROW
 from kadry.core.models import AccessLogEntry, Membership
 from kadry.staff.models import Employee
 from kadry.staff.sections import SECTIONS
+from kadry.testing.prevention import MeasureFactory, PreventionCaseFactory
 from kadry.testing.school import EnrollmentFactory
 
 pytestmark = pytest.mark.django_db
 R = Membership.Role
 
 CARD = "/employees/{employee_id}"
+RESULT = ("post", "/school/prevention/cases/{case_id}/measures/{measure_id}/result")
 # (method, path) of every operation whose answer carries personal data of staff or students.
 PERSONAL = {
     ("get", CARD),
@@ -63,6 +65,11 @@ PERSONAL = {
     ("get", "/school/classes/{class_id}/activities"),
     # The register of incidents: health data of named students.
     ("get", "/school/incidents"),
+    # Prevention cases (kadry/prevention/api.py): named students on a register and their plans; the
+    # result recorded answers the plan's measure, so it logs too.
+    ("get", "/school/prevention/cases"),
+    ("get", "/school/prevention/cases/{case_id}"),
+    ("post", "/school/prevention/cases/{case_id}/measures/{measure_id}/result"),
     *((method, f"{CARD}/{slug}") for slug in SECTIONS for method in ("get",)),
     *(("put", f"{CARD}/{slug}/{{row_id}}") for slug in SECTIONS),
 }
@@ -140,7 +147,11 @@ def requests_(school, employee: Employee, inspector_api: Api) -> dict[tuple[str,
     order_body = {"kind": "award", "date": "2026-11-02", "items": [{"employee": employee.pk, "award": "Грамота"}]}
     created = inspector_api.post("/orders", order_body)
     assert created.status_code == 201, created.json()
+    case = PreventionCaseFactory(student=pupil.student, opened_on=timezone.localdate() - dt.timedelta(days=10))
+    measure = MeasureFactory(case=case)
     ids = {
+        "case_id": case.pk,
+        "measure_id": measure.pk,
         "employee_id": employee.pk,
         "order_id": created.json()["id"],
         "class_id": pupil.school_class_id,
@@ -156,6 +167,7 @@ def requests_(school, employee: Employee, inspector_api: Api) -> dict[tuple[str,
         ("put", f"{CARD}/military-record"): MILITARY,
         ("put", "/orders/{order_id}"): order_body,
         ("put", "/school/classes/{class_id}/attendance"): {"marks": []},
+        (RESULT[0], RESULT[1]): {"result": "Беседа проведена", "result_on": timezone.localdate().isoformat()},
     }
     for slug, section in SECTIONS.items():
         ids[f"row_{slug}"] = section.model._default_manager.get(employee=employee).pk
@@ -163,13 +175,20 @@ def requests_(school, employee: Employee, inspector_api: Api) -> dict[tuple[str,
     result: dict[tuple[str, str], tuple[str, str, Any]] = {}
     for method, path in PERSONAL:
         concrete = path.format(**{**ids, "row_id": ids.get(f"row_{path.split('/')[3]}", 0) if "row_id" in path else 0})
-        who = R.DIRECTOR if path.startswith("/school/") else R.HR_INSPECTOR
+        # The director reads the school side; a measure's result is recorded by the social pedagogue.
+        who = (
+            R.SOCIAL_PEDAGOGUE
+            if (method, path) == RESULT
+            else R.DIRECTOR
+            if path.startswith("/school/")
+            else R.HR_INSPECTOR
+        )
         result[(method, path)] = (who, concrete, bodies.get((method, path)))
     return result
 
 
 def test_every_personal_operation_logs_its_caller(requests_, personas, api_as: Callable[[Any], Api]) -> None:
-    clients = {role: api_as(personas[role]) for role in (R.DIRECTOR, R.HR_INSPECTOR)}
+    clients = {role: api_as(personas[role]) for role in (R.DIRECTOR, R.HR_INSPECTOR, R.SOCIAL_PEDAGOGUE)}
     failures = []
     for (method, path), (role, concrete, body) in sorted(requests_.items()):
         user = personas[role].user

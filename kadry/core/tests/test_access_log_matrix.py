@@ -68,7 +68,7 @@ def outsiders(other_school) -> dict[str, Membership]:
     """Users of another school in the roles that open our object pages in their own school."""
     return {
         role: MembershipFactory(organisation=other_school, role=role, user=UserFactory(username=f"outsider-{role}"))
-        for role in (R.HR_INSPECTOR, R.DIRECTOR, R.DEPUTY_DIRECTOR)
+        for role in (R.HR_INSPECTOR, R.DIRECTOR, R.DEPUTY_DIRECTOR, R.SOCIAL_PEDAGOGUE)
     }
 
 

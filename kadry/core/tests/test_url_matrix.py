@@ -28,6 +28,7 @@ from kadry.leave.models import CalendarCorrection, LeaveRule, PlannedLeave, Vaca
 from kadry.orders import services as orders
 from kadry.orders.models import Order
 from kadry.orders.tests.conftest import HIRE
+from kadry.prevention.models import CouncilDecision
 from kadry.school.models import (
     Activity,
     AttendanceMark,
@@ -42,6 +43,7 @@ from kadry.school.models import (
 )
 from kadry.staff.models import PriorJob
 from kadry.testing.factories import AssignmentFactory, EmployeeFactory, PriorJobFactory, StaffingUnitFactory
+from kadry.testing.prevention import CouncilSittingFactory, MeasureFactory, PreventionCaseFactory
 from kadry.testing.school import EducationPlanFactory, EducationPlanItemFactory, EnrollmentFactory
 
 R = Membership.Role
@@ -61,6 +63,9 @@ SCHOOL_CLASSES = frozenset({R.ADMINISTRATOR, R.DIRECTOR, R.DEPUTY_DIRECTOR, R.SO
 SCHOOL_MANAGERS = frozenset({R.ADMINISTRATOR, R.DEPUTY_DIRECTOR})
 INCIDENT_READERS = SCHOOL_CLASSES - {R.ADMINISTRATOR}
 SCHOOL_HEADS = frozenset({R.DIRECTOR, R.DEPUTY_DIRECTOR})
+# Prevention cases (kadry/prevention): read by the roles that read individual work — the persona class
+# teacher leads no class, so opens the register (empty) but no case; kept by the social-psychological service.
+PREVENTION_KEEPERS = frozenset({R.SOCIAL_PEDAGOGUE, R.PSYCHOLOGIST})
 
 # url name → (the roles that may open it, the status they get). Everybody else gets 404.
 MATRIX: dict[str, tuple[frozenset[str], int]] = {
@@ -372,6 +377,18 @@ MATRIX: dict[str, tuple[frozenset[str], int]] = {
     "school:parent_message": (SCHOOL_CLASSES, 200),
     "school:parent_message_print": (SCHOOL_CLASSES, 200),
     "school:parent_message_xlsx": (SCHOOL_CLASSES, 200),
+    "prevention:register": (INCIDENT_READERS | {R.CLASS_TEACHER}, 200),
+    "prevention:case": (INCIDENT_READERS, 200),
+    "prevention:measure_add": (PREVENTION_KEEPERS, 405),
+    "prevention:measure_result": (PREVENTION_KEEPERS, 200),
+    "prevention:review_add": (PREVENTION_KEEPERS, 405),
+    "prevention:plan_pdf": (INCIDENT_READERS, 200),
+    "prevention:plan_docx": (INCIDENT_READERS, 200),
+    # The Council's sittings: the whole school's business (not the class teacher's).
+    "prevention:sittings": (INCIDENT_READERS, 200),
+    "prevention:sitting_new": (PREVENTION_KEEPERS, 200),
+    "prevention:sitting": (INCIDENT_READERS, 200),
+    "prevention:protocol_pdf": (INCIDENT_READERS, 200),
 }
 # Reached without logging in, or the API (which has its own matrix in kadry/api/tests).
 NOT_IN_MATRIX = {"login"}
@@ -471,6 +488,14 @@ PERSONAL_DATA: dict[str, str] = {
     "school:parent_message": "",
     "school:parent_message_print": "",
     "school:parent_message_xlsx": "",
+    "prevention:register": "",
+    "prevention:case": "",
+    "prevention:measure_result": "",
+    "prevention:plan_pdf": "",
+    "prevention:plan_docx": "",
+    "prevention:sitting_new": "",
+    "prevention:sitting": "",
+    "prevention:protocol_pdf": "",
 }
 # Pages whose personal part only some roles see; to the others they show figures only and log nothing.
 SOCIAL_DATA = frozenset({R.DIRECTOR, R.DEPUTY_DIRECTOR, R.SOCIAL_PEDAGOGUE, R.PSYCHOLOGIST})
@@ -596,6 +621,13 @@ def world(school, personas):
         place="Спортзал", description="Упал", reported_by=hr.user, reported_at=timezone.now(),
     )  # fmt: skip
     incident.students.set([pupil.student])
+    opened_on = timezone.localdate() - dt.timedelta(days=10)
+    prevention_case = PreventionCaseFactory(student=pupil.student, opened_on=opened_on)
+    measure = MeasureFactory(case=prevention_case, created_by=hr.user)
+    sitting = CouncilSittingFactory(organisation=school, date=opened_on, created_by=hr.user)
+    CouncilDecision.objects.create(
+        organisation=school, sitting=sitting, case=prevention_case, kind="open", text="На учёт"
+    )
     message = ParentMessage.objects.create(
         organisation=school, school_class=pupil.school_class, topic="other", title="Т", text="Т", channel="print",
         author=hr.user, sent_at=timezone.now(),
@@ -809,6 +841,14 @@ def world(school, personas):
         "school:parent_message": [c, message.pk],
         "school:parent_message_print": [c, message.pk],
         "school:parent_message_xlsx": [c, message.pk],
+        "prevention:case": [prevention_case.pk],
+        "prevention:measure_add": [prevention_case.pk],
+        "prevention:measure_result": [prevention_case.pk, measure.pk],
+        "prevention:review_add": [prevention_case.pk],
+        "prevention:plan_pdf": [prevention_case.pk],
+        "prevention:plan_docx": [prevention_case.pk],
+        "prevention:sitting": [sitting.pk],
+        "prevention:protocol_pdf": [sitting.pk],
     }
     characteristic = Characteristic.objects.create(
         organisation=school, student=pupil.student, requested_by="ПДН", requested_on=dt.date(2026, 11, 2),

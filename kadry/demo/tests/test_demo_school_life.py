@@ -180,3 +180,15 @@ def test_the_plans_of_educational_work_are_approved_but_one_sent_and_one_returne
         "month", "date"
     ):
         assert date is not None and date.month == month and D(2026, 9, 1) <= date <= D(2027, 6, 30)
+
+
+def test_the_council_of_prevention_sat_twice_and_left_two_open_cases_and_a_closed_one(lyceum) -> None:
+    from kadry.prevention.models import CouncilSitting, Measure, PreventionCase
+
+    assert CouncilSitting.objects.filter(organisation=lyceum).count() == 2
+    cases = PreventionCase.objects.filter(organisation=lyceum)
+    assert sorted(cases.values_list("register", "status")) == [("internal", "open"), ("kdn", "open"), ("sop", "closed")]
+    seventh = cases.get(register="internal")
+    assert str(seventh.student.enrollments.get().school_class) == "7Б"
+    overdue = Measure.objects.filter(organisation=lyceum, result_on__isnull=True, due_on__lt=ON)
+    assert overdue.count() == 1
