@@ -155,9 +155,11 @@ def class_terms(
 def school_summary(classes: Sequence[SchoolClass], term: str, *, today: dt.date) -> tuple[list[ClassTerm], Analysis]:
     """Return the term of every class of ``classes`` and their total: the deputy's and the director's summary.
 
-    The summary shows counts only, so the students' results are dropped; what is left is kept in memory
-    until the school's data changes (``kadry.core.memory``): a reading costs one query then, not five
-    and the arithmetic over every student of the school.
+    A class without a single grade for the term (its grades not loaded yet, or a first grade taught
+    without marks) is listed but left out of the total: its students are not «not attested», the school
+    simply has no marks of theirs. The summary shows counts only, so the students' results are dropped;
+    what is left is kept in memory until the school's data changes (``kadry.core.memory``): a reading
+    costs one query then, not five and the arithmetic over every student of the school.
     """
     if not classes:
         return [], combine([])
@@ -165,7 +167,7 @@ def school_summary(classes: Sequence[SchoolClass], term: str, *, today: dt.date)
     def computed() -> tuple[list[ClassTerm], Analysis]:
         figures = class_terms(classes, term, today=today, by_subject=False)
         rows = [figures[c.pk] for c in classes]
-        totals = combine([row.analysis for row in rows])
+        totals = combine([row.analysis for row in rows if row.analysis.attested])
         return [_counts_only(row) for row in rows], replace(totals, results=[])
 
     key = (tuple(c.pk for c in classes), str(term), today.isoformat())

@@ -198,7 +198,13 @@ SUMMARY_CATEGORIES = (
 )
 
 
+NO_MARKS = "отметок за период нет"
+
+
 def _summary_row(name: str, analysis: Any, previous: Any) -> list[Any]:
+    if not analysis.attested and analysis.students:
+        # Not in the total (kadry.grades.queries.school_summary): no marks are not «not attested».
+        return [name, analysis.students, NO_MARKS, *([""] * (len(SUMMARY_CATEGORIES) + 2)), figure(previous)]
     counts = [analysis.counts[category] for category in SUMMARY_CATEGORIES]
     return [name, analysis.students, analysis.attested, *counts, figure(analysis.quality), figure(analysis.success),
             figure(previous)]  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import pytest
 import time_machine
@@ -10,10 +11,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from kadry.core.models import AccessLogEntry, Membership
 from kadry.grades.models import PeriodGrade, Subject, Term
 from kadry.grades.performance import class_performance
+from kadry.grades.rules import Category
 from kadry.school.models import Period
 from kadry.school.queries.criteria import class_figures, span_of
 from kadry.school.rules.criteria import criteria
@@ -132,6 +135,25 @@ def test_the_deputys_report_downloads(personas, school_class, pupils, fmt) -> No
     assert response.status_code in (200, 503)  # 503: no WeasyPrint libraries on this machine
     if response.status_code == 200:
         assert b"".join(response.streaming_content)[:4] in (b"PK\x03\x04", b"%PDF")
+
+
+def test_a_class_without_marks_is_listed_but_not_in_the_schools_total(personas, school, school_class, pupils) -> None:
+    grade(pupils, school_class)
+    first = SchoolClassFactory(organisation=school, academic_year=school_class.academic_year, grade=1, letter="А")
+    enrol(first, 12)
+
+    response = personas[R.DIRECTOR].client.get(reverse("grades:summary") + "?term=q1")
+    totals = response.context["totals"]
+    assert (totals.students, totals.attested, totals.counts[Category.NOT_ATTESTED]) == (10, 10, 0)
+    assert totals.quality.to_eng_string() == "60.0"  # the class of ten alone
+    assert "отметок за период нет" in response.content.decode()
+
+    sheet = load_workbook(
+        io.BytesIO(personas[R.DIRECTOR].client.get(reverse("grades:summary_xlsx") + "?term=q1").content)
+    ).active
+    rows = {row[0]: row for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    assert rows["1А"][1:3] == (12, "отметок за период нет")
+    assert rows["Всего"][1] == 10
 
 
 def test_the_summary_exports_xlsx(personas, school_class, pupils) -> None:
