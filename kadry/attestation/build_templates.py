@@ -10,15 +10,22 @@ The same documents print as PDF from ``templates/attestation/print``; the contex
 
 from __future__ import annotations
 
-import io
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from kadry.documents.build_templates.parts import field, heading, new_document, paragraph, table, tag
+from kadry.documents.build_templates.parts import (
+    document_bytes,
+    field,
+    heading,
+    new_document,
+    paragraph,
+    table,
+    tag,
+    write_templates,
+)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates_docx"
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
@@ -178,17 +185,11 @@ BUILDERS: dict[str, Callable[[], DocumentObject]] = {
 
 
 def build(kind: str) -> bytes:
-    buffer = io.BytesIO()
-    BUILDERS[kind]().save(buffer)
-    return buffer.getvalue()
+    return document_bytes(BUILDERS[kind]())
 
 
 def main() -> None:
-    TEMPLATES_DIR.mkdir(exist_ok=True)
-    for kind in BUILDERS:
-        path = TEMPLATES_DIR / f"{kind}.docx"
-        path.write_bytes(build(kind))
-        sys.stdout.write(f"{path}\n")
+    write_templates(TEMPLATES_DIR, BUILDERS)
 
 
 if __name__ == "__main__":

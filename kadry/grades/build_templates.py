@@ -7,14 +7,20 @@ Run after changing this file, and commit the result:
 
 from __future__ import annotations
 
-import io
-import sys
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from kadry.documents.build_templates.parts import field, heading, new_document, paragraph, table
+from kadry.documents.build_templates.parts import (
+    document_bytes,
+    field,
+    heading,
+    new_document,
+    paragraph,
+    table,
+    write_templates,
+)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates_docx"
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
@@ -42,16 +48,11 @@ def class_report() -> DocumentObject:
 
 
 def build() -> bytes:
-    buffer = io.BytesIO()
-    class_report().save(buffer)
-    return buffer.getvalue()
+    return document_bytes(class_report())
 
 
 def main() -> None:
-    TEMPLATES_DIR.mkdir(exist_ok=True)
-    path = TEMPLATES_DIR / "class_report.docx"
-    path.write_bytes(build())
-    sys.stdout.write(f"{path}\n")
+    write_templates(TEMPLATES_DIR, {"class_report": class_report})
 
 
 if __name__ == "__main__":

@@ -7,14 +7,20 @@ Run after changing this file, and commit the result:
 
 from __future__ import annotations
 
-import io
-import sys
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from kadry.documents.build_templates.parts import field, heading, new_document, paragraph, table
+from kadry.documents.build_templates.parts import (
+    document_bytes,
+    field,
+    heading,
+    new_document,
+    paragraph,
+    table,
+    write_templates,
+)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates_docx"  # printing.TEMPLATES_DIR
 CENTER = WD_ALIGN_PARAGRAPH.CENTER
@@ -51,16 +57,11 @@ def prevention_plan() -> DocumentObject:
 
 
 def build() -> bytes:
-    buffer = io.BytesIO()
-    prevention_plan().save(buffer)
-    return buffer.getvalue()
+    return document_bytes(prevention_plan())
 
 
 def main() -> None:
-    TEMPLATES_DIR.mkdir(exist_ok=True)
-    path = TEMPLATES_DIR / "prevention_plan.docx"
-    path.write_bytes(build())
-    sys.stdout.write(f"{path}\n")
+    write_templates(TEMPLATES_DIR, {"prevention_plan": prevention_plan})
 
 
 if __name__ == "__main__":

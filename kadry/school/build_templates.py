@@ -9,14 +9,13 @@ A test checks that every committed template renders with its context builder.
 
 from __future__ import annotations
 
-import io
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from docx.document import Document as DocumentObject
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 
+from kadry.documents.build_templates.parts import document_bytes, write_templates
 from kadry.documents.build_templates.parts import field as _field
 from kadry.documents.build_templates.parts import heading as _heading
 from kadry.documents.build_templates.parts import new_document as _new_document
@@ -215,17 +214,11 @@ BUILDERS: dict[str, Callable[[], DocumentObject]] = {
 
 
 def build(kind: str) -> bytes:
-    buffer = io.BytesIO()
-    BUILDERS[kind]().save(buffer)
-    return buffer.getvalue()
+    return document_bytes(BUILDERS[kind]())
 
 
 def main() -> None:
-    TEMPLATES_DIR.mkdir(exist_ok=True)
-    for kind in BUILDERS:
-        path = TEMPLATES_DIR / f"{kind}.docx"
-        path.write_bytes(build(kind))
-        sys.stdout.write(f"{path}\n")
+    write_templates(TEMPLATES_DIR, BUILDERS)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -91,3 +94,19 @@ def landscape(document: DocumentObject) -> DocumentObject:
     section.page_width, section.page_height = Cm(29.7), Cm(21)
     section.left_margin, section.right_margin = Cm(1.5), Cm(1.5)
     return document
+
+
+def document_bytes(document: DocumentObject) -> bytes:
+    """Return the document as the bytes of a .docx file."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def write_templates(directory: Path, builders: Mapping[str, Callable[[], DocumentObject]]) -> None:
+    """Write ``<kind>.docx`` of every builder into ``directory`` (an app's shipped templates), naming each."""
+    directory.mkdir(exist_ok=True)
+    for kind, builder in builders.items():
+        path = directory / f"{kind}.docx"
+        path.write_bytes(document_bytes(builder()))
+        sys.stdout.write(f"{path}\n")
