@@ -6,17 +6,13 @@ Time is frozen on 4 December 2026 (a Friday of the second quarter) in the tests 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import pytest
 import time_machine
-from django.test import Client
 
+from kadry.api.tests.conftest import api_as  # noqa: F401  (the API client fixture)
 from kadry.core.models import Membership
-from kadry.core.services import create_api_token
 from kadry.prevention.models import PreventionCase
 from kadry.school.models import SchoolClass, Student
 from kadry.testing.factories import EmployeeFactory
@@ -64,26 +60,6 @@ def world(school, personas, director, class_teacher, frozen) -> World:
 @pytest.fixture
 def social(personas):
     return personas[R.SOCIAL_PEDAGOGUE]
-
-
-class Api:
-    def __init__(self, secret: str) -> None:
-        self.client = Client(headers={"authorization": f"Bearer {secret}"})
-
-    def get(self, path: str) -> Any:
-        return self.client.get("/api/v1" + path)
-
-    def post(self, path: str, body: Any = None) -> Any:
-        return self.client.post("/api/v1" + path, json.dumps(body), content_type="application/json")
-
-
-@pytest.fixture
-def api_as() -> Callable[[Any], Api]:
-    def make(persona: Any) -> Api:
-        _token, secret = create_api_token(actor=persona.user, membership=persona.membership, name="тесты")
-        return Api(secret)
-
-    return make
 
 
 @pytest.fixture(autouse=True)

@@ -4,15 +4,11 @@ and the class-teacher persona appointed to it by a signed order; 8А of the same
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import pytest
-from django.test import Client
 
-from kadry.core.services import create_api_token
+from kadry.api.tests.conftest import api_as  # noqa: F401  (the API client fixture)
 from kadry.school.models import Period, SchoolClass, Student
 from kadry.testing.factories import EmployeeFactory
 from kadry.testing.school import GuardianFactory, SchoolClassFactory, appoint, enrol
@@ -48,28 +44,6 @@ def world(school, director, class_teacher) -> ClassWorld:
     class_teacher.membership.employee = teacher
     class_teacher.membership.save(update_fields=["employee"])
     return ClassWorld(seventh, eighth, students, others)
-
-
-class Api:
-    """A test client of API v1 acting with one bearer token; bodies are sent as JSON."""
-
-    def __init__(self, secret: str) -> None:
-        self.client = Client(headers={"authorization": f"Bearer {secret}"})
-
-    def get(self, path: str) -> Any:
-        return self.client.get("/api/v1" + path)
-
-    def post(self, path: str, body: Any = None) -> Any:
-        return self.client.post("/api/v1" + path, json.dumps(body), content_type="application/json")
-
-
-@pytest.fixture
-def api_as() -> Callable[[Any], Api]:
-    def make(persona: Any) -> Api:
-        _token, secret = create_api_token(actor=persona.user, membership=persona.membership, name="тесты")
-        return Api(secret)
-
-    return make
 
 
 @pytest.fixture(autouse=True)
