@@ -24,8 +24,8 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
 from kadry.attestation import printing, queries, rules, services
-from kadry.attestation.forms import STEP_FORMS, CategoryForm, CommissionForm, MemberForm, ScheduleForm
-from kadry.attestation.models import Attestation, Commission, Schedule
+from kadry.attestation.forms import STEP_FORMS, CategoryForm, CommissionForm, MemberForm
+from kadry.attestation.models import Attestation, Commission
 from kadry.core.access import capability_required, denied_as
 from kadry.core.audit import record_access
 from kadry.core.http import MemberRequest
@@ -57,11 +57,11 @@ def chosen_period(request: HttpRequest) -> tuple[dt.date, dt.date]:
     return (start, end) if start <= end else (end, start)
 
 
-def _log(request: MemberRequest, subject: Any, what: str) -> None:
+def log_opened(request: MemberRequest, subject: Any, what: str) -> None:
     record_access(membership=request.membership, subject=subject, what=what, request=request)
 
 
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
+def add_errors(form: forms.Form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, texts in error.message_dict.items():
             form.add_error(field if field in form.fields else None, texts)
@@ -69,7 +69,7 @@ def _add_errors(form: forms.Form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-def _pdf(request: MemberRequest, template: str, context: dict[str, Any], name: str) -> HttpResponse:
+def pdf_response(request: MemberRequest, template: str, context: dict[str, Any], name: str) -> HttpResponse:
     html = render_to_string(template, {"organisation": request.membership.organisation, **context})
     try:
         content = render_pdf(html, base_url=str(settings.BASE_DIR))
@@ -81,7 +81,7 @@ def _pdf(request: MemberRequest, template: str, context: dict[str, Any], name: s
     return response
 
 
-def _docx(content: bytes, name: str) -> HttpResponse:
+def docx_response(content: bytes, name: str) -> HttpResponse:
     response = HttpResponse(content, content_type=DOCX_CONTENT_TYPE)
     response["Content-Disposition"] = content_disposition_header(True, f"{name}.docx")
     return response
@@ -92,141 +92,14 @@ def due(request: MemberRequest) -> HttpResponse:
     """Who is due in a period: categories expiring, conformity attestations due, with the reasons not to attest."""
     start, end = chosen_period(request)
     rows = queries.due_list(request.membership.organisation_id, start, end)
-    _log(request, request.membership.organisation, f"{queries.DUE_WHAT} {start:%d.%m.%Y}–{end:%d.%m.%Y}: {len(rows)}")
+    log_opened(
+        request, request.membership.organisation, f"{queries.DUE_WHAT} {start:%d.%m.%Y}–{end:%d.%m.%Y}: {len(rows)}"
+    )
     return render(
         request, "attestation/due.html",
         {"rows": rows, "start": start, "end": end, "today": timezone.localdate(), "source": rules.SOURCE,
          "can_edit": role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)},
     )  # fmt: skip
-
-
-@capability_required(Capability.VIEW_PERSONAL_DATA)
-def schedules(request: MemberRequest) -> HttpResponse:
-    """The schedules of the school years with their counts, and the commissions."""
-    organisation_id = request.membership.organisation_id
-    found = (
-        Schedule.objects.filter(organisation_id=organisation_id)
-        .select_related("commission")
-        .annotate(count=Count("attestations"))
-    )
-    commissions = Commission.objects.filter(organisation_id=organisation_id).annotate(count=Count("members"))
-    return render(request, "attestation/schedules.html", {"schedules": found, "commissions": commissions,
-                  "can_edit": role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)})  # fmt: skip
-
-
-@capability_required(Capability.EDIT_PERSONAL_DATA)
-def schedule_new(request: MemberRequest) -> HttpResponse:
-    """Make the schedule from the due list of the period: the workers ticked, each with the day of their attestation."""
-    organisation_id = request.membership.organisation_id
-    start, end = chosen_period(request)
-    today = timezone.localdate()
-    rows = [row for row in queries.due_list(organisation_id, start, end) if row.can_schedule]
-    form = ScheduleForm(request.POST or None, organisation_id=organisation_id,
-                        initial={"school_year": rules.school_year_of(start), "order_date": today})  # fmt: skip
-    ticked: set[int] = set()
-    planned: dict[int, str] = {}
-    for row in rows:
-        planned[row.employee.pk] = request.POST.get(f"planned_{row.employee.pk}") or f"{max(row.due, start):%Y-%m-%d}"
-    if request.method == "POST":
-        ticked = {int(pk) for pk in request.POST.getlist("employee") if pk.isdigit()}
-        if form.is_valid():
-            try:
-                entries = []
-                for row in rows:
-                    if row.employee.pk in ticked:
-                        try:
-                            day = dt.date.fromisoformat(planned[row.employee.pk])
-                        except ValueError as error:
-                            raise ValidationError(
-                                {"employees": f"{row.employee.short_name}: дата аттестации?"}
-                            ) from error
-                        entries.append((row.employee, row.position, day))
-                schedule = services.create_schedule(actor=request.user, organisation_id=organisation_id,
-                                                    entries=entries, **form.cleaned_data)  # fmt: skip
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(
-                    request, "График составлен. Ознакомьте работников под подпись не менее чем за 30 дней."
-                )
-                return redirect("attestation:schedule", schedule.pk)
-    _log(request, request.membership.organisation, f"{queries.DUE_WHAT} {start:%d.%m.%Y}–{end:%d.%m.%Y}: {len(rows)}")
-    status = 422 if request.method == "POST" else 200
-    return render(request, "attestation/schedule_new.html",
-                  {"form": form, "rows": rows, "ticked": ticked, "planned": planned, "start": start, "end": end},
-                  status=status)  # fmt: skip
-
-
-def get_schedule_for(request: MemberRequest, pk: int) -> Schedule:
-    with denied_as(Schedule, pk):
-        return get_object_or_404(
-            Schedule.objects.select_related("commission"), organisation_id=request.membership.organisation_id, pk=pk
-        )
-
-
-def _schedule_rows(schedule: Schedule) -> list[tuple[Attestation, bool, dt.date]]:
-    rows = schedule.attestations.select_related("employee").order_by("planned_on", "employee__last_name", "id")
-    return [(row, bool(row.acquainted_on and rules.acquaintance_short(row.acquainted_on, row.planned_on)),
-             rules.acquaintance_due(row.planned_on)) for row in rows]  # fmt: skip
-
-
-@capability_required(Capability.VIEW_PERSONAL_DATA)
-def schedule(request: MemberRequest, pk: int) -> HttpResponse:
-    """A schedule: each worker, the day, the acquaintance (warned when under 30 days) and how far it went."""
-    found = get_schedule_for(request, pk)
-    rows = _schedule_rows(found)
-    _log(request, request.membership.organisation, f"{SCHEDULE} {found.school_year_label}")
-    return render(request, "attestation/schedule.html", {"schedule": found, "rows": rows,
-                  "today": timezone.localdate()})  # fmt: skip
-
-
-def _schedule_name(schedule: Schedule) -> str:
-    return schedule.school_year_label.replace("/", "-")
-
-
-@capability_required(Capability.VIEW_PERSONAL_DATA)
-def schedule_pdf(request: MemberRequest, pk: int) -> HttpResponse:
-    """The schedule as PDF: the list of workers and the days of their attestation."""
-    found = get_schedule_for(request, pk)
-    rows = _schedule_rows(found)
-    _log(request, request.membership.organisation, f"{SCHEDULE} {found.school_year_label} (PDF)")
-    members = list(found.commission.members.all())
-    return _pdf(
-        request,
-        "attestation/print/schedule.html",
-        {"schedule": found, "rows": rows, "members": members},
-        f"График аттестации {_schedule_name(found)}",
-    )
-
-
-@capability_required(Capability.VIEW_PERSONAL_DATA)
-def schedule_docx(request: MemberRequest, pk: int) -> HttpResponse:
-    """The schedule as DOCX, the same list as the PDF."""
-    found = get_schedule_for(request, pk)
-    rows = [row for row, _short, _due in _schedule_rows(found)]
-    _log(request, request.membership.organisation, f"{SCHEDULE} {found.school_year_label} (DOCX)")
-    content = printing.schedule_docx(
-        request.membership.organisation.name, found, rows, list(found.commission.members.all())
-    )
-    return _docx(content, f"График аттестации {_schedule_name(found)}")
-
-
-@capability_required(Capability.VIEW_PERSONAL_DATA)
-def acquaintance_sheet(request: MemberRequest, pk: int, fmt: str) -> HttpResponse:
-    """The sheet the workers sign when they read the schedule, as PDF or DOCX."""
-    if fmt not in ("pdf", "docx"):
-        raise Http404
-    found = get_schedule_for(request, pk)
-    rows = _schedule_rows(found)
-    _log(request, request.membership.organisation,
-         f"{printing.ACQUAINTANCE_SHEET} {found.school_year_label} ({fmt.upper()})")  # fmt: skip
-    name = f"{printing.ACQUAINTANCE_SHEET} {_schedule_name(found)}"
-    if fmt == "docx":
-        content = printing.acquaintance_docx(
-            request.membership.organisation.name, found, [row for row, _short, _due in rows]
-        )
-        return _docx(content, name)
-    return _pdf(request, "attestation/print/acquaintance.html", {"schedule": found, "rows": rows}, name)
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
@@ -262,7 +135,7 @@ def commission(request: MemberRequest, pk: int) -> HttpResponse:
             try:
                 services.add_member(actor=request.user, commission=found, **form.cleaned_data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_errors(form, error)
             else:
                 messages.success(request, "Член комиссии добавлен.")
                 return redirect("attestation:commission", found.pk)
@@ -282,7 +155,7 @@ def get_attestation_for(request: MemberRequest, pk: int) -> Attestation:
 def _detail(
     request: MemberRequest, attestation: Attestation, bound: dict[str, forms.Form] | None = None
 ) -> HttpResponse:
-    _log(request, attestation.employee, ATTESTATION)
+    log_opened(request, attestation.employee, ATTESTATION)
     can_edit = role_can(request.membership.role, Capability.EDIT_PERSONAL_DATA)
     steps: dict[str, forms.Form] = {}
     if can_edit:
@@ -328,7 +201,7 @@ def step(request: MemberRequest, pk: int, name: str) -> HttpResponse:
             services.record_step(actor=request.user, attestation=attestation, step=name, data=form.cleaned_data,
                                  today=timezone.localdate())  # fmt: skip
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, DONE[name])
             if name == "acquaintance" and rules.acquaintance_short(
@@ -348,7 +221,7 @@ def _document_of(request: MemberRequest, pk: int, kind: str, fmt: str) -> tuple[
     if kind not in DOCUMENTS:
         raise Http404
     attestation = get_attestation_for(request, pk)
-    _log(request, attestation.employee, f"{ATTESTATION}: {DOCUMENTS[kind]} ({fmt})")
+    log_opened(request, attestation.employee, f"{ATTESTATION}: {DOCUMENTS[kind]} ({fmt})")
     return attestation, list(attestation.schedule.commission.members.all())
 
 
@@ -376,7 +249,7 @@ def document(request: MemberRequest, pk: int, kind: str) -> HttpResponse:
     context = {"attestation": attestation, "employee": attestation.employee, "members": members,
                "chair": next((m for m in members if m.role.endswith("chair")), None),
                "secretary": next((m for m in members if m.role.endswith("secretary")), None)}  # fmt: skip
-    return _pdf(request, f"attestation/print/{kind}.html", context, _document_name(attestation, kind))
+    return pdf_response(request, f"attestation/print/{kind}.html", context, _document_name(attestation, kind))
 
 
 @capability_required(Capability.VIEW_PERSONAL_DATA)
@@ -384,7 +257,7 @@ def document_docx(request: MemberRequest, pk: int, kind: str) -> HttpResponse:
     """The same documents as DOCX, to edit before signing."""
     attestation, members = _document_of(request, pk, kind, "DOCX")
     content = printing.document_docx(kind, request.membership.organisation.name, attestation, members)
-    return _docx(content, _document_name(attestation, kind))
+    return docx_response(content, _document_name(attestation, kind))
 
 
 @capability_required(Capability.EDIT_PERSONAL_DATA)
@@ -399,7 +272,7 @@ def category_new(request: MemberRequest) -> HttpResponse:
         try:
             decision = services.record_category(actor=request.user, today=timezone.localdate(), **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             until = f"действует по {decision.valid_until:%d.%m.%Y}" if decision.valid_until else "без срока действия"
             messages.success(request, f"Категория «{decision.get_category_display()}» записана, {until}.")
