@@ -1,14 +1,16 @@
 """Figures computed at most once per state of the data: kept in the cache under the change chains' heads.
 
 Some readings cost tens of queries or milliseconds and are asked by every opening of a page, while they
-change only when the data does: the terms of the deadlines page and the home pages, a school's summary of
-grades. Every change a service makes appends a change record in its own transaction and so moves its
+change only when the data does: the terms of the deadlines page and the home pages, the obligations
+register, a school's summary of grades. Every change a service makes appends a change record in its own transaction and so moves its
 organisation's chain head (``kadry.core.chain``); the heads of the organisations a reading covers name the
 state of its data. They are read first, before the figures, so what is stored under a key is never older
 than the key says; a reading from memory costs that one query.
 
 ``KADRY_MEMORY_SECONDS`` bounds how long a figure can outlive a change made outside the services (a data
 migration, the shell); 0 turns the memory off (the test suite, whose factories write no change records).
+The cache is Django's default, each process's own memory (bounded by its entry limit): nothing personal
+leaves the process, and a process that has not read a state yet computes it.
 """
 
 from __future__ import annotations
