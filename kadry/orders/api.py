@@ -31,7 +31,8 @@ from kadry.discipline.models import LiftInitiative
 from kadry.leave.models import LeaveKind
 from kadry.orders import services
 from kadry.orders.access import get_order_for, orders_for
-from kadry.orders.forms import ITEM_FIELDS, MULTIPLE_ITEMS, ONE_ITEM_ONLY, OrderForm, item_defaults, item_form_class
+from kadry.orders.forms import OrderForm, item_defaults, item_form_class
+from kadry.orders.kinds import ITEM_FIELDS, MULTIPLE_ITEMS, ONE_ITEM_ONLY
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.views.preview import order_texts
 from kadry.orders.views.reading import ORDER_READ

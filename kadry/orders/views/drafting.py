@@ -24,15 +24,8 @@ from kadry.core.http import MemberRequest
 from kadry.core.permissions import Capability, role_can
 from kadry.orders import services
 from kadry.orders.access import get_item_for, get_order_for
-from kadry.orders.forms import (
-    KIND_CARDS,
-    MULTIPLE_ITEMS,
-    ONE_ITEM_ONLY,
-    OrderForm,
-    OrderItemForm,
-    item_form_class,
-    item_initial,
-)
+from kadry.orders.forms import OrderForm, OrderItemForm, item_form_class, item_initial
+from kadry.orders.kinds import KIND_CARDS, MULTIPLE_ITEMS, ONE_ITEM_ONLY
 from kadry.orders.models import Order, OrderItem
 from kadry.orders.validation import ItemWarning
 from kadry.orders.views.preview import kind_title, order_texts
