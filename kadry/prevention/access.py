@@ -8,6 +8,8 @@ results, reviews, the Council's sittings) is for the roles that keep that log (`
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -38,16 +40,23 @@ def sees_whole_school(membership: Membership) -> bool:
     return role_can(membership.role, Capability.VIEW_ALL_CLASSES)
 
 
-def cases_for(membership: Membership | None) -> QuerySet[PreventionCase]:
-    """Return the cases the membership reads; 404 for a role that reads none."""
-    membership = reader(membership)
-    cases = PreventionCase.objects.filter(organisation_id=membership.organisation_id)
+def within_reach(
+    cases: QuerySet[PreventionCase], membership: Membership, *, on: dt.date | None = None
+) -> QuerySet[PreventionCase]:
+    """Keep the cases of ``cases`` the membership reads: all for the whole school's roles, else the
+    students of the classes it leads (on ``on``, today by default)."""
     if sees_whole_school(membership):
         return cases
     try:
-        return cases.filter(student__in=students_for(membership))
+        return cases.filter(student__in=students_for(membership, on=on))
     except Http404:  # a class teacher without an employee card reaches no class
         return cases.none()
+
+
+def cases_for(membership: Membership | None) -> QuerySet[PreventionCase]:
+    """Return the cases the membership reads; 404 for a role that reads none."""
+    membership = reader(membership)
+    return within_reach(PreventionCase.objects.filter(organisation_id=membership.organisation_id), membership)
 
 
 def get_case_for(membership: Membership | None, pk: int) -> PreventionCase:

@@ -11,14 +11,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Max, QuerySet
-from django.http import Http404
 from django.urls import reverse
 
 from kadry.core.home import Deadline, DeadlineScope, register_deadline_kind, register_scoped_deadlines
-from kadry.core.permissions import Capability, role_can
 from kadry.prevention import rules
+from kadry.prevention.access import within_reach
 from kadry.prevention.models import Measure, PreventionCase
-from kadry.school.access import sees_prevention, students_for
+from kadry.school.access import sees_prevention
 
 REVIEW_CODE = register_deadline_kind("prevention_review", "Пересмотр плана профилактической работы")
 MEASURE_CODE = register_deadline_kind("prevention_measure", "Мероприятия плана профилактической работы")
@@ -27,12 +26,7 @@ ACTION = "Случай профилактического учёта"
 
 def _open_cases(scope: DeadlineScope) -> QuerySet[PreventionCase]:
     cases = PreventionCase.objects.filter(organisation_id__in=scope.organisation_ids, status=PreventionCase.Status.OPEN)
-    if role_can(scope.role, Capability.VIEW_ALL_CLASSES):
-        return cases
-    try:
-        return cases.filter(student__in=students_for(scope.membership, on=scope.today))
-    except Http404:
-        return cases.none()
+    return within_reach(cases, scope.membership, on=scope.today)
 
 
 def prevention_deadlines(cases: QuerySet[PreventionCase], today: dt.date) -> list[Deadline]:

@@ -158,7 +158,10 @@ def _open_case(
         raise DecisionRefused(index, {"student": "Нет такого обучающегося в вашей организации."})
     key = (student.pk, data["register"])
     exists = PreventionCase.objects.filter(
-        organisation_id=sitting.organisation_id, student=student, register=data["register"], status="open"
+        organisation_id=sitting.organisation_id,
+        student=student,
+        register=data["register"],
+        status=PreventionCase.Status.OPEN,
     ).exists()
     if key in opened or exists:
         raise DecisionRefused(index, {"register": str(ONE_OPEN_CASE)})

@@ -116,40 +116,36 @@ def _writable_case(request: MemberRequest, case_pk: int) -> PreventionCase:
     return case
 
 
-@membership_required
-def measure_add(request: MemberRequest, case_pk: int) -> HttpResponse:
-    """Add a measure to the plan (POST; access checked first); a bad one re-shows the case page with the message."""
+def _add_to_plan(
+    request: MemberRequest, case_pk: int, form_class: type[BaseForm], form_name: str, add: Any, done: str
+) -> HttpResponse:
+    """Write what ``form_class`` posted through ``add(actor=, case=, data=)`` (access checked first, POST
+    only); a refused one re-shows the case page with the message on its field."""
     case = _writable_case(request, case_pk)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    form = MeasureForm(request.POST)
+    form = form_class(request.POST)
     if form.is_valid():
         try:
-            add_measure(actor=request.user, case=case, data=form.cleaned_data)
+            add(actor=request.user, case=case, data=form.cleaned_data)
         except ValidationError as error:
             refused(form, error)
         else:
-            messages.success(request, "Мероприятие добавлено в план.")
+            messages.success(request, done)
             return redirect("prevention:case", case_pk=case.pk)
-    return _case_page(request, case, status=400, measure_form=form)
+    return _case_page(request, case, status=400, **{form_name: form})
+
+
+@membership_required
+def measure_add(request: MemberRequest, case_pk: int) -> HttpResponse:
+    """Add a measure to the plan."""
+    return _add_to_plan(request, case_pk, MeasureForm, "measure_form", add_measure, "Мероприятие добавлено в план.")
 
 
 @membership_required
 def review_add(request: MemberRequest, case_pk: int) -> HttpResponse:
-    """Record a review of the plan (POST); the next one is due ``rules.REVIEW_MONTHS`` after it."""
-    case = _writable_case(request, case_pk)
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    form = ReviewForm(request.POST)
-    if form.is_valid():
-        try:
-            record_review(actor=request.user, case=case, data=form.cleaned_data)
-        except ValidationError as error:
-            refused(form, error)
-        else:
-            messages.success(request, "Пересмотр плана записан.")
-            return redirect("prevention:case", case_pk=case.pk)
-    return _case_page(request, case, status=400, review_form=form)
+    """Record a review of the plan; the next one is due ``rules.REVIEW_MONTHS`` after it."""
+    return _add_to_plan(request, case_pk, ReviewForm, "review_form", record_review, "Пересмотр плана записан.")
 
 
 @membership_required
