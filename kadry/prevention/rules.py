@@ -1,6 +1,7 @@
 """The arithmetic and the law of prevention cases: pure functions of plain values, no database.
 
-Sources (checked against the published text of the law; see the module's report for what was and was not):
+Sources (read in secondary publications of the law's text — commentaries and republications; its official
+publication could not be reached, nor ст. 4 checked):
 
 - Федеральный закон от 24.06.1999 № 120-ФЗ «Об основах системы профилактики безнадзорности и
   правонарушений несовершеннолетних»:
@@ -22,9 +23,10 @@ Sources (checked against the published text of the law; see the module's report 
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
+
+from dateutil.relativedelta import relativedelta
 
 # The plan is reviewed every three months. This is the school's own regulation (its Положение о Совете
 # профилактики), not a federal rule: 120-ФЗ ст. 7 sets no periodicity, only that the work lasts while it
@@ -45,18 +47,11 @@ REGISTER_SOURCES = {
 }
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    """Return ``day`` moved by ``months`` calendar months, clipped to the month's last day (30.11 + 3 → 28.02)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return dt.date(year, month + 1, min(day.day, last))
-
-
 def next_review(opened_on: dt.date, last_review: dt.date | None) -> dt.date:
     """Return when the plan is next reviewed: the last review (or the opening) plus ``REVIEW_MONTHS``."""
     start = last_review if last_review is not None and last_review > opened_on else opened_on
-    return add_months(start, REVIEW_MONTHS)
+    # Calendar months, a missing day clipped to the month's last (30.11 + 3 → 28.02), as the project counts them.
+    return start + relativedelta(months=REVIEW_MONTHS)
 
 
 def review_overdue(opened_on: dt.date, last_review: dt.date | None, today: dt.date) -> bool:

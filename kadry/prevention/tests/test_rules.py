@@ -14,20 +14,18 @@ D = dt.date
 
 
 @pytest.mark.parametrize(
-    ("day", "months", "expected"),
+    ("opened", "expected"),
     [
-        (D(2026, 11, 30), 3, D(2027, 2, 28)),  # February of a common year: clipped to the 28th
-        (D(2027, 11, 30), 3, D(2028, 2, 29)),  # of a leap year: the 29th
-        (D(2026, 11, 29), 3, D(2027, 2, 28)),
-        (D(2026, 1, 31), 3, D(2026, 4, 30)),  # April has 30 days
-        (D(2026, 9, 15), 3, D(2026, 12, 15)),
-        (D(2026, 10, 31), 3, D(2027, 1, 31)),  # across the year
-        (D(2026, 12, 31), 2, D(2027, 2, 28)),
-        (D(2027, 3, 31), -1, D(2027, 2, 28)),
+        (D(2026, 11, 30), D(2027, 2, 28)),  # February of a common year: clipped to the 28th
+        (D(2027, 11, 30), D(2028, 2, 29)),  # of a leap year: the 29th
+        (D(2026, 11, 29), D(2027, 2, 28)),
+        (D(2026, 1, 31), D(2026, 4, 30)),  # April has 30 days
+        (D(2026, 9, 15), D(2026, 12, 15)),
+        (D(2026, 10, 31), D(2027, 1, 31)),  # across the year
     ],
 )
-def test_add_months_clips_to_the_months_last_day(day, months, expected) -> None:
-    assert rules.add_months(day, months) == expected
+def test_the_review_is_three_calendar_months_on_clipped_to_the_months_last_day(opened, expected) -> None:
+    assert rules.next_review(opened, None) == expected
 
 
 def test_first_review_is_three_months_after_the_opening() -> None:
@@ -76,10 +74,10 @@ def test_a_result_needs_text_and_a_date_not_in_the_future_nor_before_the_opening
     assert "раньше" in rules.result_problems("x", D(2026, 9, 14), opened_on=opened, today=today)["result_on"]
 
 
-@given(st.dates(min_value=D(2000, 1, 1), max_value=D(2090, 12, 31)), st.integers(min_value=0, max_value=36))
-def test_add_months_lands_in_the_right_month_never_later_in_it(day: dt.date, months: int) -> None:
-    moved = rules.add_months(day, months)
-    assert (moved.year * 12 + moved.month) - (day.year * 12 + day.month) == months
+@given(st.dates(min_value=D(2000, 1, 1), max_value=D(2090, 12, 31)))
+def test_the_review_lands_three_months_on_never_later_in_the_month(day: dt.date) -> None:
+    moved = rules.next_review(day, None)
+    assert (moved.year * 12 + moved.month) - (day.year * 12 + day.month) == rules.REVIEW_MONTHS
     assert moved.day <= day.day
 
 
